@@ -1,0 +1,10 @@
+//! CIN Procedure Explorer: English councils' Child in Need planning and review procedures as sourced,
+//! navigable content.
+//!
+//! Everything outside [`ui`] is plain Rust with no browser dependency: the content model and its
+//! validation ([`model`]) and the safe Markdown renderer ([`markdown`]). [`ui`] renders what they compute.
+
+pub mod markdown;
+pub mod model;
+pub mod prefs;
+pub mod ui;

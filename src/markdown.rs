@@ -1,0 +1,206 @@
+//! Markdown to HTML for procedure sections, safe by construction.
+//!
+//! Raw HTML in the source is shown as text, never passed through; links and images keep only relative
+//! or http(s) destinations; headings get their `{#id}` and a copyable anchor link; and heading levels
+//! move up one, so a section's `###` becomes the page's `h2` under the section's `h1`.
+
+use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+/// Something in Markdown that the site refuses to render as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Fault {
+    /// Raw HTML (a tag, a comment), shown as text instead.
+    RawHtml(String),
+    /// A link or image whose destination is neither relative nor http(s).
+    UnsafeLink(String),
+}
+
+fn options() -> Options {
+    Options::ENABLE_HEADING_ATTRIBUTES | Options::ENABLE_STRIKETHROUGH
+}
+
+/// Whether a link destination may reach the page: relative (no scheme) or http(s).
+pub fn is_safe_destination(dest: &str) -> bool {
+    let lower = dest.trim().to_ascii_lowercase();
+    if lower.starts_with("http://") || lower.starts_with("https://") {
+        return true;
+    }
+    // A scheme is letters, digits, '+', '-', '.' before the first ':'; a relative URL has no ':' before any '/', '?' or '#'.
+    let head = lower.split(['/', '?', '#']).next().unwrap_or("");
+    !head.contains(':') && !lower.starts_with("//") && !lower.chars().any(|c| c.is_control())
+}
+
+/// Lists what in `markdown` would not be rendered as written.
+pub fn faults(markdown: &str) -> Vec<Fault> {
+    Parser::new_ext(markdown, options())
+        .filter_map(|event| match event {
+            Event::Html(h) | Event::InlineHtml(h) => Some(Fault::RawHtml(h.trim().to_owned())),
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })
+                if !is_safe_destination(&dest_url) =>
+            {
+                Some(Fault::UnsafeLink(dest_url.to_string()))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn shifted(level: HeadingLevel) -> u8 {
+    (level as u8).saturating_sub(1).clamp(2, 6)
+}
+
+/// Renders a section body to HTML. `page_url` is the section's own URL path (with the site's base);
+/// each heading's anchor link points at `page_url#id`, so it survives a `<base href>` and can be copied.
+pub fn render(markdown: &str, page_url: &str) -> String {
+    let mut events: Vec<Event> = Vec::new();
+    let mut skipped_links = 0usize;
+    let mut open_heading: Option<(u8, Option<String>)> = None;
+    for event in Parser::new_ext(markdown, options()) {
+        match event {
+            Event::Html(h) | Event::InlineHtml(h) => events.push(Event::Text(h)),
+            Event::Start(Tag::Heading { level, id, .. }) => {
+                let level = shifted(level);
+                let id = id.map(|i| escape(&i));
+                let open = match &id {
+                    Some(id) => format!("<h{level} id=\"{id}\">"),
+                    None => format!("<h{level}>"),
+                };
+                events.push(Event::Html(CowStr::from(open)));
+                open_heading = Some((level, id));
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                let (level, id) = open_heading.take().unwrap_or((2, None));
+                let anchor = id
+                    .map(|id| {
+                        format!(
+                            " <a class=\"anchor\" href=\"{}#{id}\"><span class=\"visually-hidden\">Link to this heading</span><span aria-hidden=\"true\">#</span></a>",
+                            escape(page_url)
+                        )
+                    })
+                    .unwrap_or_default();
+                events.push(Event::Html(CowStr::from(format!("{anchor}</h{level}>"))));
+            }
+            Event::Start(Tag::Link { dest_url, .. }) if !is_safe_destination(&dest_url) => skipped_links += 1,
+            Event::End(TagEnd::Link) if skipped_links > 0 => skipped_links -= 1,
+            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+                // Content images are not loaded: the page shows the alternative text as a link where safe.
+                let safe = is_safe_destination(&dest_url);
+                if safe {
+                    events.push(Event::Start(Tag::Link { link_type, dest_url, title, id }));
+                } else {
+                    skipped_links += 1;
+                }
+                events.push(Event::Text(CowStr::from("Image: ")));
+            }
+            Event::End(TagEnd::Image) => {
+                if skipped_links > 0 {
+                    skipped_links -= 1;
+                } else {
+                    events.push(Event::End(TagEnd::Link));
+                }
+            }
+            other => events.push(other),
+        }
+    }
+    let mut out = String::with_capacity(markdown.len() * 3 / 2);
+    html::push_html(&mut out, events.into_iter());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn script_tags_are_shown_as_text() {
+        let out = render("Hello <script>alert(1)</script> there\n\n<script>\nalert(2)\n</script>\n", "/a/x/y");
+        assert!(!out.contains("<script"), "{out}");
+        assert!(out.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{out}");
+        assert!(out.contains("alert(2)"));
+    }
+
+    #[test]
+    fn event_handler_attributes_never_become_markup() {
+        let out = render("<img src=x onerror=\"alert(1)\">\n\nA <img src=x onerror=alert(1)> inline.", "/p");
+        assert!(!out.contains("<img"), "{out}");
+        assert!(out.contains("&lt;img src=x onerror="), "{out}");
+    }
+
+    #[test]
+    fn javascript_and_data_links_lose_their_link_but_keep_their_text() {
+        let out = render(
+            "[click](javascript:alert(1)) [caps](JaVaScRiPt:alert(1)) [data](data:text/html,hi) [ok](https://example.org/a) [rel](../b#c)",
+            "/p",
+        );
+        assert!(!out.to_lowercase().contains("javascript:"), "{out}");
+        assert!(!out.contains("data:text"), "{out}");
+        assert!(out.contains("click") && out.contains("caps") && out.contains("data"));
+        assert!(out.contains("<a href=\"https://example.org/a\">ok</a>"), "{out}");
+        assert!(out.contains("<a href=\"../b#c\">rel</a>"), "{out}");
+    }
+
+    #[test]
+    fn images_are_not_loaded() {
+        let out = render("![chart](https://example.org/c.png) ![x](javascript:alert(1))", "/p");
+        assert!(!out.contains("<img"), "{out}");
+        assert!(out.contains("<a href=\"https://example.org/c.png\">Image: chart</a>"), "{out}");
+        assert!(!out.contains("javascript"), "{out}");
+    }
+
+    #[test]
+    fn headings_move_up_a_level_and_carry_anchor_links() {
+        let out = render("### Who attends {#who}\n\n#### Detail {#detail}\n\ntext", "/base/a/york/one");
+        assert!(out.contains("<h2 id=\"who\">Who attends <a class=\"anchor\" href=\"/base/a/york/one#who\">"), "{out}");
+        assert!(out.contains("<h3 id=\"detail\">Detail"), "{out}");
+        assert!(out.contains("</a></h2>"), "{out}");
+    }
+
+    #[test]
+    fn hostile_heading_ids_and_urls_are_escaped() {
+        let out = render("### Hi {#a\"onmouseover=x}\n", "/p\"><script>");
+        assert!(!out.contains("<script>"), "{out}");
+        assert!(!out.contains("\"onmouseover"), "{out}");
+    }
+
+    #[test]
+    fn destinations_are_classified() {
+        for ok in ["https://x.org", "HTTP://x.org", "../a", "a/b:c", "#frag", "?q=1", "section"] {
+            assert!(is_safe_destination(ok), "{ok}");
+        }
+        for bad in [
+            "javascript:alert(1)",
+            " javascript:x",
+            "vbscript:x",
+            "data:x",
+            "mailto:a@b",
+            "//evil.org/x",
+            "file:///etc",
+        ] {
+            assert!(!is_safe_destination(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn faults_lists_raw_html_and_unsafe_links() {
+        let found = faults("ok <b>bold</b>\n\n[x](javascript:y)\n\n<!-- note -->\n");
+        assert!(found.contains(&Fault::RawHtml("<b>".into())), "{found:?}");
+        assert!(found.contains(&Fault::UnsafeLink("javascript:y".into())), "{found:?}");
+        assert!(found.iter().any(|f| matches!(f, Fault::RawHtml(h) if h.starts_with("<!--"))), "{found:?}");
+        assert!(faults("plain **text** and [link](https://a.org)").is_empty());
+    }
+}

@@ -1,0 +1,57 @@
+//! Display preferences kept in the browser: high visibility and larger text.
+
+use serde::{Deserialize, Serialize};
+
+/// The key the preferences are stored under in localStorage.
+pub const STORAGE_KEY: &str = "cin-explorer.display";
+
+/// The reader's display preferences.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Prefs {
+    /// Black on yellow with heavier outlines.
+    pub high_visibility: bool,
+    /// Larger base text.
+    pub large_text: bool,
+}
+
+impl Prefs {
+    /// Reads stored preferences; anything missing or corrupt gives the defaults.
+    pub fn from_stored(text: Option<&str>) -> Self {
+        text.and_then(|t| serde_json::from_str(t).ok()).unwrap_or_default()
+    }
+
+    /// The text to store.
+    pub fn to_stored(self) -> String {
+        serde_json::to_string(&self).unwrap_or_default()
+    }
+
+    /// The classes to put on the `<html>` element, with whether each is on.
+    pub fn classes(self) -> [(&'static str, bool); 2] {
+        [("high-visibility", self.high_visibility), ("large-text", self.large_text)]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_and_survives_corruption() {
+        let on = Prefs { high_visibility: true, large_text: false };
+        assert_eq!(Prefs::from_stored(Some(&on.to_stored())), on);
+        assert_eq!(Prefs::from_stored(Some("{not json")), Prefs::default());
+        assert_eq!(Prefs::from_stored(Some("[1,2]")), Prefs::default());
+        assert_eq!(Prefs::from_stored(None), Prefs::default());
+        assert_eq!(
+            Prefs::from_stored(Some("{\"large_text\":true}")),
+            Prefs { high_visibility: false, large_text: true }
+        );
+    }
+
+    #[test]
+    fn classes_follow_the_flags() {
+        let p = Prefs { high_visibility: false, large_text: true };
+        assert_eq!(p.classes(), [("high-visibility", false), ("large-text", true)]);
+    }
+}

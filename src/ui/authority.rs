@@ -1,0 +1,140 @@
+//! An authority's procedure: the shell that loads it for every page under `/a/{authority}`, and the
+//! overview page with the source header and contents.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_router::components::{Outlet, A};
+use leptos_router::hooks::use_params_map;
+
+use super::browser;
+use super::fetch::{load_procedure, CatalogueResource};
+use super::home::SourceDates;
+use super::not_found::UnknownAuthority;
+use super::status::loaded;
+use crate::model::{page_title, Authority, Catalogue, Procedure};
+
+/// Everything a page under `/a/{authority}` needs, once loaded.
+#[derive(Clone)]
+pub struct Loaded {
+    /// All authorities.
+    pub catalogue: Arc<Catalogue>,
+    /// This authority.
+    pub authority: Authority,
+    /// Its procedure.
+    pub procedure: Arc<Procedure>,
+}
+
+/// Loads the authority named in the URL and its procedure, then shows the page for the nested route.
+#[component]
+pub fn AuthorityShell() -> impl IntoView {
+    let params = use_params_map();
+    let slug = Memo::new(move |_| params.with(|p| p.get("authority").unwrap_or_default()));
+    let catalogue = CatalogueResource::get().0;
+    let procedure = LocalResource::new(move || load_procedure(slug.get()));
+    let retry_catalogue = Callback::new(move |_| catalogue.refetch());
+    let retry_procedure = Callback::new(move |_| procedure.refetch());
+    move || {
+        loaded(catalogue.get(), retry_catalogue, |catalogue| {
+            let slug = slug.get();
+            let Some(authority) = catalogue.find(&slug).cloned() else {
+                return view! { <UnknownAuthority slug catalogue /> }.into_any();
+            };
+            loaded(procedure.get(), retry_procedure, move |procedure| {
+                provide_context(Loaded { catalogue, authority, procedure });
+                view! { <Outlet /> }
+            })
+        })
+    }
+}
+
+/// The contents of a procedure as an ordered list of links; the current section is marked.
+#[component]
+pub fn Contents(slug: String, procedure: Arc<Procedure>) -> impl IntoView {
+    let items = procedure
+        .sections
+        .iter()
+        .map(|s| {
+            let href = format!("/a/{slug}/{}", s.id);
+            let title = s.title.clone();
+            view! { <li><A href=href>{title}</A></li> }
+        })
+        .collect_view();
+    view! { <ol class="contents">{items}</ol> }
+}
+
+/// `/a/{authority}`: the source header, then the contents.
+#[component]
+pub fn Overview() -> impl IntoView {
+    let Loaded { catalogue, authority, procedure } = expect_context::<Loaded>();
+    browser::set_title(&page_title(&[&authority.short_name]));
+    let doc = authority.document.clone();
+    let not_stated = || view! { <span class="not-stated">"not stated in the source"</span> };
+    let numbered = doc.numbered();
+    let cite_links = |cites: &[String]| {
+        cites
+            .iter()
+            .filter_map(|id| authority.sections.iter().find(|s| &s.id == id))
+            .map(|s| {
+                let (href, title) = (format!("/a/{}/{}", authority.slug, s.id), s.numbered_title());
+                view! { " " <A href=href attr:class="cite">{title}</A> }
+            })
+            .collect_view()
+    };
+    let excludes = authority.scope.excludes.clone();
+    let no_excludes = excludes.is_empty();
+    let related = authority
+        .related
+        .iter()
+        .map(|r| {
+            view! {
+                <li>
+                    <strong>{r.title.clone()}</strong> ": " {r.why.clone()}
+                    <span class="cited-in">" (mentioned in" {cite_links(&r.cites)} ")"</span>
+                </li>
+            }
+        })
+        .collect_view();
+    let no_related = authority.related.is_empty();
+    view! {
+        <div class="wrap">
+            <p class="breadcrumb"><A href="/">"Authorities"</A> " › " {authority.short_name.clone()}</p>
+            <h1>{authority.name.clone()}": "{doc.title.clone()}</h1>
+            <section class="source-header" aria-labelledby="source-heading">
+                <h2 id="source-heading">"The source"</h2>
+                <dl class="facts">
+                    <dt>"Document"</dt>
+                    <dd>{doc.title.clone()}</dd>
+                    <dt>"Number"</dt>
+                    <dd>{match numbered { Some(n) => n.into_any(), None => not_stated().into_any() }}</dd>
+                    <dt>"Manual"</dt>
+                    <dd>{match doc.manual.clone() { Some(m) => m.into_any(), None => not_stated().into_any() }}</dd>
+                    <dt>"Published by"</dt>
+                    <dd>{authority.name.clone()}{doc.service.clone().map(|s| format!(", {s}"))}</dd>
+                    <dt>"Dates"</dt>
+                    <dd><SourceDates authority=authority.clone() catalogue /></dd>
+                </dl>
+                <h2 id="scope">"Whom it covers"</h2>
+                <p>{authority.scope.summary.clone()} <span class="cited-in">" (source:" {cite_links(&authority.scope.cites)} ")"</span></p>
+                {if no_excludes {
+                    view! { <p>"The source names no children it does not apply to."</p> }.into_any()
+                } else {
+                    view! {
+                        <p>"It does not apply to:"</p>
+                        <ul>{excludes.into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}</ul>
+                    }.into_any()
+                }}
+                <h2 id="related">"Related procedures it points to"</h2>
+                {if no_related {
+                    view! { <p>"The source points to no other procedure."</p> }.into_any()
+                } else {
+                    view! { <ul class="related">{related}</ul> }.into_any()
+                }}
+            </section>
+            <nav class="toc" aria-labelledby="contents-heading">
+                <h2 id="contents-heading">"Contents"</h2>
+                <Contents slug=authority.slug.clone() procedure />
+            </nav>
+        </div>
+    }
+}

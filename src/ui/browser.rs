@@ -1,0 +1,69 @@
+//! The few things the interface asks of the browser directly: base path, title, today, storage, scrolling.
+
+use chrono::NaiveDate;
+
+fn document() -> Option<web_sys::Document> {
+    web_sys::window()?.document()
+}
+
+/// The path of `<base href>` without its trailing slash ("" when the site is at the root).
+pub fn base_path() -> String {
+    let base = document().and_then(|d| d.base_uri().ok().flatten()).unwrap_or_default();
+    let after_scheme = base.split_once("://").map_or(base.as_str(), |(_, rest)| rest);
+    let path = after_scheme.find('/').map_or("", |i| &after_scheme[i..]);
+    path.trim_end_matches('/').to_owned()
+}
+
+/// Sets the document's `<title>`.
+pub fn set_title(title: &str) {
+    if let Some(d) = document() {
+        d.set_title(title);
+    }
+}
+
+/// Today's date in the browser's time zone.
+pub fn today() -> NaiveDate {
+    let now = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(now.get_full_year() as i32, now.get_month() + 1, now.get_date()).unwrap_or_default()
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// Reads a value from localStorage (None if storage is unavailable).
+pub fn stored(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok().flatten()
+}
+
+/// Writes a value to localStorage; quietly does nothing if storage is unavailable.
+pub fn store(key: &str, value: &str) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(key, value);
+    }
+}
+
+/// Turns a class on the `<html>` element on or off.
+pub fn set_root_class(class: &str, on: bool) {
+    if let Some(root) = document().and_then(|d| d.document_element()) {
+        let _ = root.class_list().toggle_with_force(class, on);
+    }
+}
+
+/// The page's full address, for the print view.
+pub fn current_url() -> String {
+    web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default()
+}
+
+/// Scrolls to the element named by the URL's fragment, once the content it names has rendered.
+pub fn scroll_to_fragment() {
+    let Some(window) = web_sys::window() else { return };
+    let hash = window.location().hash().unwrap_or_default();
+    let id = hash.trim_start_matches('#');
+    if id.is_empty() {
+        return;
+    }
+    if let Some(el) = document().and_then(|d| d.get_element_by_id(id)) {
+        el.scroll_into_view();
+    }
+}

@@ -1,0 +1,70 @@
+//! Loading content files over HTTP from the site's own origin, and parsing them with the model's loaders.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::model::{
+    authority_path, parse_authority, parse_index, parse_procedure, procedure_path, Catalogue, LoadError, Procedure,
+    INDEX_PATH,
+};
+
+/// Starts fetching a file relative to the site root; the request is under way as soon as this returns.
+fn start(path: &str) -> Result<JsFuture, LoadError> {
+    let window = web_sys::window().ok_or_else(|| LoadError::new(path, "no browser window"))?;
+    Ok(JsFuture::from(window.fetch_with_str(path)))
+}
+
+/// Awaits a started fetch and reads its body as text, naming the file in any failure.
+async fn finish(path: &str, request: JsFuture) -> Result<String, LoadError> {
+    let failed = |what: &str| LoadError::new(path, what.to_owned());
+    let response = request.await.map_err(|_| failed("the file could not be fetched (network error)"))?;
+    let response: web_sys::Response =
+        response.dyn_into().map_err(|_| failed("the server's answer was not a response"))?;
+    if !response.ok() {
+        return Err(failed(&format!("the server answered {} {}", response.status(), response.status_text())));
+    }
+    let text = response.text().map_err(|_| failed("the file's text could not be read"))?;
+    let text = JsFuture::from(text).await.map_err(|_| failed("the file's text could not be read"))?;
+    text.as_string().ok_or_else(|| failed("the file is not text"))
+}
+
+async fn fetch_text(path: &str) -> Result<String, LoadError> {
+    finish(path, start(path)?).await
+}
+
+async fn load_catalogue() -> Result<Arc<Catalogue>, LoadError> {
+    let slugs = parse_index(&fetch_text(INDEX_PATH).await?)?;
+    let started: Vec<(String, Result<JsFuture, LoadError>)> =
+        slugs.iter().map(|slug| (slug.clone(), start(&authority_path(slug)))).collect();
+    let mut authorities = Vec::with_capacity(started.len());
+    for (slug, request) in started {
+        let text = finish(&authority_path(&slug), request?).await?;
+        authorities.push(parse_authority(&slug, &text)?);
+    }
+    Ok(Arc::new(Catalogue { authorities }))
+}
+
+/// Loads and parses an authority's `procedure.md`.
+pub async fn load_procedure(slug: String) -> Result<Arc<Procedure>, LoadError> {
+    let path = procedure_path(&slug);
+    Ok(Arc::new(parse_procedure(&slug, &fetch_text(&path).await?)?))
+}
+
+/// The catalogue of authorities, loaded once for the whole site and reloadable after a failure.
+#[derive(Clone, Copy)]
+pub struct CatalogueResource(pub LocalResource<Result<Arc<Catalogue>, LoadError>>);
+
+impl CatalogueResource {
+    /// Starts loading the catalogue.
+    pub fn new() -> Self {
+        CatalogueResource(LocalResource::new(load_catalogue))
+    }
+
+    /// The catalogue resource provided at the root of the app.
+    pub fn get() -> Self {
+        expect_context::<CatalogueResource>()
+    }
+}

@@ -1,0 +1,55 @@
+//! The Leptos user interface: routes and components that render what the pure layers compute.
+
+mod authority;
+mod browser;
+mod fetch;
+mod home;
+mod layout;
+mod not_found;
+mod section;
+mod status;
+
+use std::borrow::Cow;
+
+use leptos::prelude::*;
+use leptos_router::components::{ParentRoute, Route, Router, Routes};
+use leptos_router::path;
+
+use fetch::CatalogueResource;
+
+/// The path the site is served under ("" at the root, "/sub" under a sub-path), read from `<base href>`.
+#[derive(Clone, Debug)]
+pub(crate) struct Base(pub String);
+
+impl Base {
+    /// A site path ("/a/york") with the base in front, for links the router does not resolve itself.
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.0)
+    }
+}
+
+/// The whole site.
+#[component]
+pub fn App() -> impl IntoView {
+    let base = browser::base_path();
+    provide_context(Base(base.clone()));
+    provide_context(CatalogueResource::new());
+    layout::apply_stored_prefs();
+
+    view! {
+        <Router base=Cow::Owned(base)>
+            <layout::SkipLink />
+            <layout::Header />
+            <main id="main" tabindex="-1">
+                <Routes fallback=not_found::UnknownRoute>
+                    <Route path=path!("/") view=home::Home />
+                    <ParentRoute path=path!("/a/:authority") view=authority::AuthorityShell>
+                        <Route path=path!("") view=authority::Overview />
+                        <Route path=path!(":section") view=section::SectionPage />
+                    </ParentRoute>
+                </Routes>
+            </main>
+            <layout::Footer />
+        </Router>
+    }
+}

@@ -1,0 +1,246 @@
+//! End-to-end tests: the built site (`dist/`, and `target/dist-sub/` built for a sub-path) served on
+//! 127.0.0.1 and driven in headless Chromium. Every page visited is checked with axe-core.
+
+mod support;
+
+use fantoccini::key::Key;
+use fantoccini::Locator;
+use support::browser::Browser;
+use support::server::Server;
+
+/// Starts the server for `dist/` and a browser; `None` when the browser is missing outside CI.
+async fn setup() -> Option<(Server, Browser)> {
+    let server = Server::start(support::built("dist"), "");
+    let browser = Browser::start().await?;
+    Some((server, browser))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn start_page_lists_every_authority_with_its_source() {
+    let Some((server, b)) = setup().await else { return };
+    b.open(&server.url("/"), ".cards li").await;
+    let cards = b.client.find_all(Locator::Css(".cards > li")).await.unwrap();
+    assert_eq!(cards.len(), 5);
+    let text = b.text("main").await;
+    for needle in [
+        "Coventry City Council",
+        "City of York Council",
+        "Lancashire County Council",
+        "Brighton and Hove City Council",
+        "Durham County Council",
+        "Chapter 2.1",
+        "Procedure number CIN/013",
+        "Amended November 2021",
+        "Updated November 2017",
+        "Based on City of York Council",
+        "Last reviewed 26 March 2008",
+        "Next review due 26 March 2011",
+        "overdue",
+    ] {
+        assert!(text.contains(needle), "start page lacks {needle:?}:\n{text}");
+    }
+    assert_eq!(b.eval("return document.title").await, "CIN Procedure Explorer");
+    b.assert_accessible("/").await;
+    b.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn each_authority_page_has_its_source_header_and_contents() {
+    let Some((server, b)) = setup().await else { return };
+    for (authority, procedure) in support::content() {
+        b.open(&server.url(&format!("/a/{}", authority.slug)), ".contents").await;
+        let h1 = b.text("h1").await;
+        assert!(h1.contains(&authority.name), "{h1}");
+        let header = b.text(".source-header").await;
+        assert!(header.contains(&authority.document.title), "{header}");
+        assert!(header.contains("Whom it covers") && header.contains("Related procedures"), "{header}");
+        if authority.document.manual.is_none() {
+            assert!(header.contains("not stated in the source"), "{header}");
+        }
+        let links = b.client.find_all(Locator::Css(".toc .contents a")).await.unwrap();
+        assert_eq!(links.len(), procedure.sections.len(), "{}", authority.slug);
+        let title = b.eval("return document.title").await;
+        assert!(title.as_str().unwrap().starts_with(&authority.short_name), "{title}");
+        b.assert_accessible(&format!("/a/{}", authority.slug)).await;
+    }
+    b.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn next_and_previous_walk_every_section_of_an_authority() {
+    let Some((server, b)) = setup().await else { return };
+    let (authority, procedure) = support::content().into_iter().find(|(a, _)| a.slug == "durham").unwrap();
+    let first = &procedure.sections[0];
+    b.open(&server.url(&format!("/a/durham/{}", first.id)), "article h1").await;
+    for (i, section) in procedure.sections.iter().enumerate() {
+        let path = format!("/a/durham/{}", section.id);
+        b.wait_until(&format!("return location.pathname === '{path}'")).await;
+        let h1 = b.text("article h1").await;
+        assert!(h1.contains(&section.title), "section {i}: {h1}");
+        let current = b.text(".sidebar a[aria-current='page']").await;
+        assert_eq!(current, section.title);
+        let title = b.eval("return document.title").await;
+        assert!(
+            title.as_str().unwrap().starts_with(&format!("{} – {}", section.title, authority.short_name)),
+            "{title}"
+        );
+        b.assert_accessible(&path).await;
+        match b.client.find(Locator::Css("a.pager-next")).await {
+            Ok(next) => next.click().await.unwrap(),
+            Err(_) => assert_eq!(i, procedure.sections.len() - 1, "no Next link before the last section"),
+        }
+    }
+    for section in procedure.sections.iter().rev().skip(1) {
+        b.wait_for("a.pager-previous").await.click().await.unwrap();
+        b.wait_until(&format!("return location.pathname === '/a/durham/{}'", section.id)).await;
+    }
+    assert!(b.client.find(Locator::Css("a.pager-previous")).await.is_err(), "the first section has no Previous link");
+    b.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn arrow_keys_move_between_sections() {
+    let Some((server, b)) = setup().await else { return };
+    let (_, procedure) = support::content().into_iter().find(|(a, _)| a.slug == "york").unwrap();
+    let ids: Vec<&str> = procedure.sections.iter().map(|s| s.id.as_str()).collect();
+    b.open(&server.url(&format!("/a/york/{}", ids[1])), "article h1").await;
+    let body = b.client.find(Locator::Css("body")).await.unwrap();
+    body.send_keys(&Key::Right.to_string()).await.unwrap();
+    b.wait_until(&format!("return location.pathname === '/a/york/{}'", ids[2])).await;
+    let body = b.client.find(Locator::Css("body")).await.unwrap();
+    body.send_keys(&Key::Left.to_string()).await.unwrap();
+    b.wait_until(&format!("return location.pathname === '/a/york/{}'", ids[1])).await;
+    body.send_keys(&Key::Left.to_string()).await.unwrap();
+    b.wait_until(&format!("return location.pathname === '/a/york/{}'", ids[0])).await;
+    // On the first section ← has nowhere to go: the page stays.
+    let body = b.client.find(Locator::Css("body")).await.unwrap();
+    body.send_keys(&Key::Left.to_string()).await.unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert_eq!(b.eval("return location.pathname").await, format!("/a/york/{}", ids[0]));
+    b.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_deep_link_to_a_heading_survives_a_reload() {
+    let Some((server, b)) = setup().await else { return };
+    let (authority, procedure) = support::content().into_iter().find(|(a, _)| a.slug == "coventry").unwrap();
+    let section = procedure.sections.iter().find(|s| !s.headings.is_empty()).expect("a section with headings");
+    let heading = &section.headings[0];
+    let url = server.url(&format!("/a/coventry/{}#{}", section.id, heading.id));
+    b.open(&url, &format!("#{}", heading.id)).await;
+    b.client.refresh().await.unwrap();
+    let h = b.text(&format!("#{}", heading.id)).await;
+    assert!(h.contains(&heading.title), "{h}");
+    let anchor = b.wait_for(&format!("#{} a.anchor", heading.id)).await.attr("href").await.unwrap().unwrap();
+    assert_eq!(anchor, format!("/a/coventry/{}#{}", section.id, heading.id));
+    let title = b.eval("return document.title").await;
+    assert!(title.as_str().unwrap().contains(&authority.short_name), "{title}");
+    let source = b.text(".source-line").await;
+    assert!(source.contains(&section.source), "{source}");
+    b.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn unknown_routes_authorities_and_sections_show_not_found() {
+    let Some((server, b)) = setup().await else { return };
+    let cases = [
+        ("/no/such/page", "Page not found", "/no/such/page"),
+        ("/a/atlantis", "Authority not found", "atlantis"),
+        ("/a/york/no-such-section", "Section not found", "no-such-section"),
+    ];
+    for (path, heading, named) in cases {
+        b.open(&server.url(path), ".not-found h1").await;
+        assert_eq!(b.text(".not-found h1").await, heading);
+        let text = b.text(".not-found").await;
+        assert!(text.contains(named), "{path}: {text}");
+        let links = b.client.find_all(Locator::Css(".not-found a")).await.unwrap();
+        assert!(links.len() >= 2, "{path}: the not-found page links onward");
+        b.assert_accessible(path).await;
+    }
+    b.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn display_settings_survive_a_reload() {
+    let Some((server, b)) = setup().await else { return };
+    b.open(&server.url("/a/york"), ".contents").await;
+    let has = |class: &str| format!("return document.documentElement.classList.contains('{class}')");
+    assert_eq!(b.eval(&has("high-visibility")).await, false);
+    let toggle = b.client.find(Locator::XPath("//button[contains(., 'High visibility')]")).await.unwrap();
+    toggle.click().await.unwrap();
+    b.wait_until(&has("high-visibility")).await;
+    b.client.refresh().await.unwrap();
+    b.wait_for(".contents").await;
+    assert_eq!(b.eval(&has("high-visibility")).await, true);
+    assert_eq!(b.eval(&has("large-text")).await, false);
+    let pressed = b.client.find(Locator::XPath("//button[contains(., 'High visibility')]")).await.unwrap();
+    assert_eq!(pressed.attr("aria-pressed").await.unwrap().as_deref(), Some("true"));
+    b.assert_accessible("/a/york in high visibility").await;
+    // Corrupt saved state falls back to the defaults rather than breaking the page.
+    b.eval("localStorage.setItem('cin-explorer.display', '{oops'); return true").await;
+    b.client.refresh().await.unwrap();
+    b.wait_for(".contents").await;
+    assert_eq!(b.eval(&has("high-visibility")).await, false);
+    b.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_broken_content_file_is_named_and_can_be_retried() {
+    let Some((server, b)) = setup().await else { return };
+    server.set_override("/content/authorities/york/authority.json", 200, "{ \"slug\": \"york\", oops");
+    b.open(&server.url("/"), ".load-failed").await;
+    let message = b.text(".load-failed").await;
+    assert!(message.contains("content/authorities/york/authority.json"), "{message}");
+    assert!(message.contains("not valid JSON"), "{message}");
+    b.assert_accessible("/ with a broken file").await;
+    server.clear_overrides();
+    b.client.find(Locator::XPath("//button[normalize-space()='Try again']")).await.unwrap().click().await.unwrap();
+    b.wait_for(".cards li").await;
+
+    server.set_override("/content/authorities/lancashire/procedure.md", 500, "server error");
+    b.open(&server.url("/a/lancashire"), ".load-failed").await;
+    let message = b.text(".load-failed").await;
+    assert!(message.contains("content/authorities/lancashire/procedure.md"), "{message}");
+    assert!(message.contains("500"), "{message}");
+    server.clear_overrides();
+    b.client.find(Locator::XPath("//button[normalize-space()='Try again']")).await.unwrap().click().await.unwrap();
+    b.wait_for(".contents").await;
+    b.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn hostile_markdown_is_shown_as_text() {
+    let Some((server, b)) = setup().await else { return };
+    let (_, procedure) = support::content().into_iter().find(|(a, _)| a.slug == "york").unwrap();
+    let first = &procedure.sections[0];
+    let hostile = format!(
+        "## {} {{#{}}}\n\nSource: test.\n\n<script>document.title='pwned'</script>\n\n<img src=x onerror=\"document.title='pwned'\">\n\n[click me](javascript:document.title='pwned')\n",
+        first.title, first.id
+    );
+    server.set_override("/content/authorities/york/procedure.md", 200, &hostile);
+    b.open(&server.url(&format!("/a/york/{}", first.id)), ".prose").await;
+    let prose = b.text(".prose").await;
+    assert!(prose.contains("<script>") && prose.contains("<img src=x"), "{prose}");
+    assert_eq!(b.eval("return document.querySelectorAll('.prose script, .prose img').length").await, 0);
+    assert_eq!(b.eval("return document.querySelectorAll('.prose a[href^=\"javascript\"]').length").await, 0);
+    assert!(b.eval("return document.title").await.as_str().unwrap() != "pwned");
+    b.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_site_works_under_a_sub_path() {
+    let server = Server::start(support::built("target/dist-sub"), "/cin");
+    let Some(b) = Browser::start().await else { return };
+    let (_, procedure) = support::content().into_iter().find(|(a, _)| a.slug == "brighton-hove").unwrap();
+    let second = &procedure.sections[1];
+    b.open(&server.url(&format!("/a/brighton-hove/{}", second.id)), "article h1").await;
+    assert!(b.text("article h1").await.contains(&second.title));
+    b.wait_for("a.pager-next").await.click().await.unwrap();
+    let third = &procedure.sections[2];
+    b.wait_until(&format!("return location.pathname === '/cin/a/brighton-hove/{}'", third.id)).await;
+    b.client.refresh().await.unwrap();
+    assert!(b.text("article h1").await.contains(&third.title));
+    let home = b.client.find(Locator::Css(".site-name")).await.unwrap();
+    assert_eq!(home.attr("href").await.unwrap().as_deref(), Some("/cin/"));
+    b.quit().await;
+}

@@ -1,0 +1,138 @@
+//! A small static file server for the built site, bound to 127.0.0.1, with the static host's
+//! `404.html` fallback and optional per-path overrides to simulate broken or failing content.
+
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader, Write};
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
+
+/// A canned answer for one path: status and body.
+pub type Override = (u16, String);
+
+/// A running server; stopped when dropped.
+pub struct Server {
+    /// The address it listens on.
+    pub addr: SocketAddr,
+    prefix: String,
+    overrides: Arc<Mutex<HashMap<String, Override>>>,
+    stop: Arc<AtomicBool>,
+    thread: Option<JoinHandle<()>>,
+}
+
+fn content_type(path: &str) -> &'static str {
+    match path.rsplit('.').next().unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "wasm" => "application/wasm",
+        "css" => "text/css; charset=utf-8",
+        "json" => "application/json; charset=utf-8",
+        "md" => "text/markdown; charset=utf-8",
+        "svg" => "image/svg+xml",
+        _ => "application/octet-stream",
+    }
+}
+
+fn respond(mut stream: TcpStream, status: u16, kind: &str, body: &[u8]) {
+    let reason = match status {
+        200 => "OK",
+        404 => "Not Found",
+        500 => "Internal Server Error",
+        _ => "Status",
+    };
+    let head = format!(
+        "HTTP/1.1 {status} {reason}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    let _ = stream.write_all(head.as_bytes()).and_then(|_| stream.write_all(body));
+}
+
+fn handle(stream: TcpStream, root: &std::path::Path, prefix: &str, overrides: &Mutex<HashMap<String, Override>>) {
+    let mut reader = BufReader::new(match stream.try_clone() {
+        Ok(s) => s,
+        Err(_) => return,
+    });
+    let mut request_line = String::new();
+    if reader.read_line(&mut request_line).is_err() {
+        return;
+    }
+    loop {
+        let mut header = String::new();
+        match reader.read_line(&mut header) {
+            Ok(0) | Err(_) => break,
+            Ok(_) if header.trim().is_empty() => break,
+            Ok(_) => {}
+        }
+    }
+    let target = request_line.split_whitespace().nth(1).unwrap_or("/");
+    let path = target.split(['?', '#']).next().unwrap_or("/");
+    if let Some((status, body)) = overrides.lock().unwrap().get(path).cloned() {
+        return respond(stream, status, content_type(path), body.as_bytes());
+    }
+    let relative = path.strip_prefix(prefix).map(|p| p.trim_start_matches('/'));
+    let file = relative.filter(|p| !p.split('/').any(|part| part == "..")).map(|p| {
+        let candidate = root.join(p);
+        if candidate.is_dir() {
+            candidate.join("index.html")
+        } else {
+            candidate
+        }
+    });
+    match file.and_then(|f| std::fs::read(&f).ok().map(|bytes| (f, bytes))) {
+        Some((f, bytes)) => respond(stream, 200, content_type(&f.to_string_lossy()), &bytes),
+        None => {
+            let page = std::fs::read(root.join("404.html")).unwrap_or_default();
+            respond(stream, 404, "text/html; charset=utf-8", &page)
+        }
+    }
+}
+
+impl Server {
+    /// Serves `root` under the URL path `prefix` ("" or "/sub").
+    pub fn start(root: PathBuf, prefix: &str) -> Server {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
+        let addr = listener.local_addr().unwrap();
+        let overrides: Arc<Mutex<HashMap<String, Override>>> = Arc::default();
+        let stop = Arc::new(AtomicBool::new(false));
+        let (thread_overrides, thread_stop, thread_prefix) = (overrides.clone(), stop.clone(), prefix.to_owned());
+        let thread = std::thread::spawn(move || {
+            for stream in listener.incoming() {
+                if thread_stop.load(Ordering::SeqCst) {
+                    break;
+                }
+                if let Ok(stream) = stream {
+                    let (root, prefix, overrides) = (root.clone(), thread_prefix.clone(), thread_overrides.clone());
+                    std::thread::spawn(move || handle(stream, &root, &prefix, &overrides));
+                }
+            }
+        });
+        Server { addr, prefix: prefix.to_owned(), overrides, stop, thread: Some(thread) }
+    }
+
+    /// The full URL of a site path, e.g. `url("/a/york")`.
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{}{path}", self.addr, self.prefix)
+    }
+
+    /// Answers `path` (a site path such as `/content/authorities.json`) with this status and body.
+    pub fn set_override(&self, path: &str, status: u16, body: &str) {
+        self.overrides.lock().unwrap().insert(format!("{}{path}", self.prefix), (status, body.to_owned()));
+    }
+
+    /// Removes every override.
+    pub fn clear_overrides(&self) {
+        self.overrides.lock().unwrap().clear();
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::SeqCst);
+        let _ = TcpStream::connect(self.addr);
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
