@@ -35,12 +35,12 @@ pub fn AuthorityShell() -> impl IntoView {
     let retry_catalogue = Callback::new(move |_| catalogue.refetch());
     let retry_procedure = Callback::new(move |_| procedure.refetch());
     move || {
-        loaded(catalogue.get(), retry_catalogue, |catalogue| {
+        loaded(catalogue.get(), retry_catalogue, false, |catalogue| {
             let slug = slug.get();
             let Some(authority) = catalogue.find(&slug).cloned() else {
                 return view! { <UnknownAuthority slug catalogue /> }.into_any();
             };
-            loaded(procedure.get(), retry_procedure, move |procedure| {
+            loaded(procedure.get(), retry_procedure, false, move |procedure| {
                 provide_context(Loaded { catalogue, authority, procedure });
                 view! { <Outlet /> }
             })

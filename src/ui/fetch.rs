@@ -28,7 +28,17 @@ async fn finish(path: &str, request: JsFuture) -> Result<String, LoadError> {
     }
     let text = response.text().map_err(|_| failed("the file's text could not be read"))?;
     let text = JsFuture::from(text).await.map_err(|_| failed("the file's text could not be read"))?;
-    text.as_string().ok_or_else(|| failed("the file is not text"))
+    let text = text.as_string().ok_or_else(|| failed("the file is not text"))?;
+    if looks_like_a_web_page(path, &text) {
+        return Err(failed("the server sent a web page instead of this file (the file is probably missing)"));
+    }
+    Ok(text)
+}
+
+/// Whether a content file's text is really an HTML page (a static host's fallback for a missing file).
+fn looks_like_a_web_page(path: &str, text: &str) -> bool {
+    let head: String = text.trim_start().chars().take(15).collect::<String>().to_ascii_lowercase();
+    !path.ends_with(".html") && (head.starts_with("<!doctype html") || head.starts_with("<html"))
 }
 
 async fn fetch_text(path: &str) -> Result<String, LoadError> {

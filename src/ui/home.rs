@@ -59,7 +59,7 @@ pub fn Home() -> impl IntoView {
                 "Read English councils' Child in Need (Children Act 1989, section 17) planning and review "
                 "procedures, restated plainly, with every point tied to the section of the source it comes from."
             </p>
-            {move || loaded(catalogue.get(), retry, |catalogue| {
+            {move || loaded(catalogue.get(), retry, true, |catalogue| {
                 let cards = catalogue.authorities.clone().into_iter().map(|authority| {
                     let href = format!("/a/{}", authority.slug);
                     let numbered = authority.document.numbered();

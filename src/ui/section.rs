@@ -72,10 +72,6 @@ pub fn SectionPage() -> impl IntoView {
         let position = format!("Section {} of {}", place.index + 1, procedure.sections.len());
         view! {
             <div class="wrap with-sidebar">
-                <nav class="sidebar" aria-labelledby="sidebar-heading">
-                    <h2 id="sidebar-heading">"Contents"</h2>
-                    <Contents slug=slug.clone() procedure=procedure.clone() />
-                </nav>
                 <article class="section" aria-labelledby=section.id.clone()>
                     <p class="breadcrumb">
                         <A href="/">"Authorities"</A> " › "
@@ -112,6 +108,10 @@ pub fn SectionPage() -> impl IntoView {
                     </nav>
                     <p class="hint">"Tip: the ← and → keys move between sections."</p>
                 </article>
+                <nav class="sidebar" aria-labelledby="sidebar-heading">
+                    <h2 id="sidebar-heading">"Contents"</h2>
+                    <Contents slug=slug.clone() procedure=procedure.clone() />
+                </nav>
             </div>
         }
         .into_any()

@@ -10,16 +10,21 @@ pub fn Loading() -> impl IntoView {
     view! { <p class="loading" role="status">"Loading…"</p> }
 }
 
-/// A failed load: which file, what went wrong, and a button to try again.
+/// A failed load: which file, what went wrong, and a button to try again. `nested` when the page already
+/// has its `h1`.
 #[component]
-pub fn LoadFailed(error: LoadError, retry: Callback<()>) -> impl IntoView {
+pub fn LoadFailed(error: LoadError, retry: Callback<()>, nested: bool) -> impl IntoView {
     let where_ = match error.line {
         Some(line) => format!(" (line {line})"),
         None => String::new(),
     };
     view! {
         <div class="load-failed" role="alert">
-            <h1>"This content could not be loaded"</h1>
+            {if nested {
+                view! { <h2>"This content could not be loaded"</h2> }.into_any()
+            } else {
+                view! { <h1>"This content could not be loaded"</h1> }.into_any()
+            }}
             <p>
                 "The file " <code>{error.file.clone()}</code> {where_} " could not be used: " {error.message.clone()} "."
             </p>
@@ -29,14 +34,19 @@ pub fn LoadFailed(error: LoadError, retry: Callback<()>) -> impl IntoView {
     }
 }
 
-/// Renders a loaded value, a loading line, or the failure with a retry.
-pub fn loaded<T, V>(state: Option<Result<T, LoadError>>, retry: Callback<()>, view: impl FnOnce(T) -> V) -> AnyView
+/// Renders a loaded value, a loading line, or the failure with a retry (`nested` as for [`LoadFailed`]).
+pub fn loaded<T, V>(
+    state: Option<Result<T, LoadError>>,
+    retry: Callback<()>,
+    nested: bool,
+    view: impl FnOnce(T) -> V,
+) -> AnyView
 where
     V: IntoView + 'static,
 {
     match state {
         None => Loading().into_any(),
-        Some(Err(error)) => view! { <LoadFailed error retry /> }.into_any(),
+        Some(Err(error)) => view! { <LoadFailed error retry nested /> }.into_any(),
         Some(Ok(value)) => view(value).into_any(),
     }
 }
