@@ -242,5 +242,13 @@ async fn the_site_works_under_a_sub_path() {
     assert!(b.text("article h1").await.contains(&third.title));
     let home = b.client.find(Locator::Css(".site-name")).await.unwrap();
     assert_eq!(home.attr("href").await.unwrap().as_deref(), Some("/cin/"));
+    let outside = b
+        .eval("return Array.from(document.querySelectorAll('a[href]')).map(a => a.getAttribute('href')).filter(h => !h.startsWith('/cin/') && !h.startsWith('http'))")
+        .await;
+    assert_eq!(outside, serde_json::json!([]), "every link stays under the sub-path");
+    // The skip link moves focus to <main> without leaving the page.
+    b.eval("document.querySelector('.skip-link').click(); return true").await;
+    b.wait_until("return document.activeElement && document.activeElement.id === 'main'").await;
+    assert_eq!(b.eval("return location.pathname").await, format!("/cin/a/brighton-hove/{}", third.id));
     b.quit().await;
 }

@@ -4,7 +4,9 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::components::{Outlet, A};
+use leptos_router::components::Outlet;
+
+use super::Link;
 use leptos_router::hooks::use_params_map;
 
 use super::browser;
@@ -57,7 +59,7 @@ pub fn Contents(slug: String, procedure: Arc<Procedure>) -> impl IntoView {
         .map(|s| {
             let href = format!("/a/{slug}/{}", s.id);
             let title = s.title.clone();
-            view! { <li><A href=href>{title}</A></li> }
+            view! { <li><Link href=href>{title}</Link></li> }
         })
         .collect_view();
     view! { <ol class="contents">{items}</ol> }
@@ -77,7 +79,7 @@ pub fn Overview() -> impl IntoView {
             .filter_map(|id| authority.sections.iter().find(|s| &s.id == id))
             .map(|s| {
                 let (href, title) = (format!("/a/{}/{}", authority.slug, s.id), s.numbered_title());
-                view! { " " <A href=href attr:class="cite">{title}</A> }
+                view! { " " <Link href=href class="cite">{title}</Link> }
             })
             .collect_view()
     };
@@ -98,7 +100,7 @@ pub fn Overview() -> impl IntoView {
     let no_related = authority.related.is_empty();
     view! {
         <div class="wrap">
-            <p class="breadcrumb"><A href="/">"Authorities"</A> " › " {authority.short_name.clone()}</p>
+            <p class="breadcrumb"><Link href="/">"Authorities"</Link> " › " {authority.short_name.clone()}</p>
             <h1>{authority.name.clone()}": "{doc.title.clone()}</h1>
             <section class="source-header" aria-labelledby="source-heading">
                 <h2 id="source-heading">"The source"</h2>

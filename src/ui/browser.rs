@@ -67,3 +67,14 @@ pub fn scroll_to_fragment() {
         el.scroll_into_view();
     }
 }
+
+/// Moves keyboard focus to `<main>` (it has `tabindex="-1"`) and scrolls it into view.
+pub fn focus_main() {
+    use wasm_bindgen::JsCast;
+    let main =
+        document().and_then(|d| d.get_element_by_id("main")).and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(main) = main {
+        let _ = main.focus();
+        main.scroll_into_view();
+    }
+}

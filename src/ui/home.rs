@@ -1,7 +1,7 @@
 //! The start page: every authority with its source document, and the ways into its procedure.
 
+use super::Link;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use super::browser;
 use super::fetch::CatalogueResource;
@@ -33,7 +33,7 @@ pub fn SourceDates(authority: Authority, catalogue: std::sync::Arc<Catalogue>) -
     let based_on = authority.based_on.clone().map(|b| {
         let name = catalogue.name_of(&b.slug).unwrap_or(&b.slug).to_owned();
         view! {
-            <li>"Based on " <A href=format!("/a/{}", b.slug)>{name}</A> "'s guidance"</li>
+            <li>"Based on " <Link href=format!("/a/{}", b.slug)>{name}</Link> "'s guidance"</li>
         }
     });
     let empty = authority.dates.is_empty();
@@ -67,13 +67,13 @@ pub fn Home() -> impl IntoView {
                     let name = authority.name.clone();
                     view! {
                         <li class="card">
-                            <h2><A href=href.clone()>{name}</A></h2>
+                            <h2><Link href=href.clone()>{name}</Link></h2>
                             <p class="doc-title">
                                 {numbered.map(|n| view! { <span class="doc-number">{n}</span> " " })}
                                 {authority.document.title.clone()}
                             </p>
                             <SourceDates authority=authority.clone() catalogue />
-                            <p><A href=href>"Read the procedure"</A></p>
+                            <p><Link href=href>"Read the procedure"</Link></p>
                         </li>
                     }
                 }).collect_view();

@@ -1,7 +1,8 @@
 //! The frame of every page: skip link, header with navigation and display settings, footer.
 
+use super::Link;
 use leptos::prelude::*;
-use leptos_router::components::A;
+use leptos_router::hooks::use_location;
 
 use super::browser;
 use crate::prefs::{Prefs, STORAGE_KEY};
@@ -18,10 +19,17 @@ pub fn apply_stored_prefs() {
     provide_context(prefs);
 }
 
-/// The "Skip to main content" link, first in the tab order.
+/// The "Skip to main content" link, first in the tab order. It moves focus to `<main>` itself: a plain
+/// `#main` link would resolve against `<base href>` and leave the page.
 #[component]
 pub fn SkipLink() -> impl IntoView {
-    view! { <a class="skip-link" href="#main">"Skip to main content"</a> }
+    let location = use_location();
+    let href = move || format!("{}#main", location.pathname.get());
+    let skip = move |event: leptos::ev::MouseEvent| {
+        event.prevent_default();
+        browser::focus_main();
+    };
+    view! { <a class="skip-link" href=href on:click=skip>"Skip to main content"</a> }
 }
 
 /// A toggle button for one display preference.
@@ -49,10 +57,10 @@ pub fn Header() -> impl IntoView {
     view! {
         <header class="site-header">
             <div class="wrap header-row">
-                <A href="/" attr:class="site-name">"CIN Procedure Explorer"</A>
+                <Link href="/" class="site-name">"CIN Procedure Explorer"</Link>
                 <nav aria-label="Main">
                     <ul class="nav-list">
-                        <li><A href="/">"Authorities"</A></li>
+                        <li><Link href="/">"Authorities"</Link></li>
                     </ul>
                 </nav>
                 <div class="display-settings" role="group" aria-label="Display settings">

@@ -12,7 +12,7 @@ mod status;
 use std::borrow::Cow;
 
 use leptos::prelude::*;
-use leptos_router::components::{ParentRoute, Route, Router, Routes};
+use leptos_router::components::{ParentRoute, Route, Router, Routes, A};
 use leptos_router::path;
 
 use fetch::CatalogueResource;
@@ -26,6 +26,25 @@ impl Base {
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.0)
     }
+}
+
+/// A link to a site path ("/a/york"), with the site's base path in front so it works under a sub-path.
+#[component]
+pub fn Link(
+    /// The site path.
+    #[prop(into)]
+    href: String,
+    /// Classes for the `<a>`.
+    #[prop(optional, into)]
+    class: Option<String>,
+    /// The link relation, e.g. "next".
+    #[prop(optional)]
+    rel: Option<&'static str>,
+    /// The link's content.
+    children: Children,
+) -> impl IntoView {
+    let href = expect_context::<Base>().url(&href);
+    view! { <A href=href attr:class=class attr:rel=rel>{children()}</A> }
 }
 
 /// The whole site.

@@ -2,8 +2,8 @@
 
 use std::sync::Arc;
 
+use super::Link;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
 use super::authority::Contents;
@@ -19,7 +19,7 @@ fn AuthorityList(catalogue: Arc<Catalogue>) -> impl IntoView {
         .iter()
         .map(|a| {
             let (href, name) = (format!("/a/{}", a.slug), a.name.clone());
-            view! { <li><A href=href>{name}</A></li> }
+            view! { <li><Link href=href>{name}</Link></li> }
         })
         .collect_view();
     view! { <ul>{items}</ul> }
@@ -31,7 +31,7 @@ fn AuthorityLinks() -> impl IntoView {
     let catalogue = CatalogueResource::get().0;
     move || match catalogue.get() {
         Some(Ok(catalogue)) => view! { <AuthorityList catalogue /> }.into_any(),
-        _ => view! { <p><A href="/">"Go to the list of authorities"</A></p> }.into_any(),
+        _ => view! { <p><Link href="/">"Go to the list of authorities"</Link></p> }.into_any(),
     }
 }
 
@@ -47,7 +47,7 @@ pub fn UnknownRoute() -> impl IntoView {
             <p>"There is no page at " <code>{asked}</code> "."</p>
             <p>"You can read the procedures of these authorities:"</p>
             <AuthorityLinks />
-            <p><A href="/">"Go to the start page"</A></p>
+            <p><Link href="/">"Go to the start page"</Link></p>
         </div>
     }
 }
@@ -77,7 +77,7 @@ pub fn UnknownSection(authority: Authority, procedure: Arc<Procedure>, asked: St
                 ". Its sections are:"
             </p>
             <Contents slug=authority.slug.clone() procedure />
-            <p><A href=format!("/a/{}", authority.slug)>"Go to the procedure's overview"</A></p>
+            <p><Link href=format!("/a/{}", authority.slug)>"Go to the procedure's overview"</Link></p>
         </div>
     }
 }

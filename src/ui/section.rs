@@ -1,8 +1,8 @@
 //! `/a/{authority}/{section}`: one section in the project's words, with contents, previous/next and ← / → keys.
 
+use super::Link;
 use leptos::ev;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use leptos_router::NavigateOptions;
 
@@ -74,8 +74,8 @@ pub fn SectionPage() -> impl IntoView {
             <div class="wrap with-sidebar">
                 <article class="section" aria-labelledby=section.id.clone()>
                     <p class="breadcrumb">
-                        <A href="/">"Authorities"</A> " › "
-                        <A href=format!("/a/{slug}")>{short_name}</A> " › "
+                        <Link href="/">"Authorities"</Link> " › "
+                        <Link href=format!("/a/{slug}")>{short_name}</Link> " › "
                         <span>{position}</span>
                     </p>
                     <h1 id=section.id.clone() tabindex="-1">
@@ -96,14 +96,14 @@ pub fn SectionPage() -> impl IntoView {
                     <div class="prose" inner_html=body></div>
                     <nav class="pager" aria-label="Previous and next section">
                         {previous.map(|(href, title)| view! {
-                            <A href=href attr:class="pager-previous" attr:rel="prev">
+                            <Link href=href class="pager-previous" rel="prev">
                                 <span class="pager-label">"← Previous"</span> <span>{title}</span>
-                            </A>
+                            </Link>
                         })}
                         {next.map(|(href, title)| view! {
-                            <A href=href attr:class="pager-next" attr:rel="next">
+                            <Link href=href class="pager-next" rel="next">
                                 <span class="pager-label">"Next →"</span> <span>{title}</span>
-                            </A>
+                            </Link>
                         })}
                     </nav>
                     <p class="hint">"Tip: the ← and → keys move between sections."</p>

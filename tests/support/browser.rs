@@ -154,7 +154,8 @@ impl Browser {
               .catch(e => done(['axe-core failed to run: ' + e]));
         "#;
         let result = self.client.execute_async(script, vec![]).await.expect("run axe-core");
-        let violations: Vec<String> = serde_json::from_value(result).unwrap_or_default();
+        let violations: Vec<String> =
+            serde_json::from_value(result.clone()).unwrap_or_else(|_| panic!("axe-core gave no result list: {result}"));
         assert!(violations.is_empty(), "axe-core on {page}:\n{}", violations.join("\n"));
     }
 }
