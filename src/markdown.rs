@@ -117,9 +117,23 @@ pub fn render(markdown: &str, page_url: &str) -> String {
             other => events.push(other),
         }
     }
+    mark_notes(&mut events);
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut out, events.into_iter());
     out
+}
+
+/// Gives paragraphs that open with a bold "Note:" the class `note`, so the source's ambiguities stand out.
+fn mark_notes(events: &mut [Event]) {
+    for i in 0..events.len().saturating_sub(2) {
+        let opens_note = matches!(
+            (&events[i], &events[i + 1], &events[i + 2]),
+            (Event::Start(Tag::Paragraph), Event::Start(Tag::Strong), Event::Text(t)) if t.as_ref() == "Note:"
+        );
+        if opens_note {
+            events[i] = Event::Html(CowStr::from("<p class=\"note\">"));
+        }
+    }
 }
 
 #[cfg(test)]
@@ -175,6 +189,14 @@ mod tests {
         let out = render("### Hi {#a\"onmouseover=x}\n", "/p\"><script>");
         assert!(!out.contains("<script>"), "{out}");
         assert!(!out.contains("\"onmouseover"), "{out}");
+    }
+
+    #[test]
+    fn note_paragraphs_are_marked() {
+        let out = render("**Note:** the source is unclear.\n\n**Notes** are different.\n\nPlain.", "/p");
+        assert!(out.contains("<p class=\"note\"><strong>Note:</strong> the source is unclear.</p>"), "{out}");
+        assert!(out.contains("<p><strong>Notes</strong> are different.</p>"), "{out}");
+        assert!(out.contains("<p>Plain.</p>"), "{out}");
     }
 
     #[test]

@@ -65,6 +65,7 @@ pub fn Home() -> impl IntoView {
                     let numbered = authority.document.numbered();
                     let catalogue = catalogue.clone();
                     let name = authority.name.clone();
+                    let manual = authority.document.manual.clone();
                     view! {
                         <li class="card">
                             <h2><Link href=href.clone()>{name}</Link></h2>
@@ -72,6 +73,7 @@ pub fn Home() -> impl IntoView {
                                 {numbered.map(|n| view! { <span class="doc-number">{n}</span> " " })}
                                 {authority.document.title.clone()}
                             </p>
+                            {manual.map(|m| view! { <p class="manual">"Part of: " {m}</p> })}
                             <SourceDates authority=authority.clone() catalogue />
                             <p><Link href=href>"Read the procedure"</Link></p>
                         </li>
