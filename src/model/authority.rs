@@ -26,6 +26,36 @@ pub struct Authority {
     pub related: Vec<Related>,
     /// The source's own sections, in source order.
     pub sections: Vec<SectionEntry>,
+    /// The authority's own names for things.
+    #[serde(default)]
+    pub vocabulary: Vocabulary,
+}
+
+/// What an authority calls the plan, the review meeting, its step-down service and its record system, and its teams.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Vocabulary {
+    /// Its name for the plan.
+    pub plan: Option<String>,
+    /// Its name for the review meeting.
+    pub review_meeting: Option<String>,
+    /// The service a case steps down to.
+    pub step_down_service: Option<String>,
+    /// Its case-record system.
+    pub record_system: Option<String>,
+    /// The teams its rules depend on.
+    #[serde(default)]
+    pub teams: Vec<Team>,
+}
+
+/// A team an authority's rules depend on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Team {
+    /// The stable id used in the wizard's `team` answer.
+    pub id: String,
+    /// The authority's name for it.
+    pub name: String,
 }
 
 /// The source document's identity.

@@ -2,6 +2,21 @@
 
 use super::authority::Authority;
 use super::procedure::{Procedure, Section};
+use super::rules::Rule;
+use super::vocab::{Role, Topic};
+
+/// Everything loaded for one authority's pages: its procedure, its rules and the shared vocabularies.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Book {
+    /// The procedure, by section.
+    pub procedure: Procedure,
+    /// The typed rules.
+    pub rules: Vec<Rule>,
+    /// Every topic.
+    pub topics: Vec<Topic>,
+    /// Every role.
+    pub roles: Vec<Role>,
+}
 
 /// Every authority listed in `content/authorities.json`, in display order.
 #[derive(Debug, Clone, PartialEq, Default)]

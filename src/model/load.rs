@@ -4,7 +4,11 @@ use std::fmt;
 
 use super::authority::Authority;
 use super::procedure::{split, Procedure};
-use super::{authority_path, procedure_path, INDEX_PATH};
+use serde::de::DeserializeOwned;
+
+use super::rules::Rule;
+use super::vocab::{Role, Topic};
+use super::{authority_path, procedure_path, rules_path, INDEX_PATH, ROLES_PATH, TOPICS_PATH};
 
 /// A content file that could not be loaded or parsed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,15 +47,34 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
+fn parse_json<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, LoadError> {
+    serde_json::from_str(text).map_err(|e| LoadError::json(file.to_owned(), &e))
+}
+
 /// Parses `content/authorities.json`: the authority slugs in display order.
 pub fn parse_index(text: &str) -> Result<Vec<String>, LoadError> {
-    serde_json::from_str(text).map_err(|e| LoadError::json(INDEX_PATH.to_owned(), &e))
+    parse_json(INDEX_PATH, text)
+}
+
+/// Parses `content/topics.json`.
+pub fn parse_topics(text: &str) -> Result<Vec<Topic>, LoadError> {
+    parse_json(TOPICS_PATH, text)
+}
+
+/// Parses `content/roles.json`.
+pub fn parse_roles(text: &str) -> Result<Vec<Role>, LoadError> {
+    parse_json(ROLES_PATH, text)
+}
+
+/// Parses an authority's `rules.json`.
+pub fn parse_rules(slug: &str, text: &str) -> Result<Vec<Rule>, LoadError> {
+    parse_json(&rules_path(slug), text)
 }
 
 /// Parses an authority's `authority.json`; its `slug` must be the folder it was loaded from.
 pub fn parse_authority(slug: &str, text: &str) -> Result<Authority, LoadError> {
     let file = authority_path(slug);
-    let authority: Authority = serde_json::from_str(text).map_err(|e| LoadError::json(file.clone(), &e))?;
+    let authority: Authority = parse_json(&file, text)?;
     if authority.slug != slug {
         return Err(LoadError::new(file, format!("its slug is \"{}\" but its folder is \"{slug}\"", authority.slug)));
     }
@@ -93,6 +116,19 @@ mod tests {
             include_str!("../../tests/fixtures/minimal/authority.json").replacen('{', "{\"colour\": \"red\",", 1);
         let err = parse_authority("minimal", &text).unwrap_err();
         assert!(err.message.contains("unknown field `colour`"), "{}", err.message);
+    }
+
+    #[test]
+    fn rules_name_their_file_and_reject_unknown_kinds() {
+        let ok = r#"[{"id":"t-a","topic":"review.first","status":"stated","value":{"kind":"deadline","amount":15,"unit":"working_days","after":"plan_established"},"summary":"s","cites":["one"],"note":null}]"#;
+        let rules = parse_rules("t", ok).unwrap();
+        assert_eq!(rules[0].when.len(), 0, "absent `when` means always");
+        let bad = ok.replace("\"deadline\"", "\"sometime\"");
+        let err = parse_rules("t", &bad).unwrap_err();
+        assert_eq!(err.file, "content/authorities/t/rules.json");
+        assert!(err.message.contains("unknown variant `sometime`"), "{}", err.message);
+        let unit = ok.replace("working_days", "fortnights");
+        assert!(parse_rules("t", &unit).unwrap_err().message.contains("fortnights"));
     }
 
     #[test]

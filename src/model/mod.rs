@@ -4,16 +4,27 @@
 mod authority;
 mod catalogue;
 mod dates;
+mod describe;
 mod load;
 mod procedure;
+mod rulebook;
+mod rules;
 mod validate;
+mod validate_rules;
+mod vocab;
 
-pub use authority::{Authority, BasedOn, DateKind, Document, Related, Scope, SectionEntry, StatedDate};
-pub use catalogue::{page_title, Catalogue, Neighbours};
+pub use authority::{
+    Authority, BasedOn, DateKind, Document, Related, Scope, SectionEntry, StatedDate, Team, Vocabulary,
+};
+pub use catalogue::{page_title, Book, Catalogue, Neighbours};
 pub use dates::{PartialDate, ReviewState};
-pub use load::{parse_authority, parse_index, parse_procedure, LoadError};
+pub use describe::{describe_value, describe_when, role_label};
+pub use load::{parse_authority, parse_index, parse_procedure, parse_roles, parse_rules, parse_topics, LoadError};
 pub use procedure::{Heading, Procedure, Section};
+pub use rulebook::{by_group, rules_citing, topic, TopicRules};
+pub use rules::{Outcome, Reading, Rule, Status, Unit, Value};
 pub use validate::{is_url_safe_id, validate_authority, validate_index, Problem};
+pub use validate_rules::{validate_rules, Vocabularies};
 
 /// The path of the list of authority slugs, relative to the site root.
 pub const INDEX_PATH: &str = "content/authorities.json";
@@ -26,4 +37,16 @@ pub fn authority_path(slug: &str) -> String {
 /// The path of an authority's `procedure.md`, relative to the site root.
 pub fn procedure_path(slug: &str) -> String {
     format!("content/authorities/{slug}/procedure.md")
+}
+pub use vocab::{event_phrase, group_label, Role, Topic, ANSWERS, EVENTS, GROUPS, OUTCOMES};
+
+/// The path of the rule topics, relative to the site root.
+pub const TOPICS_PATH: &str = "content/topics.json";
+
+/// The path of the roles vocabulary, relative to the site root.
+pub const ROLES_PATH: &str = "content/roles.json";
+
+/// The path of an authority's `rules.json`, relative to the site root.
+pub fn rules_path(slug: &str) -> String {
+    format!("content/authorities/{slug}/rules.json")
 }

@@ -70,6 +70,9 @@ pub fn validate_authority(authority: &Authority, procedure: &Procedure, slugs: &
         if !is_url_safe_id(&entry.id) {
             in_json(format!("section id \"{}\" is not URL-safe", entry.id));
         }
+        if entry.id == "rules" {
+            in_json("section id \"rules\" is reserved for the rules page".into());
+        }
         if !section_ids.insert(entry.id.as_str()) {
             in_json(format!("section id \"{}\" is used twice", entry.id));
         }

@@ -1,0 +1,145 @@
+//! Rules as a person reads them: typed values and conditions in plain words.
+
+use std::collections::BTreeMap;
+
+use super::authority::Vocabulary;
+use super::rules::Value;
+use super::vocab::{event_phrase, Role};
+
+fn event(id: &str) -> String {
+    event_phrase(id).map_or_else(|| id.replace('_', " "), str::to_owned)
+}
+
+fn amount(n: u32, unit: super::rules::Unit) -> String {
+    format!("{n} {}", unit.name(n))
+}
+
+/// A role's label, or its id made readable if it is not in the vocabulary.
+pub fn role_label(roles: &[Role], id: &str) -> String {
+    roles.iter().find(|r| r.id == id).map_or_else(|| id.replace('_', " "), |r| r.label.clone())
+}
+
+/// A one-line reading of a value; lists and outcomes give a count (their items are shown separately).
+pub fn describe_value(value: &Value, roles: &[Role]) -> String {
+    match value {
+        Value::Deadline { amount: n, unit, after } => format!("within {} after {}", amount(*n, *unit), event(after)),
+        Value::Recurring { amount: n, unit, since } => {
+            format!("at least every {}, counting from {}", amount(*n, *unit), event(since))
+        }
+        Value::Before { event: e, timing } => format!("before {}, {timing}", event(e)),
+        Value::Threshold { amount: n, unit, since, then } => {
+            format!("if it is to go beyond {} from {}: {then}", amount(*n, *unit), event(since))
+        }
+        Value::Roles { roles: ids, usually } => {
+            let names: Vec<String> = ids.iter().map(|id| role_label(roles, id)).collect();
+            let joined = match names.as_slice() {
+                [] => String::new(),
+                [one] => one.clone(),
+                [init @ .., last] => format!("{} or {last}", init.join(", ")),
+            };
+            if *usually {
+                format!("usually {joined}")
+            } else {
+                joined
+            }
+        }
+        Value::List { items } => format!("{} item{}", items.len(), if items.len() == 1 { "" } else { "s" }),
+        Value::Outcomes { outcomes } => format!("{} possible outcomes", outcomes.len()),
+        Value::System { name } => name.clone(),
+        Value::Text { text } => text.clone(),
+    }
+}
+
+fn answer_phrase(key: &str, value: &str, vocabulary: &Vocabulary) -> String {
+    match (key, value) {
+        ("team", team) => {
+            let name = vocabulary.teams.iter().find(|t| t.id == team).map_or(team, |t| t.name.as_str());
+            format!("cases held by the {name}")
+        }
+        ("disabled", "yes") => "disabled children".into(),
+        ("disabled", "no") => "children who are not disabled".into(),
+        ("direct_payments_only", "yes") => "children whose only service is direct payments".into(),
+        ("direct_payments_only", "no") => "children with services other than direct payments".into(),
+        ("complex_package", "yes") => "complex packages of support".into(),
+        ("complex_package", "no") => "cases without a complex package of support".into(),
+        ("other_plan", "child_protection") => "children with a child protection plan".into(),
+        ("other_plan", "looked_after") => "looked-after children".into(),
+        ("other_plan", "pathway") => "young people with a pathway plan".into(),
+        ("other_plan", "none") => "children with no other plan".into(),
+        ("in_need", "yes") => "children assessed as in need".into(),
+        ("in_need", "no") => "children not assessed as in need".into(),
+        ("route", route) => format!("plans that start from: {}", route.replace('_', " ")),
+        ("review_finding", finding) => format!("a review that finds: {}", finding.replace('_', " ")),
+        (key, value) => format!("{}: {}", key.replace('_', " "), value.replace('_', " ")),
+    }
+}
+
+/// The conditions of a rule in plain words ("for cases held by the Health and Disability Team"), or None.
+pub fn describe_when(when: &BTreeMap<String, Vec<String>>, vocabulary: &Vocabulary) -> Option<String> {
+    let parts: Vec<String> = when
+        .iter()
+        .map(|(key, values)| values.iter().map(|v| answer_phrase(key, v, vocabulary)).collect::<Vec<_>>().join(" or "))
+        .collect();
+    (!parts.is_empty()).then(|| format!("For {}", parts.join(", and ")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::authority::Team;
+    use crate::model::rules::Unit;
+
+    fn roles() -> Vec<Role> {
+        vec![
+            Role { id: "team_manager".into(), label: "the team manager".into() },
+            Role { id: "senior_practitioner".into(), label: "a senior practitioner".into() },
+        ]
+    }
+
+    #[test]
+    fn timescales_read_as_sentences() {
+        let d = Value::Deadline { amount: 15, unit: Unit::WorkingDays, after: "plan_established".into() };
+        assert_eq!(describe_value(&d, &[]), "within 15 working days after the plan is established");
+        let r = Value::Recurring { amount: 12, unit: Unit::Weeks, since: "previous_review".into() };
+        assert_eq!(describe_value(&r, &[]), "at least every 12 weeks, counting from the previous review");
+        let one = Value::Deadline { amount: 1, unit: Unit::Months, after: "meeting_held".into() };
+        assert_eq!(describe_value(&one, &[]), "within 1 month after the meeting");
+        let b = Value::Before { event: "order_expires".into(), timing: "in a timely way".into() };
+        assert_eq!(describe_value(&b, &[]), "before the order expires, in a timely way");
+        let t = Value::Threshold {
+            amount: 12,
+            unit: Unit::Months,
+            since: "package_started".into(),
+            then: "a specific review".into(),
+        };
+        assert_eq!(
+            describe_value(&t, &[]),
+            "if it is to go beyond 12 months from the package of support started: a specific review"
+        );
+    }
+
+    #[test]
+    fn roles_join_with_or_and_say_usually() {
+        let v = Value::Roles { roles: vec!["team_manager".into(), "senior_practitioner".into()], usually: true };
+        assert_eq!(describe_value(&v, &roles()), "usually the team manager or a senior practitioner");
+        let unknown = Value::Roles { roles: vec!["pod_lead".into()], usually: false };
+        assert_eq!(describe_value(&unknown, &roles()), "pod lead");
+    }
+
+    #[test]
+    fn conditions_use_the_authority_team_names() {
+        let vocabulary = Vocabulary {
+            teams: vec![Team { id: "health_disability".into(), name: "Health and Disability Team".into() }],
+            ..Vocabulary::default()
+        };
+        let mut when = BTreeMap::new();
+        assert_eq!(describe_when(&when, &vocabulary), None);
+        when.insert("team".to_owned(), vec!["health_disability".to_owned()]);
+        assert_eq!(describe_when(&when, &vocabulary).unwrap(), "For cases held by the Health and Disability Team");
+        when.insert("disabled".to_owned(), vec!["yes".to_owned()]);
+        assert_eq!(
+            describe_when(&when, &vocabulary).unwrap(),
+            "For disabled children, and cases held by the Health and Disability Team"
+        );
+    }
+}

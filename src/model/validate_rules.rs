@@ -1,0 +1,247 @@
+//! Validation of an authority's rules against the vocabularies, its sections and its teams.
+
+use std::collections::{BTreeMap, HashSet};
+
+use super::authority::Authority;
+use super::rules::{Rule, Status, Value};
+use super::rules_path;
+use super::validate::Problem;
+use super::vocab::{event_phrase, Role, Topic, ANSWERS, OUTCOMES};
+
+/// The vocabularies rules are checked against.
+pub struct Vocabularies<'a> {
+    /// Every topic.
+    pub topics: &'a [Topic],
+    /// Every role.
+    pub roles: &'a [Role],
+}
+
+fn check_value(value: &Value, vocab: &Vocabularies, report: &mut dyn FnMut(String)) {
+    if let Some(event) = value.event() {
+        if event_phrase(event).is_none() {
+            report(format!("counts from unknown event \"{event}\""));
+        }
+    }
+    match value {
+        Value::Deadline { amount, .. } | Value::Recurring { amount, .. } | Value::Threshold { amount, .. }
+            if *amount == 0 =>
+        {
+            report("has a timescale of zero".into())
+        }
+        Value::Roles { roles, .. } => {
+            if roles.is_empty() {
+                report("names no role".into());
+            }
+            for role in roles.iter().filter(|r| !vocab.roles.iter().any(|known| &known.id == *r)) {
+                report(format!("names unknown role \"{role}\" (add it to content/roles.json)"));
+            }
+        }
+        Value::List { items } if items.is_empty() => report("has an empty list".into()),
+        Value::Outcomes { outcomes } => {
+            for o in outcomes.iter().filter(|o| !OUTCOMES.contains(&o.id.as_str())) {
+                report(format!("has unknown outcome \"{}\"", o.id));
+            }
+        }
+        _ => {}
+    }
+}
+
+fn check_when(when: &BTreeMap<String, Vec<String>>, authority: &Authority, report: &mut dyn FnMut(String)) {
+    for (key, values) in when {
+        let Some((_, allowed)) = ANSWERS.iter().find(|(k, _)| k == key) else {
+            report(format!("has a condition on unknown answer \"{key}\""));
+            continue;
+        };
+        if values.is_empty() {
+            report(format!("has a condition on \"{key}\" that allows no value"));
+        }
+        for value in values {
+            let known = if key == "team" {
+                authority.vocabulary.teams.iter().any(|t| &t.id == value)
+            } else {
+                allowed.contains(&value.as_str())
+            };
+            if !known {
+                report(format!("has a condition {key}={value}, which is not a known value"));
+            }
+        }
+    }
+}
+
+/// Checks one authority's rules: vocabularies, citations, status and value agree, core topics covered,
+/// and no two stated rules on one topic and one condition that disagree.
+pub fn validate_rules(authority: &Authority, rules: &[Rule], vocab: &Vocabularies) -> Vec<Problem> {
+    let file = rules_path(&authority.slug);
+    let mut problems = Vec::new();
+    let mut ids = HashSet::new();
+    for rule in rules {
+        let mut report = |message: String| {
+            problems.push(Problem { file: file.clone(), message: format!("rule \"{}\" {message}", rule.id) })
+        };
+        if !ids.insert(rule.id.as_str()) {
+            report("is defined twice".into());
+        }
+        if !rule.id.starts_with(&format!("{}-", authority.slug)) {
+            report(format!("should start with \"{}-\"", authority.slug));
+        }
+        if !vocab.topics.iter().any(|t| t.id == rule.topic) {
+            report(format!("has unknown topic \"{}\"", rule.topic));
+        }
+        for cite in rule.cites.iter().filter(|c| !authority.sections.iter().any(|s| &&s.id == c)) {
+            report(format!("cites \"{cite}\", which is not a section of this procedure"));
+        }
+        if rule.cites.is_empty() && rule.status != Status::NotStated {
+            report("cites no section".into());
+        }
+        if rule.summary.trim().is_empty() {
+            report("has no summary".into());
+        }
+        let note = rule.note.as_deref().unwrap_or("").trim();
+        match rule.status {
+            Status::Stated if rule.value.is_none() || !rule.readings.is_empty() => {
+                report("is stated, so needs a value and no readings".into())
+            }
+            Status::NotStated if rule.value.is_some() || !rule.readings.is_empty() => {
+                report("is not stated, so has no value or readings".into())
+            }
+            Status::Ambiguous if rule.value.is_some() || rule.readings.len() < 2 || note.is_empty() => {
+                report("is ambiguous, so needs two or more readings, no single value, and a note".into())
+            }
+            _ => {}
+        }
+        for value in rule.values() {
+            check_value(value, vocab, &mut report);
+        }
+        check_when(&rule.when, authority, &mut report);
+        let texts = [Some(rule.summary.as_str()), rule.note.as_deref()];
+        if texts.iter().flatten().any(|t| t.contains('<')) {
+            report("contains '<' (raw HTML is not allowed)".into());
+        }
+    }
+    for topic in vocab.topics.iter().filter(|t| t.core) {
+        if !rules.iter().any(|r| r.topic == topic.id) {
+            problems.push(Problem {
+                file: file.clone(),
+                message: format!("has no rule for core topic \"{}\" (add one, or a not_stated rule)", topic.id),
+            });
+        }
+    }
+    for (i, a) in rules.iter().enumerate() {
+        for b in rules[i + 1..].iter() {
+            let both_stated = a.status == Status::Stated && b.status == Status::Stated;
+            if both_stated
+                && a.topic == b.topic
+                && a.when == b.when
+                && a.value != b.value
+                && a.value.as_ref().is_some_and(is_timescale)
+            {
+                problems.push(Problem {
+                    file: file.clone(),
+                    message: format!(
+                        "rules \"{}\" and \"{}\" give different timescales for {} under the same conditions without being marked ambiguous",
+                        a.id, b.id, a.topic
+                    ),
+                });
+            }
+        }
+    }
+    problems
+}
+
+fn is_timescale(value: &Value) -> bool {
+    matches!(value, Value::Deadline { .. } | Value::Recurring { .. } | Value::Threshold { .. })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{parse_authority, parse_rules};
+
+    fn topics() -> Vec<Topic> {
+        let topic = |id: &str, core| Topic {
+            id: id.into(),
+            group: "reviews".into(),
+            core,
+            label: id.into(),
+            description: String::new(),
+        };
+        vec![topic("review.first", true), topic("review.interval", true), topic("review.chair", false)]
+    }
+
+    fn roles() -> Vec<Role> {
+        vec![Role { id: "social_worker".into(), label: "the social worker".into() }]
+    }
+
+    fn authority() -> Authority {
+        let mut a = parse_authority("minimal", include_str!("../../tests/fixtures/minimal/authority.json")).unwrap();
+        a.vocabulary.teams.push(crate::model::Team { id: "disability".into(), name: "Disability Team".into() });
+        a
+    }
+
+    fn check(json: &str) -> String {
+        let rules = parse_rules("minimal", json).unwrap();
+        let (topics, roles) = (topics(), roles());
+        let vocab = Vocabularies { topics: &topics, roles: &roles };
+        validate_rules(&authority(), &rules, &vocab).iter().map(|p| p.to_string()).collect::<Vec<_>>().join("\n")
+    }
+
+    const GOOD: &str = r#"[
+      {"id":"minimal-first","topic":"review.first","status":"stated","value":{"kind":"deadline","amount":15,"unit":"working_days","after":"plan_established"},"summary":"s","cites":["one"],"note":null},
+      {"id":"minimal-interval","topic":"review.interval","status":"stated","when":{"team":["disability"]},"value":{"kind":"recurring","amount":26,"unit":"weeks","since":"previous_review"},"summary":"s","cites":["two"],"note":null},
+      {"id":"minimal-interval-other","topic":"review.interval","status":"not_stated","summary":"s","cites":[],"note":null}
+    ]"#;
+
+    #[test]
+    fn a_good_set_passes() {
+        assert_eq!(check(GOOD), "");
+    }
+
+    #[test]
+    fn unknown_vocabulary_is_reported() {
+        let bad = GOOD
+            .replace("\"review.first\"", "\"review.sometime\"")
+            .replace("\"disability\"]", "\"nobody\"]")
+            .replace("\"plan_established\"", "\"full_moon\"")
+            .replace("[\"one\"]", "[\"three\"]");
+        let text = check(&bad);
+        for needle in [
+            "unknown topic \"review.sometime\"",
+            "condition team=nobody",
+            "unknown event \"full_moon\"",
+            "cites \"three\"",
+            "no rule for core topic \"review.first\"",
+        ] {
+            assert!(text.contains(needle), "missing {needle:?} in:\n{text}");
+        }
+    }
+
+    #[test]
+    fn status_and_value_must_agree() {
+        let text = check(
+            r#"[
+          {"id":"minimal-a","topic":"review.first","status":"ambiguous","value":{"kind":"text","text":"x"},"summary":"s","cites":["one"],"note":null},
+          {"id":"minimal-b","topic":"review.interval","status":"not_stated","value":{"kind":"text","text":"x"},"summary":"s","cites":[],"note":null},
+          {"id":"minimal-c","topic":"review.chair","status":"stated","summary":"s","cites":["one"],"note":null},
+          {"id":"other-d","topic":"review.chair","status":"stated","value":{"kind":"roles","roles":["wizard"],"usually":false},"summary":"s","cites":["one"],"note":null}
+        ]"#,
+        );
+        for needle in [
+            "\"minimal-a\" is ambiguous",
+            "\"minimal-b\" is not stated",
+            "\"minimal-c\" is stated, so needs a value",
+            "\"other-d\" should start with \"minimal-\"",
+            "unknown role \"wizard\"",
+        ] {
+            assert!(text.contains(needle), "missing {needle:?} in:\n{text}");
+        }
+    }
+
+    #[test]
+    fn contradicting_stated_timescales_are_reported() {
+        let contradicting = GOOD.replace(
+            r#"{"id":"minimal-interval-other","topic":"review.interval","status":"not_stated","summary":"s","cites":[],"note":null}"#,
+            r#"{"id":"minimal-interval-2","topic":"review.interval","status":"stated","when":{"team":["disability"]},"value":{"kind":"recurring","amount":6,"unit":"months","since":"previous_review"},"summary":"s","cites":["two"],"note":null}"#,
+        );
+        assert!(check(&contradicting).contains("different timescales for review.interval"));
+    }
+}

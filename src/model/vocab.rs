@@ -1,0 +1,82 @@
+//! The shared vocabularies: rule topics, roles, the events a timescale counts from and the wizard's answers.
+
+use serde::{Deserialize, Serialize};
+
+/// A rule topic from `content/topics.json`: a row of the comparison matrix.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Topic {
+    /// The stable id, e.g. `review.interval`.
+    pub id: String,
+    /// The group it belongs to, e.g. `reviews`.
+    pub group: String,
+    /// Whether every authority must have a rule (or an explicit `not_stated`) for it.
+    pub core: bool,
+    /// A short label.
+    pub label: String,
+    /// One plain-English line on what it covers.
+    pub description: String,
+}
+
+/// A role from `content/roles.json`: who does something.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Role {
+    /// The stable id, e.g. `team_manager`.
+    pub id: String,
+    /// How it reads in a sentence, e.g. "the team manager".
+    pub label: String,
+}
+
+/// The topic groups in display order, with their headings.
+pub const GROUPS: [(&str, &str); 10] = [
+    ("scope", "Scope"),
+    ("planning_meeting", "Planning meeting"),
+    ("plan", "The plan"),
+    ("reviews", "Reviews"),
+    ("care_team", "Team meetings"),
+    ("records", "Records"),
+    ("visits", "Visits"),
+    ("family", "Family"),
+    ("pathways", "Pathways"),
+    ("ending", "Ending"),
+];
+
+/// The heading of a topic group.
+pub fn group_label(group: &str) -> &str {
+    GROUPS.iter().find(|(id, _)| *id == group).map_or(group, |(_, label)| label)
+}
+
+/// The events a timescale can count from, with how each reads after "after" / "since".
+pub const EVENTS: [(&str, &str); 9] = [
+    ("assessment_completed", "the assessment is completed"),
+    ("plan_established", "the plan is established"),
+    ("planning_meeting", "the planning meeting"),
+    ("previous_review", "the previous review"),
+    ("care_team_meeting", "the previous team meeting"),
+    ("meeting_held", "the meeting"),
+    ("package_started", "the package of support started"),
+    ("order_expires", "the order expires"),
+    ("previous_visit", "the previous visit"),
+];
+
+/// How an event reads in a sentence, if it is in the vocabulary.
+pub fn event_phrase(event: &str) -> Option<&'static str> {
+    EVENTS.iter().find(|(id, _)| *id == event).map(|(_, phrase)| *phrase)
+}
+
+/// The wizard's answer keys with their allowed values; `team` takes the authority's own team ids.
+pub const ANSWERS: [(&str, &[&str]); 8] = [
+    ("in_need", &["yes", "no"]),
+    ("other_plan", &["none", "child_protection", "looked_after", "pathway"]),
+    ("route", &["assessment", "cp_step_down", "lac_ceased", "supervision_order", "private_law_report", "sgo_support"]),
+    ("team", &[]),
+    ("disabled", &["yes", "no"]),
+    ("direct_payments_only", &["yes", "no"]),
+    ("complex_package", &["yes", "no"]),
+    ("review_finding", &["needs_met", "same_needs", "more_needs", "risk_of_significant_harm"]),
+];
+
+/// The review outcomes an authority can name.
+pub const OUTCOMES: [&str; 6] =
+    ["close", "step_down", "continue", "core_assessment", "strategy_discussion", "specific_review"];
