@@ -8,7 +8,7 @@ use super::dates::PartialDate;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Authority {
-    /// The stable id used in URLs and folder names, e.g. `brighton-hove`.
+    /// The stable id used in URLs and folder names, e.g. `north-town`.
     pub slug: String,
     /// The council's full name.
     pub name: String,

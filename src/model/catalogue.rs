@@ -1,7 +1,7 @@
 //! The loaded content as the site uses it: every listed authority, and one authority's procedure.
 
 use super::authority::Authority;
-use super::procedure::{Procedure, Section};
+use super::procedure::Procedure;
 use super::rules::Rule;
 use super::vocab::{Role, Topic};
 
@@ -37,32 +37,6 @@ impl Catalogue {
     }
 }
 
-/// A section with the sections before and after it, for previous/next navigation.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Neighbours<'a> {
-    /// The section itself.
-    pub current: &'a Section,
-    /// Its 0-based position.
-    pub index: usize,
-    /// The section before it, if any.
-    pub previous: Option<&'a Section>,
-    /// The section after it, if any.
-    pub next: Option<&'a Section>,
-}
-
-impl Procedure {
-    /// The section with this id and its neighbours.
-    pub fn neighbours(&self, id: &str) -> Option<Neighbours<'_>> {
-        let index = self.position(id)?;
-        Some(Neighbours {
-            current: &self.sections[index],
-            index,
-            previous: index.checked_sub(1).map(|i| &self.sections[i]),
-            next: self.sections.get(index + 1),
-        })
-    }
-}
-
 /// The text of a page's `<title>`: the most specific part first, then the site's name.
 pub fn page_title(parts: &[&str]) -> String {
     parts.iter().copied().filter(|p| !p.is_empty()).chain(["CIN Procedure Explorer"]).collect::<Vec<_>>().join(" – ")
@@ -74,33 +48,17 @@ mod tests {
     use crate::model::{parse_authority, parse_procedure};
 
     #[test]
-    fn neighbours_at_the_ends_and_in_the_middle() {
-        let text = "## A {#a}\nSource: 1\n\nx\n\n## B {#b}\nSource: 2\n\ny\n\n## C {#c}\nSource: 3\n\nz\n";
-        let p = parse_procedure("t", text).unwrap();
-        let first = p.neighbours("a").unwrap();
-        assert_eq!(
-            (first.index, first.previous.map(|s| s.id.as_str()), first.next.map(|s| s.id.as_str())),
-            (0, None, Some("b"))
-        );
-        let middle = p.neighbours("b").unwrap();
-        assert_eq!((middle.previous.unwrap().id.as_str(), middle.next.unwrap().id.as_str()), ("a", "c"));
-        let last = p.neighbours("c").unwrap();
-        assert_eq!((last.previous.map(|s| s.id.as_str()), last.next.map(|s| s.id.as_str())), (Some("b"), None));
-        assert!(p.neighbours("d").is_none());
-    }
-
-    #[test]
     fn catalogue_finds_by_slug() {
         let a = parse_authority("minimal", include_str!("../../tests/fixtures/minimal/authority.json")).unwrap();
         let c = Catalogue { authorities: vec![a] };
         assert_eq!(c.name_of("minimal"), Some("Minimal Test Council"));
-        assert!(c.find("york").is_none());
+        assert!(c.find("elsewhere").is_none());
     }
 
     #[test]
     fn titles_name_the_most_specific_thing_first() {
-        assert_eq!(page_title(&["Reviews", "York"]), "Reviews – York – CIN Procedure Explorer");
+        assert_eq!(page_title(&["Reviews", "Minimal"]), "Reviews – Minimal – CIN Procedure Explorer");
         assert_eq!(page_title(&[]), "CIN Procedure Explorer");
-        assert_eq!(page_title(&["", "York"]), "York – CIN Procedure Explorer");
+        assert_eq!(page_title(&["", "Minimal"]), "Minimal – CIN Procedure Explorer");
     }
 }

@@ -13,7 +13,7 @@ use super::{authority_path, procedure_path, rules_path, INDEX_PATH, ROLES_PATH, 
 /// A content file that could not be loaded or parsed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoadError {
-    /// The file's path relative to the site root, e.g. `content/authorities/york/authority.json`.
+    /// The file's path relative to the site root, e.g. `content/authorities/{slug}/authority.json`.
     pub file: String,
     /// The 1-based line the fault is on, where known.
     pub line: Option<usize>,
@@ -92,12 +92,12 @@ mod tests {
 
     #[test]
     fn index_errors_name_the_file_and_line() {
-        assert_eq!(parse_index("[\"york\", \"durham\"]").unwrap(), vec!["york", "durham"]);
-        let err = parse_index("[\"york\",\n oops]").unwrap_err();
+        assert_eq!(parse_index("[\"alpha\", \"beta\"]").unwrap(), vec!["alpha", "beta"]);
+        let err = parse_index("[\"alpha\",\n oops]").unwrap_err();
         assert_eq!(err.file, "content/authorities.json");
         assert_eq!(err.line, Some(2));
         assert!(err.to_string().starts_with("content/authorities.json, line 2: the file is not valid JSON"), "{err}");
-        let shape = parse_index("{\"york\": 1}").unwrap_err();
+        let shape = parse_index("{\"alpha\": 1}").unwrap_err();
         assert!(shape.message.contains("expected shape"), "{}", shape.message);
     }
 
@@ -133,8 +133,8 @@ mod tests {
 
     #[test]
     fn procedure_errors_carry_the_file_and_line() {
-        let err = parse_procedure("york", "## A {#a}\n\nno source\n").unwrap_err();
-        assert_eq!(err.file, "content/authorities/york/procedure.md");
+        let err = parse_procedure("alpha", "## A {#a}\n\nno source\n").unwrap_err();
+        assert_eq!(err.file, "content/authorities/alpha/procedure.md");
         assert_eq!(err.line, Some(3));
     }
 }

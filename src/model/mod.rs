@@ -16,11 +16,11 @@ mod vocab;
 pub use authority::{
     Authority, BasedOn, DateKind, Document, Related, Scope, SectionEntry, StatedDate, Team, Vocabulary,
 };
-pub use catalogue::{page_title, Book, Catalogue, Neighbours};
+pub use catalogue::{page_title, Book, Catalogue};
 pub use dates::{PartialDate, ReviewState};
 pub use describe::{describe_value, describe_when, role_label};
 pub use load::{parse_authority, parse_index, parse_procedure, parse_roles, parse_rules, parse_topics, LoadError};
-pub use procedure::{Heading, Procedure, Section};
+pub use procedure::{Heading, Neighbours, Procedure, Section};
 pub use rulebook::{by_group, rules_citing, topic, TopicRules};
 pub use rules::{Outcome, Reading, Rule, Status, Unit, Value};
 pub use validate::{is_url_safe_id, validate_authority, validate_index, Problem};

@@ -38,10 +38,34 @@ pub struct Procedure {
     pub sections: Vec<Section>,
 }
 
+/// A section with the sections before and after it, for previous/next navigation.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Neighbours<'a> {
+    /// The section itself.
+    pub current: &'a Section,
+    /// Its 0-based position.
+    pub index: usize,
+    /// The section before it, if any.
+    pub previous: Option<&'a Section>,
+    /// The section after it, if any.
+    pub next: Option<&'a Section>,
+}
+
 impl Procedure {
     /// The index of the section with this id.
     pub fn position(&self, id: &str) -> Option<usize> {
         self.sections.iter().position(|s| s.id == id)
+    }
+
+    /// The section with this id and its neighbours.
+    pub fn neighbours(&self, id: &str) -> Option<Neighbours<'_>> {
+        let index = self.position(id)?;
+        Some(Neighbours {
+            current: &self.sections[index],
+            index,
+            previous: index.checked_sub(1).map(|i| &self.sections[i]),
+            next: self.sections.get(index + 1),
+        })
     }
 }
 
@@ -153,6 +177,22 @@ mod tests {
     use super::*;
 
     const SAMPLE: &str = "\n## Planning {#planning}\n\nSource: paragraphs 1.1–1.2.\n\n**1.1** Meet.\n\n### Who comes {#who}\n\n- The child.\n\n```\n## not a heading\n```\n\n## Reviews {#reviews}\nSource: 3.1.\n\nReview.\n";
+
+    #[test]
+    fn neighbours_at_the_ends_and_in_the_middle() {
+        let text = "## A {#a}\nSource: 1\n\nx\n\n## B {#b}\nSource: 2\n\ny\n\n## C {#c}\nSource: 3\n\nz\n";
+        let p = split(text).unwrap();
+        let first = p.neighbours("a").unwrap();
+        assert_eq!(
+            (first.index, first.previous.map(|s| s.id.as_str()), first.next.map(|s| s.id.as_str())),
+            (0, None, Some("b"))
+        );
+        let middle = p.neighbours("b").unwrap();
+        assert_eq!((middle.previous.unwrap().id.as_str(), middle.next.unwrap().id.as_str()), ("a", "c"));
+        let last = p.neighbours("c").unwrap();
+        assert_eq!((last.previous.map(|s| s.id.as_str()), last.next.map(|s| s.id.as_str())), (Some("b"), None));
+        assert!(p.neighbours("d").is_none());
+    }
 
     #[test]
     fn splits_sections_with_source_lines_and_headings() {
