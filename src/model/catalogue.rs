@@ -45,7 +45,7 @@ pub fn page_title(parts: &[&str]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{parse_authority, parse_procedure};
+    use crate::model::parse_authority;
 
     #[test]
     fn catalogue_finds_by_slug() {
