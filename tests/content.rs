@@ -3,7 +3,9 @@
 
 mod support;
 
-use cin_procedure_explorer::model::{validate_authority, validate_index, DateKind};
+use cin_procedure_explorer::model::{
+    parse_roles, parse_rules, parse_topics, validate_authority, validate_index, validate_rules, DateKind, Vocabularies,
+};
 
 #[test]
 fn every_authority_passes_validation() {
@@ -61,4 +63,21 @@ fn no_content_file_holds_an_email_address() {
             assert!(!text.contains('@'), "{} contains an '@' (an e-mail address?)", path.display());
         }
     }
+}
+
+#[test]
+fn every_authority_rules_pass_validation() {
+    let read = |p: &str| std::fs::read_to_string(support::root().join(p)).unwrap_or_else(|e| panic!("{p}: {e}"));
+    let topics = parse_topics(&read("content/topics.json")).unwrap();
+    let roles = parse_roles(&read("content/roles.json")).unwrap();
+    let vocab = Vocabularies { topics: &topics, roles: &roles };
+    let mut problems = Vec::new();
+    for (authority, _) in support::content() {
+        let path = format!("content/authorities/{}/rules.json", authority.slug);
+        match parse_rules(&authority.slug, &read(&path)) {
+            Ok(rules) => problems.extend(validate_rules(&authority, &rules, &vocab).iter().map(|p| p.to_string())),
+            Err(e) => problems.push(e.to_string()),
+        }
+    }
+    assert!(problems.is_empty(), "rule problems:\n{}", problems.join("\n"));
 }

@@ -252,3 +252,46 @@ async fn the_site_works_under_a_sub_path() {
     assert_eq!(b.eval("return location.pathname").await, format!("/cin/a/brighton-hove/{}", third.id));
     b.quit().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn section_pages_show_the_rules_that_cite_them() {
+    let Some((server, b)) = setup().await else { return };
+    for (authority, _) in support::content() {
+        let rules = support::rules(&authority.slug);
+        let rule = rules.iter().find(|r| !r.cites.is_empty()).expect("a rule with a citation");
+        let section = &rule.cites[0];
+        b.open(&server.url(&format!("/a/{}/{section}", authority.slug)), ".rule-card").await;
+        let expected = rules.iter().filter(|r| r.cites.contains(section)).count();
+        let cards = b.client.find_all(Locator::Css(".section-rules .rule-card")).await.unwrap();
+        assert_eq!(cards.len(), expected, "{} {section}", authority.slug);
+        let card = b.text(&format!("[id='{}']", rule.id)).await;
+        assert!(card.contains(&rule.summary), "{card}");
+        assert!(card.contains(rule.status.label()), "{card}");
+        b.assert_accessible(&format!("/a/{}/{section}", authority.slug)).await;
+    }
+    b.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_rules_page_lists_every_topic_and_what_is_not_stated() {
+    let Some((server, b)) = setup().await else { return };
+    for (authority, _) in support::content() {
+        let rules = support::rules(&authority.slug);
+        b.open(&server.url(&format!("/a/{}/rules", authority.slug)), ".rules-page .topic").await;
+        let cards = b.client.find_all(Locator::Css(".rules-page .rule-card")).await.unwrap();
+        assert_eq!(cards.len(), rules.len(), "{}", authority.slug);
+        for rule in rules.iter().filter(|r| r.status == cin_procedure_explorer::model::Status::NotStated) {
+            let shown = b
+                .eval(&format!(
+                    "return document.querySelector(\".rules-page [data-topic='{}'][data-status='not_stated']\") !== null",
+                    rule.topic
+                ))
+                .await;
+            assert_eq!(shown, true, "{}: not-stated {} shown", authority.slug, rule.topic);
+        }
+        let title = b.eval("return document.title").await;
+        assert!(title.as_str().unwrap().starts_with(&format!("Rules – {}", authority.short_name)), "{title}");
+        b.assert_accessible(&format!("/a/{}/rules", authority.slug)).await;
+    }
+    b.quit().await;
+}

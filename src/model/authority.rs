@@ -27,7 +27,6 @@ pub struct Authority {
     /// The source's own sections, in source order.
     pub sections: Vec<SectionEntry>,
     /// The authority's own names for things.
-    #[serde(default)]
     pub vocabulary: Vocabulary,
 }
 

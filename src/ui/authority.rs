@@ -10,11 +10,11 @@ use super::Link;
 use leptos_router::hooks::use_params_map;
 
 use super::browser;
-use super::fetch::{load_procedure, CatalogueResource};
+use super::fetch::{load_book, CatalogueResource};
 use super::home::SourceDates;
 use super::not_found::UnknownAuthority;
 use super::status::loaded;
-use crate::model::{page_title, Authority, Catalogue, Procedure};
+use crate::model::{page_title, Authority, Book, Catalogue};
 
 /// Everything a page under `/a/{authority}` needs, once loaded.
 #[derive(Clone)]
@@ -23,8 +23,8 @@ pub struct Loaded {
     pub catalogue: Arc<Catalogue>,
     /// This authority.
     pub authority: Authority,
-    /// Its procedure.
-    pub procedure: Arc<Procedure>,
+    /// Its procedure, rules and the vocabularies.
+    pub book: Arc<Book>,
 }
 
 /// Loads the authority named in the URL and its procedure, then shows the page for the nested route.
@@ -33,17 +33,17 @@ pub fn AuthorityShell() -> impl IntoView {
     let params = use_params_map();
     let slug = Memo::new(move |_| params.with(|p| p.get("authority").unwrap_or_default()));
     let catalogue = CatalogueResource::get().0;
-    let procedure = LocalResource::new(move || load_procedure(slug.get()));
+    let book = LocalResource::new(move || load_book(slug.get()));
     let retry_catalogue = Callback::new(move |_| catalogue.refetch());
-    let retry_procedure = Callback::new(move |_| procedure.refetch());
+    let retry_book = Callback::new(move |_| book.refetch());
     move || {
         loaded(catalogue.get(), retry_catalogue, false, |catalogue| {
             let slug = slug.get();
             let Some(authority) = catalogue.find(&slug).cloned() else {
                 return view! { <UnknownAuthority slug catalogue /> }.into_any();
             };
-            loaded(procedure.get(), retry_procedure, false, move |procedure| {
-                provide_context(Loaded { catalogue, authority, procedure });
+            loaded(book.get(), retry_book, false, move |book| {
+                provide_context(Loaded { catalogue, authority, book });
                 view! { <Outlet /> }
             })
         })
@@ -52,8 +52,9 @@ pub fn AuthorityShell() -> impl IntoView {
 
 /// The contents of a procedure as an ordered list of links; the current section is marked.
 #[component]
-pub fn Contents(slug: String, procedure: Arc<Procedure>) -> impl IntoView {
-    let items = procedure
+pub fn Contents(slug: String, book: Arc<Book>) -> impl IntoView {
+    let items = book
+        .procedure
         .sections
         .iter()
         .map(|s| {
@@ -68,7 +69,7 @@ pub fn Contents(slug: String, procedure: Arc<Procedure>) -> impl IntoView {
 /// `/a/{authority}`: the source header, then the contents.
 #[component]
 pub fn Overview() -> impl IntoView {
-    let Loaded { catalogue, authority, procedure } = expect_context::<Loaded>();
+    let Loaded { catalogue, authority, book } = expect_context::<Loaded>();
     browser::set_title(&page_title(&[&authority.short_name]));
     let doc = authority.document.clone();
     let not_stated = || view! { <span class="not-stated">"not stated in the source"</span> };
@@ -133,9 +134,10 @@ pub fn Overview() -> impl IntoView {
                     view! { <ul class="related">{related}</ul> }.into_any()
                 }}
             </section>
+            <p class="rules-link"><Link href=format!("/a/{}/rules", authority.slug)>"Every rule in this procedure, by topic"</Link>" — timescales, roles and what it does not state."</p>
             <nav class="toc" aria-labelledby="contents-heading">
                 <h2 id="contents-heading">"Contents"</h2>
-                <Contents slug=authority.slug.clone() procedure />
+                <Contents slug=authority.slug.clone() book />
             </nav>
         </div>
     }

@@ -7,8 +7,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::model::{
-    authority_path, parse_authority, parse_index, parse_procedure, procedure_path, Catalogue, LoadError, Procedure,
-    INDEX_PATH,
+    authority_path, parse_authority, parse_index, parse_procedure, parse_roles, parse_rules, parse_topics,
+    procedure_path, rules_path, Book, Catalogue, LoadError, INDEX_PATH, ROLES_PATH, TOPICS_PATH,
 };
 
 /// Starts fetching a file relative to the site root; the request is under way as soon as this returns.
@@ -57,10 +57,20 @@ async fn load_catalogue() -> Result<Arc<Catalogue>, LoadError> {
     Ok(Arc::new(Catalogue { authorities }))
 }
 
-/// Loads and parses an authority's `procedure.md`.
-pub async fn load_procedure(slug: String) -> Result<Arc<Procedure>, LoadError> {
-    let path = procedure_path(&slug);
-    Ok(Arc::new(parse_procedure(&slug, &fetch_text(&path).await?)?))
+/// Loads an authority's procedure and rules with the shared topics and roles (the four requests run at once).
+pub async fn load_book(slug: String) -> Result<Arc<Book>, LoadError> {
+    let paths = [procedure_path(&slug), rules_path(&slug), TOPICS_PATH.to_owned(), ROLES_PATH.to_owned()];
+    let started: Vec<Result<JsFuture, LoadError>> = paths.iter().map(|p| start(p)).collect();
+    let mut texts = Vec::with_capacity(paths.len());
+    for (path, request) in paths.iter().zip(started) {
+        texts.push(finish(path, request?).await?);
+    }
+    Ok(Arc::new(Book {
+        procedure: parse_procedure(&slug, &texts[0])?,
+        rules: parse_rules(&slug, &texts[1])?,
+        topics: parse_topics(&texts[2])?,
+        roles: parse_roles(&texts[3])?,
+    }))
 }
 
 /// The catalogue of authorities, loaded once for the whole site and reloadable after a failure.

@@ -6,6 +6,7 @@ mod fetch;
 mod home;
 mod layout;
 mod not_found;
+mod rules;
 mod section;
 mod status;
 
@@ -22,13 +23,13 @@ use fetch::CatalogueResource;
 pub(crate) struct Base(pub String);
 
 impl Base {
-    /// A site path ("/a/york") with the base in front, for links the router does not resolve itself.
+    /// A site path ("/a/{slug}") with the base in front, for links the router does not resolve itself.
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.0)
     }
 }
 
-/// A link to a site path ("/a/york"), with the site's base path in front so it works under a sub-path.
+/// A link to a site path ("/a/{slug}"), with the site's base path in front so it works under a sub-path.
 #[component]
 pub fn Link(
     /// The site path.
@@ -64,6 +65,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=home::Home />
                     <ParentRoute path=path!("/a/:authority") view=authority::AuthorityShell>
                         <Route path=path!("") view=authority::Overview />
+                        <Route path=path!("rules") view=rules::RulesPage />
                         <Route path=path!(":section") view=section::SectionPage />
                     </ParentRoute>
                 </Routes>

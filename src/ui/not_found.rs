@@ -9,7 +9,7 @@ use leptos_router::hooks::use_location;
 use super::authority::Contents;
 use super::browser;
 use super::fetch::CatalogueResource;
-use crate::model::{page_title, Authority, Catalogue, Procedure};
+use crate::model::{page_title, Authority, Book, Catalogue};
 
 /// A list of links to every authority in the catalogue.
 #[component]
@@ -67,7 +67,7 @@ pub fn UnknownAuthority(slug: String, catalogue: Arc<Catalogue>) -> impl IntoVie
 
 /// A section id the authority's procedure does not have.
 #[component]
-pub fn UnknownSection(authority: Authority, procedure: Arc<Procedure>, asked: String) -> impl IntoView {
+pub fn UnknownSection(authority: Authority, book: Arc<Book>, asked: String) -> impl IntoView {
     browser::set_title(&page_title(&["Section not found", &authority.short_name]));
     view! {
         <div class="wrap not-found">
@@ -76,7 +76,7 @@ pub fn UnknownSection(authority: Authority, procedure: Arc<Procedure>, asked: St
                 {authority.name.clone()} "'s procedure has no section called " <code>{asked}</code>
                 ". Its sections are:"
             </p>
-            <Contents slug=authority.slug.clone() procedure />
+            <Contents slug=authority.slug.clone() book />
             <p><Link href=format!("/a/{}", authority.slug)>"Go to the procedure's overview"</Link></p>
         </div>
     }

@@ -8,9 +8,10 @@ use leptos_router::NavigateOptions;
 
 use super::authority::{Contents, Loaded};
 use super::not_found::UnknownSection;
+use super::rules::rule_cards;
 use super::{browser, Base};
 use crate::markdown::render;
-use crate::model::page_title;
+use crate::model::{page_title, rules_citing};
 
 fn is_typing_target(event: &web_sys::KeyboardEvent) -> bool {
     use wasm_bindgen::JsCast;
@@ -45,11 +46,11 @@ pub fn SectionPage() -> impl IntoView {
     let params = use_params_map();
     let section_id = Memo::new(move |_| params.with(|p| p.get("section").unwrap_or_default()));
     move || {
-        let Loaded { catalogue: _, authority, procedure } = expect_context::<Loaded>();
+        let Loaded { catalogue: _, authority, book } = expect_context::<Loaded>();
+        let procedure = &book.procedure;
         let id = section_id.get();
         let Some(place) = procedure.neighbours(&id) else {
-            return view! { <UnknownSection authority=authority.clone() procedure=procedure.clone() asked=id /> }
-                .into_any();
+            return view! { <UnknownSection authority=authority.clone() book=book.clone() asked=id /> }.into_any();
         };
         let base = expect_context::<Base>();
         let slug = authority.slug.clone();
@@ -69,6 +70,17 @@ pub fn SectionPage() -> impl IntoView {
         };
         let short_name = authority.short_name.clone();
         request_animation_frame(browser::scroll_to_fragment);
+        let here = rules_citing(&book.rules, &section.id);
+        let rules_here = (!here.is_empty()).then(|| {
+            let loaded = expect_context::<Loaded>();
+            view! {
+                <section class="section-rules" aria-labelledby="rules-heading">
+                    <h2 id="rules-heading">"Rules in this section"</h2>
+                    <ul class="rule-cards">{rule_cards(here, &loaded, false)}</ul>
+                    <p><Link href=format!("/a/{slug}/rules")>"All of this authority's rules, by topic"</Link></p>
+                </section>
+            }
+        });
         let position = format!("Section {} of {}", place.index + 1, procedure.sections.len());
         view! {
             <div class="wrap with-sidebar">
@@ -94,6 +106,7 @@ pub fn SectionPage() -> impl IntoView {
                     </p>
                     <p class="print-only">"Printed from " {browser::current_url()}</p>
                     <div class="prose" inner_html=body></div>
+                    {rules_here}
                     <nav class="pager" aria-label="Previous and next section">
                         {previous.map(|(href, title)| view! {
                             <Link href=href class="pager-previous" rel="prev">
@@ -110,7 +123,7 @@ pub fn SectionPage() -> impl IntoView {
                 </article>
                 <nav class="sidebar" aria-labelledby="sidebar-heading">
                     <h2 id="sidebar-heading">"Contents"</h2>
-                    <Contents slug=slug.clone() procedure=procedure.clone() />
+                    <Contents slug=slug.clone() book=book.clone() />
                 </nav>
             </div>
         }

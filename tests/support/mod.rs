@@ -39,3 +39,10 @@ pub fn content() -> Vec<(Authority, Procedure)> {
         })
         .collect()
 }
+
+/// An authority's rules, read from `content/`.
+pub fn rules(slug: &str) -> Vec<cin_procedure_explorer::model::Rule> {
+    let path = root().join(format!("content/authorities/{slug}/rules.json"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    cin_procedure_explorer::model::parse_rules(slug, &text).unwrap()
+}
