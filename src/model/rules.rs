@@ -79,9 +79,10 @@ pub struct Outcome {
     pub destination: Option<String>,
 }
 
-/// A rule's typed value.
+/// A rule's typed value. In JSON it is one object whose `kind` says which fields it has; it is read through
+/// [`Flat`] because serde's internally tagged enums buffer their input and add much to the wasm.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(try_from = "Flat", into = "Flat")]
 pub enum Value {
     /// Once, within `amount` `unit`s after `after`.
     Deadline {
@@ -148,6 +149,130 @@ pub enum Value {
     },
 }
 
+/// The kinds of value, as written in `kind`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum Kind {
+    Deadline,
+    Recurring,
+    Before,
+    Threshold,
+    Roles,
+    List,
+    Outcomes,
+    System,
+    Text,
+}
+
+/// Every field any kind of value can have; which ones a kind needs is checked when it becomes a [`Value`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Flat {
+    kind: Option<Kind>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    amount: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unit: Option<Unit>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    after: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    since: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    event: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    timing: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    then: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    roles: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    usually: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    items: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    outcomes: Option<Vec<Outcome>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text: Option<String>,
+}
+
+fn need<T>(field: Option<T>, kind: &str, name: &str) -> Result<T, String> {
+    field.ok_or_else(|| format!("a {kind} value needs `{name}`"))
+}
+
+impl TryFrom<Flat> for Value {
+    type Error = String;
+
+    fn try_from(f: Flat) -> Result<Self, String> {
+        let kind = f.kind.ok_or("a value needs `kind`")?;
+        let value = match kind {
+            Kind::Deadline => Value::Deadline {
+                amount: need(f.amount, "deadline", "amount")?,
+                unit: need(f.unit, "deadline", "unit")?,
+                after: need(f.after.clone(), "deadline", "after")?,
+            },
+            Kind::Recurring => Value::Recurring {
+                amount: need(f.amount, "recurring", "amount")?,
+                unit: need(f.unit, "recurring", "unit")?,
+                since: need(f.since.clone(), "recurring", "since")?,
+            },
+            Kind::Before => Value::Before {
+                event: need(f.event.clone(), "before", "event")?,
+                timing: need(f.timing.clone(), "before", "timing")?,
+            },
+            Kind::Threshold => Value::Threshold {
+                amount: need(f.amount, "threshold", "amount")?,
+                unit: need(f.unit, "threshold", "unit")?,
+                since: need(f.since.clone(), "threshold", "since")?,
+                then: need(f.then.clone(), "threshold", "then")?,
+            },
+            Kind::Roles => Value::Roles {
+                roles: need(f.roles.clone(), "roles", "roles")?,
+                usually: need(f.usually, "roles", "usually")?,
+            },
+            Kind::List => Value::List { items: need(f.items.clone(), "list", "items")? },
+            Kind::Outcomes => Value::Outcomes { outcomes: need(f.outcomes.clone(), "outcomes", "outcomes")? },
+            Kind::System => Value::System { name: need(f.name.clone(), "system", "name")? },
+            Kind::Text => Value::Text { text: need(f.text.clone(), "text", "text")? },
+        };
+        // A field the kind does not use is a mistake in the content, not something to ignore.
+        if Flat::from(value.clone()) != f {
+            return Err(format!("a {kind:?} value has a field it does not use"));
+        }
+        Ok(value)
+    }
+}
+
+impl From<Value> for Flat {
+    fn from(value: Value) -> Self {
+        let mut f = Flat::default();
+        match value {
+            Value::Deadline { amount, unit, after } => {
+                (f.kind, f.amount, f.unit, f.after) = (Some(Kind::Deadline), Some(amount), Some(unit), Some(after))
+            }
+            Value::Recurring { amount, unit, since } => {
+                (f.kind, f.amount, f.unit, f.since) = (Some(Kind::Recurring), Some(amount), Some(unit), Some(since))
+            }
+            Value::Before { event, timing } => {
+                (f.kind, f.event, f.timing) = (Some(Kind::Before), Some(event), Some(timing))
+            }
+            Value::Threshold { amount, unit, since, then } => {
+                (f.kind, f.amount, f.unit, f.since, f.then) =
+                    (Some(Kind::Threshold), Some(amount), Some(unit), Some(since), Some(then))
+            }
+            Value::Roles { roles, usually } => {
+                (f.kind, f.roles, f.usually) = (Some(Kind::Roles), Some(roles), Some(usually))
+            }
+            Value::List { items } => (f.kind, f.items) = (Some(Kind::List), Some(items)),
+            Value::Outcomes { outcomes } => (f.kind, f.outcomes) = (Some(Kind::Outcomes), Some(outcomes)),
+            Value::System { name } => (f.kind, f.name) = (Some(Kind::System), Some(name)),
+            Value::Text { text } => (f.kind, f.text) = (Some(Kind::Text), Some(text)),
+        }
+        f
+    }
+}
+
 impl Value {
     /// The event this value counts from, if it is a timescale.
     pub fn event(&self) -> Option<&str> {
@@ -204,5 +329,33 @@ impl Rule {
             Some(v) => vec![v],
             None => self.readings.iter().map(|r| &r.value).collect(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(json: &str) -> Result<Value, String> {
+        serde_json::from_str(json).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn each_kind_reads_its_own_fields_and_round_trips() {
+        let json = r#"{"kind":"recurring","amount":12,"unit":"weeks","since":"previous_review"}"#;
+        let value = parse(json).unwrap();
+        assert_eq!(value, Value::Recurring { amount: 12, unit: Unit::Weeks, since: "previous_review".into() });
+        assert_eq!(serde_json::to_string(&value).unwrap(), json);
+    }
+
+    #[test]
+    fn missing_and_stray_fields_are_errors() {
+        let missing = parse(r#"{"kind":"deadline","amount":15,"unit":"working_days"}"#).unwrap_err();
+        assert!(missing.contains("a deadline value needs `after`"), "{missing}");
+        let stray = parse(r#"{"kind":"text","text":"t","amount":3}"#).unwrap_err();
+        assert!(stray.contains("field it does not use"), "{stray}");
+        let unknown = parse(r#"{"kind":"text","text":"t","colour":"red"}"#).unwrap_err();
+        assert!(unknown.contains("unknown field `colour`"), "{unknown}");
+        assert!(parse(r#"{"text":"t"}"#).unwrap_err().contains("needs `kind`"));
     }
 }

@@ -57,7 +57,7 @@ pub fn RuleCard(
                 view! { <li><strong>{label}": "</strong>{reading}</li> }
             })
             .collect_view();
-        view! { <p>"Read either way:"</p><ol class="readings">{items}</ol> }
+        view! { <p>"Read either way:"</p><ol class="readings">{items}</ol> }.into_any()
     });
     let cites = rule
         .cites
@@ -65,7 +65,7 @@ pub fn RuleCard(
         .filter_map(|id| authority.sections.iter().find(|s| &s.id == id))
         .map(|s| {
             let (href, title) = (format!("/a/{}/{}", authority.slug, s.id), s.numbered_title());
-            view! { <li><Link href>{title}</Link></li> }
+            view! { <li><Link href>{title}</Link></li> }.into_any()
         })
         .collect_view();
     view! {
@@ -80,6 +80,7 @@ pub fn RuleCard(
             <div class="rule-cites">"Source: "<ul>{cites}</ul></div>
         </li>
     }
+    .into_any()
 }
 
 /// The rule cards for a list of rules (`nested` as for [`RuleCard`]).
@@ -90,7 +91,7 @@ pub fn rule_cards(rules: Vec<&Rule>, loaded: &Loaded, nested: bool) -> impl Into
             let label = topic(&loaded.book.topics, &rule.topic).map_or_else(|| rule.topic.clone(), |t| t.label.clone());
             let roles = loaded.book.roles.clone();
             let (rule, authority) = (rule.clone(), loaded.authority.clone());
-            view! { <RuleCard rule authority topic_label=label roles nested /> }
+            view! { <RuleCard rule authority topic_label=label roles nested /> }.into_any()
         })
         .collect_view()
 }
@@ -121,9 +122,10 @@ pub fn RulesPage() -> impl IntoView {
                             {body}
                         </section>
                     }
+                    .into_any()
                 })
                 .collect_view();
-            view! { <h2>{label}</h2> {sections} }
+            view! { <h2>{label}</h2> {sections} }.into_any()
         })
         .collect_view();
     let short_name = authority.short_name.clone();
