@@ -2,9 +2,11 @@
 //! navigable content.
 //!
 //! Everything outside [`ui`] is plain Rust with no browser dependency: the content model and its
-//! validation ([`model`]) and the safe Markdown renderer ([`markdown`]). [`ui`] renders what they compute.
+//! validation ([`model`]), the safe Markdown renderer ([`markdown`]) and the build step that publishes the
+//! data the site reads ([`publish`]). [`ui`] renders what they compute.
 
 pub mod markdown;
 pub mod model;
 pub mod prefs;
+pub mod publish;
 pub mod ui;

@@ -2,9 +2,16 @@
 //!
 //! Raw HTML in the source is shown as text, never passed through; links and images keep only relative
 //! or http(s) destinations; headings get their `{#id}` and a copyable anchor link; and heading levels
-//! move up one, so a section's `###` becomes the page's `h2` under the section's `h1`.
+//! move up one, so a section's `###` becomes the page's `h2` under the section's `h1`; and the first use of
+//! each glossary term in a section links to its entry.
+//!
+//! It runs when the data is published, not in the browser: the site receives the HTML it makes.
+
+use std::collections::HashSet;
 
 use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use crate::model::TermFinder;
 
 /// Something in Markdown that the site refuses to render as written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,14 +71,55 @@ fn shifted(level: HeadingLevel) -> u8 {
     (level as u8).saturating_sub(1).clamp(2, 6)
 }
 
-/// Renders a section body to HTML. `page_url` is the section's own URL path (with the site's base);
-/// each heading's anchor link points at `page_url#id`, so it survives a `<base href>` and can be copied.
-pub fn render(markdown: &str, page_url: &str) -> String {
+/// Pushes `text`, linking the first use in the section of each glossary term (`linked` holds the ids already linked).
+fn push_linking_terms<'a>(
+    events: &mut Vec<Event<'a>>,
+    text: CowStr<'a>,
+    terms: &TermFinder,
+    linked: &mut HashSet<String>,
+) {
+    let mut from = 0;
+    for found in terms.find_all(&text) {
+        if !linked.insert(found.term.id.clone()) {
+            continue;
+        }
+        if found.start > from {
+            events.push(Event::Text(CowStr::from(text[from..found.start].to_owned())));
+        }
+        let open = format!("<a class=\"term\" href=\"glossary/{}\">", escape(&found.term.id));
+        events.push(Event::Html(CowStr::from(open)));
+        events.push(Event::Text(CowStr::from(text[found.start..found.end].to_owned())));
+        events.push(Event::Html(CowStr::from("</a>")));
+        from = found.end;
+    }
+    if from == 0 {
+        events.push(Event::Text(text));
+    } else if from < text.len() {
+        events.push(Event::Text(CowStr::from(text[from..].to_owned())));
+    }
+}
+
+/// Renders a section body to HTML. `page_url` is the section's own URL (relative to the site's base, or absolute);
+/// each heading's anchor link points at `page_url#id`, so it survives a `<base href>` and can be copied. The first
+/// use of each of `terms` outside headings, links and code links to `glossary/{id}`, relative to the base.
+pub fn render(markdown: &str, page_url: &str, terms: &TermFinder) -> String {
     let mut events: Vec<Event> = Vec::new();
     let mut skipped_links = 0usize;
     let mut open_heading: Option<(u8, Option<String>)> = None;
+    let mut linked: HashSet<String> = HashSet::new();
+    let mut in_link_image_or_code = 0usize;
     for event in Parser::new_ext(markdown, options()) {
+        match &event {
+            Event::Start(Tag::Link { .. } | Tag::Image { .. } | Tag::CodeBlock(_)) => in_link_image_or_code += 1,
+            Event::End(TagEnd::Link | TagEnd::Image | TagEnd::CodeBlock) => {
+                in_link_image_or_code = in_link_image_or_code.saturating_sub(1)
+            }
+            _ => {}
+        }
         match event {
+            Event::Text(text) if open_heading.is_none() && in_link_image_or_code == 0 => {
+                push_linking_terms(&mut events, text, terms, &mut linked)
+            }
             Event::Html(h) | Event::InlineHtml(h) => events.push(Event::Text(h)),
             Event::Start(Tag::Heading { level, id, .. }) => {
                 let level = shifted(level);
@@ -139,10 +187,33 @@ fn mark_notes(events: &mut [Event]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Term;
+
+    fn none() -> TermFinder<'static> {
+        TermFinder::new(&[])
+    }
+
+    fn term(id: &str, text: &str) -> Term {
+        let json = format!(r#"{{"id":"{id}","term":"{text}","expansion":null,"definition":"d"}}"#);
+        serde_json::from_str(&json).unwrap()
+    }
+
+    #[test]
+    fn the_first_use_of_each_term_links_to_the_glossary_outside_headings_links_and_code() {
+        let terms = [term("tac", "TAC"), term("fgc", "FGC")];
+        let out = render(
+            "### TAC {#t}\n\nA [TAC](https://x.org) and `TAC`, then a TAC, a TAC and an FGC.\n\n```\nFGC\n```\n",
+            "a/x/y",
+            &TermFinder::new(&terms),
+        );
+        assert!(out.contains("<h2 id=\"t\">TAC <a class=\"anchor\""), "{out}");
+        assert!(out.contains("<a href=\"https://x.org\">TAC</a> and <code>TAC</code>, then a <a class=\"term\" href=\"glossary/tac\">TAC</a>, a TAC and an <a class=\"term\" href=\"glossary/fgc\">FGC</a>."), "{out}");
+        assert_eq!(out.matches("class=\"term\"").count(), 2, "{out}");
+    }
 
     #[test]
     fn script_tags_are_shown_as_text() {
-        let out = render("Hello <script>alert(1)</script> there\n\n<script>\nalert(2)\n</script>\n", "/a/x/y");
+        let out = render("Hello <script>alert(1)</script> there\n\n<script>\nalert(2)\n</script>\n", "/a/x/y", &none());
         assert!(!out.contains("<script"), "{out}");
         assert!(out.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{out}");
         assert!(out.contains("alert(2)"));
@@ -150,7 +221,7 @@ mod tests {
 
     #[test]
     fn event_handler_attributes_never_become_markup() {
-        let out = render("<img src=x onerror=\"alert(1)\">\n\nA <img src=x onerror=alert(1)> inline.", "/p");
+        let out = render("<img src=x onerror=\"alert(1)\">\n\nA <img src=x onerror=alert(1)> inline.", "/p", &none());
         assert!(!out.contains("<img"), "{out}");
         assert!(out.contains("&lt;img src=x onerror="), "{out}");
     }
@@ -160,6 +231,7 @@ mod tests {
         let out = render(
             "[click](javascript:alert(1)) [caps](JaVaScRiPt:alert(1)) [data](data:text/html,hi) [ok](https://example.org/a) [rel](../b#c)",
             "/p",
+            &none(),
         );
         assert!(!out.to_lowercase().contains("javascript:"), "{out}");
         assert!(!out.contains("data:text"), "{out}");
@@ -170,7 +242,7 @@ mod tests {
 
     #[test]
     fn images_are_not_loaded() {
-        let out = render("![chart](https://example.org/c.png) ![x](javascript:alert(1))", "/p");
+        let out = render("![chart](https://example.org/c.png) ![x](javascript:alert(1))", "/p", &none());
         assert!(!out.contains("<img"), "{out}");
         assert!(out.contains("<a href=\"https://example.org/c.png\">Image: chart</a>"), "{out}");
         assert!(!out.contains("javascript"), "{out}");
@@ -178,7 +250,7 @@ mod tests {
 
     #[test]
     fn headings_move_up_a_level_and_carry_anchor_links() {
-        let out = render("### Who attends {#who}\n\n#### Detail {#detail}\n\ntext", "/base/a/alpha/one");
+        let out = render("### Who attends {#who}\n\n#### Detail {#detail}\n\ntext", "/base/a/alpha/one", &none());
         assert!(
             out.contains("<h2 id=\"who\">Who attends <a class=\"anchor\" href=\"/base/a/alpha/one#who\">"),
             "{out}"
@@ -189,14 +261,14 @@ mod tests {
 
     #[test]
     fn hostile_heading_ids_and_urls_are_escaped() {
-        let out = render("### Hi {#a\"onmouseover=x}\n", "/p\"><script>");
+        let out = render("### Hi {#a\"onmouseover=x}\n", "/p\"><script>", &none());
         assert!(!out.contains("<script>"), "{out}");
         assert!(!out.contains("\"onmouseover"), "{out}");
     }
 
     #[test]
     fn note_paragraphs_are_marked() {
-        let out = render("**Note:** the source is unclear.\n\n**Notes** are different.\n\nPlain.", "/p");
+        let out = render("**Note:** the source is unclear.\n\n**Notes** are different.\n\nPlain.", "/p", &none());
         assert!(out.contains("<p class=\"note\"><strong>Note:</strong> the source is unclear.</p>"), "{out}");
         assert!(out.contains("<p><strong>Notes</strong> are different.</p>"), "{out}");
         assert!(out.contains("<p>Plain.</p>"), "{out}");

@@ -1,20 +1,19 @@
-//! Content validation over every authority in `content/`: every file parses, every source section has
-//! its section, ids are unique and URL-safe, no section is empty, no raw HTML and no unsafe link.
+//! Content validation over every authority in `content/` (every file parses; sections, rules, vocabularies, citations
+//! and the glossary pass validation), and the published data in the built site checked against the content.
 
 mod support;
 
+use std::collections::HashSet;
+
 use cin_procedure_explorer::model::{
-    parse_roles, parse_rules, parse_topics, validate_authority, validate_index, validate_rules, DateKind, Vocabularies,
+    data_path, parse_json, Authority, AuthorityData, DateKind, Role, Term, Topic, DATA_AUTHORITIES, DATA_GLOSSARY,
+    DATA_ROLES, DATA_TOPICS,
 };
+use cin_procedure_explorer::publish::check;
 
 #[test]
-fn every_authority_passes_validation() {
-    let all = support::content();
-    let slugs: Vec<String> = all.iter().map(|(a, _)| a.slug.clone()).collect();
-    let mut problems: Vec<String> = validate_index(&slugs).iter().map(|p| p.to_string()).collect();
-    for (authority, procedure) in &all {
-        problems.extend(validate_authority(authority, procedure, &slugs).iter().map(|p| p.to_string()));
-    }
+fn all_content_passes_validation() {
+    let problems = check(&support::all());
     assert!(problems.is_empty(), "content problems:\n{}", problems.join("\n"));
 }
 
@@ -57,7 +56,7 @@ fn stated_dates_match_the_sources() {
 #[test]
 fn no_content_file_holds_an_email_address() {
     for (authority, _) in support::content() {
-        for file in ["authority.json", "procedure.md"] {
+        for file in ["authority.json", "procedure.md", "rules.json"] {
             let path = support::root().join(format!("content/authorities/{}/{file}", authority.slug));
             let text = std::fs::read_to_string(&path).unwrap();
             assert!(!text.contains('@'), "{} contains an '@' (an e-mail address?)", path.display());
@@ -65,19 +64,80 @@ fn no_content_file_holds_an_email_address() {
     }
 }
 
+/// The glossary covers every term the issue names (by id), and every term is used by at least one procedure.
 #[test]
-fn every_authority_rules_pass_validation() {
-    let read = |p: &str| std::fs::read_to_string(support::root().join(p)).unwrap_or_else(|e| panic!("{p}: {e}"));
-    let topics = parse_topics(&read("content/topics.json")).unwrap();
-    let roles = parse_roles(&read("content/roles.json")).unwrap();
-    let vocab = Vocabularies { topics: &topics, roles: &roles };
-    let mut problems = Vec::new();
-    for (authority, _) in support::content() {
-        let path = format!("content/authorities/{}/rules.json", authority.slug);
-        match parse_rules(&authority.slug, &read(&path)) {
-            Ok(rules) => problems.extend(validate_rules(&authority, &rules, &vocab).iter().map(|p| p.to_string())),
-            Err(e) => problems.push(e.to_string()),
+fn the_glossary_has_the_required_terms() {
+    let all = support::all();
+    let ids: HashSet<&str> = all.glossary.iter().map(|t| t.id.as_str()).collect();
+    for id in [
+        "s17",
+        "s47",
+        "cin",
+        "cp",
+        "lac",
+        "caf",
+        "tac",
+        "fgc",
+        "ics",
+        "lcs",
+        "mosaic",
+        "momo",
+        "icdds",
+        "send",
+        "fwso",
+        "lscb",
+        "csap",
+        "sgo",
+        "tier-3",
+        "single-assessment",
+        "initial-assessment",
+        "core-assessment",
+        "strategy-discussion",
+        "core-group",
+        "care-team",
+        "network-meeting",
+        "lead-professional",
+        "step-down",
+        "early-help",
+        "significant-harm",
+        "direct-payments",
+        "supervision-order",
+    ] {
+        assert!(ids.contains(id), "the glossary has no entry {id}");
+    }
+}
+
+fn published<T: serde::de::DeserializeOwned>(file: &str) -> T {
+    let path = support::built("dist").join(file);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    parse_json(file, &text).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// The built site's `data/` holds exactly what `content/` says: the authorities in order, each authority's rules and
+/// sections (with HTML), the topics, the roles and the glossary with who uses each term.
+#[test]
+fn the_published_data_matches_the_content() {
+    let all = support::all();
+    let index: Vec<Authority> = published(DATA_AUTHORITIES);
+    assert_eq!(index, all.entries.iter().map(|e| e.authority.clone()).collect::<Vec<_>>());
+    for entry in &all.entries {
+        let data: AuthorityData = published(&data_path(&entry.authority.slug));
+        assert_eq!(data.authority, entry.authority);
+        assert_eq!(data.rules, entry.rules, "{}: published rules differ from rules.json", entry.authority.slug);
+        let ids = |s: &[cin_procedure_explorer::model::Section]| s.iter().map(|s| s.id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(&data.sections), ids(&entry.procedure.sections));
+        for (published, source) in data.sections.iter().zip(&entry.procedure.sections) {
+            assert_eq!((&published.title, &published.source), (&source.title, &source.source));
+            assert!(!published.html.is_empty() && published.body.is_empty(), "{}: html, not Markdown", source.id);
         }
     }
-    assert!(problems.is_empty(), "rule problems:\n{}", problems.join("\n"));
+    assert_eq!(published::<Vec<Topic>>(DATA_TOPICS), all.topics);
+    assert_eq!(published::<Vec<Role>>(DATA_ROLES), all.roles);
+    let glossary: Vec<Term> = published(DATA_GLOSSARY);
+    assert_eq!(glossary.len(), all.glossary.len());
+    let used_by = |id: &str| glossary.iter().find(|t| t.id == id).unwrap().used_by.clone();
+    assert_eq!(used_by("momo"), vec!["lancashire"], "MOMO appears only in Lancashire's procedure");
+    assert_eq!(used_by("cin").len(), all.entries.len(), "every procedure speaks of children in need");
+    let unused: Vec<&str> = glossary.iter().filter(|t| t.used_by.is_empty()).map(|t| t.id.as_str()).collect();
+    assert!(unused.is_empty(), "terms no procedure uses: {unused:?}");
 }

@@ -3,6 +3,7 @@
 
 mod support;
 
+use cin_procedure_explorer::publish::authority_data;
 use fantoccini::key::Key;
 use fantoccini::Locator;
 use support::browser::Browser;
@@ -131,8 +132,10 @@ async fn a_deep_link_to_a_heading_survives_a_reload() {
     b.client.refresh().await.unwrap();
     let h = b.text(&format!("#{}", heading.id)).await;
     assert!(h.contains(&heading.title), "{h}");
-    let anchor = b.wait_for(&format!("#{} a.anchor", heading.id)).await.attr("href").await.unwrap().unwrap();
-    assert_eq!(anchor, format!("/a/coventry/{}#{}", section.id, heading.id));
+    b.wait_for(&format!("#{} a.anchor", heading.id)).await;
+    // The link is relative to the site's base, so it must resolve to this very URL.
+    let anchor = b.eval(&format!("return document.querySelector('#{} a.anchor').href", heading.id)).await;
+    assert_eq!(anchor.as_str().unwrap(), url);
     let title = b.eval("return document.title").await;
     assert!(title.as_str().unwrap().contains(&authority.short_name), "{title}");
     let source = b.text(".source-line").await;
@@ -187,20 +190,20 @@ async fn display_settings_survive_a_reload() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_broken_content_file_is_named_and_can_be_retried() {
     let Some((server, b)) = setup().await else { return };
-    server.set_override("/content/authorities/york/authority.json", 200, "{ \"slug\": \"york\", oops");
+    server.set_override("/data/authorities.json", 200, "[{ \"slug\": \"york\", oops");
     b.open(&server.url("/"), ".load-failed").await;
     let message = b.text(".load-failed").await;
-    assert!(message.contains("content/authorities/york/authority.json"), "{message}");
+    assert!(message.contains("data/authorities.json"), "{message}");
     assert!(message.contains("not valid JSON"), "{message}");
     b.assert_accessible("/ with a broken file").await;
     server.clear_overrides();
     b.client.find(Locator::XPath("//button[normalize-space()='Try again']")).await.unwrap().click().await.unwrap();
     b.wait_for(".cards li").await;
 
-    server.set_override("/content/authorities/lancashire/procedure.md", 500, "server error");
+    server.set_override("/data/lancashire.json", 500, "server error");
     b.open(&server.url("/a/lancashire"), ".load-failed").await;
     let message = b.text(".load-failed").await;
-    assert!(message.contains("content/authorities/lancashire/procedure.md"), "{message}");
+    assert!(message.contains("data/lancashire.json"), "{message}");
     assert!(message.contains("500"), "{message}");
     server.clear_overrides();
     b.client.find(Locator::XPath("//button[normalize-space()='Try again']")).await.unwrap().click().await.unwrap();
@@ -211,13 +214,13 @@ async fn a_broken_content_file_is_named_and_can_be_retried() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn hostile_markdown_is_shown_as_text() {
     let Some((server, b)) = setup().await else { return };
-    let (_, procedure) = support::content().into_iter().find(|(a, _)| a.slug == "york").unwrap();
-    let first = &procedure.sections[0];
-    let hostile = format!(
-        "## {} {{#{}}}\n\nSource: test.\n\n<script>document.title='pwned'</script>\n\n<img src=x onerror=\"document.title='pwned'\">\n\n[click me](javascript:document.title='pwned')\n",
-        first.title, first.id
-    );
-    server.set_override("/content/authorities/york/procedure.md", 200, &hostile);
+    // The hostile text goes through the same publishing step as real content, then to the browser.
+    let all = support::all();
+    let mut york = all.entry("york").unwrap().clone();
+    york.procedure.sections[0].body = "<script>document.title='pwned'</script>\n\n<img src=x onerror=\"document.title='pwned'\">\n\n[click me](javascript:document.title='pwned')\n".into();
+    let first = york.procedure.sections[0].clone();
+    let data = serde_json::to_string(&authority_data(&york, &all.glossary)).unwrap();
+    server.set_override("/data/york.json", 200, &data);
     b.open(&server.url(&format!("/a/york/{}", first.id)), ".prose").await;
     let prose = b.text(".prose").await;
     assert!(prose.contains("<script>") && prose.contains("<img src=x"), "{prose}");
@@ -243,9 +246,11 @@ async fn the_site_works_under_a_sub_path() {
     let home = b.client.find(Locator::Css(".site-name")).await.unwrap();
     assert_eq!(home.attr("href").await.unwrap().as_deref(), Some("/cin/"));
     let outside = b
-        .eval("return Array.from(document.querySelectorAll('a[href]')).map(a => a.getAttribute('href')).filter(h => !h.startsWith('/cin/') && !h.startsWith('http'))")
+        .eval("return Array.from(document.querySelectorAll('a[href]')).map(a => a.href).filter(h => !h.startsWith(location.origin + '/cin/'))")
         .await;
-    assert_eq!(outside, serde_json::json!([]), "every link stays under the sub-path");
+    assert_eq!(outside, serde_json::json!([]), "every link resolves under the sub-path");
+    let terms = b.eval("return document.querySelectorAll('.prose a.term').length").await;
+    assert!(terms.as_u64().unwrap() > 0, "the section links its terms to the glossary");
     // The skip link moves focus to <main> without leaving the page.
     b.eval("document.querySelector('.skip-link').click(); return true").await;
     b.wait_until("return document.activeElement && document.activeElement.id === 'main'").await;
@@ -293,5 +298,39 @@ async fn the_rules_page_lists_every_topic_and_what_is_not_stated() {
         assert!(title.as_str().unwrap().starts_with(&format!("Rules – {}", authority.short_name)), "{title}");
         b.assert_accessible(&format!("/a/{}/rules", authority.slug)).await;
     }
+    b.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_glossary_link_in_a_section_opens_its_entry() {
+    let Some((server, b)) = setup().await else { return };
+    let all = support::all();
+    let york = all.entry("york").unwrap();
+    let section = &york.procedure.sections[1];
+    b.open(&server.url(&format!("/a/york/{}", section.id)), ".prose a.term").await;
+    let link = b.wait_for(".prose a.term").await;
+    let href = link.attr("href").await.unwrap().unwrap();
+    let id = href.strip_prefix("glossary/").unwrap_or_else(|| panic!("term link {href}")).to_owned();
+    let term = all.glossary.iter().find(|t| t.id == id).unwrap();
+    link.click().await.unwrap();
+    b.wait_until(&format!("return location.pathname === '/glossary/{id}'")).await;
+    b.wait_for(".glossary-term h1").await;
+    assert_eq!(b.text(".glossary-term h1").await, term.term);
+    assert!(b.text(".glossary-term").await.contains(&term.definition));
+    let used_by = b.text(".used-by").await;
+    assert!(used_by.contains(&york.authority.name), "{used_by}");
+    b.assert_accessible(&format!("/glossary/{id}")).await;
+
+    b.open(&server.url("/glossary"), ".letter-group").await;
+    let entries = b.client.find_all(Locator::Css(".glossary-entry")).await.unwrap();
+    assert_eq!(entries.len(), all.glossary.len());
+    b.assert_accessible("/glossary").await;
+    let filter = b.wait_for("#glossary-filter").await;
+    filter.send_keys("team around").await.unwrap();
+    b.wait_until("return document.querySelectorAll('.glossary-entry').length === 1").await;
+    assert!(b.text(".glossary-entry").await.starts_with("TAC"));
+
+    b.open(&server.url("/glossary/no-such-term"), ".glossary-term h1").await;
+    assert_eq!(b.text(".glossary-term h1").await, "Term not found");
     b.quit().await;
 }

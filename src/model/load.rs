@@ -6,9 +6,10 @@ use super::authority::Authority;
 use super::procedure::{split, Procedure};
 use serde::de::DeserializeOwned;
 
+use super::glossary::Term;
 use super::rules::Rule;
 use super::vocab::{Role, Topic};
-use super::{authority_path, procedure_path, rules_path, INDEX_PATH, ROLES_PATH, TOPICS_PATH};
+use super::{authority_path, procedure_path, rules_path, GLOSSARY_PATH, INDEX_PATH, ROLES_PATH, TOPICS_PATH};
 
 /// A content file that could not be loaded or parsed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,7 +48,8 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
-fn parse_json<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, LoadError> {
+/// Parses a JSON file of any shape, naming `file` and the line in any error.
+pub fn parse_json<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, LoadError> {
     serde_json::from_str(text).map_err(|e| LoadError::json(file.to_owned(), &e))
 }
 
@@ -59,6 +61,11 @@ pub fn parse_index(text: &str) -> Result<Vec<String>, LoadError> {
 /// Parses `content/topics.json`.
 pub fn parse_topics(text: &str) -> Result<Vec<Topic>, LoadError> {
     parse_json(TOPICS_PATH, text)
+}
+
+/// Parses `content/glossary.json`.
+pub fn parse_glossary(text: &str) -> Result<Vec<Term>, LoadError> {
+    parse_json(GLOSSARY_PATH, text)
 }
 
 /// Parses `content/roles.json`.

@@ -5,8 +5,10 @@ mod authority;
 mod catalogue;
 mod dates;
 mod describe;
+mod glossary;
 mod load;
 mod procedure;
+mod published;
 mod rulebook;
 mod rules;
 mod validate;
@@ -19,34 +21,42 @@ pub use authority::{
 pub use catalogue::{page_title, Book, Catalogue};
 pub use dates::{PartialDate, ReviewState};
 pub use describe::{describe_value, describe_when, role_label};
-pub use load::{parse_authority, parse_index, parse_procedure, parse_roles, parse_rules, parse_topics, LoadError};
+pub use glossary::{a_to_z, validate_glossary, Found, Term, TermFinder};
+pub use load::{
+    parse_authority, parse_glossary, parse_index, parse_json, parse_procedure, parse_roles, parse_rules, parse_topics,
+    LoadError,
+};
 pub use procedure::{Heading, Neighbours, Procedure, Section};
+pub use published::{data_path, AuthorityData, DATA_AUTHORITIES, DATA_GLOSSARY, DATA_ROLES, DATA_TOPICS};
 pub use rulebook::{by_group, rules_citing, topic, TopicRules};
 pub use rules::{Outcome, Reading, Rule, Status, Unit, Value};
 pub use validate::{is_url_safe_id, validate_authority, validate_index, Problem};
 pub use validate_rules::{validate_rules, Vocabularies};
 
-/// The path of the list of authority slugs, relative to the site root.
+/// The path of the list of authority slugs, relative to the project root.
 pub const INDEX_PATH: &str = "content/authorities.json";
 
-/// The path of an authority's `authority.json`, relative to the site root.
+/// The path of an authority's `authority.json`, relative to the project root.
 pub fn authority_path(slug: &str) -> String {
     format!("content/authorities/{slug}/authority.json")
 }
 
-/// The path of an authority's `procedure.md`, relative to the site root.
+/// The path of an authority's `procedure.md`, relative to the project root.
 pub fn procedure_path(slug: &str) -> String {
     format!("content/authorities/{slug}/procedure.md")
 }
 pub use vocab::{event_phrase, group_label, Role, Topic, ANSWERS, EVENTS, GROUPS, OUTCOMES};
 
-/// The path of the rule topics, relative to the site root.
+/// The path of the glossary, relative to the project root.
+pub const GLOSSARY_PATH: &str = "content/glossary.json";
+
+/// The path of the rule topics, relative to the project root.
 pub const TOPICS_PATH: &str = "content/topics.json";
 
-/// The path of the roles vocabulary, relative to the site root.
+/// The path of the roles vocabulary, relative to the project root.
 pub const ROLES_PATH: &str = "content/roles.json";
 
-/// The path of an authority's `rules.json`, relative to the site root.
+/// The path of an authority's `rules.json`, relative to the project root.
 pub fn rules_path(slug: &str) -> String {
     format!("content/authorities/{slug}/rules.json")
 }

@@ -2,9 +2,13 @@
 //!
 //! Each section starts with `## Title {#id}`; its first paragraph is one `Source: …` line naming the
 //! source paragraphs it covers. Headings inside a section (`###`, `####`) carry their own `{#id}`.
+//!
+//! The published data carries each section with its body rendered to HTML instead of its Markdown.
+
+use serde::{Deserialize, Serialize};
 
 /// A heading inside a section.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Heading {
     /// The Markdown level (3 or 4).
     pub level: u8,
@@ -15,7 +19,7 @@ pub struct Heading {
 }
 
 /// One section of a procedure.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Section {
     /// The stable, URL-safe id.
     pub id: String,
@@ -23,11 +27,16 @@ pub struct Section {
     pub title: String,
     /// The source paragraphs the section covers, e.g. "paragraphs 1.1–1.8."
     pub source: String,
-    /// The Markdown after the `Source:` line.
+    /// The Markdown after the `Source:` line (in `content/` only; not published).
+    #[serde(skip)]
     pub body: String,
     /// The headings inside the section, in order.
     pub headings: Vec<Heading>,
-    /// The line of `procedure.md` the section starts on (1-based).
+    /// The body rendered to safe HTML (in the published data; empty when read from `content/`).
+    #[serde(default)]
+    pub html: String,
+    /// The line of `procedure.md` the section starts on (1-based; 0 in the published data).
+    #[serde(skip)]
     pub line: usize,
 }
 
@@ -118,6 +127,7 @@ pub(super) fn split(text: &str) -> Result<Procedure, SplitError> {
                     source: String::new(),
                     body: String::new(),
                     headings: Vec::new(),
+                    html: String::new(),
                     line: line_no,
                 });
                 awaiting_source = true;

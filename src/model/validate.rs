@@ -50,7 +50,8 @@ pub fn validate_index(slugs: &[String]) -> Vec<Problem> {
     problems
 }
 
-fn looks_like_html(text: &str) -> bool {
+/// Whether a piece of plain text holds something that looks like an HTML tag or comment.
+pub(super) fn looks_like_html(text: &str) -> bool {
     text.match_indices('<')
         .any(|(i, _)| text[i + 1..].chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '/' || c == '!'))
 }

@@ -1,4 +1,4 @@
-//! Loading content files over HTTP from the site's own origin, and parsing them with the model's loaders.
+//! Loading the published data (`data/`) over HTTP from the site's own origin, and parsing it.
 
 use std::sync::Arc;
 
@@ -7,8 +7,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::model::{
-    authority_path, parse_authority, parse_index, parse_procedure, parse_roles, parse_rules, parse_topics,
-    procedure_path, rules_path, Book, Catalogue, LoadError, INDEX_PATH, ROLES_PATH, TOPICS_PATH,
+    data_path, parse_json, Authority, AuthorityData, Book, Catalogue, LoadError, Procedure, Role, Term, Topic,
+    DATA_AUTHORITIES, DATA_GLOSSARY, DATA_ROLES, DATA_TOPICS,
 };
 
 /// Starts fetching a file relative to the site root; the request is under way as soon as this returns.
@@ -46,31 +46,30 @@ async fn fetch_text(path: &str) -> Result<String, LoadError> {
 }
 
 async fn load_catalogue() -> Result<Arc<Catalogue>, LoadError> {
-    let slugs = parse_index(&fetch_text(INDEX_PATH).await?)?;
-    let started: Vec<(String, Result<JsFuture, LoadError>)> =
-        slugs.iter().map(|slug| (slug.clone(), start(&authority_path(slug)))).collect();
-    let mut authorities = Vec::with_capacity(started.len());
-    for (slug, request) in started {
-        let text = finish(&authority_path(&slug), request?).await?;
-        authorities.push(parse_authority(&slug, &text)?);
-    }
+    let authorities: Vec<Authority> = parse_json(DATA_AUTHORITIES, &fetch_text(DATA_AUTHORITIES).await?)?;
     Ok(Arc::new(Catalogue { authorities }))
 }
 
-/// Loads an authority's procedure and rules with the shared topics and roles (the four requests run at once).
+/// Loads an authority's published data with the shared topics and roles (the three requests run at once).
 pub async fn load_book(slug: String) -> Result<Arc<Book>, LoadError> {
-    let paths = [procedure_path(&slug), rules_path(&slug), TOPICS_PATH.to_owned(), ROLES_PATH.to_owned()];
+    let paths = [data_path(&slug), DATA_TOPICS.to_owned(), DATA_ROLES.to_owned()];
     let started: Vec<Result<JsFuture, LoadError>> = paths.iter().map(|p| start(p)).collect();
     let mut texts = Vec::with_capacity(paths.len());
     for (path, request) in paths.iter().zip(started) {
         texts.push(finish(path, request?).await?);
     }
-    Ok(Arc::new(Book {
-        procedure: parse_procedure(&slug, &texts[0])?,
-        rules: parse_rules(&slug, &texts[1])?,
-        topics: parse_topics(&texts[2])?,
-        roles: parse_roles(&texts[3])?,
-    }))
+    let data: AuthorityData = parse_json(&paths[0], &texts[0])?;
+    if data.authority.slug != slug {
+        return Err(LoadError::new(&paths[0], format!("it holds \"{}\", not \"{slug}\"", data.authority.slug)));
+    }
+    let topics: Vec<Topic> = parse_json(DATA_TOPICS, &texts[1])?;
+    let roles: Vec<Role> = parse_json(DATA_ROLES, &texts[2])?;
+    Ok(Arc::new(Book { procedure: Procedure { sections: data.sections }, rules: data.rules, topics, roles }))
+}
+
+/// Loads the glossary.
+pub async fn load_glossary() -> Result<Arc<Vec<Term>>, LoadError> {
+    Ok(Arc::new(parse_json(DATA_GLOSSARY, &fetch_text(DATA_GLOSSARY).await?)?))
 }
 
 /// The catalogue of authorities, loaded once for the whole site and reloadable after a failure.

@@ -3,6 +3,7 @@
 mod authority;
 mod browser;
 mod fetch;
+mod glossary;
 mod home;
 mod layout;
 mod not_found;
@@ -68,6 +69,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("rules") view=rules::RulesPage />
                         <Route path=path!(":section") view=section::SectionPage />
                     </ParentRoute>
+                    <Route path=path!("/glossary") view=glossary::GlossaryPage />
+                    <Route path=path!("/glossary/:term") view=glossary::TermPage />
                 </Routes>
             </main>
             <layout::Footer />

@@ -10,7 +10,6 @@ use super::authority::{Contents, Loaded};
 use super::not_found::UnknownSection;
 use super::rules::rule_cards;
 use super::{browser, Base};
-use crate::markdown::render;
 use crate::model::{page_title, rules_citing};
 
 fn is_typing_target(event: &web_sys::KeyboardEvent) -> bool {
@@ -63,7 +62,6 @@ pub fn SectionPage() -> impl IntoView {
         let previous = place.previous.map(|s| (path_of(&s.id), s.title.clone()));
         let next = place.next.map(|s| (path_of(&s.id), s.title.clone()));
         arrow_keys(previous.as_ref().map(|p| p.0.clone()), next.as_ref().map(|n| n.0.clone()));
-        let body = render(&section.body, &page_url);
         let source_of = match authority.document.numbered() {
             Some(n) => format!("{}, {n}, ", authority.short_name),
             None => format!("{}, ", authority.short_name),
@@ -105,7 +103,7 @@ pub fn SectionPage() -> impl IntoView {
                         {section.source.clone()}
                     </p>
                     <p class="print-only">"Printed from " {browser::current_url()}</p>
-                    <div class="prose" inner_html=body></div>
+                    <div class="prose" inner_html=section.html.clone()></div>
                     {rules_here}
                     <nav class="pager" aria-label="Previous and next section">
                         {previous.map(|(href, title)| view! {

@@ -7,7 +7,8 @@ pub mod server;
 
 use std::path::PathBuf;
 
-use cin_procedure_explorer::model::{parse_authority, parse_index, parse_procedure, Authority, Procedure};
+use cin_procedure_explorer::model::{Authority, Procedure, Rule};
+use cin_procedure_explorer::publish::{read, Content};
 
 /// The project's root folder.
 pub fn root() -> PathBuf {
@@ -25,24 +26,17 @@ pub fn built(folder: &str) -> PathBuf {
     dir
 }
 
+/// Everything under `content/`, parsed.
+pub fn all() -> Content {
+    read(&root()).unwrap_or_else(|errors| panic!("content does not load: {errors:?}"))
+}
+
 /// Every authority with its procedure, read from `content/`.
 pub fn content() -> Vec<(Authority, Procedure)> {
-    let read = |p: &str| std::fs::read_to_string(root().join(p)).unwrap_or_else(|e| panic!("{p}: {e}"));
-    parse_index(&read("content/authorities.json"))
-        .unwrap()
-        .into_iter()
-        .map(|slug| {
-            let authority =
-                parse_authority(&slug, &read(&format!("content/authorities/{slug}/authority.json"))).unwrap();
-            let procedure = parse_procedure(&slug, &read(&format!("content/authorities/{slug}/procedure.md"))).unwrap();
-            (authority, procedure)
-        })
-        .collect()
+    all().entries.into_iter().map(|e| (e.authority, e.procedure)).collect()
 }
 
 /// An authority's rules, read from `content/`.
-pub fn rules(slug: &str) -> Vec<cin_procedure_explorer::model::Rule> {
-    let path = root().join(format!("content/authorities/{slug}/rules.json"));
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    cin_procedure_explorer::model::parse_rules(slug, &text).unwrap()
+pub fn rules(slug: &str) -> Vec<Rule> {
+    all().entry(slug).unwrap_or_else(|| panic!("no authority {slug}")).rules.clone()
 }

@@ -1,0 +1,37 @@
+//! The published data (DESIGN §4): the files the built site serves under `data/`, which the site itself reads
+//! and others may reuse. Their shape is documented in the README and is a stable interface.
+
+use serde::{Deserialize, Serialize};
+
+use super::authority::Authority;
+use super::procedure::Section;
+use super::rules::Rule;
+
+/// Every authority's `authority.json`, in display order.
+pub const DATA_AUTHORITIES: &str = "data/authorities.json";
+
+/// The rule topics, as in `content/topics.json`.
+pub const DATA_TOPICS: &str = "data/topics.json";
+
+/// The roles, as in `content/roles.json`.
+pub const DATA_ROLES: &str = "data/roles.json";
+
+/// The glossary, with the authorities that use each term.
+pub const DATA_GLOSSARY: &str = "data/glossary.json";
+
+/// The path of one authority's published data.
+pub fn data_path(slug: &str) -> String {
+    format!("data/{slug}.json")
+}
+
+/// One authority's published data: its `authority.json`, its sections with their text as HTML, and its rules.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AuthorityData {
+    /// The authority, as in its `authority.json`.
+    pub authority: Authority,
+    /// Its procedure's sections in source order.
+    pub sections: Vec<Section>,
+    /// Its rules, as in its `rules.json`.
+    pub rules: Vec<Rule>,
+}
