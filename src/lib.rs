@@ -2,9 +2,10 @@
 //! navigable content.
 //!
 //! Everything outside [`ui`] is plain Rust with no browser dependency: the content model and its
-//! validation ([`model`]), the safe Markdown renderer ([`markdown`]) and the build step that publishes the
+//! validation ([`model`]), the working-day calendar ([`calendar`]), the safe Markdown renderer ([`markdown`]) and the build step that publishes the
 //! data the site reads ([`publish`]). [`ui`] renders what they compute.
 
+pub mod calendar;
 pub mod markdown;
 pub mod model;
 pub mod prefs;

@@ -1,0 +1,135 @@
+use super::*;
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+fn working(start: NaiveDate, n: u32) -> Count {
+    add(start, n, Unit::WorkingDays).unwrap()
+}
+
+fn names(count: &Count) -> Vec<&str> {
+    count.holidays.iter().map(|h| h.name).collect()
+}
+
+#[test]
+fn easter_2026_is_skipped_and_explained() {
+    let count = working(d(2026, 3, 26), 15);
+    assert_eq!(count.date, d(2026, 4, 20));
+    assert_eq!(names(&count), ["Good Friday", "Easter Monday"]);
+    assert_eq!(count.weekend_days, 8);
+    assert_eq!(count.explain(), "15 working days after Thursday 26 March 2026, skipping Good Friday and Easter Monday");
+}
+
+#[test]
+fn christmas_with_substitute_days() {
+    // 2026: Boxing Day is a Saturday, so Monday 28 December is its substitute.
+    let count = working(d(2026, 12, 24), 1);
+    assert_eq!(count.date, d(2026, 12, 29));
+    assert_eq!(names(&count), ["Christmas Day", "Boxing Day (substitute day)"]);
+    // 2021: both fall at the weekend; the substitutes are Monday 27 and Tuesday 28 December.
+    let count = working(d(2021, 12, 24), 1);
+    assert_eq!(count.date, d(2021, 12, 29));
+    assert_eq!(names(&count), ["Christmas Day (substitute day)", "Boxing Day (substitute day)"]);
+    assert_eq!(count.weekend_days, 2);
+    // New Year 2022 was a Saturday: Monday 3 January was the substitute.
+    assert_eq!(working(d(2021, 12, 31), 1).date, d(2022, 1, 4));
+}
+
+#[test]
+fn the_one_off_bank_holidays_of_2022_and_2023() {
+    let jubilee = working(d(2022, 6, 1), 1);
+    assert_eq!(jubilee.date, d(2022, 6, 6));
+    assert_eq!(names(&jubilee), ["the spring bank holiday", "the Platinum Jubilee bank holiday"]);
+    let funeral = working(d(2022, 9, 16), 1);
+    assert_eq!(funeral.date, d(2022, 9, 20));
+    assert_eq!(names(&funeral), ["the bank holiday for the State Funeral of Queen Elizabeth II"]);
+    let coronation = working(d(2023, 5, 5), 1);
+    assert_eq!(coronation.date, d(2023, 5, 9));
+    assert_eq!(names(&coronation), ["the bank holiday for the Coronation of King Charles III"]);
+}
+
+#[test]
+fn the_start_date_is_not_counted_even_when_it_is_a_day_off() {
+    assert_eq!(working(d(2026, 11, 23), 1).date, d(2026, 11, 24), "Monday + 1 is Tuesday");
+    assert_eq!(working(d(2026, 11, 27), 1).date, d(2026, 11, 30), "Friday + 1 is Monday");
+    assert_eq!(working(d(2026, 11, 28), 1).date, d(2026, 11, 30), "Saturday + 1 is Monday");
+    assert_eq!(working(d(2026, 12, 25), 1).date, d(2026, 12, 29), "from Christmas Day");
+    assert_eq!(working(d(2026, 11, 23), 0).date, d(2026, 11, 23), "zero days is the day itself");
+}
+
+#[test]
+fn months_keep_the_day_or_take_the_last_day_of_the_month() {
+    let months = |start: NaiveDate, n: u32| add(start, n, Unit::Months).unwrap().date;
+    assert_eq!(months(d(2026, 3, 26), 3), d(2026, 6, 26));
+    assert_eq!(months(d(2024, 1, 31), 1), d(2024, 2, 29), "leap year");
+    assert_eq!(months(d(2023, 1, 31), 1), d(2023, 2, 28));
+    assert_eq!(months(d(2024, 2, 29), 12), d(2025, 2, 28));
+    assert_eq!(months(d(2026, 11, 30), 3), d(2027, 2, 28));
+    assert_eq!(months(d(2026, 8, 31), 1), d(2026, 9, 30));
+    assert_eq!(months(d(2026, 10, 31), 2), d(2026, 12, 31));
+}
+
+#[test]
+fn days_and_weeks_are_calendar_counts_with_nothing_skipped() {
+    let weeks = add(d(2026, 3, 26), 26, Unit::Weeks).unwrap();
+    assert_eq!(weeks.date, d(2026, 9, 24));
+    assert!(weeks.holidays.is_empty() && weeks.weekend_days == 0);
+    assert_eq!(add(d(2026, 12, 20), 10, Unit::Days).unwrap().date, d(2026, 12, 30));
+    assert_eq!(add(d(2024, 2, 28), 1, Unit::Days).unwrap().date, d(2024, 2, 29));
+}
+
+#[test]
+fn calendar_counts_say_when_they_land_on_a_day_off() {
+    assert_eq!(add(d(2026, 12, 15), 10, Unit::Days).unwrap().lands_on_day_off().as_deref(), Some("Christmas Day"));
+    assert_eq!(add(d(2026, 11, 23), 5, Unit::Days).unwrap().lands_on_day_off().as_deref(), Some("a Saturday"));
+    assert_eq!(add(d(2026, 11, 23), 1, Unit::Days).unwrap().lands_on_day_off(), None);
+}
+
+#[test]
+fn beyond_the_table_only_weekends_are_skipped_and_it_is_flagged() {
+    let count = working(d(2028, 12, 29), 3);
+    assert_eq!(count.date, d(2029, 1, 3), "1 January 2029 is not in the table, so it counts");
+    assert!(count.beyond_table);
+    assert!(count.explain().contains("the bank-holiday table ends in 2028"), "{}", count.explain());
+    assert!(!working(d(2028, 12, 1), 3).beyond_table);
+}
+
+#[test]
+fn lookups() {
+    assert!(is_working_day(d(2026, 11, 23)));
+    assert!(!is_working_day(d(2026, 11, 22)));
+    assert!(!is_working_day(d(2026, 12, 28)));
+    assert_eq!(bank_holiday(d(2026, 12, 28)).map(|h| h.substitute), Some(true));
+    assert_eq!(long_date(d(2026, 3, 26)), "Thursday 26 March 2026");
+    assert_eq!(and_list(&["a", "b", "c"]), "a, b and c");
+}
+
+/// The generated table is exactly the JSON it was generated from (the copy kept beside it).
+#[test]
+fn the_table_matches_its_source_file() {
+    #[derive(serde::Deserialize)]
+    struct Source {
+        source: String,
+        events: Vec<Event>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Event {
+        date: String,
+        name: String,
+        substitute: bool,
+    }
+    let source: Source = serde_json::from_str(include_str!("bank-holidays-england-and-wales.json")).unwrap();
+    assert_eq!(source.source, SOURCE);
+    assert!(SOURCE.contains("24/11/2025") && LAST_UPDATED == "2025-11-24");
+    let mut from_json: Vec<(String, String, bool)> =
+        source.events.into_iter().map(|e| (e.date, e.name, e.substitute)).collect();
+    from_json.sort();
+    let table: Vec<(String, String, bool)> = bank_holidays::BANK_HOLIDAYS
+        .iter()
+        .map(|&(y, m, day, name, sub)| (format!("{y:04}-{m:02}-{day:02}"), name.to_owned(), sub))
+        .collect();
+    assert_eq!(table, from_json);
+    let years: Vec<i32> = table.iter().map(|(date, _, _)| date[..4].parse().unwrap()).collect();
+    assert_eq!((years[0], years[years.len() - 1]), YEARS);
+}
