@@ -2,7 +2,7 @@
 //! navigable content.
 //!
 //! Everything outside [`ui`] is plain Rust with no browser dependency: the content model and its
-//! validation ([`model`]), the working-day calendar ([`calendar`]), the safe Markdown renderer ([`markdown`]) and the build step that publishes the
+//! validation ([`model`]), the working-day calendar ([`calendar`]), a case's deadlines ([`timeline`]), the safe Markdown renderer ([`markdown`]) and the build step that publishes the
 //! data the site reads ([`publish`]). [`ui`] renders what they compute.
 
 pub mod calendar;
@@ -10,4 +10,5 @@ pub mod markdown;
 pub mod model;
 pub mod prefs;
 pub mod publish;
+pub mod timeline;
 pub mod ui;

@@ -1,0 +1,299 @@
+//! The timeline engine (pure): from an authority's rules and a case's dates and answers, every deadline that
+//! applies, in date order, each with how it was counted and where it stands relative to today.
+
+pub mod case;
+pub mod ics;
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+
+use crate::calendar::{add, long_date, Count};
+use crate::model::{Rule, Status, Value};
+pub use case::{Case, DateParts, FieldError, DATE_FIELDS};
+
+/// The topics whose rules are timescales: where one of these is not stated, the timeline says "no timescale stated".
+pub const TIMESCALE_TOPICS: [&str; 10] = [
+    "planning_meeting.deadline",
+    "plan.distribution",
+    "review.first",
+    "review.interval",
+    "review.long_running",
+    "care_team.first_meeting",
+    "care_team.interval",
+    "records.to_social_worker",
+    "records.distribution",
+    "visits.minimum_interval",
+];
+
+/// For a one-off deadline, the case date that shows it was met (the planning meeting held, the first review held).
+const MET_BY: [(&str, &str); 3] = [
+    ("planning_meeting.deadline", "planning_meeting"),
+    ("review.first", "previous_review"),
+    ("care_team.first_meeting", "care_team_meeting"),
+];
+
+/// The case dates a rule's `meeting_held` can stand for: the records after each meeting held.
+const MEETINGS: [(&str, &str); 2] =
+    [("planning_meeting", "the planning meeting"), ("previous_review", "the last review")];
+
+/// How far ahead recurring meetings and visits are laid out from the last one held.
+const HORIZON_MONTHS: u32 = 12;
+
+/// Where a date stands relative to today.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum State {
+    /// Passed by this many days, and not shown to be met.
+    Overdue(i64),
+    /// Due today.
+    DueToday,
+    /// Due in this many days.
+    DueIn(i64),
+    /// Met: the event happened on this date, on or before the deadline.
+    Met(NaiveDate),
+    /// The event happened on this date, after the deadline.
+    Late(NaiveDate),
+    /// A later occurrence, if each earlier one is held on its due date.
+    Projected,
+}
+
+impl State {
+    /// The state in words: "overdue by 3 days", "due in 12 days", "met (held Monday 20 April 2026)".
+    pub fn describe(&self) -> String {
+        let days = |n: i64| if n == 1 { "1 day".to_owned() } else { format!("{n} days") };
+        match *self {
+            State::Overdue(n) => format!("overdue by {}", days(n)),
+            State::DueToday => "due today".to_owned(),
+            State::DueIn(n) => format!("due in {}", days(n)),
+            State::Met(on) => format!("met (held {})", long_date(on)),
+            State::Late(on) => format!("held late ({})", long_date(on)),
+            State::Projected => "planned, if the earlier ones are held on time".to_owned(),
+        }
+    }
+
+    /// A short id for styling and tests: overdue, today, due, met, late, projected.
+    pub fn id(&self) -> &'static str {
+        match self {
+            State::Overdue(_) => "overdue",
+            State::DueToday => "today",
+            State::DueIn(_) => "due",
+            State::Met(_) => "met",
+            State::Late(_) => "late",
+            State::Projected => "projected",
+        }
+    }
+}
+
+fn relative(date: NaiveDate, today: NaiveDate) -> State {
+    match (date - today).num_days() {
+        0 => State::DueToday,
+        n if n < 0 => State::Overdue(-n),
+        n => State::DueIn(n),
+    }
+}
+
+/// One dated point of a timeline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dated {
+    /// The reading's label, for an ambiguous rule ("10 working days").
+    pub reading: Option<String>,
+    /// The date.
+    pub date: NaiveDate,
+    /// Whether the date is a limit to act before ("before …") rather than a deadline to act by.
+    pub before: bool,
+    /// How it was counted, in words.
+    pub how: String,
+    /// The count behind it, for timescales.
+    pub count: Option<Count>,
+    /// Where it stands today.
+    pub state: State,
+}
+
+/// One deadline of the timeline: a rule, and its date (one per reading of an ambiguous rule).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Deadline<'a> {
+    /// The rule.
+    pub rule: &'a Rule,
+    /// What it is about when the rule has several (e.g. "after the planning meeting"), else None.
+    pub about: Option<String>,
+    /// Which occurrence of a recurring rule (1 = the next one), else None.
+    pub occurrence: Option<u32>,
+    /// The conditions not yet answered, under which the rule applies; empty when it applies outright.
+    pub unanswered: BTreeMap<String, Vec<String>>,
+    /// Its dates, one per reading.
+    pub dates: Vec<Dated>,
+}
+
+impl Deadline<'_> {
+    /// The earliest of its dates, for ordering.
+    pub fn first_date(&self) -> NaiveDate {
+        self.dates.iter().map(|d| d.date).min().unwrap_or(NaiveDate::MAX)
+    }
+}
+
+/// A rule that would give a date if the case had the date it counts from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Waiting<'a> {
+    /// The rule.
+    pub rule: &'a Rule,
+    /// The case date it needs.
+    pub needs: String,
+}
+
+/// A case's timeline under one authority's rules.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Timeline<'a> {
+    /// Every deadline that applies, in date order.
+    pub deadlines: Vec<Deadline<'a>>,
+    /// Rules that need a date the case does not have yet.
+    pub waiting: Vec<Waiting<'a>>,
+    /// Timescale topics the procedure gives no timescale for.
+    pub no_timescale: Vec<&'a Rule>,
+}
+
+/// Whether a rule's conditions hold for the case: `None` when an answered condition fails, else the unanswered ones.
+pub fn conditions(rule: &Rule, case: &Case) -> Option<BTreeMap<String, Vec<String>>> {
+    let mut unanswered = BTreeMap::new();
+    for (key, allowed) in &rule.when {
+        match case.answers.get(key) {
+            Some(answer) if allowed.contains(answer) => {}
+            Some(_) => return None,
+            None => {
+                unanswered.insert(key.clone(), allowed.clone());
+            }
+        }
+    }
+    Some(unanswered)
+}
+
+/// The rules that apply to the case: conditions hold or are unanswered; and where a rule whose conditions all hold
+/// is more specific than another on the same topic (it has conditions, the other has none), the general one is dropped.
+pub fn applicable<'a>(rules: &'a [Rule], case: &Case) -> Vec<(&'a Rule, BTreeMap<String, Vec<String>>)> {
+    let candidates: Vec<(&Rule, BTreeMap<String, Vec<String>>)> =
+        rules.iter().filter_map(|r| conditions(r, case).map(|u| (r, u))).collect();
+    let specific_topics: Vec<&str> = candidates
+        .iter()
+        .filter(|(r, unanswered)| !r.when.is_empty() && unanswered.is_empty())
+        .map(|(r, _)| r.topic.as_str())
+        .collect();
+    candidates
+        .into_iter()
+        .filter(|(r, _)| !(r.when.is_empty() && specific_topics.contains(&r.topic.as_str())))
+        .collect()
+}
+
+/// The dated readings of a rule counted from `from`, with their states (`met_by`: the case date showing it was met).
+fn dated(rule: &Rule, from: NaiveDate, met_by: Option<NaiveDate>, today: NaiveDate) -> Vec<Dated> {
+    let readings: Vec<(Option<String>, &Value)> = match (&rule.value, rule.status) {
+        (Some(v), _) => vec![(None, v)],
+        (None, Status::Ambiguous) => rule.readings.iter().map(|r| (Some(r.label.clone()), &r.value)).collect(),
+        _ => vec![],
+    };
+    readings
+        .into_iter()
+        .filter_map(|(reading, value)| {
+            let (date, before, how, count) = match value {
+                Value::Deadline { amount, unit, .. } | Value::Threshold { amount, unit, .. } => {
+                    let count = add(from, *amount, *unit)?;
+                    (count.date, false, count.explain(), Some(count))
+                }
+                Value::Before { timing, .. } => (from, true, format!("before {}, {timing}", long_date(from)), None),
+                _ => return None,
+            };
+            let state = match met_by {
+                Some(on) if on <= date => State::Met(on),
+                Some(on) => State::Late(on),
+                None => relative(date, today),
+            };
+            Some(Dated { reading, date, before, how, count, state })
+        })
+        .collect()
+}
+
+/// The next occurrences of a recurring rule after the last one held, for [`HORIZON_MONTHS`] months.
+fn occurrences<'a>(
+    rule: &'a Rule,
+    unanswered: &BTreeMap<String, Vec<String>>,
+    last: NaiveDate,
+    today: NaiveDate,
+) -> Vec<Deadline<'a>> {
+    let horizon = add(last, HORIZON_MONTHS, crate::model::Unit::Months).map_or(last, |c| c.date);
+    let mut out = Vec::new();
+    let readings: Vec<(Option<String>, &Value)> = match &rule.value {
+        Some(v) => vec![(None, v)],
+        None => rule.readings.iter().map(|r| (Some(r.label.clone()), &r.value)).collect(),
+    };
+    for (reading, value) in readings {
+        let Value::Recurring { amount, unit, .. } = value else { continue };
+        let mut from = last;
+        for n in 1.. {
+            let Some(count) = add(from, *amount, *unit) else { break };
+            if count.date > horizon || n > 60 {
+                break;
+            }
+            let state = if n == 1 { relative(count.date, today) } else { State::Projected };
+            let dated = Dated {
+                reading: reading.clone(),
+                date: count.date,
+                before: false,
+                how: count.explain(),
+                count: None,
+                state,
+            };
+            match out.iter_mut().find(|d: &&mut Deadline| d.occurrence == Some(n)) {
+                Some(existing) => existing.dates.push(dated),
+                None => out.push(Deadline {
+                    rule,
+                    about: None,
+                    occurrence: Some(n),
+                    unanswered: unanswered.clone(),
+                    dates: vec![dated],
+                }),
+            }
+            from = count.date;
+        }
+    }
+    out
+}
+
+/// Builds the timeline of a case under an authority's rules, as of `today`.
+pub fn timeline<'a>(rules: &'a [Rule], case: &Case, today: NaiveDate) -> Timeline<'a> {
+    let mut out = Timeline::default();
+    for (rule, unanswered) in applicable(rules, case) {
+        if rule.status == Status::NotStated {
+            if TIMESCALE_TOPICS.contains(&rule.topic.as_str()) {
+                out.no_timescale.push(rule);
+            }
+            continue;
+        }
+        let Some(event) = rule.values().into_iter().find_map(|v| v.event()).map(str::to_owned) else { continue };
+        let recurring = rule.values().iter().any(|v| matches!(v, Value::Recurring { .. }));
+        let sources: Vec<(String, Option<String>)> = if event == "meeting_held" {
+            MEETINGS.iter().map(|(k, about)| ((*k).to_owned(), Some(format!("after {about}")))).collect()
+        } else {
+            vec![(event.clone(), None)]
+        };
+        let mut found = false;
+        for (key, about) in sources {
+            let Some(&from) = case.dates.get(&key) else { continue };
+            found = true;
+            if recurring {
+                out.deadlines.extend(occurrences(rule, &unanswered, from, today));
+                continue;
+            }
+            let met_by = MET_BY.iter().find(|(t, _)| *t == rule.topic).and_then(|(_, k)| case.dates.get(*k)).copied();
+            let dates = dated(rule, from, met_by, today);
+            if !dates.is_empty() {
+                out.deadlines.push(Deadline { rule, about, occurrence: None, unanswered: unanswered.clone(), dates });
+            }
+        }
+        if !found {
+            out.waiting.push(Waiting { rule, needs: event });
+        }
+    }
+    out.deadlines.sort_by_key(|d| (d.first_date(), d.rule.topic.clone()));
+    out
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,187 @@
+use super::ics::{to_ics, IcsContext};
+use super::*;
+use chrono::{DateTime, Utc};
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+fn rules(json: &str) -> Vec<Rule> {
+    serde_json::from_str(json).unwrap()
+}
+
+fn rule(id: &str, topic: &str, when: &str, value: &str) -> String {
+    format!(
+        r#"{{"id":"{id}","topic":"{topic}","status":"stated","when":{when},"value":{value},"summary":"s","cites":["c"],"note":null}}"#
+    )
+}
+
+fn case(dates: &[(&str, NaiveDate)], answers: &[(&str, &str)]) -> Case {
+    Case {
+        dates: dates.iter().map(|(k, v)| (k.to_string(), *v)).collect(),
+        answers: answers.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(),
+    }
+}
+
+const PLANNING: &str = r#"{"kind":"deadline","amount":15,"unit":"working_days","after":"plan_established"}"#;
+const REVIEWS: &str = r#"{"kind":"recurring","amount":12,"unit":"weeks","since":"previous_review"}"#;
+
+#[test]
+fn a_deadline_is_counted_explained_and_placed_relative_to_today() {
+    let rules = rules(&format!("[{}]", rule("t-pm", "planning_meeting.deadline", "{}", PLANNING)));
+    let case = case(&[("plan_established", d(2026, 3, 26))], &[]);
+    let t = timeline(&rules, &case, d(2026, 4, 10));
+    assert_eq!(t.deadlines.len(), 1);
+    let dated = &t.deadlines[0].dates[0];
+    assert_eq!(dated.date, d(2026, 4, 20));
+    assert_eq!(dated.how, "15 working days after Thursday 26 March 2026, skipping Good Friday and Easter Monday");
+    assert_eq!(dated.state, State::DueIn(10));
+    assert_eq!(timeline(&rules, &case, d(2026, 4, 21)).deadlines[0].dates[0].state, State::Overdue(1));
+    assert_eq!(timeline(&rules, &case, d(2026, 4, 20)).deadlines[0].dates[0].state, State::DueToday);
+}
+
+#[test]
+fn a_deadline_is_met_or_late_by_the_date_of_what_it_asks_for() {
+    let rules = rules(&format!("[{}]", rule("t-pm", "planning_meeting.deadline", "{}", PLANNING)));
+    let on_time = case(&[("plan_established", d(2026, 3, 26)), ("planning_meeting", d(2026, 4, 20))], &[]);
+    assert_eq!(timeline(&rules, &on_time, d(2026, 6, 1)).deadlines[0].dates[0].state, State::Met(d(2026, 4, 20)));
+    let late = case(&[("plan_established", d(2026, 3, 26)), ("planning_meeting", d(2026, 4, 21))], &[]);
+    assert_eq!(timeline(&rules, &late, d(2026, 6, 1)).deadlines[0].dates[0].state, State::Late(d(2026, 4, 21)));
+}
+
+#[test]
+fn recurring_reviews_are_laid_out_for_twelve_months_from_the_last() {
+    let rules = rules(&format!("[{}]", rule("t-ri", "review.interval", "{}", REVIEWS)));
+    let case = case(&[("previous_review", d(2026, 1, 5))], &[]);
+    let t = timeline(&rules, &case, d(2026, 4, 1));
+    let dates: Vec<(NaiveDate, State)> = t.deadlines.iter().map(|x| (x.dates[0].date, x.dates[0].state)).collect();
+    assert_eq!(
+        dates,
+        vec![
+            (d(2026, 3, 30), State::Overdue(2)),
+            (d(2026, 6, 22), State::Projected),
+            (d(2026, 9, 14), State::Projected),
+            (d(2026, 12, 7), State::Projected),
+        ]
+    );
+    assert_eq!(t.deadlines.iter().map(|x| x.occurrence).collect::<Vec<_>>(), [Some(1), Some(2), Some(3), Some(4)]);
+}
+
+#[test]
+fn an_ambiguous_rule_shows_every_reading_with_its_date() {
+    let json = r#"[{"id":"t-a","topic":"planning_meeting.deadline","status":"ambiguous","when":{},"readings":[
+        {"label":"10 calendar days","value":{"kind":"deadline","amount":10,"unit":"days","after":"assessment_completed"}},
+        {"label":"10 working days","value":{"kind":"deadline","amount":10,"unit":"working_days","after":"assessment_completed"}}],
+        "summary":"s","cites":["c"],"note":"n"}]"#;
+    let rules = rules(json);
+    let t = timeline(&rules, &case(&[("assessment_completed", d(2026, 12, 18))], &[]), d(2026, 12, 18));
+    let readings: Vec<(Option<&str>, NaiveDate)> =
+        t.deadlines[0].dates.iter().map(|x| (x.reading.as_deref(), x.date)).collect();
+    assert_eq!(
+        readings,
+        vec![(Some("10 calendar days"), d(2026, 12, 28)), (Some("10 working days"), d(2027, 1, 6))],
+        "working days skip Christmas, Boxing Day (substitute) and New Year's Day"
+    );
+}
+
+#[test]
+fn conditions_that_do_not_hold_leave_a_rule_out_and_the_specific_rule_wins() {
+    let json = format!(
+        "[{},{},{}]",
+        rule("t-general", "review.interval", "{}", REVIEWS),
+        rule("t-disabled", "review.interval", r#"{"disabled":["yes"]}"#, &REVIEWS.replace("12", "26")),
+        rule("t-team", "review.first", r#"{"team":["east"]}"#, PLANNING),
+    );
+    let rules = rules(&json);
+    let ids = |answers: &[(&str, &str)]| -> Vec<(String, usize)> {
+        let case = case(&[("previous_review", d(2026, 1, 5)), ("plan_established", d(2026, 1, 2))], answers);
+        let mut ids: Vec<(String, usize)> =
+            applicable(&rules, &case).iter().map(|(r, u)| (r.id.clone(), u.len())).collect();
+        ids.sort();
+        ids
+    };
+    assert_eq!(ids(&[]), [("t-disabled".into(), 1), ("t-general".into(), 0), ("t-team".into(), 1)]);
+    assert_eq!(ids(&[("disabled", "yes"), ("team", "west")]), [("t-disabled".to_owned(), 0)]);
+    assert_eq!(ids(&[("disabled", "no"), ("team", "east")]), [("t-general".into(), 0), ("t-team".into(), 0)]);
+}
+
+#[test]
+fn gaps_and_missing_dates_are_listed() {
+    let json = format!(
+        r#"[{},{{"id":"t-v","topic":"visits.minimum_interval","status":"not_stated","when":{{}},"summary":"s","cites":[],"note":null}},
+        {{"id":"t-c","topic":"consent.parental","status":"not_stated","when":{{}},"summary":"s","cites":[],"note":null}}]"#,
+        rule("t-ri", "review.interval", "{}", REVIEWS)
+    );
+    let rules = rules(&json);
+    let t = timeline(&rules, &Case::default(), d(2026, 1, 1));
+    assert!(t.deadlines.is_empty());
+    assert_eq!(t.waiting.iter().map(|w| w.needs.as_str()).collect::<Vec<_>>(), ["previous_review"]);
+    assert_eq!(t.no_timescale.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(), ["t-v"], "consent is no timescale");
+}
+
+#[test]
+fn records_after_a_meeting_follow_each_meeting_held_and_all_sort_by_date() {
+    let minutes = r#"{"kind":"deadline","amount":10,"unit":"working_days","after":"meeting_held"}"#;
+    let json = format!(
+        "[{},{}]",
+        rule("t-rec", "records.distribution", "{}", minutes),
+        rule("t-pm", "planning_meeting.deadline", "{}", PLANNING)
+    );
+    let rules = rules(&json);
+    let case = case(
+        &[("plan_established", d(2026, 3, 2)), ("planning_meeting", d(2026, 3, 9)), ("previous_review", d(2026, 6, 1))],
+        &[],
+    );
+    let t = timeline(&rules, &case, d(2026, 6, 2));
+    let rows: Vec<(&str, Option<&str>, NaiveDate)> =
+        t.deadlines.iter().map(|x| (x.rule.id.as_str(), x.about.as_deref(), x.dates[0].date)).collect();
+    assert_eq!(
+        rows,
+        vec![
+            ("t-pm", None, d(2026, 3, 23)),
+            ("t-rec", Some("after the planning meeting"), d(2026, 3, 23)),
+            ("t-rec", Some("after the last review"), d(2026, 6, 15)),
+        ]
+    );
+}
+
+#[test]
+fn the_calendar_file_is_valid_rfc_5545_and_parses() {
+    let json = format!(
+        "[{},{}]",
+        rule("t-pm", "planning_meeting.deadline", "{}", PLANNING).replace("\"s\"", "\"Hold it; soon, really: a long summary that goes on well beyond seventy-five octets so that the line must fold\""),
+        rule("t-ri", "review.interval", "{}", REVIEWS)
+    );
+    let rules = rules(&json);
+    let case = case(&[("plan_established", d(2026, 3, 26)), ("previous_review", d(2026, 1, 5))], &[]);
+    let t = timeline(&rules, &case, d(2026, 4, 1));
+    let label = |topic: &str| format!("Topic {topic}");
+    let ctx = IcsContext {
+        authority: "Test Council",
+        slug: "test",
+        topic_label: &label,
+        page_url: "https://example.org/deadlines/test?plan_established=2026-03-26",
+        now: DateTime::parse_from_rfc3339("2026-11-23T10:00:00Z").unwrap().with_timezone(&Utc),
+    };
+    let text = to_ics(&t, &ctx);
+    assert!(text.starts_with("BEGIN:VCALENDAR\r\n") && text.ends_with("END:VCALENDAR\r\n"), "{text}");
+    assert!(text.lines().all(|l| l.trim_end_matches('\r').len() <= 75), "every line folded to 75 octets");
+    assert!(!text.replace("\r\n", "").contains('\n'), "CRLF only");
+    let event = text.split("BEGIN:VEVENT").find(|e| e.contains("UID:t-pm-")).unwrap();
+    assert!(event.contains("\r\nDTSTART;VALUE=DATE:20260420\r\n"), "all-day start: {event}");
+    assert!(event.contains("\r\nDTEND;VALUE=DATE:20260421\r\n"), "ends the next day (exclusive): {event}");
+    assert!(text.contains("SUMMARY:Topic review.interval (later\\, if each is held on time)"), "{text}");
+    assert!(text.contains("DTSTAMP:20261123T100000Z"));
+    assert!(text.contains("Hold it\\; soon\\, really"), "text is escaped: {text}");
+    assert_eq!(text.matches("BEGIN:VEVENT").count(), 1 + 4);
+    assert_eq!(to_ics(&t, &ctx), text, "the same timeline gives the same file (stable UIDs)");
+    let parsed: icalendar::Calendar = text.parse().expect("a real parser reads it");
+    assert_eq!(parsed.components.len(), 5);
+}
+
+#[test]
+fn states_read_in_words() {
+    assert_eq!(State::Overdue(1).describe(), "overdue by 1 day");
+    assert_eq!(State::DueIn(12).describe(), "due in 12 days");
+    assert_eq!(State::Met(d(2026, 4, 20)).describe(), "met (held Monday 20 April 2026)");
+}
