@@ -24,6 +24,45 @@ pub fn date_label(key: &str) -> &'static str {
     DATE_FIELDS.iter().find(|(k, _)| *k == key).map_or("Date", |(_, label)| label)
 }
 
+/// The question an answer key is asked as.
+pub fn question(key: &str) -> &'static str {
+    match key {
+        "in_need" => "Has the child been assessed as in need?",
+        "other_plan" => "Does the child have another plan?",
+        "route" => "How did the case come to a Child in Need plan?",
+        "team" => "Which team holds the case?",
+        "disabled" => "Is the child disabled?",
+        "direct_payments_only" => "Are direct payments the only service?",
+        "complex_package" => "Is there a complex package of support?",
+        "review_finding" => "What did the last review find?",
+        _ => "Answer",
+    }
+}
+
+/// How a choice reads ("A child protection plan"); team ids are named by the authority, not here.
+pub fn choice_label(key: &str, value: &str) -> String {
+    let label = match (key, value) {
+        (_, "yes") => "Yes",
+        (_, "no") => "No",
+        ("other_plan", "none") => "No other plan",
+        ("other_plan", "child_protection") => "A child protection plan",
+        ("other_plan", "looked_after") => "Looked after, with a care plan",
+        ("other_plan", "pathway") => "A pathway plan",
+        ("route", "assessment") => "An assessment",
+        ("route", "cp_step_down") => "A child protection plan ended",
+        ("route", "lac_ceased") => "The child stopped being looked after",
+        ("route", "supervision_order") => "A supervision order",
+        ("route", "private_law_report") => "A report in private law proceedings",
+        ("route", "sgo_support") => "Support under a special guardianship order",
+        ("review_finding", "needs_met") => "The child's needs are met",
+        ("review_finding", "same_needs") => "The same needs continue",
+        ("review_finding", "more_needs") => "The needs have grown",
+        ("review_finding", "risk_of_significant_harm") => "A risk of significant harm",
+        _ => return value.replace('_', " "),
+    };
+    label.to_owned()
+}
+
 /// Pairs of dates where the second must be the same as or after the first, with the message when it is not.
 const ORDER: [(&str, &str, &str); 3] = [
     (

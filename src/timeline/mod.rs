@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 
 use crate::calendar::{add, long_date, Count};
 use crate::model::{Rule, Status, Value};
-pub use case::{Case, DateParts, FieldError, DATE_FIELDS};
+pub use case::{choice_label, date_label, question, Case, DateParts, FieldError, DATE_FIELDS};
 
 /// The topics whose rules are timescales: where one of these is not stated, the timeline says "no timescale stated".
 pub const TIMESCALE_TOPICS: [&str; 10] = [
@@ -45,6 +45,8 @@ const HORIZON_MONTHS: u32 = 12;
 pub enum State {
     /// Passed by this many days, and not shown to be met.
     Overdue(i64),
+    /// Passed this many days ago; the case has no date that could show whether it was met (e.g. minutes sent).
+    Passed(i64),
     /// Due today.
     DueToday,
     /// Due in this many days.
@@ -63,6 +65,7 @@ impl State {
         let days = |n: i64| if n == 1 { "1 day".to_owned() } else { format!("{n} days") };
         match *self {
             State::Overdue(n) => format!("overdue by {}", days(n)),
+            State::Passed(n) => format!("passed {} ago: check it was done", days(n)),
             State::DueToday => "due today".to_owned(),
             State::DueIn(n) => format!("due in {}", days(n)),
             State::Met(on) => format!("met (held {})", long_date(on)),
@@ -75,6 +78,7 @@ impl State {
     pub fn id(&self) -> &'static str {
         match self {
             State::Overdue(_) => "overdue",
+            State::Passed(_) => "passed",
             State::DueToday => "today",
             State::DueIn(_) => "due",
             State::Met(_) => "met",
@@ -111,9 +115,9 @@ pub struct Dated {
 
 /// One deadline of the timeline: a rule, and its date (one per reading of an ambiguous rule).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Deadline<'a> {
+pub struct Deadline {
     /// The rule.
-    pub rule: &'a Rule,
+    pub rule: Rule,
     /// What it is about when the rule has several (e.g. "after the planning meeting"), else None.
     pub about: Option<String>,
     /// Which occurrence of a recurring rule (1 = the next one), else None.
@@ -124,7 +128,7 @@ pub struct Deadline<'a> {
     pub dates: Vec<Dated>,
 }
 
-impl Deadline<'_> {
+impl Deadline {
     /// The earliest of its dates, for ordering.
     pub fn first_date(&self) -> NaiveDate {
         self.dates.iter().map(|d| d.date).min().unwrap_or(NaiveDate::MAX)
@@ -133,22 +137,22 @@ impl Deadline<'_> {
 
 /// A rule that would give a date if the case had the date it counts from.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Waiting<'a> {
+pub struct Waiting {
     /// The rule.
-    pub rule: &'a Rule,
+    pub rule: Rule,
     /// The case date it needs.
     pub needs: String,
 }
 
 /// A case's timeline under one authority's rules.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Timeline<'a> {
+pub struct Timeline {
     /// Every deadline that applies, in date order.
-    pub deadlines: Vec<Deadline<'a>>,
+    pub deadlines: Vec<Deadline>,
     /// Rules that need a date the case does not have yet.
-    pub waiting: Vec<Waiting<'a>>,
+    pub waiting: Vec<Waiting>,
     /// Timescale topics the procedure gives no timescale for.
-    pub no_timescale: Vec<&'a Rule>,
+    pub no_timescale: Vec<Rule>,
 }
 
 /// Whether a rule's conditions hold for the case: `None` when an answered condition fails, else the unanswered ones.
@@ -183,7 +187,17 @@ pub fn applicable<'a>(rules: &'a [Rule], case: &Case) -> Vec<(&'a Rule, BTreeMap
 }
 
 /// The dated readings of a rule counted from `from`, with their states (`met_by`: the case date showing it was met).
-fn dated(rule: &Rule, from: NaiveDate, met_by: Option<NaiveDate>, today: NaiveDate) -> Vec<Dated> {
+/// How a count reads, with the day off a calendar count lands on ("…, which is Boxing Day").
+fn how(count: &Count) -> String {
+    match count.lands_on_day_off() {
+        Some(day) if count.unit != crate::model::Unit::WorkingDays => format!("{}, which is {day}", count.explain()),
+        _ => count.explain(),
+    }
+}
+
+/// `met_by`: `Some(Some(date))` when the case has the date that meets the deadline, `Some(None)` when it could but
+/// does not, `None` when nothing in the case can show it was met.
+fn dated(rule: &Rule, from: NaiveDate, met_by: Option<Option<NaiveDate>>, today: NaiveDate) -> Vec<Dated> {
     let readings: Vec<(Option<String>, &Value)> = match (&rule.value, rule.status) {
         (Some(v), _) => vec![(None, v)],
         (None, Status::Ambiguous) => rule.readings.iter().map(|r| (Some(r.label.clone()), &r.value)).collect(),
@@ -195,15 +209,16 @@ fn dated(rule: &Rule, from: NaiveDate, met_by: Option<NaiveDate>, today: NaiveDa
             let (date, before, how, count) = match value {
                 Value::Deadline { amount, unit, .. } | Value::Threshold { amount, unit, .. } => {
                     let count = add(from, *amount, *unit)?;
-                    (count.date, false, count.explain(), Some(count))
+                    (count.date, false, how(&count), Some(count))
                 }
                 Value::Before { timing, .. } => (from, true, format!("before {}, {timing}", long_date(from)), None),
                 _ => return None,
             };
-            let state = match met_by {
-                Some(on) if on <= date => State::Met(on),
-                Some(on) => State::Late(on),
-                None => relative(date, today),
+            let state = match (met_by, relative(date, today)) {
+                (Some(Some(on)), _) if on <= date => State::Met(on),
+                (Some(Some(on)), _) => State::Late(on),
+                (None, State::Overdue(n)) => State::Passed(n),
+                (_, state) => state,
             };
             Some(Dated { reading, date, before, how, count, state })
         })
@@ -211,12 +226,12 @@ fn dated(rule: &Rule, from: NaiveDate, met_by: Option<NaiveDate>, today: NaiveDa
 }
 
 /// The next occurrences of a recurring rule after the last one held, for [`HORIZON_MONTHS`] months.
-fn occurrences<'a>(
-    rule: &'a Rule,
+fn occurrences(
+    rule: &Rule,
     unanswered: &BTreeMap<String, Vec<String>>,
     last: NaiveDate,
     today: NaiveDate,
-) -> Vec<Deadline<'a>> {
+) -> Vec<Deadline> {
     let horizon = add(last, HORIZON_MONTHS, crate::model::Unit::Months).map_or(last, |c| c.date);
     let mut out = Vec::new();
     let readings: Vec<(Option<String>, &Value)> = match &rule.value {
@@ -243,7 +258,7 @@ fn occurrences<'a>(
             match out.iter_mut().find(|d: &&mut Deadline| d.occurrence == Some(n)) {
                 Some(existing) => existing.dates.push(dated),
                 None => out.push(Deadline {
-                    rule,
+                    rule: rule.clone(),
                     about: None,
                     occurrence: Some(n),
                     unanswered: unanswered.clone(),
@@ -256,13 +271,36 @@ fn occurrences<'a>(
     out
 }
 
+/// The case dates an authority's rules count from or are met by, in the order a case meets them.
+pub fn needed_dates(rules: &[Rule]) -> Vec<&'static str> {
+    let stated = || rules.iter().filter(|r| r.status != Status::NotStated);
+    let mut keys: Vec<String> = Vec::new();
+    for rule in stated() {
+        for event in rule.values().iter().filter_map(|v| v.event()) {
+            match event {
+                "meeting_held" => keys.extend(MEETINGS.iter().map(|(k, _)| (*k).to_owned())),
+                e => keys.push(e.to_owned()),
+            }
+        }
+        if let Some((_, k)) = MET_BY.iter().find(|(t, _)| *t == rule.topic) {
+            keys.push((*k).to_owned());
+        }
+    }
+    DATE_FIELDS.iter().map(|(k, _)| *k).filter(|k| keys.iter().any(|n| n == k)).collect()
+}
+
+/// The answer keys an authority's rules depend on, in the vocabulary's order.
+pub fn needed_answers(rules: &[Rule]) -> Vec<&'static str> {
+    crate::model::ANSWERS.iter().map(|(k, _)| *k).filter(|k| rules.iter().any(|r| r.when.contains_key(*k))).collect()
+}
+
 /// Builds the timeline of a case under an authority's rules, as of `today`.
-pub fn timeline<'a>(rules: &'a [Rule], case: &Case, today: NaiveDate) -> Timeline<'a> {
+pub fn timeline(rules: &[Rule], case: &Case, today: NaiveDate) -> Timeline {
     let mut out = Timeline::default();
     for (rule, unanswered) in applicable(rules, case) {
         if rule.status == Status::NotStated {
             if TIMESCALE_TOPICS.contains(&rule.topic.as_str()) {
-                out.no_timescale.push(rule);
+                out.no_timescale.push(rule.clone());
             }
             continue;
         }
@@ -281,14 +319,16 @@ pub fn timeline<'a>(rules: &'a [Rule], case: &Case, today: NaiveDate) -> Timelin
                 out.deadlines.extend(occurrences(rule, &unanswered, from, today));
                 continue;
             }
-            let met_by = MET_BY.iter().find(|(t, _)| *t == rule.topic).and_then(|(_, k)| case.dates.get(*k)).copied();
+            let met_by = MET_BY.iter().find(|(t, _)| *t == rule.topic).map(|(_, k)| case.dates.get(*k).copied());
             let dates = dated(rule, from, met_by, today);
             if !dates.is_empty() {
-                out.deadlines.push(Deadline { rule, about, occurrence: None, unanswered: unanswered.clone(), dates });
+                let deadline =
+                    Deadline { rule: rule.clone(), about, occurrence: None, unanswered: unanswered.clone(), dates };
+                out.deadlines.push(deadline);
             }
         }
         if !found {
-            out.waiting.push(Waiting { rule, needs: event });
+            out.waiting.push(Waiting { rule: rule.clone(), needs: event });
         }
     }
     out.deadlines.sort_by_key(|d| (d.first_date(), d.rule.topic.clone()));

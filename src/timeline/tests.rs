@@ -82,6 +82,11 @@ fn an_ambiguous_rule_shows_every_reading_with_its_date() {
         vec![(Some("10 calendar days"), d(2026, 12, 28)), (Some("10 working days"), d(2027, 1, 6))],
         "working days skip Christmas, Boxing Day (substitute) and New Year's Day"
     );
+    assert!(
+        t.deadlines[0].dates[0].how.ends_with("which is Boxing Day (substitute day)"),
+        "{}",
+        t.deadlines[0].dates[0].how
+    );
 }
 
 #[test]
@@ -133,6 +138,8 @@ fn records_after_a_meeting_follow_each_meeting_held_and_all_sort_by_date() {
         &[],
     );
     let t = timeline(&rules, &case, d(2026, 6, 2));
+    assert_eq!(t.deadlines[1].dates[0].state, State::Passed(71), "nothing in the case shows the minutes went out");
+    assert_eq!(t.deadlines[0].dates[0].state, State::Met(d(2026, 3, 9)));
     let rows: Vec<(&str, Option<&str>, NaiveDate)> =
         t.deadlines.iter().map(|x| (x.rule.id.as_str(), x.about.as_deref(), x.dates[0].date)).collect();
     assert_eq!(
@@ -184,4 +191,20 @@ fn states_read_in_words() {
     assert_eq!(State::Overdue(1).describe(), "overdue by 1 day");
     assert_eq!(State::DueIn(12).describe(), "due in 12 days");
     assert_eq!(State::Met(d(2026, 4, 20)).describe(), "met (held Monday 20 April 2026)");
+}
+
+#[test]
+fn the_questions_are_the_ones_the_rules_need() {
+    let minutes = r#"{"kind":"deadline","amount":10,"unit":"working_days","after":"meeting_held"}"#;
+    let json = format!(
+        "[{},{},{}]",
+        rule("t-rec", "records.distribution", "{}", minutes),
+        rule("t-ri", "review.interval", r#"{"team":["east"],"disabled":["yes"]}"#, REVIEWS),
+        rule("t-pm", "planning_meeting.deadline", "{}", PLANNING)
+    );
+    let rules = rules(&json);
+    assert_eq!(needed_dates(&rules), ["plan_established", "planning_meeting", "previous_review"]);
+    assert_eq!(needed_answers(&rules), ["team", "disabled"]);
+    assert_eq!(question("team"), "Which team holds the case?");
+    assert_eq!(choice_label("other_plan", "child_protection"), "A child protection plan");
 }

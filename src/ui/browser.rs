@@ -68,13 +68,24 @@ pub fn scroll_to_fragment() {
     }
 }
 
+/// Moves keyboard focus to the element with this id and scrolls it into view; nothing if there is none.
+pub fn focus(id: &str) {
+    use wasm_bindgen::JsCast;
+    let el = document().and_then(|d| d.get_element_by_id(id)).and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(el) = el {
+        let _ = el.focus();
+        el.scroll_into_view();
+    }
+}
+
 /// Moves keyboard focus to `<main>` (it has `tabindex="-1"`) and scrolls it into view.
 pub fn focus_main() {
-    use wasm_bindgen::JsCast;
-    let main =
-        document().and_then(|d| d.get_element_by_id("main")).and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(main) = main {
-        let _ = main.focus();
-        main.scroll_into_view();
+    focus("main");
+}
+
+/// Opens the browser's print dialogue.
+pub fn print() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
     }
 }

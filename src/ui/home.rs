@@ -75,7 +75,10 @@ pub fn Home() -> impl IntoView {
                             </p>
                             {manual.map(|m| view! { <p class="manual">"Part of: " {m}</p> })}
                             <SourceDates authority=authority.clone() catalogue />
-                            <p><Link href=href>"Read the procedure"</Link></p>
+                            <ul class="card-links">
+                                <li><Link href=href>"Read the procedure"</Link></li>
+                                <li><Link href=format!("/deadlines/{}", authority.slug)>"Work out a case's deadlines"</Link></li>
+                            </ul>
                         </li>
                     }
                 }).collect_view();

@@ -2,6 +2,8 @@
 
 mod authority;
 mod browser;
+mod deadlines;
+mod download;
 mod fetch;
 mod glossary;
 mod home;
@@ -68,6 +70,9 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("") view=authority::Overview />
                         <Route path=path!("rules") view=rules::RulesPage />
                         <Route path=path!(":section") view=section::SectionPage />
+                    </ParentRoute>
+                    <ParentRoute path=path!("/deadlines/:authority") view=authority::AuthorityShell>
+                        <Route path=path!("") view=deadlines::DeadlinesPage />
                     </ParentRoute>
                     <Route path=path!("/glossary") view=glossary::GlossaryPage />
                     <Route path=path!("/glossary/:term") view=glossary::TermPage />
