@@ -6,6 +6,7 @@
 //! data the site reads ([`publish`]). [`ui`] renders what they compute.
 
 pub mod calendar;
+pub mod html;
 pub mod markdown;
 pub mod model;
 pub mod prefs;

@@ -11,6 +11,7 @@ use std::collections::HashSet;
 
 use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
+use crate::html::escape;
 use crate::model::TermFinder;
 
 /// Something in Markdown that the site refuses to render as written.
@@ -50,21 +51,6 @@ pub fn faults(markdown: &str) -> Vec<Fault> {
             _ => None,
         })
         .collect()
-}
-
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 fn shifted(level: HeadingLevel) -> u8 {

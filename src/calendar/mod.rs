@@ -9,7 +9,7 @@ mod bank_holidays;
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
-use crate::model::Unit;
+use crate::model::{Unit, MONTHS};
 
 pub use bank_holidays::{LAST_UPDATED, SOURCE, YEARS};
 
@@ -120,23 +120,19 @@ pub fn add(start: NaiveDate, amount: u32, unit: Unit) -> Option<Count> {
     Some(count)
 }
 
+/// A date as `YYYY-MM-DD` (for URLs and `<time datetime>`).
+pub fn iso(date: NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
+}
+
+/// Reads a `YYYY-MM-DD` date; `None` unless it is exactly that form and a real date.
+pub fn parse_iso(text: &str) -> Option<NaiveDate> {
+    crate::model::PartialDate::parse(text).ok()?.exact_day()
+}
+
 /// A date written out in full: "Thursday 26 March 2026".
 pub fn long_date(date: NaiveDate) -> String {
     const DAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     let weekday = DAYS[date.weekday().num_days_from_monday() as usize];
     format!("{weekday} {} {} {}", date.day(), MONTHS[date.month0() as usize], date.year())
 }

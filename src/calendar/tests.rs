@@ -103,6 +103,11 @@ fn lookups() {
     assert_eq!(bank_holiday(d(2026, 12, 28)).map(|h| h.substitute), Some(true));
     assert_eq!(long_date(d(2026, 3, 26)), "Thursday 26 March 2026");
     assert_eq!(and_list(&["a", "b", "c"]), "a, b and c");
+    assert_eq!(iso(d(2026, 3, 6)), "2026-03-06");
+    assert_eq!(parse_iso("2026-03-06"), Some(d(2026, 3, 6)));
+    for bad in ["2026-3-06", "2026-02-30", "2026-03", "26-03-2026", "2026-03-06x"] {
+        assert_eq!(parse_iso(bad), None, "{bad}");
+    }
 }
 
 /// The generated table is exactly the JSON it was generated from (the copy kept beside it).

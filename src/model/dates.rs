@@ -13,7 +13,8 @@ pub struct PartialDate {
     day: Option<u32>,
 }
 
-const MONTHS: [&str; 12] = [
+/// The months' names, January first.
+pub const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",
@@ -53,6 +54,11 @@ impl PartialDate {
             NaiveDate::from_ymd_opt(year, month, d).ok_or_else(bad)?;
         }
         Ok(PartialDate { year, month, day })
+    }
+
+    /// The exact day, when the date is known to the day.
+    pub fn exact_day(&self) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(self.year, self.month, self.day?)
     }
 
     /// The ISO form, suitable for a `<time datetime>` attribute.

@@ -19,7 +19,7 @@ pub use authority::{
     Authority, BasedOn, DateKind, Document, Related, Scope, SectionEntry, StatedDate, Team, Vocabulary,
 };
 pub use catalogue::{page_title, Book, Catalogue};
-pub use dates::{PartialDate, ReviewState};
+pub use dates::{PartialDate, ReviewState, MONTHS};
 pub use describe::{describe_value, describe_when, role_label};
 pub use glossary::{a_to_z, validate_glossary, Found, Term, TermFinder};
 pub use load::{

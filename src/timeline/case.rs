@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
+use crate::calendar::{iso, parse_iso};
 use crate::model::ANSWERS;
 
 /// The dates a case can have, in the order a case meets them, with the question each is asked as.
@@ -160,11 +161,11 @@ impl Case {
                 continue;
             }
             if DATE_FIELDS.iter().any(|(k, _)| k == key) {
-                match NaiveDate::parse_from_str(value, "%Y-%m-%d") {
-                    Ok(date) if value.len() == 10 => {
+                match parse_iso(value) {
+                    Some(date) => {
                         case.dates.insert(key.clone(), date);
                     }
-                    _ => errors.push(FieldError {
+                    None => errors.push(FieldError {
                         key: key.clone(),
                         message: format!("{} must be a real date (the link has \"{value}\")", date_label(key)),
                     }),
@@ -198,7 +199,7 @@ impl Case {
 
     /// The case as query pairs, dates as `YYYY-MM-DD`, in a stable order.
     pub fn to_query(&self) -> Vec<(String, String)> {
-        let dates = self.dates.iter().map(|(k, d)| (k.clone(), d.format("%Y-%m-%d").to_string()));
+        let dates = self.dates.iter().map(|(k, d)| (k.clone(), iso(*d)));
         dates.chain(self.answers.iter().map(|(k, v)| (k.clone(), v.clone()))).collect()
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod case;
 pub mod ics;
+pub mod page;
 
 use std::collections::BTreeMap;
 

@@ -83,6 +83,18 @@ pub fn focus_main() {
     focus("main");
 }
 
+/// Shows or clears a form field's error: the message in `{id}-error`, the error style on `{id}-group`.
+pub fn show_field_error(id: &str, message: Option<&str>) {
+    let Some(d) = document() else { return };
+    if let Some(p) = d.get_element_by_id(&format!("{id}-error")) {
+        p.set_text_content(message.map(|m| format!("Error: {m}")).as_deref());
+        let _ = if message.is_some() { p.remove_attribute("hidden") } else { p.set_attribute("hidden", "") };
+    }
+    if let Some(group) = d.get_element_by_id(&format!("{id}-group")) {
+        let _ = group.class_list().toggle_with_force("has-error", message.is_some());
+    }
+}
+
 /// Opens the browser's print dialogue.
 pub fn print() {
     if let Some(w) = web_sys::window() {

@@ -1,0 +1,273 @@
+//! The deadlines page as HTML text (pure): the form of dates and answers an authority's rules need, reading it back,
+//! the error summary, and the timeline. The browser side only inserts this HTML and listens for changes, which keeps
+//! the download small.
+
+use std::collections::BTreeMap;
+
+use super::case::{choice_label, date_label, question, Case, DateParts, FieldError};
+use super::{needed_answers, needed_dates, Deadline, Timeline};
+use crate::calendar::{iso, long_date, YEARS};
+use crate::html::escape;
+use crate::model::{describe_when, Authority, Rule, Status, Topic, ANSWERS};
+
+/// The id of a field's first control (what the error summary links to).
+pub fn field_id(key: &str) -> String {
+    format!("field-{key}")
+}
+
+/// The questions an authority's deadlines page asks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Form {
+    /// Date keys, in the order a case meets them.
+    pub dates: Vec<&'static str>,
+    /// Answer keys with their choices (value, label).
+    pub answers: Vec<(&'static str, Vec<(String, String)>)>,
+}
+
+const PARTS: [(&str, &str, &str); 3] = [("day", "Day", "w2"), ("month", "Month", "w2"), ("year", "Year", "w4")];
+
+impl Form {
+    /// The questions the rules need; team choices come from the authority's vocabulary.
+    pub fn for_rules(rules: &[Rule], authority: &Authority) -> Self {
+        let answers = needed_answers(rules)
+            .into_iter()
+            .map(|key| {
+                let choices = if key == "team" {
+                    authority.vocabulary.teams.iter().map(|t| (t.id.clone(), t.name.clone())).collect()
+                } else {
+                    let values = ANSWERS.iter().find(|(k, _)| *k == key).map_or(&[][..], |(_, v)| *v);
+                    values.iter().map(|v| ((*v).to_owned(), choice_label(key, v))).collect()
+                };
+                (key, choices)
+            })
+            .collect();
+        Form { dates: needed_dates(rules), answers }
+    }
+
+    /// The form's fields as HTML, filled in from the case.
+    pub fn html(&self, case: &Case) -> String {
+        let mut out = String::new();
+        for key in &self.dates {
+            let id = field_id(key);
+            let parts = case.dates.get(*key).map(|d| DateParts::of(*d)).unwrap_or_default();
+            out.push_str(&format!(
+                "<fieldset class=\"date-field\" id=\"{id}-group\" aria-describedby=\"{id}-hint\"><legend>{}</legend>\
+                 <p class=\"hint\" id=\"{id}-hint\">For example, 26 3 2026</p>\
+                 <p class=\"field-error\" id=\"{id}-error\" hidden></p><div class=\"date-parts\">",
+                escape(date_label(key))
+            ));
+            for (part, label, width) in PARTS {
+                let value = match part {
+                    "day" => &parts.day,
+                    "month" => &parts.month,
+                    _ => &parts.year,
+                };
+                let input_id = if part == "day" { id.clone() } else { format!("{id}-{part}") };
+                out.push_str(&format!(
+                    "<div class=\"date-part\"><label for=\"{input_id}\">{label}</label><input id=\"{input_id}\" \
+                     name=\"{key}-{part}\" class=\"{width}\" type=\"text\" inputmode=\"numeric\" autocomplete=\"off\" \
+                     value=\"{}\"></div>",
+                    escape(value)
+                ));
+            }
+            out.push_str("</div></fieldset>");
+        }
+        for (key, choices) in &self.answers {
+            let id = field_id(key);
+            let current = case.answers.get(*key).map(String::as_str).unwrap_or("");
+            let selected = |v: &str| if v == current { " selected" } else { "" };
+            out.push_str(&format!(
+                "<div class=\"answer-field\"><label for=\"{id}\">{}</label><select id=\"{id}\" name=\"{key}\">\
+                 <option value=\"\"{}>Not answered</option>",
+                escape(question(key)),
+                selected("")
+            ));
+            for (value, label) in choices {
+                out.push_str(&format!(
+                    "<option value=\"{}\"{}>{}</option>",
+                    escape(value),
+                    selected(value),
+                    escape(label)
+                ));
+            }
+            out.push_str("</select></div>");
+        }
+        out
+    }
+
+    /// Reads the form back through `value` (a field's name → what it holds). A date that is complete but not real,
+    /// or (once `submitted`) incomplete, is an error and keeps the `previous` date; dates out of order are errors too.
+    pub fn read(&self, value: impl Fn(&str) -> String, submitted: bool, previous: &Case) -> (Case, Vec<FieldError>) {
+        let mut case = Case::default();
+        let mut errors = Vec::new();
+        for key in &self.dates {
+            let get = |part: &str| value(&format!("{key}-{part}"));
+            let parts = DateParts { day: get("day"), month: get("month"), year: get("year") };
+            let complete = [&parts.day, &parts.month, &parts.year].iter().all(|p| !p.trim().is_empty());
+            match parts.parse(date_label(key)) {
+                Ok(Some(date)) => {
+                    case.dates.insert((*key).to_owned(), date);
+                }
+                Ok(None) => {}
+                Err(message) => {
+                    if complete || submitted {
+                        errors.push(FieldError { key: (*key).to_owned(), message });
+                    }
+                    if let Some(old) = previous.dates.get(*key) {
+                        case.dates.insert((*key).to_owned(), *old);
+                    }
+                }
+            }
+        }
+        for (key, choices) in &self.answers {
+            let v = value(key);
+            if choices.iter().any(|(c, _)| *c == v) {
+                case.answers.insert((*key).to_owned(), v);
+            }
+        }
+        errors.extend(case.order_errors());
+        (case, errors)
+    }
+}
+
+/// The error summary, each problem linking to its field; empty when there is none.
+pub fn error_summary_html(errors: &[FieldError]) -> String {
+    if errors.is_empty() {
+        return String::new();
+    }
+    let items: String = errors
+        .iter()
+        .map(|e| format!("<li><a href=\"#{}\" data-field=\"{}\">{}</a></li>", field_id(&e.key), field_id(&e.key), escape(&e.message)))
+        .collect();
+    format!("<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\" id=\"error-summary\"><h2>There is a problem</h2><ul>{items}</ul></div>")
+}
+
+/// Errors for the same field keep only the first.
+pub fn first_per_field(errors: Vec<FieldError>) -> Vec<FieldError> {
+    let mut seen: BTreeMap<String, ()> = BTreeMap::new();
+    errors.into_iter().filter(|e| seen.insert(e.key.clone(), ()).is_none()).collect()
+}
+
+fn topic_label<'a>(topics: &'a [Topic], id: &'a str) -> &'a str {
+    topics.iter().find(|t| t.id == id).map_or(id, |t| t.label.as_str())
+}
+
+fn cites_html(rule: &Rule, authority: &Authority) -> String {
+    rule.cites
+        .iter()
+        .filter_map(|id| authority.sections.iter().find(|s| &s.id == id))
+        .map(|s| format!(" <a class=\"cite\" href=\"a/{}/{}\">{}</a>", authority.slug, s.id, escape(&s.numbered_title())))
+        .collect()
+}
+
+fn deadline_html(deadline: &Deadline, authority: &Authority, topics: &[Topic]) -> String {
+    let rule = &deadline.rule;
+    let mut heading = escape(topic_label(topics, &rule.topic));
+    match deadline.occurrence {
+        Some(1) => heading.push_str(" — next"),
+        Some(_) => heading.push_str(" — later"),
+        None => {}
+    }
+    if let Some(about) = &deadline.about {
+        heading.push_str(&format!(" — {}", escape(about)));
+    }
+    let dates: String = deadline
+        .dates
+        .iter()
+        .map(|d| {
+            let reading = d.reading.as_ref().map(|r| format!("<span class=\"reading\">Reading “{}”: </span>", escape(r)));
+            format!(
+                "<li class=\"dated\" data-state=\"{state}\">{}<strong>{}<time datetime=\"{}\" data-topic=\"{}\">{}</time></strong> \
+                 <span class=\"state state-{state}\">{}</span><span class=\"how\">{}</span></li>",
+                reading.unwrap_or_default(),
+                if d.before { "Before " } else { "" },
+                iso(d.date),
+                escape(&rule.topic),
+                long_date(d.date),
+                escape(&d.state.describe()),
+                escape(&d.how),
+                state = d.state.id(),
+            )
+        })
+        .collect();
+    let mut out = format!(
+        "<li class=\"deadline\" data-topic=\"{}\" data-rule=\"{}\"><h3>{heading}</h3><ul class=\"dates\">{dates}</ul>",
+        escape(&rule.topic),
+        escape(&rule.id)
+    );
+    if let Some(condition) = describe_when(&deadline.unanswered, &authority.vocabulary) {
+        out.push_str(&format!(
+            "<p class=\"condition\">Applies only {} — answer the question above to check.</p>",
+            escape(&condition.replacen("For ", "for ", 1))
+        ));
+    }
+    // Later occurrences of a recurring rule repeat its dates only; the first carries the explanation.
+    if deadline.occurrence.is_none_or(|n| n == 1) {
+        if let (Status::Ambiguous, Some(note)) = (rule.status, &rule.note) {
+            out.push_str(&format!("<p class=\"ambiguous\"><strong>The source is unclear: </strong>{}</p>", escape(note)));
+        }
+        out.push_str(&format!(
+            "<p class=\"summary\">{} <span class=\"cited-in\">(source:{})</span></p>",
+            escape(&rule.summary),
+            cites_html(rule, authority)
+        ));
+    }
+    out.push_str("</li>");
+    out
+}
+
+/// The timeline as HTML: a warning where dates pass the bank-holiday table, the deadlines in date order, the rules
+/// waiting for a date, and the timescales the procedure does not state.
+pub fn timeline_html(t: &Timeline, authority: &Authority, topics: &[Topic]) -> String {
+    let mut out = String::new();
+    let beyond = t.deadlines.iter().flat_map(|d| &d.dates).any(|d| d.count.as_ref().is_some_and(|c| c.beyond_table));
+    if beyond {
+        out.push_str(&format!(
+            "<p class=\"warning\" role=\"note\">Some dates fall after the end of the bank-holiday table ({}): there, only \
+             weekends were skipped. Check those dates against the published bank holidays.</p>",
+            YEARS.1
+        ));
+    }
+    if t.deadlines.is_empty() {
+        out.push_str("<p class=\"no-deadlines\">No deadlines yet: enter the dates you know above.</p>");
+    } else {
+        out.push_str("<ol class=\"timeline\">");
+        for deadline in &t.deadlines {
+            out.push_str(&deadline_html(deadline, authority, topics));
+        }
+        out.push_str("</ol>");
+    }
+    if !t.waiting.is_empty() {
+        out.push_str("<h2>Waiting for a date</h2><ul class=\"waiting\">");
+        for w in &t.waiting {
+            let needs = match w.needs.as_str() {
+                "meeting_held" => "the date of the meeting (planning meeting or review)".to_owned(),
+                key => date_label(key).to_lowercase(),
+            };
+            out.push_str(&format!(
+                "<li><strong>{}</strong>: enter {}.</li>",
+                escape(topic_label(topics, &w.rule.topic)),
+                escape(&needs)
+            ));
+        }
+        out.push_str("</ul>");
+    }
+    if !t.no_timescale.is_empty() {
+        out.push_str("<h2>What this procedure gives no timescale for</h2><ul class=\"gaps\">");
+        for r in &t.no_timescale {
+            out.push_str(&format!(
+                "<li data-topic=\"{}\"><strong>{}</strong>: no timescale stated. {}</li>",
+                escape(&r.topic),
+                escape(topic_label(topics, &r.topic)),
+                escape(&r.summary)
+            ));
+        }
+        out.push_str("</ul>");
+    }
+    out
+}
+
+/// Whether any date of the case lies outside the bank-holiday table's years.
+pub fn outside_table(case: &Case) -> bool {
+    case.dates.values().any(|d| !crate::calendar::in_table(*d))
+}
