@@ -2,14 +2,14 @@
 //! navigable content.
 //!
 //! Everything outside [`ui`] is plain Rust with no browser dependency: the content model and its
-//! validation ([`model`]), the working-day calendar ([`calendar`]), a case's deadlines ([`timeline`]), the safe Markdown renderer ([`markdown`]) and the build step that publishes the
+//! validation ([`model`]), the working-day calendar ([`calendar`]), a case's deadlines ([`timeline`]), HTML for read-only views ([`render`]), the safe Markdown renderer ([`markdown`]) and the build step that publishes the
 //! data the site reads ([`publish`]). [`ui`] renders what they compute.
 
 pub mod calendar;
-pub mod html;
 pub mod markdown;
 pub mod model;
 pub mod prefs;
 pub mod publish;
+pub mod render;
 pub mod timeline;
 pub mod ui;

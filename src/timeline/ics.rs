@@ -83,7 +83,13 @@ fn stamp(t: DateTime<Utc>) -> String {
 /// The timeline as the text of an `.ics` file.
 pub fn to_ics(timeline: &Timeline, ctx: &IcsContext) -> String {
     let mut out = String::new();
-    for l in ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//CIN Procedure Explorer//Deadlines//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"] {
+    for l in [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//CIN Procedure Explorer//Deadlines//EN",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+    ] {
         line(&mut out, l);
     }
     line(&mut out, &format!("X-WR-CALNAME:{}", text(&format!("Child in Need deadlines – {}", ctx.authority))));

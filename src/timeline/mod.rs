@@ -3,7 +3,6 @@
 
 pub mod case;
 pub mod ics;
-pub mod page;
 
 use std::collections::BTreeMap;
 

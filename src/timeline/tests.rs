@@ -192,9 +192,11 @@ fn the_calendar_file_is_valid_rfc_5545_and_parses() {
         .filter_map(|e| e.get_summary().map(str::to_owned))
         .collect();
     assert!(summaries.contains(&"Topic planning_meeting.deadline – Test Council".to_owned()), "{summaries:?}");
-    let description = parsed.components.iter().filter_map(|c| c.as_event()).find_map(|e| {
-        e.get_description().filter(|d| d.starts_with("Hold it")).map(str::to_owned)
-    });
+    let description = parsed
+        .components
+        .iter()
+        .filter_map(|c| c.as_event())
+        .find_map(|e| e.get_description().filter(|d| d.starts_with("Hold it")).map(str::to_owned));
     assert!(description.unwrap().starts_with("Hold it; soon, really: a long summary"), "unescaped and unfolded");
 }
 

@@ -1,5 +1,5 @@
 //! `/deadlines/{authority}`: the page shell. The form, the error summary and the timeline are HTML made by the pure
-//! [`crate::timeline::page`]; this component inserts it, reads the form on each change, and keeps the answers in the
+//! [`crate::render::deadlines`]; this component inserts it, reads the form on each change, and keeps the answers in the
 //! query string, which the timeline follows, so a link reproduces it.
 
 use leptos::prelude::*;
@@ -12,8 +12,8 @@ use super::authority::Loaded;
 use super::{browser, download, Link};
 use crate::calendar::{long_date, YEARS};
 use crate::model::page_title;
+use crate::render::deadlines::{error_summary_html, field_id, first_per_field, outside_table, timeline_html, Form};
 use crate::timeline::ics::{to_ics, IcsContext};
-use crate::timeline::page::{error_summary_html, field_id, first_per_field, outside_table, timeline_html, Form};
 use crate::timeline::{timeline, Case, FieldError};
 
 /// What a field of the form holds, read from the form element that fired the event.
@@ -31,7 +31,8 @@ pub fn DeadlinesPage() -> impl IntoView {
     let navigate = use_navigate();
     let teams: Vec<String> = authority.vocabulary.teams.iter().map(|t| t.id.clone()).collect();
     let from_url = Memo::new(move |_| {
-        let pairs: Vec<(String, String)> = query.with(|q| q.into_iter().map(|(k, v)| (k.to_string(), v.to_owned())).collect());
+        let pairs: Vec<(String, String)> =
+            query.with(|q| q.into_iter().map(|(k, v)| (k.to_string(), v.to_owned())).collect());
         Case::from_query(&pairs, &teams)
     });
     let form = StoredValue::new(Form::for_rules(&book.rules, &authority));
@@ -47,12 +48,18 @@ pub fn DeadlinesPage() -> impl IntoView {
         let (case, errors) = form.with_value(|f| f.read(value, submitted, &from_url.get_untracked().0));
         form.with_value(|f| {
             for key in &f.dates {
-                browser::show_field_error(&field_id(key), errors.iter().find(|e| e.key == *key).map(|e| e.message.as_str()));
+                browser::show_field_error(
+                    &field_id(key),
+                    errors.iter().find(|e| e.key == *key).map(|e| e.message.as_str()),
+                );
             }
         });
         form_errors.set(errors);
         let query = ParamsMap::from_iter(case.to_query()).to_query_string();
-        navigate(&format!("/deadlines/{slug}{query}"), NavigateOptions { replace: true, scroll: false, ..Default::default() });
+        navigate(
+            &format!("/deadlines/{slug}{query}"),
+            NavigateOptions { replace: true, scroll: false, ..Default::default() },
+        );
     };
     let on_change = {
         let read = read.clone();
@@ -70,7 +77,10 @@ pub fn DeadlinesPage() -> impl IntoView {
     };
     // A link in the error summary moves focus to its field (a plain "#id" would leave the page under <base href>).
     let summary_click = |ev: leptos::ev::MouseEvent| {
-        let field = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|el| el.get_attribute("data-field"));
+        let field = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.get_attribute("data-field"));
         if let Some(field) = field {
             ev.prevent_default();
             browser::focus(&field);
@@ -84,14 +94,23 @@ pub fn DeadlinesPage() -> impl IntoView {
     let out_of_table = move || from_url.with(|(c, _)| outside_table(c));
     let (authority_d, book_d) = (authority.clone(), book.clone());
     let download = move |_| {
-        let label = |topic: &str| book_d.topics.iter().find(|t| t.id == topic).map_or_else(|| topic.to_owned(), |t| t.label.clone());
+        let label = |topic: &str| {
+            book_d.topics.iter().find(|t| t.id == topic).map_or_else(|| topic.to_owned(), |t| t.label.clone())
+        };
         let url = browser::current_url();
         let now = chrono::DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default();
-        let ctx = IcsContext { authority: &authority_d.name, slug: &authority_d.slug, topic_label: &label, page_url: &url, now };
+        let ctx = IcsContext {
+            authority: &authority_d.name,
+            slug: &authority_d.slug,
+            topic_label: &label,
+            page_url: &url,
+            now,
+        };
         let t = timeline(&book_d.rules, &from_url.get_untracked().0, browser::today());
         download::text_file(&format!("deadlines-{}.ics", authority_d.slug), "text/calendar", &to_ics(&t, &ctx));
     };
-    let (slug, crumb, short_name) = (authority.slug.clone(), authority.short_name.clone(), authority.short_name.clone());
+    let (slug, crumb, short_name) =
+        (authority.slug.clone(), authority.short_name.clone(), authority.short_name.clone());
     view! {
         <div class="wrap deadlines">
             <p class="breadcrumb">

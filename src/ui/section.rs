@@ -8,9 +8,10 @@ use leptos_router::NavigateOptions;
 
 use super::authority::{Contents, Loaded};
 use super::not_found::UnknownSection;
-use super::rules::rule_cards;
+use super::rules::card_context;
 use super::{browser, Base};
 use crate::model::{page_title, rules_citing};
+use crate::render::rule_card::rule_cards_html;
 
 fn is_typing_target(event: &web_sys::KeyboardEvent) -> bool {
     use wasm_bindgen::JsCast;
@@ -71,10 +72,11 @@ pub fn SectionPage() -> impl IntoView {
         let here = rules_citing(&book.rules, &section.id);
         let rules_here = (!here.is_empty()).then(|| {
             let loaded = expect_context::<Loaded>();
+            let cards = rule_cards_html(here, &card_context(&loaded), false);
             view! {
                 <section class="section-rules" aria-labelledby="rules-heading">
                     <h2 id="rules-heading">"Rules in this section"</h2>
-                    <ul class="rule-cards">{rule_cards(here, &loaded, false)}</ul>
+                    <ul class="rule-cards" inner_html=cards></ul>
                     <p><Link href=format!("/a/{slug}/rules")>"All of this authority's rules, by topic"</Link></p>
                 </section>
             }

@@ -1,4 +1,9 @@
-//! Building HTML text safely: every piece of text goes through [`escape`].
+//! Pages as HTML text, built by pure functions: every piece of text goes through [`escape`]. Read-only views are
+//! made here rather than as Leptos components because string building is far smaller in the download than the
+//! generic view code each component brings; links are relative to the site's base and the router follows them.
+
+pub mod deadlines;
+pub mod rule_card;
 
 /// Escapes text for use in HTML content or a quoted attribute.
 pub fn escape(text: &str) -> String {
@@ -22,6 +27,9 @@ mod tests {
 
     #[test]
     fn markup_characters_are_escaped() {
-        assert_eq!(escape(r#"<a href="x">O'Neil & co</a>"#), "&lt;a href=&quot;x&quot;&gt;O&#39;Neil &amp; co&lt;/a&gt;");
+        assert_eq!(
+            escape(r#"<a href="x">O'Neil & co</a>"#),
+            "&lt;a href=&quot;x&quot;&gt;O&#39;Neil &amp; co&lt;/a&gt;"
+        );
     }
 }

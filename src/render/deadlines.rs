@@ -4,11 +4,12 @@
 
 use std::collections::BTreeMap;
 
-use super::case::{choice_label, date_label, question, Case, DateParts, FieldError};
-use super::{needed_answers, needed_dates, Deadline, Timeline};
 use crate::calendar::{iso, long_date, YEARS};
-use crate::html::escape;
 use crate::model::{describe_when, Authority, Rule, Status, Topic, ANSWERS};
+use crate::render::escape;
+use crate::timeline::{
+    choice_label, date_label, needed_answers, needed_dates, question, Case, DateParts, Deadline, FieldError, Timeline,
+};
 
 /// The id of a field's first control (what the error summary links to).
 pub fn field_id(key: &str) -> String {
@@ -137,7 +138,14 @@ pub fn error_summary_html(errors: &[FieldError]) -> String {
     }
     let items: String = errors
         .iter()
-        .map(|e| format!("<li><a href=\"#{}\" data-field=\"{}\">{}</a></li>", field_id(&e.key), field_id(&e.key), escape(&e.message)))
+        .map(|e| {
+            format!(
+                "<li><a href=\"#{}\" data-field=\"{}\">{}</a></li>",
+                field_id(&e.key),
+                field_id(&e.key),
+                escape(&e.message)
+            )
+        })
         .collect();
     format!("<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\" id=\"error-summary\"><h2>There is a problem</h2><ul>{items}</ul></div>")
 }
@@ -156,7 +164,9 @@ fn cites_html(rule: &Rule, authority: &Authority) -> String {
     rule.cites
         .iter()
         .filter_map(|id| authority.sections.iter().find(|s| &s.id == id))
-        .map(|s| format!(" <a class=\"cite\" href=\"a/{}/{}\">{}</a>", authority.slug, s.id, escape(&s.numbered_title())))
+        .map(|s| {
+            format!(" <a class=\"cite\" href=\"a/{}/{}\">{}</a>", authority.slug, s.id, escape(&s.numbered_title()))
+        })
         .collect()
 }
 
@@ -204,7 +214,10 @@ fn deadline_html(deadline: &Deadline, authority: &Authority, topics: &[Topic]) -
     // Later occurrences of a recurring rule repeat its dates only; the first carries the explanation.
     if deadline.occurrence.is_none_or(|n| n == 1) {
         if let (Status::Ambiguous, Some(note)) = (rule.status, &rule.note) {
-            out.push_str(&format!("<p class=\"ambiguous\"><strong>The source is unclear: </strong>{}</p>", escape(note)));
+            out.push_str(&format!(
+                "<p class=\"ambiguous\"><strong>The source is unclear: </strong>{}</p>",
+                escape(note)
+            ));
         }
         out.push_str(&format!(
             "<p class=\"summary\">{} <span class=\"cited-in\">(source:{})</span></p>",
@@ -270,4 +283,76 @@ pub fn timeline_html(t: &Timeline, authority: &Authority, topics: &[Topic]) -> S
 /// Whether any date of the case lies outside the bank-holiday table's years.
 pub fn outside_table(case: &Case) -> bool {
     case.dates.values().any(|d| !crate::calendar::in_table(*d))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::parse_authority;
+    use chrono::NaiveDate;
+
+    fn form() -> Form {
+        let rules: Vec<Rule> = serde_json::from_str(
+            r#"[{"id":"m-r","topic":"review.first","status":"stated","when":{"disabled":["yes"]},
+                 "value":{"kind":"deadline","amount":15,"unit":"working_days","after":"plan_established"},
+                 "summary":"s","cites":[],"note":null}]"#,
+        )
+        .unwrap();
+        let authority =
+            parse_authority("minimal", include_str!("../../tests/fixtures/minimal/authority.json")).unwrap();
+        Form::for_rules(&rules, &authority)
+    }
+
+    fn values<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> String + 'a {
+        move |name| pairs.iter().find(|(k, _)| *k == name).map(|(_, v)| v.to_string()).unwrap_or_default()
+    }
+
+    #[test]
+    fn the_form_asks_what_the_rules_need_and_is_filled_from_the_case() {
+        let f = form();
+        assert_eq!(f.dates, ["plan_established", "previous_review"]);
+        assert_eq!(f.answers.iter().map(|(k, _)| *k).collect::<Vec<_>>(), ["disabled"]);
+        let mut case = Case::default();
+        case.dates.insert("plan_established".into(), NaiveDate::from_ymd_opt(2026, 3, 26).unwrap());
+        case.answers.insert("disabled".into(), "no".into());
+        let html = f.html(&case);
+        assert!(html.contains("<legend>Date the plan was agreed</legend>"), "{html}");
+        assert!(
+            html.contains("id=\"field-plan_established\" name=\"plan_established-day\"")
+                && html.contains("value=\"26\"")
+        );
+        assert!(html.contains("<label for=\"field-disabled\">Is the child disabled?</label>"), "{html}");
+        assert!(html.contains("<option value=\"no\" selected>No</option>"), "{html}");
+    }
+
+    #[test]
+    fn reading_the_form_reports_errors_as_gov_uk_does() {
+        let f = form();
+        let previous = Case::default();
+        let (case, errors) = f.read(
+            values(&[
+                ("plan_established-day", "26"),
+                ("plan_established-month", "3"),
+                ("plan_established-year", "2026"),
+                ("disabled", "yes"),
+            ]),
+            false,
+            &previous,
+        );
+        assert!(errors.is_empty());
+        assert_eq!(
+            case.to_query(),
+            [("plan_established".to_owned(), "2026-03-26".to_owned()), ("disabled".to_owned(), "yes".to_owned())]
+        );
+        // Incomplete: quiet while typing, an error once the form is checked; the earlier date is kept meanwhile.
+        let partial = [("plan_established-day", "26")];
+        let (kept, quiet) = f.read(values(&partial), false, &case);
+        assert!(quiet.is_empty());
+        assert_eq!(kept.dates, case.dates);
+        let (_, loud) = f.read(values(&partial), true, &case);
+        assert_eq!(loud[0].message, "Date the plan was agreed must include a month and year");
+        let html = error_summary_html(&loud);
+        assert!(html.contains("href=\"#field-plan_established\" data-field=\"field-plan_established\""), "{html}");
+        assert!(error_summary_html(&[]).is_empty());
+    }
 }

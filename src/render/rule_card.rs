@@ -1,0 +1,173 @@
+//! Rule cards as HTML: a rule's topic, status, plain words, typed value, conditions, note and citations; and the
+//! rules page's topic groups, including what a procedure does not state.
+
+use super::escape;
+use crate::model::{by_group, describe_value, describe_when, topic, Authority, Role, Rule, Status, Topic, Value};
+
+/// The items of a list or outcomes value; `None` for other kinds.
+fn value_items(value: &Value) -> Option<Vec<String>> {
+    match value {
+        Value::List { items } => Some(items.clone()),
+        Value::Outcomes { outcomes } => Some(
+            outcomes
+                .iter()
+                .map(|o| match &o.destination {
+                    Some(d) => format!("{} (to {d})", o.label),
+                    None => o.label.clone(),
+                })
+                .collect(),
+        ),
+        _ => None,
+    }
+}
+
+/// A value as a person reads it: a sentence, or a list.
+fn value_html(value: &Value, roles: &[Role]) -> String {
+    match value_items(value) {
+        Some(items) => {
+            let items: String = items.iter().map(|i| format!("<li>{}</li>", escape(i))).collect();
+            format!("<ul class=\"rule-items\">{items}</ul>")
+        }
+        None => format!("<p class=\"rule-value\">{}</p>", escape(&describe_value(value, roles))),
+    }
+}
+
+/// What a card needs besides its rule.
+pub struct CardContext<'a> {
+    /// The authority whose rule it is.
+    pub authority: &'a Authority,
+    /// Every topic, for the card's heading.
+    pub topics: &'a [Topic],
+    /// Every role, for roles values.
+    pub roles: &'a [Role],
+}
+
+/// One rule card. `nested` when it sits under its topic's own heading, so it repeats no heading.
+pub fn rule_card_html(rule: &Rule, ctx: &CardContext, nested: bool) -> String {
+    let status = rule.status;
+    let mut out = format!(
+        "<li class=\"rule-card status-{s}\" data-topic=\"{t}\" data-status=\"{s}\" id=\"{id}\">",
+        s = status.id(),
+        t = escape(&rule.topic),
+        id = escape(&rule.id)
+    );
+    if !nested {
+        let label = topic(ctx.topics, &rule.topic).map_or(rule.topic.as_str(), |t| t.label.as_str());
+        out.push_str(&format!("<h3>{}</h3>", escape(label)));
+    }
+    out.push_str(&format!(
+        "<p class=\"status-badge\"><span class=\"visually-hidden\">Status: </span>{}</p>",
+        status.label()
+    ));
+    if let Some(c) = describe_when(&rule.when, &ctx.authority.vocabulary) {
+        out.push_str(&format!("<p class=\"rule-when\">{}:</p>", escape(&c)));
+    }
+    out.push_str(&format!("<p class=\"rule-summary\">{}</p>", escape(&rule.summary)));
+    if let Some(v) = &rule.value {
+        out.push_str(&value_html(v, ctx.roles));
+    }
+    if !rule.readings.is_empty() {
+        out.push_str("<p>Read either way:</p><ol class=\"readings\">");
+        for r in &rule.readings {
+            out.push_str(&format!(
+                "<li><strong>{}: </strong>{}</li>",
+                escape(&r.label),
+                value_html(&r.value, ctx.roles)
+            ));
+        }
+        out.push_str("</ol>");
+    }
+    if let Some(n) = &rule.note {
+        let lead = if status == Status::Ambiguous { "Why it is ambiguous: " } else { "Note: " };
+        out.push_str(&format!("<p class=\"rule-note\"><strong>{lead}</strong>{}</p>", escape(n)));
+    }
+    let cites: String = rule
+        .cites
+        .iter()
+        .filter_map(|id| ctx.authority.sections.iter().find(|s| &s.id == id))
+        .map(|s| format!("<li><a href=\"a/{}/{}\">{}</a></li>", ctx.authority.slug, s.id, escape(&s.numbered_title())))
+        .collect();
+    out.push_str(&format!("<div class=\"rule-cites\">Source: <ul>{cites}</ul></div></li>"));
+    out
+}
+
+/// Cards for several rules, as the items of a list.
+pub fn rule_cards_html<'a>(rules: impl IntoIterator<Item = &'a Rule>, ctx: &CardContext, nested: bool) -> String {
+    rules.into_iter().map(|r| rule_card_html(r, ctx, nested)).collect()
+}
+
+/// Every topic by group with the authority's rules, or a plain "says nothing" where it has none.
+pub fn rules_by_topic_html(rules: &[Rule], ctx: &CardContext) -> String {
+    let mut out = String::new();
+    for (label, topics) in by_group(ctx.topics, rules) {
+        out.push_str(&format!("<h2>{}</h2>", escape(label)));
+        for entry in topics {
+            out.push_str(&format!(
+                "<section class=\"topic\"><h3>{}</h3><p class=\"topic-description\">{}</p>",
+                escape(&entry.topic.label),
+                escape(&entry.topic.description)
+            ));
+            if entry.rules.is_empty() {
+                out.push_str(&format!(
+                    "<p class=\"not-stated\" data-topic=\"{}\" data-status=\"not_stated\">The procedure says nothing on this.</p>",
+                    escape(&entry.topic.id)
+                ));
+            } else {
+                out.push_str(&format!("<ul class=\"rule-cards\">{}</ul>", rule_cards_html(entry.rules, ctx, true)));
+            }
+            out.push_str("</section>");
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::parse_authority;
+
+    fn authority() -> Authority {
+        parse_authority("minimal", include_str!("../../tests/fixtures/minimal/authority.json")).unwrap()
+    }
+
+    fn topics() -> Vec<Topic> {
+        serde_json::from_str(
+            r#"[{"id":"review.first","group":"reviews","core":true,"label":"First review","description":"When."},
+                {"id":"review.chair","group":"reviews","core":true,"label":"Who chairs","description":"Who."}]"#,
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn a_card_shows_status_words_value_readings_and_sources() {
+        let a = authority();
+        let section = a.sections[0].id.clone();
+        let rule: Rule = serde_json::from_str(&format!(
+            r#"{{"id":"m-first","topic":"review.first","status":"ambiguous","when":{{"disabled":["yes"]}},"readings":[
+            {{"label":"10 working days","value":{{"kind":"deadline","amount":10,"unit":"working_days","after":"plan_established"}}}}],
+            "summary":"Review <soon>.","cites":["{section}"],"note":"Days of which kind?"}}"#
+        ))
+        .unwrap();
+        let topics = topics();
+        let ctx = CardContext { authority: &a, topics: &topics, roles: &[] };
+        let html = rule_card_html(&rule, &ctx, false);
+        assert!(html.contains("<h3>First review</h3>"), "{html}");
+        assert!(html.contains("data-status=\"ambiguous\"") && html.contains("Ambiguous"), "{html}");
+        assert!(html.contains("Review &lt;soon&gt;."), "text is escaped: {html}");
+        assert!(html.contains("<strong>10 working days: </strong><p class=\"rule-value\">within 10 working days after the plan is established</p>"), "{html}");
+        assert!(html.contains("For disabled children:"), "{html}");
+        assert!(html.contains("Why it is ambiguous: </strong>Days of which kind?"), "{html}");
+        assert!(html.contains(&format!("<a href=\"a/minimal/{section}\">")), "{html}");
+        assert!(!rule_card_html(&rule, &ctx, true).contains("<h3>"), "nested cards repeat no heading");
+    }
+
+    #[test]
+    fn the_rules_page_says_what_a_procedure_does_not_state() {
+        let a = authority();
+        let topics = topics();
+        let ctx = CardContext { authority: &a, topics: &topics, roles: &[] };
+        let html = rules_by_topic_html(&[], &ctx);
+        assert!(html.contains("<h2>Reviews</h2>"), "{html}");
+        assert_eq!(html.matches("data-status=\"not_stated\"").count(), 2, "{html}");
+    }
+}

@@ -1,0 +1,81 @@
+//! Each authority's rules checked against the source: every test names the source paragraph it restates and
+//! asserts the typed value (amount, unit, event, roles, items) that paragraph gives, so a wrong timescale or a
+//! wrong chair fails here even when the rules file is otherwise valid.
+
+mod brighton_hove;
+mod coventry;
+mod durham;
+mod lancashire;
+mod york;
+
+use std::path::PathBuf;
+
+use cin_procedure_explorer::model::{parse_rules, Rule, Status, Unit, Value};
+
+/// Every rule of an authority, read from `content/authorities/{slug}/rules.json`.
+fn rules(slug: &str) -> Vec<Rule> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("content/authorities/{slug}/rules.json"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    parse_rules(slug, &text).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// The rule with this id; fails the test if there is none.
+fn rule(slug: &str, id: &str) -> Rule {
+    rules(slug).into_iter().find(|r| r.id == id).unwrap_or_else(|| panic!("{slug} has no rule {id}"))
+}
+
+/// The value of a stated rule; fails the test if the rule is not stated.
+fn stated(slug: &str, id: &str) -> Value {
+    let rule = rule(slug, id);
+    assert_eq!(rule.status, Status::Stated, "{id} should be stated");
+    rule.value.unwrap_or_else(|| panic!("{id} has no value"))
+}
+
+/// The readings of an ambiguous rule as (label, value); fails the test if the rule is not ambiguous.
+fn readings(slug: &str, id: &str) -> Vec<(String, Value)> {
+    let rule = rule(slug, id);
+    assert_eq!(rule.status, Status::Ambiguous, "{id} should be ambiguous");
+    assert!(rule.note.as_deref().is_some_and(|n| !n.is_empty()), "{id} should explain its ambiguity");
+    rule.readings.into_iter().map(|r| (r.label, r.value)).collect()
+}
+
+/// Asserts that a topic's only rules for an authority are `not_stated`.
+fn not_stated(slug: &str, topic: &str) {
+    let on_topic: Vec<Rule> = rules(slug).into_iter().filter(|r| r.topic == topic).collect();
+    assert!(!on_topic.is_empty(), "{slug} has no rule for {topic}");
+    assert!(on_topic.iter().all(|r| r.status == Status::NotStated), "{slug} states {topic}, expected not stated");
+}
+
+/// A one-off deadline.
+fn deadline(amount: u32, unit: Unit, after: &str) -> Value {
+    Value::Deadline { amount, unit, after: after.into() }
+}
+
+/// A recurring timescale.
+fn recurring(amount: u32, unit: Unit, since: &str) -> Value {
+    Value::Recurring { amount, unit, since: since.into() }
+}
+
+/// The role ids of a roles value, and whether the source says "usually".
+fn roles(value: &Value) -> (Vec<&str>, bool) {
+    match value {
+        Value::Roles { roles, usually } => (roles.iter().map(String::as_str).collect(), *usually),
+        other => panic!("expected roles, found {other:?}"),
+    }
+}
+
+/// The items of a list value.
+fn items(value: &Value) -> Vec<&str> {
+    match value {
+        Value::List { items } => items.iter().map(String::as_str).collect(),
+        other => panic!("expected a list, found {other:?}"),
+    }
+}
+
+/// The outcome ids of an outcomes value, in order.
+fn outcome_ids(value: &Value) -> Vec<&str> {
+    match value {
+        Value::Outcomes { outcomes } => outcomes.iter().map(|o| o.id.as_str()).collect(),
+        other => panic!("expected outcomes, found {other:?}"),
+    }
+}
