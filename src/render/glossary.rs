@@ -1,0 +1,112 @@
+//! The glossary as HTML: the A–Z list under a filter, and one entry in full.
+
+use super::escape;
+use crate::model::{a_to_z, Catalogue, Term};
+
+/// The letters present, as links to their groups on `page` (the glossary's own address, so the links survive
+/// `<base href>`), and every entry that passes the filter under its letter.
+pub fn a_to_z_html(terms: &[Term], filter: &str, page: &str) -> String {
+    let groups = a_to_z(terms, filter);
+    let shown: usize = groups.iter().map(|(_, e)| e.len()).sum();
+    let count = match shown {
+        0 => "No term matches the filter.".to_owned(),
+        1 => "1 term shown.".to_owned(),
+        n => format!("{n} terms shown."),
+    };
+    let letters: String = groups
+        .iter()
+        .map(|(l, _)| format!("<li><a href=\"{}#letter-{}\">{l}</a></li>", escape(page), l.to_ascii_lowercase()))
+        .collect();
+    let mut out = format!(
+        "<p class=\"filter-count\" role=\"status\">{count}</p><nav aria-label=\"Letters\"><ul class=\"letters\">{letters}</ul></nav>"
+    );
+    for (letter, entries) in groups {
+        let id = format!("letter-{}", letter.to_ascii_lowercase());
+        out.push_str(&format!(
+            "<section class=\"letter-group\" aria-labelledby=\"{id}\"><h2 id=\"{id}\">{letter}</h2><dl>"
+        ));
+        for t in entries {
+            let expansion = t.expansion.as_ref().map(|e| format!("<span class=\"expansion\"> – {}</span>", escape(e)));
+            out.push_str(&format!(
+                "<div class=\"glossary-entry\"><dt><a href=\"glossary/{}\">{}</a>{}</dt><dd>{}</dd></div>",
+                t.id,
+                escape(&t.term),
+                expansion.unwrap_or_default(),
+                escape(&t.definition)
+            ));
+        }
+        out.push_str("</dl></section>");
+    }
+    out
+}
+
+/// One entry in full: what it stands for and means, other spellings, who uses it, related entries.
+pub fn entry_html(term: &Term, terms: &[Term], catalogue: &Catalogue) -> String {
+    let mut out = format!("<h1>{}</h1>", escape(&term.term));
+    if let Some(e) = &term.expansion {
+        out.push_str(&format!("<p class=\"expansion lead\">{}</p>", escape(e)));
+    }
+    out.push_str(&format!("<p class=\"definition\">{}</p>", escape(&term.definition)));
+    if !term.aliases.is_empty() {
+        out.push_str(&format!("<p class=\"aliases\">Also written: {}</p>", escape(&term.aliases.join("; "))));
+    }
+    out.push_str("<h2>Used in the procedures of</h2>");
+    if term.used_by.is_empty() {
+        out.push_str("<p>None of the procedures here uses this term in these words.</p>");
+    } else {
+        let items: String = term
+            .used_by
+            .iter()
+            .map(|slug| {
+                format!("<li><a href=\"a/{slug}\">{}</a></li>", escape(catalogue.name_of(slug).unwrap_or(slug)))
+            })
+            .collect();
+        out.push_str(&format!("<ul class=\"used-by\">{items}</ul>"));
+    }
+    let see_also: String = term
+        .see_also
+        .iter()
+        .filter_map(|id| terms.iter().find(|t| &t.id == id))
+        .map(|t| format!("<li><a href=\"glossary/{}\">{}</a></li>", t.id, escape(&t.term)))
+        .collect();
+    if !see_also.is_empty() {
+        out.push_str(&format!("<h2>See also</h2><ul>{see_also}</ul>"));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn term(id: &str, text: &str, used_by: &[&str]) -> Term {
+        let mut t: Term =
+            serde_json::from_str(&format!(r#"{{"id":"{id}","term":"{text}","expansion":"E & co","definition":"d"}}"#))
+                .unwrap();
+        t.used_by = used_by.iter().map(|s| s.to_string()).collect();
+        t
+    }
+
+    #[test]
+    fn the_list_groups_letters_and_counts_what_the_filter_shows() {
+        let terms = [term("tac", "TAC", &[]), term("caf", "CAF", &[])];
+        let html = a_to_z_html(&terms, "", "/glossary");
+        assert!(html.contains("2 terms shown.") && html.contains("href=\"/glossary#letter-c\""), "{html}");
+        assert!(
+            html.contains("<a href=\"glossary/caf\">CAF</a><span class=\"expansion\"> – E &amp; co</span>"),
+            "{html}"
+        );
+        assert!(a_to_z_html(&terms, "zzz", "/glossary").contains("No term matches the filter."));
+    }
+
+    #[test]
+    fn an_entry_names_who_uses_it_or_says_nobody_does() {
+        let mut tac = term("tac", "TAC", &["north"]);
+        tac.see_also = vec!["caf".into()];
+        let terms = [tac.clone(), term("caf", "CAF", &[])];
+        let html = entry_html(&tac, &terms, &Catalogue::default());
+        assert!(html.contains("<ul class=\"used-by\"><li><a href=\"a/north\">north</a></li></ul>"), "{html}");
+        assert!(html.contains("<h2>See also</h2><ul><li><a href=\"glossary/caf\">CAF</a></li></ul>"), "{html}");
+        assert!(entry_html(&terms[1], &terms, &Catalogue::default()).contains("None of the procedures"));
+    }
+}
