@@ -195,23 +195,33 @@ fn how(count: &Count) -> String {
     }
 }
 
-/// `met_by`: `Some(Some(date))` when the case has the date that meets the deadline, `Some(None)` when it could but
-/// does not, `None` when nothing in the case can show it was met.
-fn dated(rule: &Rule, from: NaiveDate, met_by: Option<Option<NaiveDate>>, today: NaiveDate) -> Vec<Dated> {
-    let readings: Vec<(Option<String>, &Value)> = match (&rule.value, rule.status) {
-        (Some(v), _) => vec![(None, v)],
-        (None, Status::Ambiguous) => rule.readings.iter().map(|r| (Some(r.label.clone()), &r.value)).collect(),
-        _ => vec![],
-    };
-    readings
+/// The readings of a rule: its value, or each labelled reading of an ambiguous rule.
+fn readings(rule: &Rule) -> Vec<(Option<String>, &Value)> {
+    match &rule.value {
+        Some(v) => vec![(None, v)],
+        None => rule.readings.iter().map(|r| (Some(r.label.clone()), &r.value)).collect(),
+    }
+}
+
+/// The dated readings of a one-off rule, each counted from its own event's date (`from`; a reading whose event has
+/// no date is left out). `met_by`: `Some(Some(date))` when the case has the date that meets the deadline,
+/// `Some(None)` when it could but does not, `None` when nothing in the case can show it was met.
+fn dated(
+    rule: &Rule,
+    from: &dyn Fn(&str) -> Option<NaiveDate>,
+    met_by: Option<Option<NaiveDate>>,
+    today: NaiveDate,
+) -> Vec<Dated> {
+    readings(rule)
         .into_iter()
         .filter_map(|(reading, value)| {
+            let start = from(value.event()?)?;
             let (date, before, how, count) = match value {
                 Value::Deadline { amount, unit, .. } | Value::Threshold { amount, unit, .. } => {
-                    let count = add(from, *amount, *unit)?;
+                    let count = add(start, *amount, *unit)?;
                     (count.date, false, how(&count), Some(count))
                 }
-                Value::Before { timing, .. } => (from, true, format!("before {}, {timing}", long_date(from)), None),
+                Value::Before { timing, .. } => (start, true, format!("before {}, {timing}", long_date(start)), None),
                 _ => return None,
             };
             let state = match (met_by, relative(date, today)) {
@@ -225,25 +235,23 @@ fn dated(rule: &Rule, from: NaiveDate, met_by: Option<Option<NaiveDate>>, today:
         .collect()
 }
 
-/// The next occurrences of a recurring rule after the last one held, for [`HORIZON_MONTHS`] months.
+/// The next occurrences of a recurring rule after the last one held (each reading from its own event's date),
+/// for [`HORIZON_MONTHS`] months.
 fn occurrences(
     rule: &Rule,
     unanswered: &BTreeMap<String, Vec<String>>,
-    last: NaiveDate,
+    from: &dyn Fn(&str) -> Option<NaiveDate>,
     today: NaiveDate,
 ) -> Vec<Deadline> {
-    let horizon = add(last, HORIZON_MONTHS, crate::model::Unit::Months).map_or(last, |c| c.date);
-    let mut out = Vec::new();
-    let readings: Vec<(Option<String>, &Value)> = match &rule.value {
-        Some(v) => vec![(None, v)],
-        None => rule.readings.iter().map(|r| (Some(r.label.clone()), &r.value)).collect(),
-    };
-    for (reading, value) in readings {
-        let Value::Recurring { amount, unit, .. } = value else { continue };
-        let mut from = last;
-        for n in 1.. {
-            let Some(count) = add(from, *amount, *unit) else { break };
-            if count.date > horizon || n > 60 {
+    let mut out: Vec<Deadline> = Vec::new();
+    for (reading, value) in readings(rule) {
+        let Value::Recurring { amount, unit, since } = value else { continue };
+        let Some(last) = from(since) else { continue };
+        let horizon = add(last, HORIZON_MONTHS, crate::model::Unit::Months).map_or(last, |c| c.date);
+        let mut previous = last;
+        for n in 1..=60 {
+            let Some(count) = add(previous, *amount, *unit) else { break };
+            if count.date > horizon {
                 break;
             }
             let state = if n == 1 { relative(count.date, today) } else { State::Projected };
@@ -251,11 +259,11 @@ fn occurrences(
                 reading: reading.clone(),
                 date: count.date,
                 before: false,
-                how: count.explain(),
+                how: how(&count),
                 count: None,
                 state,
             };
-            match out.iter_mut().find(|d: &&mut Deadline| d.occurrence == Some(n)) {
+            match out.iter_mut().find(|d| d.occurrence == Some(n)) {
                 Some(existing) => existing.dates.push(dated),
                 None => out.push(Deadline {
                     rule: rule.clone(),
@@ -265,7 +273,7 @@ fn occurrences(
                     dates: vec![dated],
                 }),
             }
-            from = count.date;
+            previous = count.date;
         }
     }
     out
@@ -304,31 +312,43 @@ pub fn timeline(rules: &[Rule], case: &Case, today: NaiveDate) -> Timeline {
             }
             continue;
         }
-        let Some(event) = rule.values().into_iter().find_map(|v| v.event()).map(str::to_owned) else { continue };
+        let events: Vec<&str> = rule.values().into_iter().filter_map(|v| v.event()).collect();
+        if events.is_empty() {
+            continue;
+        }
         let recurring = rule.values().iter().any(|v| matches!(v, Value::Recurring { .. }));
-        let sources: Vec<(String, Option<String>)> = if event == "meeting_held" {
-            MEETINGS.iter().map(|(k, about)| ((*k).to_owned(), Some(format!("after {about}")))).collect()
+        // Records "after the meeting" follow each meeting the case has a date for; other rules count from the case.
+        let meetings: Vec<(Option<&str>, Option<String>)> = if events.contains(&"meeting_held") {
+            MEETINGS.iter().map(|(k, about)| (Some(*k), Some(format!("after {about}")))).collect()
         } else {
-            vec![(event.clone(), None)]
+            vec![(None, None)]
         };
-        let mut found = false;
-        for (key, about) in sources {
-            let Some(&from) = case.dates.get(&key) else { continue };
-            found = true;
-            if recurring {
-                out.deadlines.extend(occurrences(rule, &unanswered, from, today));
-                continue;
-            }
-            let met_by = MET_BY.iter().find(|(t, _)| *t == rule.topic).map(|(_, k)| case.dates.get(*k).copied());
-            let dates = dated(rule, from, met_by, today);
+        let met_by = MET_BY.iter().find(|(t, _)| *t == rule.topic).map(|(_, k)| case.dates.get(*k).copied());
+        let mut any = false;
+        for (meeting, about) in meetings {
+            let from = |event: &str| match (event, meeting) {
+                ("meeting_held", Some(key)) => case.dates.get(key).copied(),
+                (event, _) => case.dates.get(event).copied(),
+            };
+            let found = if recurring { occurrences(rule, &unanswered, &from, today) } else { Vec::new() };
+            let dates = if recurring { Vec::new() } else { dated(rule, &from, met_by, today) };
+            any |= !found.is_empty() || !dates.is_empty();
+            out.deadlines.extend(found);
             if !dates.is_empty() {
                 let deadline =
                     Deadline { rule: rule.clone(), about, occurrence: None, unanswered: unanswered.clone(), dates };
                 out.deadlines.push(deadline);
             }
         }
-        if !found {
-            out.waiting.push(Waiting { rule: rule.clone(), needs: event });
+        // Every event a reading needs that the case lacks (a meeting only when no meeting has a date).
+        let mut missing: Vec<&str> = events
+            .iter()
+            .copied()
+            .filter(|e| if *e == "meeting_held" { !any } else { !case.dates.contains_key(*e) })
+            .collect();
+        missing.dedup();
+        for needs in missing {
+            out.waiting.push(Waiting { rule: rule.clone(), needs: needs.to_owned() });
         }
     }
     out.deadlines.sort_by_key(|d| (d.first_date(), d.rule.topic.clone()));

@@ -222,3 +222,21 @@ fn the_questions_are_the_ones_the_rules_need() {
     assert_eq!(question("team"), "Which team holds the case?");
     assert_eq!(choice_label("other_plan", "child_protection"), "A child protection plan");
 }
+
+#[test]
+fn each_reading_counts_from_its_own_event_and_a_missing_one_is_asked_for() {
+    let json = r#"[{"id":"t-f","topic":"review.first","status":"ambiguous","when":{},"readings":[
+        {"label":"the initial meeting","value":{"kind":"deadline","amount":15,"unit":"working_days","after":"plan_established"}},
+        {"label":"the next meeting","value":{"kind":"deadline","amount":3,"unit":"months","after":"planning_meeting"}}],
+        "summary":"s","cites":["c"],"note":"n"}]"#;
+    let rules = rules(json);
+    let both = case(&[("plan_established", d(2026, 10, 5)), ("planning_meeting", d(2026, 10, 20))], &[]);
+    let t = timeline(&rules, &both, d(2026, 11, 23));
+    let dates: Vec<NaiveDate> = t.deadlines[0].dates.iter().map(|x| x.date).collect();
+    assert_eq!(dates, [d(2026, 10, 26), d(2027, 1, 20)]);
+    assert!(t.waiting.is_empty());
+    let one = case(&[("plan_established", d(2026, 10, 5))], &[]);
+    let t = timeline(&rules, &one, d(2026, 11, 23));
+    assert_eq!(t.deadlines[0].dates.len(), 1);
+    assert_eq!(t.waiting.iter().map(|w| w.needs.as_str()).collect::<Vec<_>>(), ["planning_meeting"]);
+}

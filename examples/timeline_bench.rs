@@ -1,0 +1,35 @@
+//! Times computing one case's 12-month timeline natively, for every authority in `content/`.
+//!
+//! Run: `cargo run --release --example timeline_bench`. The case has every date the deadlines page can ask for, so
+//! every timescale rule fires and recurring reviews, team meetings and visits are laid out for a year.
+
+use std::time::Instant;
+
+use chrono::NaiveDate;
+use cin_procedure_explorer::publish::read;
+use cin_procedure_explorer::timeline::{timeline, Case, DATE_FIELDS};
+
+fn main() {
+    let content = read(std::path::Path::new(env!("CARGO_MANIFEST_DIR"))).expect("content loads");
+    let day = |m: u32, d: u32| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+    let mut case = Case::default();
+    for (i, (key, _)) in DATE_FIELDS.iter().enumerate() {
+        case.dates.insert((*key).to_owned(), day(3 + i as u32 / 4, 2 + i as u32));
+    }
+    let today = day(11, 23);
+    const RUNS: u32 = 2000;
+    let mut worst = 0.0f64;
+    for entry in &content.entries {
+        let rules = &entry.rules;
+        let t = timeline(rules, &case, today);
+        let dates: usize = t.deadlines.iter().map(|d| d.dates.len()).sum();
+        let start = Instant::now();
+        for _ in 0..RUNS {
+            std::hint::black_box(timeline(std::hint::black_box(rules), &case, today));
+        }
+        let micros = start.elapsed().as_secs_f64() * 1e6 / f64::from(RUNS);
+        worst = worst.max(micros);
+        println!("{:<14} {:>3} dates  {micros:>7.1} µs per timeline", entry.authority.slug, dates);
+    }
+    println!("slowest: {worst:.1} µs ({}) — target under 1 ms", if worst < 1000.0 { "met" } else { "NOT met" });
+}
