@@ -129,6 +129,11 @@ fn the_published_data_matches_the_content() {
         for (published, source) in data.sections.iter().zip(&entry.procedure.sections) {
             assert_eq!((&published.title, &published.source), (&source.title, &source.source));
             assert!(!published.html.is_empty() && published.body.is_empty(), "{}: html, not Markdown", source.id);
+            // Every glossary link in the text resolves to an entry.
+            for link in published.html.split("href=\"glossary/").skip(1) {
+                let id = &link[..link.find('"').unwrap()];
+                assert!(all.glossary.iter().any(|t| t.id == id), "{}: glossary link to {id}", source.id);
+            }
         }
     }
     assert_eq!(published::<Vec<Topic>>(DATA_TOPICS), all.topics);

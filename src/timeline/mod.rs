@@ -64,7 +64,7 @@ impl State {
     pub fn describe(&self) -> String {
         let days = |n: i64| if n == 1 { "1 day".to_owned() } else { format!("{n} days") };
         match *self {
-            State::Overdue(n) => format!("overdue by {}", days(n)),
+            State::Overdue(n) => format!("overdue by {} if not yet held", days(n)),
             State::Passed(n) => format!("passed {} ago: check it was done", days(n)),
             State::DueToday => "due today".to_owned(),
             State::DueIn(n) => format!("due in {}", days(n)),

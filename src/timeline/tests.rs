@@ -202,7 +202,7 @@ fn the_calendar_file_is_valid_rfc_5545_and_parses() {
 
 #[test]
 fn states_read_in_words() {
-    assert_eq!(State::Overdue(1).describe(), "overdue by 1 day");
+    assert_eq!(State::Overdue(1).describe(), "overdue by 1 day if not yet held");
     assert_eq!(State::DueIn(12).describe(), "due in 12 days");
     assert_eq!(State::Met(d(2026, 4, 20)).describe(), "met (held Monday 20 April 2026)");
 }

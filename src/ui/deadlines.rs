@@ -127,6 +127,7 @@ pub fn DeadlinesPage() -> impl IntoView {
             <section class="timeline-section" aria-labelledby="timeline-heading">
                 <h2 id="timeline-heading">"Timeline"</h2>
                 <p class="today">"Today is " {long_date(browser::today())} "."</p>
+                <p class="print-only">"Printed from " {move || { from_url.track(); browser::current_url() }}</p>
                 {move || out_of_table().then(|| view! {
                     <p class="warning">
                         "A date is outside the years of the bank-holiday table (" {YEARS.0} "–" {YEARS.1}
