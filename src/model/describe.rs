@@ -45,6 +45,7 @@ pub fn describe_value(value: &Value, roles: &[Role]) -> String {
         }
         Value::List { items } => format!("{} item{}", items.len(), if items.len() == 1 { "" } else { "s" }),
         Value::Outcomes { outcomes } => format!("{} possible outcomes", outcomes.len()),
+        Value::Plans { plans } => format!("{} other plans", plans.len()),
         Value::System { name } => name.clone(),
         Value::Text { text } => text.clone(),
     }

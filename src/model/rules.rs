@@ -77,6 +77,19 @@ pub struct Outcome {
     pub label: String,
     /// The named service a case goes to, where there is one.
     pub destination: Option<String>,
+    /// The review findings (`review_finding` answers) the source says lead to this outcome; empty where it does not say.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub findings: Vec<String>,
+}
+
+/// Another plan that, in the authority's words, takes the child out of this procedure.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    /// The `other_plan` answer it corresponds to: child_protection, looked_after or pathway.
+    pub id: String,
+    /// The authority's own words for it.
+    pub label: String,
 }
 
 /// A rule's typed value. In JSON it is one object whose `kind` says which fields it has; it is read through
@@ -137,6 +150,11 @@ pub enum Value {
         /// The outcomes.
         outcomes: Vec<Outcome>,
     },
+    /// Other plans that exclude this procedure.
+    Plans {
+        /// The plans.
+        plans: Vec<Plan>,
+    },
     /// A case-record system.
     System {
         /// Its name.
@@ -160,6 +178,7 @@ enum Kind {
     Roles,
     List,
     Outcomes,
+    Plans,
     System,
     Text,
 }
@@ -191,6 +210,8 @@ struct Flat {
     items: Option<Vec<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     outcomes: Option<Vec<Outcome>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    plans: Option<Vec<Plan>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     name: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -233,6 +254,7 @@ impl TryFrom<Flat> for Value {
             },
             Kind::List => Value::List { items: need(f.items.clone(), "list", "items")? },
             Kind::Outcomes => Value::Outcomes { outcomes: need(f.outcomes.clone(), "outcomes", "outcomes")? },
+            Kind::Plans => Value::Plans { plans: need(f.plans.clone(), "plans", "plans")? },
             Kind::System => Value::System { name: need(f.name.clone(), "system", "name")? },
             Kind::Text => Value::Text { text: need(f.text.clone(), "text", "text")? },
         };
@@ -266,6 +288,7 @@ impl From<Value> for Flat {
             }
             Value::List { items } => (f.kind, f.items) = (Some(Kind::List), Some(items)),
             Value::Outcomes { outcomes } => (f.kind, f.outcomes) = (Some(Kind::Outcomes), Some(outcomes)),
+            Value::Plans { plans } => (f.kind, f.plans) = (Some(Kind::Plans), Some(plans)),
             Value::System { name } => (f.kind, f.name) = (Some(Kind::System), Some(name)),
             Value::Text { text } => (f.kind, f.text) = (Some(Kind::Text), Some(text)),
         }

@@ -41,9 +41,27 @@ fn check_value(value: &Value, vocab: &Vocabularies, report: &mut dyn FnMut(Strin
             for o in outcomes.iter().filter(|o| !OUTCOMES.contains(&o.id.as_str())) {
                 report(format!("has unknown outcome \"{}\"", o.id));
             }
+            let findings = answer_values("review_finding");
+            for f in outcomes.iter().flat_map(|o| &o.findings).filter(|f| !findings.contains(&f.as_str())) {
+                report(format!("has unknown review finding \"{f}\""));
+            }
+        }
+        Value::Plans { plans } => {
+            if plans.is_empty() {
+                report("names no plan".into());
+            }
+            let known = answer_values("other_plan");
+            for p in plans.iter().filter(|p| p.id == "none" || !known.contains(&p.id.as_str())) {
+                report(format!("names unknown plan \"{}\" (use an other_plan answer)", p.id));
+            }
         }
         _ => {}
     }
+}
+
+/// The allowed values of a wizard answer.
+fn answer_values(key: &str) -> &'static [&'static str] {
+    ANSWERS.iter().find(|(k, _)| *k == key).map_or(&[], |(_, v)| *v)
 }
 
 fn check_when(when: &BTreeMap<String, Vec<String>>, authority: &Authority, report: &mut dyn FnMut(String)) {
@@ -111,6 +129,10 @@ pub fn validate_rules(authority: &Authority, rules: &[Rule], vocab: &Vocabularie
         }
         for value in rule.values() {
             check_value(value, vocab, &mut report);
+            // The wizard decides whether the procedure applies from these: they must be typed plans.
+            if rule.topic == "scope.excluded_plans" && !matches!(value, Value::Plans { .. }) {
+                report("names excluded plans, so its value must be of kind \"plans\"".into());
+            }
         }
         check_when(&rule.when, authority, &mut report);
         let texts = [Some(rule.summary.as_str()), rule.note.as_deref()];
@@ -213,6 +235,26 @@ mod tests {
         ] {
             assert!(text.contains(needle), "missing {needle:?} in:\n{text}");
         }
+    }
+
+    #[test]
+    fn excluded_plans_and_review_findings_are_typed() {
+        let text = check(
+            r#"[
+          {"id":"minimal-x","topic":"scope.excluded_plans","status":"stated","value":{"kind":"list","items":["A plan"]},"summary":"s","cites":["one"],"note":null},
+          {"id":"minimal-y","topic":"scope.excluded_plans","status":"stated","value":{"kind":"plans","plans":[{"id":"none","label":"x"},{"id":"adoption","label":"y"}]},"summary":"s","cites":["one"],"note":null},
+          {"id":"minimal-z","topic":"review.outcomes","status":"stated","value":{"kind":"outcomes","outcomes":[{"id":"close","label":"Closed","destination":null,"findings":["needs_met","bored"]}]},"summary":"s","cites":["one"],"note":null}
+        ]"#,
+        );
+        for needle in [
+            "\"minimal-x\" names excluded plans, so its value must be of kind \"plans\"",
+            "unknown plan \"none\"",
+            "unknown plan \"adoption\"",
+            "unknown review finding \"bored\"",
+        ] {
+            assert!(text.contains(needle), "missing {needle:?} in:\n{text}");
+        }
+        assert!(!text.contains("\"needs_met\""), "{text}");
     }
 
     #[test]

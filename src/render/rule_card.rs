@@ -3,6 +3,7 @@
 
 use super::escape;
 use crate::model::{by_group, describe_value, describe_when, topic, Authority, Role, Rule, Status, Topic, Value};
+use crate::timeline::choice_label;
 
 /// The items of a list or outcomes value; `None` for other kinds.
 fn value_items(value: &Value) -> Option<Vec<String>> {
@@ -11,12 +12,21 @@ fn value_items(value: &Value) -> Option<Vec<String>> {
         Value::Outcomes { outcomes } => Some(
             outcomes
                 .iter()
-                .map(|o| match &o.destination {
-                    Some(d) => format!("{} (to {d})", o.label),
-                    None => o.label.clone(),
+                .map(|o| {
+                    let mut item = match &o.destination {
+                        Some(d) => format!("{} (to {d})", o.label),
+                        None => o.label.clone(),
+                    };
+                    if !o.findings.is_empty() {
+                        let findings: Vec<String> =
+                            o.findings.iter().map(|f| choice_label("review_finding", f).to_lowercase()).collect();
+                        item.push_str(&format!(" — when the review finds: {}", findings.join(" or ")));
+                    }
+                    item
                 })
                 .collect(),
         ),
+        Value::Plans { plans } => Some(plans.iter().map(|p| p.label.clone()).collect()),
         _ => None,
     }
 }

@@ -35,6 +35,7 @@ fn reading_values(id: &str) -> Vec<Value> {
 #[test]
 fn only_a_child_protection_plan_is_excluded() {
     assert_eq!(items(&stated(SLUG, "coventry-excluded-plans")), ["Child Protection Plan"]);
+    assert_eq!(plan_ids(&stated(SLUG, "coventry-excluded-plans")), ["child_protection"]);
 }
 
 /// 1.1 and 1.7: a plan can start from an Initial or a Core Assessment that finds section 17 family support is

@@ -39,6 +39,7 @@ fn only_a_child_protection_plan_is_excluded() {
     let excluded = items(&value);
     assert_eq!(excluded.len(), 1);
     assert!(excluded[0].starts_with("A Child Protection Plan"), "{excluded:?}");
+    assert_eq!(plan_ids(&stated(SLUG, "lancashire-scope-excluded-plans")), ["child_protection"]);
 }
 
 /// 3, The Initial Child in Need Planning Meeting: the first meeting is due within 10 days of the Child & Family

@@ -64,11 +64,20 @@ fn roles(value: &Value) -> (Vec<&str>, bool) {
     }
 }
 
-/// The items of a list value.
+/// The items of a list value, or the authority's words for each plan of a plans value.
 fn items(value: &Value) -> Vec<&str> {
     match value {
         Value::List { items } => items.iter().map(String::as_str).collect(),
+        Value::Plans { plans } => plans.iter().map(|p| p.label.as_str()).collect(),
         other => panic!("expected a list, found {other:?}"),
+    }
+}
+
+/// The `other_plan` ids of a plans value.
+fn plan_ids(value: &Value) -> Vec<&str> {
+    match value {
+        Value::Plans { plans } => plans.iter().map(|p| p.id.as_str()).collect(),
+        other => panic!("expected plans, found {other:?}"),
     }
 }
 

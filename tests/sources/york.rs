@@ -158,6 +158,7 @@ fn three_plans_make_a_child_in_need_plan_unnecessary() {
         items(&stated(SLUG, "york-scope-excluded-plans")),
         ["Child Protection Plan", "Looked After Child Care Plan", "Pathway Plan"]
     );
+    assert_eq!(plan_ids(&stated(SLUG, "york-scope-excluded-plans")), ["child_protection", "looked_after", "pathway"]);
 }
 
 /// 3, The Child in Need Plan, and 5, the plan-development agenda item: the plan is built on five questions.
