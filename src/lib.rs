@@ -2,7 +2,7 @@
 //! navigable content.
 //!
 //! Everything outside [`ui`] is plain Rust with no browser dependency: the content model and its
-//! validation ([`model`]), the working-day calendar ([`calendar`]), a case's deadlines ([`timeline`]), HTML for read-only views ([`render`]), the safe Markdown renderer ([`markdown`]) and the build step that publishes the
+//! validation ([`model`]), the working-day calendar ([`calendar`]), a case's deadlines ([`timeline`]), the wizard's flow ([`wizard`]), HTML for read-only views ([`render`]), the safe Markdown renderer ([`markdown`]) and the build step that publishes the
 //! data the site reads ([`publish`]). [`ui`] renders what they compute.
 
 pub mod calendar;
@@ -13,3 +13,4 @@ pub mod publish;
 pub mod render;
 pub mod timeline;
 pub mod ui;
+pub mod wizard;

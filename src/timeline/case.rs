@@ -140,8 +140,15 @@ impl DateParts {
     }
 }
 
-/// Whether an answer key is one this page knows, with a value it allows (`team` takes any of `teams`).
+/// The answer a worker gives when they do not know; rules that depend on it show every branch.
+pub const DONT_KNOW: &str = "dont_know";
+
+/// Whether an answer key is one this page knows, with a value it allows (`team` takes any of `teams`; any key but
+/// `in_need` may be "I don't know").
 fn allowed(key: &str, value: &str, teams: &[String]) -> bool {
+    if value == DONT_KNOW {
+        return key != "in_need" && ANSWERS.iter().any(|(k, _)| *k == key);
+    }
     match ANSWERS.iter().find(|(k, _)| *k == key) {
         Some(("team", _)) => teams.iter().any(|t| t == value),
         Some((_, values)) => values.contains(&value),

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 
 use crate::calendar::{add, long_date, Count};
 use crate::model::{Rule, Status, Value};
-pub use case::{choice_label, date_label, question, Case, DateParts, FieldError, DATE_FIELDS};
+pub use case::{choice_label, date_label, question, Case, DateParts, FieldError, DATE_FIELDS, DONT_KNOW};
 
 /// The topics whose rules are timescales: where one of these is not stated, the timeline says "no timescale stated".
 pub const TIMESCALE_TOPICS: [&str; 10] = [
@@ -159,7 +159,7 @@ pub struct Timeline {
 pub fn conditions(rule: &Rule, case: &Case) -> Option<BTreeMap<String, Vec<String>>> {
     let mut unanswered = BTreeMap::new();
     for (key, allowed) in &rule.when {
-        match case.answers.get(key) {
+        match case.answers.get(key).filter(|a| a.as_str() != DONT_KNOW) {
             Some(answer) if allowed.contains(answer) => {}
             Some(_) => return None,
             None => {
