@@ -16,6 +16,28 @@ pub fn field_id(key: &str) -> String {
     format!("field-{key}")
 }
 
+/// The day, month and year inputs of a date field, named `{key}-day`, `{key}-month`, `{key}-year`; the day input's id
+/// is `id` (what an error links to), the others `{id}-month` and `{id}-year`. Filled in from `parts`.
+pub fn date_parts_html(id: &str, key: &str, parts: &DateParts) -> String {
+    let mut out = String::from("<div class=\"date-parts\">");
+    for (part, label, width) in PARTS {
+        let value = match part {
+            "day" => &parts.day,
+            "month" => &parts.month,
+            _ => &parts.year,
+        };
+        let input_id = if part == "day" { id.to_owned() } else { format!("{id}-{part}") };
+        out.push_str(&format!(
+            "<div class=\"date-part\"><label for=\"{input_id}\">{label}</label><input id=\"{input_id}\" \
+             name=\"{key}-{part}\" class=\"{width}\" type=\"text\" inputmode=\"numeric\" autocomplete=\"off\" \
+             value=\"{}\"></div>",
+            escape(value)
+        ));
+    }
+    out.push_str("</div>");
+    out
+}
+
 /// The questions an authority's deadlines page asks.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Form {
@@ -54,24 +76,11 @@ impl Form {
             out.push_str(&format!(
                 "<fieldset class=\"date-field\" id=\"{id}-group\" aria-describedby=\"{id}-hint\"><legend>{}</legend>\
                  <p class=\"hint\" id=\"{id}-hint\">For example, 26 3 2026</p>\
-                 <p class=\"field-error\" id=\"{id}-error\" hidden></p><div class=\"date-parts\">",
+                 <p class=\"field-error\" id=\"{id}-error\" hidden></p>",
                 escape(date_label(key))
             ));
-            for (part, label, width) in PARTS {
-                let value = match part {
-                    "day" => &parts.day,
-                    "month" => &parts.month,
-                    _ => &parts.year,
-                };
-                let input_id = if part == "day" { id.clone() } else { format!("{id}-{part}") };
-                out.push_str(&format!(
-                    "<div class=\"date-part\"><label for=\"{input_id}\">{label}</label><input id=\"{input_id}\" \
-                     name=\"{key}-{part}\" class=\"{width}\" type=\"text\" inputmode=\"numeric\" autocomplete=\"off\" \
-                     value=\"{}\"></div>",
-                    escape(value)
-                ));
-            }
-            out.push_str("</div></fieldset>");
+            out.push_str(&date_parts_html(&id, key, &parts));
+            out.push_str("</fieldset>");
         }
         for (key, choices) in &self.answers {
             let id = field_id(key);

@@ -5,6 +5,7 @@
 pub mod deadlines;
 pub mod glossary;
 pub mod rule_card;
+pub mod wizard;
 
 /// Escapes text for use in HTML content or a quoted attribute.
 pub fn escape(text: &str) -> String {

@@ -135,6 +135,7 @@ pub fn Overview() -> impl IntoView {
                 }}
             </section>
             <p class="rules-link"><Link href=format!("/a/{}/rules", authority.slug)>"Every rule in this procedure, by topic"</Link>" — timescales, roles and what it does not state."</p>
+            <p class="rules-link"><Link href=format!("/wizard/{}", authority.slug)>"Check which rule applies to a case"</Link>" — one question at a time, from assessment to the review outcome."</p>
             <p class="rules-link"><Link href=format!("/deadlines/{}", authority.slug)>"Work out a case's deadlines"</Link>" — the dates these rules set, from the dates you enter."</p>
             <nav class="toc" aria-labelledby="contents-heading">
                 <h2 id="contents-heading">"Contents"</h2>

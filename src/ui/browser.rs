@@ -43,6 +43,13 @@ pub fn store(key: &str, value: &str) {
     }
 }
 
+/// Removes a value from localStorage; quietly does nothing if storage is unavailable.
+pub fn forget(key: &str) {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(key);
+    }
+}
+
 /// Turns a class on the `<html>` element on or off.
 pub fn set_root_class(class: &str, on: bool) {
     if let Some(root) = document().and_then(|d| d.document_element()) {

@@ -77,6 +77,7 @@ pub fn Home() -> impl IntoView {
                             <SourceDates authority=authority.clone() catalogue />
                             <ul class="card-links">
                                 <li><Link href=href>"Read the procedure"</Link></li>
+                                <li><Link href=format!("/wizard/{}", authority.slug)>"Check which rule applies to a case"</Link></li>
                                 <li><Link href=format!("/deadlines/{}", authority.slug)>"Work out a case's deadlines"</Link></li>
                             </ul>
                         </li>

@@ -12,6 +12,7 @@ mod not_found;
 mod rules;
 mod section;
 mod status;
+mod wizard;
 
 use std::borrow::Cow;
 
@@ -73,6 +74,9 @@ pub fn App() -> impl IntoView {
                     </ParentRoute>
                     <ParentRoute path=path!("/deadlines/:authority") view=authority::AuthorityShell>
                         <Route path=path!("") view=deadlines::DeadlinesPage />
+                    </ParentRoute>
+                    <ParentRoute path=path!("/wizard/:authority") view=authority::AuthorityShell>
+                        <Route path=path!("") view=wizard::WizardPage />
                     </ParentRoute>
                     <Route path=path!("/glossary") view=glossary::GlossaryPage />
                     <Route path=path!("/glossary/:term") view=glossary::TermPage />

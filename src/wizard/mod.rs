@@ -2,6 +2,10 @@
 //! walked one at a time from the answers so far, ending in a result — the procedure does not apply, another plan takes
 //! the child out of it, or the review outcome the authority's own rules give for what the review found.
 
+mod walk;
+
+pub use walk::{Answer, Walk, NO_DATE};
+
 use crate::model::{Authority, Outcome, Rule, Status, Value, ANSWERS};
 use crate::timeline::{choice_label, date_label, needed_answers, needed_dates, question, Case, DONT_KNOW};
 

@@ -1,0 +1,236 @@
+//! `/wizard/{authority}`: the decision flow, one question at a time, then the result. The pages are HTML made by
+//! [`crate::render::wizard`]; this component works out the step from the query string, reads each answer from the
+//! submitted form, and moves on by changing the query string (so Back, reload and a shared link all work). The walk
+//! is also kept in this browser so a half-done one can be resumed; "Start again" clears it.
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+use wasm_bindgen::JsCast;
+
+use super::authority::Loaded;
+use super::rules::card_context;
+use super::{browser, download};
+use crate::model::page_title;
+use crate::render::escape;
+use crate::render::wizard::{question_html, result_html, walk_href, Outcome};
+use crate::timeline::ics::{to_ics, IcsContext};
+use crate::timeline::{date_label, timeline, DateParts};
+use crate::wizard::{flow, next, Answer, Kind, Step, Walk};
+
+fn storage_key(slug: &str) -> String {
+    format!("cin-explorer.wizard.{slug}")
+}
+
+/// Reads a saved walk: `None` when there is none, `Err` when what is stored is not a walk.
+fn saved_walk(slug: &str, teams: &[String]) -> Option<Result<String, ()>> {
+    let text = browser::stored(&storage_key(slug))?;
+    let pairs: Vec<(String, String)> = text
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| p.split_once('=').map(|(k, v)| (k.to_owned(), v.to_owned())).ok_or(()))
+        .collect::<Result<_, _>>()
+        .ok()?;
+    let (_, ignored) = Walk::from_query(&pairs, teams);
+    Some(if ignored.is_empty() && !pairs.is_empty() { Ok(text) } else { Err(()) })
+}
+
+/// `/wizard/{authority}`.
+#[component]
+pub fn WizardPage() -> impl IntoView {
+    let loaded = expect_context::<Loaded>();
+    let (authority, book) = (loaded.authority.clone(), loaded.book.clone());
+    let slug = authority.slug.clone();
+    browser::set_title(&page_title(&["Which rule applies", &authority.short_name]));
+    let teams: Vec<String> = authority.vocabulary.teams.iter().map(|t| t.id.clone()).collect();
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let flow = StoredValue::new(flow(&book.rules, &authority));
+    let read = {
+        let teams = teams.clone();
+        Memo::new(move |_| {
+            let pairs: Vec<(String, String)> =
+                query.with(|q| q.into_iter().map(|(k, v)| (k.to_string(), v.to_owned())).collect());
+            let empty = pairs.is_empty();
+            let (walk, ignored) = Walk::from_query(&pairs, &teams);
+            (walk, ignored, empty)
+        })
+    };
+    let error = RwSignal::new(None::<String>);
+    // A stored walk that cannot be read is discarded, and the page says so.
+    let discarded = match saved_walk(&slug, &teams) {
+        Some(Err(())) => {
+            browser::forget(&storage_key(&slug));
+            true
+        }
+        _ => false,
+    };
+    let book_s = book.clone();
+    let step_of = move |walk: &Walk| -> Option<usize> {
+        flow.with_value(|f| {
+            let revisit = walk.at.as_ref().and_then(|k| f.iter().position(|q| q.key == k.as_str()));
+            revisit.or_else(|| match next(f, &book_s.rules, &walk.case, &walk.skipped) {
+                Step::Ask(i) => Some(i),
+                Step::Done(_) => None,
+            })
+        })
+    };
+    let (slug_p, authority_p, loaded_p, book_p) =
+        (slug.clone(), authority.clone(), loaded.clone(), loaded.book.clone());
+    let page = move || {
+        let (walk, ignored, empty) = read.get();
+        let mut out = String::new();
+        if discarded {
+            out.push_str("<p class=\"notice\" role=\"status\">A walk saved in this browser could not be read, so it was cleared.</p>");
+        }
+        if !ignored.is_empty() {
+            out.push_str("<div class=\"notice\" role=\"status\"><p>Some answers in the link were ignored:</p><ul>");
+            for e in &ignored {
+                out.push_str(&format!("<li>{}</li>", escape(&e.message)));
+            }
+            out.push_str("</ul></div>");
+        }
+        if empty {
+            if let Some(Ok(saved)) =
+                saved_walk(&slug_p, &authority_p.vocabulary.teams.iter().map(|t| t.id.clone()).collect::<Vec<_>>())
+            {
+                out.push_str(&format!(
+                    "<div class=\"resume\"><p>You have a walk in progress for {} in this browser.</p>\
+                     <p><a class=\"button\" href=\"wizard/{}?{}\">Continue where you left off</a></p></div>",
+                    escape(&authority_p.short_name),
+                    slug_p,
+                    escape(&saved)
+                ));
+            }
+        } else {
+            browser::store(
+                &storage_key(&slug_p),
+                &walk.to_query().iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("&"),
+            );
+        }
+        match step_of(&walk) {
+            Some(i) => out.push_str(&flow.with_value(|f| question_html(&slug_p, f, i, &walk, error.get().as_deref()))),
+            None => {
+                let ending = flow.with_value(|f| match next(f, &book_p.rules, &walk.case, &walk.skipped) {
+                    Step::Done(e) => Some(e),
+                    Step::Ask(_) => None,
+                });
+                if let Some(ending) = ending {
+                    let html = flow.with_value(|f| {
+                        let result = Outcome { flow: f, walk: &walk, ending: &ending, rules: &book_p.rules };
+                        result_html(&result, &card_context(&loaded_p), browser::today())
+                    });
+                    out.push_str(&html);
+                    out.push_str(
+                        "<div class=\"timeline-actions\"><button type=\"button\" class=\"button secondary\" data-action=\"ics\">\
+                         Download the deadlines (.ics)</button><button type=\"button\" class=\"button secondary\" data-action=\"print\">Print</button></div>",
+                    );
+                    let others: String = loaded_p
+                        .catalogue
+                        .authorities
+                        .iter()
+                        .filter(|a| a.slug != slug_p)
+                        .map(|a| {
+                            format!(
+                                "<li><a href=\"{}\">{}</a></li>",
+                                escape(&walk_href(&a.slug, &Walk { at: None, from_check: false, ..walk.clone() })),
+                                escape(&a.short_name)
+                            )
+                        })
+                        .collect();
+                    out.push_str(&format!("<h2>Compare with another authority</h2><p>The same answers under:</p><ul class=\"compare-links\">{others}</ul>"));
+                }
+            }
+        }
+        out.push_str("<p class=\"start-again\"><button type=\"button\" class=\"link-button\" data-action=\"restart\">Start again</button></p>");
+        out
+    };
+    let slug_s = slug.clone();
+    let go = {
+        let navigate = navigate.clone();
+        move |walk: &Walk| {
+            error.set(None);
+            let href = walk_href(&slug_s, walk);
+            navigate(&format!("/{href}"), NavigateOptions { scroll: true, ..Default::default() });
+            request_animation_frame(browser::focus_main);
+        }
+    };
+    let on_submit = {
+        let go = go.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let Some(form) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok()) else { return };
+            let Some(key) = form.get_attribute("data-key") else { return };
+            let Ok(data) = web_sys::FormData::new_with_form(&form) else { return };
+            let value = |name: &str| data.get(name).as_string().unwrap_or_default();
+            let walk = read.get_untracked().0;
+            let Some(q) = flow.with_value(|f| f.iter().find(|q| q.key == key).cloned()) else { return };
+            let answer = match q.kind {
+                Kind::Choice { .. } => match value("answer") {
+                    v if v.is_empty() => Err("Select an answer".to_owned()),
+                    v => Ok(Answer::Choice(v)),
+                },
+                Kind::Date if value("no-date") == "yes" => Ok(Answer::NoDate),
+                Kind::Date => {
+                    let parts = DateParts {
+                        day: value("answer-day"),
+                        month: value("answer-month"),
+                        year: value("answer-year"),
+                    };
+                    match parts.parse(date_label(q.key)) {
+                        Ok(Some(d)) => Ok(Answer::Date(d)),
+                        Ok(None) => Err(format!(
+                            "Enter {}, or tick the box if you do not know it",
+                            date_label(q.key).to_lowercase()
+                        )),
+                        Err(e) => Err(e),
+                    }
+                }
+            };
+            match answer {
+                Ok(a) => go(&walk.answer(q.key, a)),
+                Err(e) => {
+                    error.set(Some(e));
+                    request_animation_frame(|| browser::focus("error-summary"));
+                }
+            }
+        }
+    };
+    let (slug_c, authority_c, book_c) = (slug.clone(), authority.clone(), book.clone());
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+        if let Some(field) = el.get_attribute("data-field") {
+            ev.prevent_default();
+            browser::focus(&field);
+            return;
+        }
+        match el.get_attribute("data-action").as_deref() {
+            Some("print") => browser::print(),
+            Some("restart") => {
+                browser::forget(&storage_key(&slug_c));
+                go(&Walk::default());
+            }
+            Some("ics") => {
+                let walk = read.get_untracked().0;
+                let label = |topic: &str| {
+                    book_c.topics.iter().find(|t| t.id == topic).map_or_else(|| topic.to_owned(), |t| t.label.clone())
+                };
+                let url = browser::current_url();
+                let now = chrono::DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default();
+                let ctx = IcsContext {
+                    authority: &authority_c.name,
+                    slug: &authority_c.slug,
+                    topic_label: &label,
+                    page_url: &url,
+                    now,
+                };
+                let t = timeline(&book_c.rules, &walk.case, browser::today());
+                download::text_file(&format!("deadlines-{}.ics", authority_c.slug), "text/calendar", &to_ics(&t, &ctx));
+            }
+            _ => {}
+        }
+    };
+    view! {
+        <div class="wrap wizard" inner_html=page on:submit=on_submit on:click=on_click></div>
+    }
+}
