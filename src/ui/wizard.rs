@@ -24,15 +24,11 @@ fn storage_key(slug: &str) -> String {
 
 /// Reads a saved walk: `None` when there is none, `Err` when what is stored is not a walk.
 fn saved_walk(slug: &str, teams: &[String]) -> Option<Result<String, ()>> {
-    let text = browser::stored(&storage_key(slug))?;
-    let pairs: Vec<(String, String)> = text
-        .split('&')
-        .filter(|p| !p.is_empty())
-        .map(|p| p.split_once('=').map(|(k, v)| (k.to_owned(), v.to_owned())).ok_or(()))
-        .collect::<Result<_, _>>()
-        .ok()?;
-    let (_, ignored) = Walk::from_query(&pairs, teams);
-    Some(if ignored.is_empty() && !pairs.is_empty() { Ok(text) } else { Err(()) })
+    let text = browser::stored(&storage_key(slug)).filter(|t| !t.is_empty())?;
+    let pairs: Result<Vec<(String, String)>, ()> =
+        text.split('&').map(|p| p.split_once('=').map(|(k, v)| (k.to_owned(), v.to_owned())).ok_or(())).collect();
+    let readable = pairs.is_ok_and(|pairs| Walk::from_query(&pairs, teams).1.is_empty());
+    Some(if readable { Ok(text) } else { Err(()) })
 }
 
 /// `/wizard/{authority}`.
