@@ -123,7 +123,7 @@ pub fn SectionPage() -> impl IntoView {
                 </article>
                 <nav class="sidebar" aria-labelledby="sidebar-heading">
                     <h2 id="sidebar-heading">"Contents"</h2>
-                    <Contents slug=slug.clone() book=book.clone() />
+                    <Contents slug=slug.clone() book=book.clone() current=section.id.clone() />
                 </nav>
             </div>
         }

@@ -1,0 +1,172 @@
+//! The start page's cards and an authority's overview (source header and contents) as HTML.
+
+use chrono::NaiveDate;
+
+use super::escape;
+use crate::model::{Authority, Book, Catalogue, DateKind, ReviewState};
+
+/// The dates a source states (a passed review date flagged as overdue), its "based on", or that it states none.
+pub fn source_dates_html(authority: &Authority, catalogue: &Catalogue, today: NaiveDate) -> String {
+    let mut out = String::from("<ul class=\"dates\">");
+    if authority.dates.is_empty() {
+        out.push_str("<li>The source states no date</li>");
+    }
+    for date in &authority.dates {
+        let overdue = match (date.kind, date.date.review_state(today)) {
+            (DateKind::NextReviewDue, ReviewState::Overdue { whole_years }) => Some(match whole_years {
+                0 => "overdue".to_owned(),
+                1 => "overdue by more than a year".to_owned(),
+                n => format!("overdue by more than {n} years"),
+            }),
+            _ => None,
+        };
+        out.push_str(&format!(
+            "<li class=\"stated-date\">{} <time datetime=\"{}\">{}</time>{}</li>",
+            date.kind.label(),
+            date.date.iso(),
+            escape(&date.date.to_string()),
+            overdue.map(|o| format!(" <strong class=\"flag flag-warning\">{o}</strong>")).unwrap_or_default()
+        ));
+    }
+    if let Some(b) = &authority.based_on {
+        let name = catalogue.name_of(&b.slug).unwrap_or(&b.slug);
+        out.push_str(&format!("<li>Based on <a href=\"a/{}\">{}</a>'s guidance</li>", b.slug, escape(name)));
+    }
+    out.push_str("</ul>");
+    out
+}
+
+/// The start page's list of authorities, each with its document, dates and the ways in.
+pub fn home_cards_html(catalogue: &Catalogue, today: NaiveDate) -> String {
+    let mut out = String::from("<ul class=\"cards\" aria-label=\"Authorities\">");
+    for a in &catalogue.authorities {
+        let number = a.document.numbered().map(|n| format!("<span class=\"doc-number\">{}</span> ", escape(&n)));
+        let manual = a.document.manual.as_ref().map(|m| format!("<p class=\"manual\">Part of: {}</p>", escape(m)));
+        out.push_str(&format!(
+            "<li class=\"card\"><h2><a href=\"a/{s}\">{name}</a></h2><p class=\"doc-title\">{}{}</p>{}{}\
+             <ul class=\"card-links\"><li><a href=\"a/{s}\">Read the procedure</a></li>\
+             <li><a href=\"wizard/{s}\">Check which rule applies to a case</a></li>\
+             <li><a href=\"deadlines/{s}\">Work out a case's deadlines</a></li></ul></li>",
+            number.unwrap_or_default(),
+            escape(&a.document.title),
+            manual.unwrap_or_default(),
+            source_dates_html(a, catalogue, today),
+            s = a.slug,
+            name = escape(&a.name),
+        ));
+    }
+    out.push_str("</ul>");
+    out
+}
+
+/// The contents of a procedure as an ordered list of links, the `current` section marked.
+pub fn contents_html(slug: &str, book: &Book, current: Option<&str>) -> String {
+    let items: String = book
+        .procedure
+        .sections
+        .iter()
+        .map(|s| {
+            let mark = if current == Some(s.id.as_str()) { " aria-current=\"page\"" } else { "" };
+            format!("<li><a href=\"a/{slug}/{}\"{mark}>{}</a></li>", s.id, escape(&s.title))
+        })
+        .collect();
+    format!("<ol class=\"contents\">{items}</ol>")
+}
+
+fn cite_links(authority: &Authority, cites: &[String]) -> String {
+    cites
+        .iter()
+        .filter_map(|id| authority.sections.iter().find(|s| &s.id == id))
+        .map(|s| {
+            format!(" <a class=\"cite\" href=\"a/{}/{}\">{}</a>", authority.slug, s.id, escape(&s.numbered_title()))
+        })
+        .collect()
+}
+
+/// `/a/{authority}`: the source header (document, number, manual, publisher, dates, scope, related procedures), the
+/// ways in to its rules, wizard and deadlines, and the contents.
+pub fn overview_html(authority: &Authority, catalogue: &Catalogue, book: &Book, today: NaiveDate) -> String {
+    let not_stated = "<span class=\"not-stated\">not stated in the source</span>";
+    let doc = &authority.document;
+    let or_not = |v: Option<String>| v.map(|v| escape(&v)).unwrap_or_else(|| not_stated.to_owned());
+    let s = &authority.slug;
+    let excludes = if authority.scope.excludes.is_empty() {
+        "<p>The source names no children it does not apply to.</p>".to_owned()
+    } else {
+        let items: String = authority.scope.excludes.iter().map(|e| format!("<li>{}</li>", escape(e))).collect();
+        format!("<p>It does not apply to:</p><ul>{items}</ul>")
+    };
+    let related = if authority.related.is_empty() {
+        "<p>The source points to no other procedure.</p>".to_owned()
+    } else {
+        let items: String = authority
+            .related
+            .iter()
+            .map(|r| {
+                format!(
+                    "<li><strong>{}</strong>: {}<span class=\"cited-in\"> (mentioned in{})</span></li>",
+                    escape(&r.title),
+                    escape(&r.why),
+                    cite_links(authority, &r.cites)
+                )
+            })
+            .collect();
+        format!("<ul class=\"related\">{items}</ul>")
+    };
+    format!(
+        "<p class=\"breadcrumb\"><a href=\"./\">Authorities</a> › {short}</p><h1>{name}: {title}</h1>\
+         <section class=\"source-header\" aria-labelledby=\"source-heading\"><h2 id=\"source-heading\">The source</h2>\
+         <dl class=\"facts\"><dt>Document</dt><dd>{title}</dd><dt>Number</dt><dd>{number}</dd><dt>Manual</dt><dd>{manual}</dd>\
+         <dt>Published by</dt><dd>{name}{service}</dd><dt>Dates</dt><dd>{dates}</dd></dl>\
+         <h2 id=\"scope\">Whom it covers</h2><p>{summary} <span class=\"cited-in\"> (source:{scope_cites})</span></p>{excludes}\
+         <h2 id=\"related\">Related procedures it points to</h2>{related}</section>\
+         <p class=\"rules-link\"><a href=\"a/{s}/rules\">Every rule in this procedure, by topic</a> — timescales, roles and what it does not state.</p>\
+         <p class=\"rules-link\"><a href=\"wizard/{s}\">Check which rule applies to a case</a> — one question at a time, from assessment to the review outcome.</p>\
+         <p class=\"rules-link\"><a href=\"deadlines/{s}\">Work out a case's deadlines</a> — the dates these rules set, from the dates you enter.</p>\
+         <nav class=\"toc\" aria-labelledby=\"contents-heading\"><h2 id=\"contents-heading\">Contents</h2>{contents}</nav>",
+        short = escape(&authority.short_name),
+        name = escape(&authority.name),
+        title = escape(&doc.title),
+        number = or_not(doc.numbered()),
+        manual = or_not(doc.manual.clone()),
+        service = doc.service.as_ref().map(|v| format!(", {}", escape(v))).unwrap_or_default(),
+        dates = source_dates_html(authority, catalogue, today),
+        summary = escape(&authority.scope.summary),
+        scope_cites = cite_links(authority, &authority.scope.cites),
+        contents = contents_html(s, book, None),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{parse_authority, parse_procedure};
+
+    fn fixture() -> (Authority, Book) {
+        let a = parse_authority("minimal", include_str!("../../tests/fixtures/minimal/authority.json")).unwrap();
+        let procedure = parse_procedure("minimal", include_str!("../../tests/fixtures/minimal/procedure.md")).unwrap();
+        (a, Book { procedure, ..Book::default() })
+    }
+
+    #[test]
+    fn the_overview_shows_the_source_and_marks_what_it_does_not_state() {
+        let (a, book) = fixture();
+        let catalogue = Catalogue { authorities: vec![a.clone()] };
+        let html = overview_html(&a, &catalogue, &book, NaiveDate::from_ymd_opt(2026, 11, 23).unwrap());
+        assert!(html.contains(&format!("<h1>{}: {}</h1>", escape(&a.name), escape(&a.document.title))), "{html}");
+        assert!(html.contains("href=\"wizard/minimal\"") && html.contains("href=\"deadlines/minimal\""));
+        assert_eq!(html.matches("<li><a href=\"a/minimal/").count(), book.procedure.sections.len());
+        let current = contents_html("minimal", &book, Some(&book.procedure.sections[0].id));
+        assert_eq!(current.matches("aria-current=\"page\"").count(), 1);
+    }
+
+    #[test]
+    fn a_passed_review_date_is_flagged() {
+        let (mut a, _) = fixture();
+        a.dates = serde_json::from_str(r#"[{"kind":"next_review_due","date":"2011-03-26","note":null}]"#).unwrap();
+        let html = source_dates_html(&a, &Catalogue::default(), NaiveDate::from_ymd_opt(2026, 11, 23).unwrap());
+        assert!(html.contains("overdue by more than 15 years"), "{html}");
+        let none = Authority { dates: vec![], ..a };
+        assert!(source_dates_html(&none, &Catalogue::default(), NaiveDate::MIN).contains("The source states no date"));
+    }
+}
