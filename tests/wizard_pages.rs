@@ -171,3 +171,17 @@ async fn a_bad_link_is_explained_and_the_question_asked_again() {
     assert_eq!(b.eval("return localStorage.getItem('cin-explorer.wizard.durham')").await, serde_json::Value::Null);
     b.quit().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_map_shows_every_question_of_every_flow() {
+    let Some((server, b)) = setup().await else { return };
+    for entry in &support::all().entries {
+        let slug = &entry.authority.slug;
+        b.open(&server.url(&format!("/wizard/{slug}/map")), ".flow-map").await;
+        let items = b.eval("return document.querySelectorAll('.flow-map > li').length").await.as_u64().unwrap();
+        assert_eq!(items as usize, flow(&entry.rules, &entry.authority).len() + 1, "{slug}");
+        assert!(b.text(".flow-map").await.contains("this procedure does not apply"));
+        b.assert_accessible(&format!("/wizard/{slug}/map")).await;
+    }
+    b.quit().await;
+}

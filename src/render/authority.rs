@@ -121,7 +121,7 @@ pub fn overview_html(authority: &Authority, catalogue: &Catalogue, book: &Book, 
          <h2 id=\"scope\">Whom it covers</h2><p>{summary} <span class=\"cited-in\"> (source:{scope_cites})</span></p>{excludes}\
          <h2 id=\"related\">Related procedures it points to</h2>{related}</section>\
          <p class=\"rules-link\"><a href=\"a/{s}/rules\">Every rule in this procedure, by topic</a> — timescales, roles and what it does not state.</p>\
-         <p class=\"rules-link\"><a href=\"wizard/{s}\">Check which rule applies to a case</a> — one question at a time, from assessment to the review outcome.</p>\
+         <p class=\"rules-link\"><a href=\"wizard/{s}\">Check which rule applies to a case</a> — one question at a time, from assessment to the review outcome (<a href=\"wizard/{s}/map\">the whole flow</a>).</p>\
          <p class=\"rules-link\"><a href=\"deadlines/{s}\">Work out a case's deadlines</a> — the dates these rules set, from the dates you enter.</p>\
          <nav class=\"toc\" aria-labelledby=\"contents-heading\"><h2 id=\"contents-heading\">Contents</h2>{contents}</nav>",
         short = escape(&authority.short_name),

@@ -295,3 +295,55 @@ pub fn result_html(result: &Outcome, ctx: &CardContext, today: NaiveDate) -> Str
 fn topic_is_core(ctx: &CardContext, topic: &str) -> bool {
     ctx.topics.iter().any(|t| t.id == topic && t.core)
 }
+
+/// `/wizard/{authority}/map`: the whole flow for a procedures lead to review — every question in order with its
+/// stage and choices, where a walk ends early, and which review finding leads to which outcome.
+pub fn map_html(flow: &[Question], rules: &[Rule], authority: &Authority) -> String {
+    let name = escape(&authority.short_name);
+    let mut out = format!(
+        "<p class=\"breadcrumb\"><a href=\"./\">Authorities</a> › <a href=\"a/{s}\">{name}</a> › <a href=\"wizard/{s}\">Wizard</a> › Map</p>\
+         <h1>The wizard's flow: {name}</h1><p class=\"lead\">Every question the wizard can ask for {name}, in order, and \
+         where each answer leads. Questions come from a shared baseline, kept only where this procedure's rules need them.</p><ol class=\"flow-map\">",
+        s = authority.slug
+    );
+    let excluded: Vec<(&Rule, String)> = crate::wizard::excluded_plans(rules);
+    for q in flow {
+        out.push_str(&format!("<li><h2>{}</h2><p class=\"stage\">{}</p>", escape(&q.text), stage(q.key)));
+        match &q.kind {
+            Kind::Choice { choices, dont_know } => {
+                out.push_str("<ul>");
+                for (value, label) in choices {
+                    let ends = match (q.key, value.as_str()) {
+                        ("in_need", "no") => " → ends: this procedure does not apply".to_owned(),
+                        ("other_plan", plan) => match excluded.iter().find(|(_, p)| p == plan) {
+                            Some((rule, _)) => format!(" → ends: excluded {}", cites(rule, authority)),
+                            None => String::new(),
+                        },
+                        ("review_finding", finding) => {
+                            let to: Vec<String> = crate::wizard::outcomes(rules)
+                                .iter()
+                                .filter(|(_, o)| o.findings.iter().any(|f| f == finding))
+                                .map(|(_, o)| escape(&o.label))
+                                .collect();
+                            if to.is_empty() {
+                                " → the procedure names no outcome".to_owned()
+                            } else {
+                                format!(" → {}", to.join("; or "))
+                            }
+                        }
+                        _ => String::new(),
+                    };
+                    out.push_str(&format!("<li>{}{ends}</li>", escape(label)));
+                }
+                if *dont_know {
+                    out.push_str("<li>I don't know → every branch is shown</li>");
+                }
+                out.push_str("</ul>");
+            }
+            Kind::Date => out.push_str("<ul><li>A date, or not known / not yet</li></ul>"),
+        }
+        out.push_str("</li>");
+    }
+    out.push_str("<li><h2>Result</h2><p>The outcome, the deadlines, the rules that apply and what the procedure does not say.</p></li></ol>");
+    out
+}

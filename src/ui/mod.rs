@@ -77,6 +77,7 @@ pub fn App() -> impl IntoView {
                     </ParentRoute>
                     <ParentRoute path=path!("/wizard/:authority") view=authority::AuthorityShell>
                         <Route path=path!("") view=wizard::WizardPage />
+                        <Route path=path!("map") view=wizard::WizardMap />
                     </ParentRoute>
                     <Route path=path!("/glossary") view=glossary::GlossaryPage />
                     <Route path=path!("/glossary/:term") view=glossary::TermPage />

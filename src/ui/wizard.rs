@@ -13,7 +13,7 @@ use super::rules::card_context;
 use super::{browser, download};
 use crate::model::page_title;
 use crate::render::escape;
-use crate::render::wizard::{question_html, result_html, walk_href, Outcome};
+use crate::render::wizard::{map_html, question_html, result_html, walk_href, Outcome};
 use crate::timeline::ics::{to_ics, IcsContext};
 use crate::timeline::{date_label, timeline, DateParts};
 use crate::wizard::{flow, next, Answer, Kind, Step, Walk};
@@ -229,4 +229,13 @@ pub fn WizardPage() -> impl IntoView {
     view! {
         <div class="wrap wizard" inner_html=page on:submit=on_submit on:click=on_click></div>
     }
+}
+
+/// `/wizard/{authority}/map`: the flow drawn as a list, for review.
+#[component]
+pub fn WizardMap() -> impl IntoView {
+    let Loaded { authority, book, .. } = expect_context::<Loaded>();
+    browser::set_title(&page_title(&["Wizard map", &authority.short_name]));
+    let html = map_html(&flow(&book.rules, &authority), &book.rules, &authority);
+    view! { <div class="wrap wizard-map" inner_html=html></div> }
 }
