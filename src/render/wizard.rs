@@ -156,7 +156,7 @@ fn outcome_html(ending: &Ending, walk: &Walk, authority: &Authority) -> String {
                 cites(rule, authority)
             )
         }
-        Ending::Applies { outcomes, unmapped_finding } => {
+        Ending::Applies { outcomes, unmapped_finding, untied } => {
             let finding = walk.case.answers.get("review_finding").filter(|f| f.as_str() != DONT_KNOW);
             let mut out = String::new();
             if *unmapped_finding {
@@ -165,12 +165,20 @@ fn outcome_html(ending: &Ending, walk: &Walk, authority: &Authority) -> String {
                      a review that finds: {}. It does not fill the gap, and nor does this site.</p>",
                     escape(&choice_label("review_finding", finding.map_or("", |f| f.as_str())).to_lowercase())
                 ));
+            } else if *untied {
+                out.push_str(&format!(
+                    "<h2>What can follow a review</h2><p>{name}'s procedure lists these outcomes without saying which \
+                     review finding leads to which:</p>"
+                ));
             } else if outcomes.is_empty() {
                 out.push_str(&format!("<h2>Review outcome</h2><p>{name}'s procedure states no review outcomes.</p>"));
             } else {
                 let heading =
                     if finding.is_some() { "What follows" } else { "What follows depends on what the review finds" };
-                out.push_str(&format!("<h2>{heading}</h2><ul class=\"outcomes\">"));
+                out.push_str(&format!("<h2>{heading}</h2>"));
+            }
+            if !outcomes.is_empty() {
+                out.push_str("<ul class=\"outcomes\">");
                 for (rule, o) in outcomes {
                     let when: Vec<String> =
                         o.findings.iter().map(|f| choice_label("review_finding", f).to_lowercase()).collect();

@@ -84,7 +84,7 @@ pub fn outcomes(rules: &[Rule]) -> Vec<(&Rule, &Outcome)> {
 
 /// The whole flow of an authority, in order: whether the child is in need; the other plan where the authority
 /// excludes one or its rules depend on it; every other answer its rules depend on; the dates its timescales need;
-/// and, where it names review outcomes, what the review found.
+/// and, where it ties review outcomes to what a review finds, that finding.
 pub fn flow(rules: &[Rule], authority: &Authority) -> Vec<Question> {
     let choice = |key: &'static str, dont_know: bool| Question {
         key,
@@ -102,7 +102,8 @@ pub fn flow(rules: &[Rule], authority: &Authority) -> Vec<Question> {
     for key in needed_dates(rules) {
         out.push(Question { key, text: date_label(key).to_owned(), kind: Kind::Date });
     }
-    if !outcomes(rules).is_empty() {
+    // What the review found is asked only where the procedure ties an outcome to a finding.
+    if outcomes(rules).iter().any(|(_, o)| !o.findings.is_empty()) {
         out.push(choice("review_finding", true));
     }
     out
@@ -122,6 +123,8 @@ pub enum Ending<'a> {
         outcomes: Vec<(&'a Rule, &'a Outcome)>,
         /// The finding was answered, but the procedure ties no outcome to it.
         unmapped_finding: bool,
+        /// The procedure names outcomes but ties none of them to a finding, so all are shown.
+        untied: bool,
     },
 }
 
@@ -172,12 +175,14 @@ pub fn next<'a>(flow: &[Question], rules: &'a [Rule], case: &Case, skipped: &[St
         return Step::Ask(i);
     }
     let all = outcomes(rules);
-    let finding = case.answers.get("review_finding").filter(|f| f.as_str() != DONT_KNOW);
+    // Where the procedure ties no outcome to any finding, every outcome is shown: saying it names none would be wrong.
+    let untied = !all.is_empty() && all.iter().all(|(_, o)| o.findings.is_empty());
+    let finding = case.answers.get("review_finding").filter(|f| f.as_str() != DONT_KNOW && !untied);
     let chosen: Vec<(&Rule, &Outcome)> = match finding {
         Some(f) => all.into_iter().filter(|(_, o)| o.findings.contains(f)).collect(),
         None => all,
     };
-    Step::Done(Ending::Applies { unmapped_finding: finding.is_some() && chosen.is_empty(), outcomes: chosen })
+    Step::Done(Ending::Applies { unmapped_finding: finding.is_some() && chosen.is_empty(), outcomes: chosen, untied })
 }
 
 #[cfg(test)]

@@ -79,14 +79,29 @@ fn early_endings_and_honest_gaps() {
         &["plan_established", "previous_review"],
     );
     let Step::Done(ending) = next(&flow, &rules, &risk, &[]) else { panic!("done") };
-    assert_eq!(ending, Ending::Applies { outcomes: vec![], unmapped_finding: true });
+    assert_eq!(ending, Ending::Applies { outcomes: vec![], unmapped_finding: true, untied: false });
     assert_eq!(ending.id(), "not_stated");
     let unknown = case(
         &[("in_need", "yes"), ("other_plan", "none"), ("disabled", "yes"), ("review_finding", DONT_KNOW)],
         &["plan_established", "previous_review"],
     );
-    let Step::Done(Ending::Applies { outcomes, unmapped_finding }) = next(&flow, &rules, &unknown, &[]) else {
+    let Step::Done(Ending::Applies { outcomes, unmapped_finding, .. }) = next(&flow, &rules, &unknown, &[]) else {
         panic!()
     };
     assert_eq!((outcomes.len(), unmapped_finding), (3, false), "not knowing the finding shows every outcome");
+    // A procedure that ties no outcome to a finding shows them all, whatever the finding.
+    let untied: Vec<Rule> = rules
+        .iter()
+        .map(|r| {
+            let mut r = r.clone();
+            if let Some(Value::Outcomes { outcomes }) = &mut r.value {
+                outcomes.iter_mut().for_each(|o| o.findings.clear());
+            }
+            r
+        })
+        .collect();
+    let Step::Done(ending) = next(&flow, &untied, &risk, &[]) else { panic!() };
+    assert!(
+        matches!(ending, Ending::Applies { ref outcomes, unmapped_finding: false, untied: true } if outcomes.len() == 3)
+    );
 }
