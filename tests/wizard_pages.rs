@@ -33,6 +33,14 @@ async fn answer(b: &Browser, date_first: bool) {
     b.wait_until(&format!("return location.search !== {before}")).await;
 }
 
+/// Goes on from "Check your answers" to the result, if the page is the check page.
+async fn see_result(b: &Browser) {
+    if b.eval("return document.querySelector('.see-result') !== null").await == true {
+        b.assert_accessible("check your answers").await;
+        b.wait_for(".see-result").await.click().await.unwrap();
+    }
+}
+
 /// The walk in the page's address.
 async fn walk_in_page(b: &Browser, teams: &[String]) -> Walk {
     let search = b.eval("return location.search.slice(1)").await.as_str().unwrap().to_owned();
@@ -59,7 +67,7 @@ async fn a_complete_walk_for_every_authority_ends_at_the_engines_result() {
         let flow = flow(&entry.rules, &entry.authority);
         let mut dates = 0;
         for step in 0..flow.len() + 1 {
-            if b.eval("return document.querySelector('.outcome') !== null").await == true {
+            if b.eval("return document.querySelector('.outcome, .see-result') !== null").await == true {
                 break;
             }
             assert!(step < flow.len(), "{slug}: more questions than the flow has");
@@ -71,6 +79,7 @@ async fn a_complete_walk_for_every_authority_ends_at_the_engines_result() {
                 dates += 1;
             }
         }
+        see_result(&b).await;
         let outcome = b.wait_for(".outcome").await.attr("data-outcome").await.unwrap().unwrap();
         let walk = walk_in_page(&b, &teams).await;
         let Step::Done(ending) = next(&flow, &entry.rules, &walk.case, &walk.skipped) else {
@@ -133,11 +142,14 @@ async fn back_reload_change_and_shared_links_keep_the_answers() {
     {
         answer(&b, false).await;
     }
-    if b.eval("return document.querySelector('.outcome') === null").await == true {
+    if b.eval("return document.querySelector('.wizard-question') !== null").await == true {
         // What the review found: "I don't know" (the last choice).
         b.eval("const r = document.querySelectorAll('.radio input'); r[r.length - 1].click(); return true").await;
         b.eval("document.querySelector('.wizard-question button[type=submit]').click(); return true").await;
     }
+    // "Check your answers", then the result.
+    b.wait_for(".see-result").await;
+    see_result(&b).await;
     b.wait_for(".outcome").await;
     let html = "return document.querySelector('.wizard').innerHTML.replaceAll('<!---->', '')";
     let result = b.eval(html).await;
@@ -148,11 +160,13 @@ async fn back_reload_change_and_shared_links_keep_the_answers() {
             .unwrap()
             >= 1
     );
-    // Change: back to the question, and after Continue back to the result.
+    // Change: back to the question, and after Continue back to the answers and on to the result.
     b.eval("Array.from(document.querySelectorAll('.answers a')).find(a => a.textContent.includes('team')).click(); return true").await;
     b.wait_for(".wizard-question[data-key='team']").await;
     assert_eq!(b.eval("return document.querySelector('#answer-2').checked").await, true);
     b.eval("document.querySelector('.wizard-question button[type=submit]').click(); return true").await;
+    b.wait_for(".see-result").await;
+    see_result(&b).await;
     b.wait_for(".outcome").await;
     // A shared link reproduces the result exactly.
     let url = b.eval("return location.href").await.as_str().unwrap().to_owned();

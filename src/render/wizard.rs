@@ -203,9 +203,19 @@ fn outcome_html(ending: &Ending, walk: &Walk, authority: &Authority) -> String {
     format!("<div class=\"outcome\" data-outcome=\"{}\">{body}</div>", ending.id())
 }
 
+/// `Check your answers`: every answer with a "Change" link, and the way on to the result.
+pub fn check_html(slug: &str, flow: &[Question], walk: &Walk) -> String {
+    let result = Walk { confirmed: true, at: None, from_check: false, ..walk.clone() };
+    format!(
+        "<h1>Check your answers</h1>{}<p><a class=\"button see-result\" href=\"{}\">See the result</a></p>",
+        answers_html(slug, flow, walk),
+        escape(&walk_href(slug, &result))
+    )
+}
+
 /// The answers so far, each with a "Change" link back to its question.
 fn answers_html(slug: &str, flow: &[Question], walk: &Walk) -> String {
-    let mut out = String::from("<h2>Your answers</h2><dl class=\"answers\">");
+    let mut out = String::from("<h2 class=\"visually-hidden\">Your answers</h2><dl class=\"answers\">");
     for q in flow {
         let shown = match &q.kind {
             Kind::Date => match walk.case.dates.get(q.key) {
@@ -219,7 +229,7 @@ fn answers_html(slug: &str, flow: &[Question], walk: &Walk) -> String {
                 None => continue,
             },
         };
-        let change = Walk { at: Some(q.key.to_owned()), from_check: true, ..walk.clone() };
+        let change = Walk { at: Some(q.key.to_owned()), from_check: true, confirmed: false, ..walk.clone() };
         out.push_str(&format!(
             "<div class=\"answer-row\"><dt>{}</dt><dd>{}</dd><dd><a href=\"{}\">Change<span class=\"visually-hidden\"> {}</span></a></dd></div>",
             escape(&q.text),
@@ -296,6 +306,7 @@ pub fn result_html(result: &Outcome, ctx: &CardContext, today: NaiveDate) -> Str
             out.push_str("</ul>");
         }
     }
+    out.push_str("<h2>Your answers</h2>");
     out.push_str(&answers_html(slug, flow, walk));
     out
 }
@@ -354,4 +365,55 @@ pub fn map_html(flow: &[Question], rules: &[Rule], authority: &Authority) -> Str
     }
     out.push_str("<li><h2>Result</h2><p>The outcome, the deadlines, the rules that apply and what the procedure does not say.</p></li></ol>");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::parse_authority;
+
+    fn setup() -> (Authority, Vec<Rule>) {
+        let a = parse_authority("minimal", include_str!("../../tests/fixtures/minimal/authority.json")).unwrap();
+        let rules: Vec<Rule> = serde_json::from_str(
+            r#"[{"id":"m-first","topic":"review.first","status":"stated","when":{"disabled":["yes"]},
+                 "value":{"kind":"deadline","amount":15,"unit":"working_days","after":"plan_established"},
+                 "summary":"s","cites":[],"note":null}]"#,
+        )
+        .unwrap();
+        (a, rules)
+    }
+
+    #[test]
+    fn a_question_page_has_its_legend_as_h1_progress_back_and_choices() {
+        let (a, rules) = setup();
+        let flow = crate::wizard::flow(&rules, &a);
+        let mut walk = Walk::default();
+        walk.case.answers.insert("in_need".into(), "yes".into());
+        let html = question_html("minimal", &flow, 1, &walk, Some("Select an answer"));
+        assert!(html.contains("<legend><h1>Is the child disabled?</h1></legend>"), "{html}");
+        assert!(html.contains("Question 2 of 4"), "{html}");
+        assert!(
+            html.contains("<a class=\"back-link\" href=\"wizard/minimal?in_need=yes&amp;at=in_need\">Back</a>"),
+            "{html}"
+        );
+        assert!(html.contains("value=\"dont_know\"") && html.contains("There is a problem"), "{html}");
+    }
+
+    #[test]
+    fn check_your_answers_links_each_answer_back_and_on_to_the_result() {
+        let (a, rules) = setup();
+        let flow = crate::wizard::flow(&rules, &a);
+        let mut walk = Walk::default();
+        walk.case.answers.insert("in_need".into(), "yes".into());
+        walk.skipped.push("plan_established".into());
+        let html = check_html("minimal", &flow, &walk);
+        assert!(html.contains("<dd>Not known or not yet</dd>"), "{html}");
+        assert!(html.contains("at=in_need&amp;from=check\">Change"), "{html}");
+        assert!(
+            html.contains(
+                "href=\"wizard/minimal?in_need=yes&amp;plan_established=none&amp;result=yes\">See the result"
+            ),
+            "{html}"
+        );
+    }
 }

@@ -13,7 +13,7 @@ use super::rules::card_context;
 use super::{browser, download};
 use crate::model::page_title;
 use crate::render::escape;
-use crate::render::wizard::{map_html, question_html, result_html, walk_href, Outcome};
+use crate::render::wizard::{check_html, map_html, question_html, result_html, walk_href, Outcome};
 use crate::timeline::ics::{to_ics, IcsContext};
 use crate::timeline::{date_label, timeline, DateParts};
 use crate::wizard::{flow, next, Answer, Kind, Step, Walk};
@@ -106,6 +106,16 @@ pub fn WizardPage() -> impl IntoView {
         }
         match step_of(&walk) {
             Some(i) => out.push_str(&flow.with_value(|f| question_html(&slug_p, f, i, &walk, error.get().as_deref()))),
+            None if !walk.confirmed
+                && !flow.with_value(|f| {
+                    matches!(
+                        next(f, &book_p.rules, &walk.case, &walk.skipped),
+                        Step::Done(crate::wizard::Ending::NotInNeed | crate::wizard::Ending::Excluded(_))
+                    )
+                }) =>
+            {
+                out.push_str(&flow.with_value(|f| check_html(&slug_p, f, &walk)));
+            }
             None => {
                 let ending = flow.with_value(|f| match next(f, &book_p.rules, &walk.case, &walk.skipped) {
                     Step::Done(e) => Some(e),

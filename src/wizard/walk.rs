@@ -16,8 +16,10 @@ pub struct Walk {
     pub skipped: Vec<String>,
     /// The question being revisited, if any.
     pub at: Option<String>,
-    /// Where the revisit was asked from: "check" when from the answers on the result page.
+    /// Where the revisit was asked from: "check" when from the answers on the check page.
     pub from_check: bool,
+    /// Whether the worker has checked the answers and asked for the result.
+    pub confirmed: bool,
 }
 
 impl Walk {
@@ -30,6 +32,7 @@ impl Walk {
             match key.as_str() {
                 "at" => walk.at = Some(value.clone()),
                 "from" => walk.from_check = value == "check",
+                "result" => walk.confirmed = value == "yes",
                 k if value == NO_DATE && DATE_FIELDS.iter().any(|(d, _)| *d == k) => walk.skipped.push(key.clone()),
                 k if crate::model::ANSWERS.iter().any(|(a, _)| *a == k) || DATE_FIELDS.iter().any(|(d, _)| *d == k) => {
                     rest.push((key.clone(), value.clone()))
@@ -59,12 +62,15 @@ impl Walk {
         if self.from_check {
             out.push(("from".to_owned(), "check".to_owned()));
         }
+        if self.confirmed {
+            out.push(("result".to_owned(), "yes".to_owned()));
+        }
         out
     }
 
     /// The walk with a question answered (a choice value, a date, or `None` for a date left out), revisits ended.
     pub fn answer(&self, key: &str, value: Answer) -> Walk {
-        let mut next = Walk { at: None, from_check: false, ..self.clone() };
+        let mut next = Walk { at: None, from_check: false, confirmed: false, ..self.clone() };
         next.skipped.retain(|k| k != key);
         next.case.dates.remove(key);
         match value {
