@@ -6,6 +6,7 @@ pub mod authority;
 pub mod deadlines;
 pub mod glossary;
 pub mod rule_card;
+pub mod section;
 pub mod wizard;
 
 /// Escapes text for use in HTML content or a quoted attribute.
