@@ -278,3 +278,23 @@ fn core_topics_the_chapter_does_not_state() {
         not_stated(SLUG, topic);
     }
 }
+
+/// 3.10: each outcome follows from what the review finds — no longer in need (close, or support in the
+/// CAF/Multi-Disciplinary Team arena), the same needs, more complex needs (a Core Assessment), or a risk of significant
+/// harm (a Strategy Discussion).
+#[test]
+fn review_findings_lead_to_the_outcomes_of_3_10() {
+    let Value::Outcomes { outcomes } = stated(SLUG, "coventry-review-outcomes") else { panic!("outcomes") };
+    let found: Vec<(&str, Vec<&str>)> =
+        outcomes.iter().map(|o| (o.id.as_str(), o.findings.iter().map(String::as_str).collect())).collect();
+    assert_eq!(
+        found,
+        [
+            ("close", vec!["needs_met"]),
+            ("step_down", vec!["needs_met"]),
+            ("continue", vec!["same_needs"]),
+            ("core_assessment", vec!["more_needs"]),
+            ("strategy_discussion", vec!["risk_of_significant_harm"]),
+        ]
+    );
+}

@@ -284,3 +284,21 @@ fn core_topics_the_chapter_leaves_unstated() {
     not_stated(SLUG, "records.to_social_worker");
     not_stated(SLUG, "family.exclusion_endorsement");
 }
+
+/// Section 3, the outcome of a Review: no longer in need (closure), the same needs (services continue), or a risk of
+/// significant harm (a Strategy Discussion); nothing is given for needs that have grown.
+#[test]
+fn review_findings_lead_to_the_outcomes_of_section_3() {
+    let Value::Outcomes { outcomes } = stated(SLUG, "lancashire-review-outcomes") else { panic!("outcomes") };
+    let found: Vec<(&str, Vec<&str>)> =
+        outcomes.iter().map(|o| (o.id.as_str(), o.findings.iter().map(String::as_str).collect())).collect();
+    assert_eq!(
+        found,
+        [
+            ("close", vec!["needs_met"]),
+            ("continue", vec!["same_needs"]),
+            ("strategy_discussion", vec!["risk_of_significant_harm"]),
+        ]
+    );
+    assert!(!outcomes.iter().any(|o| o.findings.iter().any(|f| f == "more_needs")));
+}
