@@ -204,3 +204,19 @@ async fn the_map_shows_every_question_of_every_flow() {
     }
     b.quit().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_same_answers_show_side_by_side_under_another_authority() {
+    let Some((server, b)) = setup().await else { return };
+    let answers = "in_need=yes&other_plan=none&route=assessment&disabled=no&complex_package=no\
+                   &assessment_completed=2026-08-20&plan_established=2026-09-01&planning_meeting=none\
+                   &previous_review=2026-10-26&previous_visit=none&package_started=none&review_finding=same_needs&result=yes";
+    b.open(&server.url(&format!("/wizard/coventry?{answers}&compare=lancashire")), ".compare-column .outcome").await;
+    assert_eq!(b.eval("return document.querySelectorAll('.compare-column').length").await, 2);
+    let outcomes = b.eval("return Array.from(document.querySelectorAll('.outcome')).map(o => o.dataset.outcome)").await;
+    assert_eq!(outcomes, serde_json::json!(["continue", "continue"]), "the same finding, each authority's own outcome");
+    let right = b.text(".compare-column:nth-child(2)").await;
+    assert!(right.starts_with("Result: Lancashire"), "{right}");
+    b.assert_accessible("/wizard/coventry compared with lancashire").await;
+    b.quit().await;
+}

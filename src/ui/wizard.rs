@@ -9,6 +9,7 @@ use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
 use super::authority::Loaded;
+use super::fetch::load_book;
 use super::rules::card_context;
 use super::{browser, download};
 use crate::model::page_title;
@@ -53,6 +54,53 @@ pub fn WizardPage() -> impl IntoView {
         })
     };
     let error = RwSignal::new(None::<String>);
+    // The other authority of a side-by-side comparison, loaded when the answers name one.
+    let compare_slug = Memo::new(move |_| read.with(|(w, _, _)| w.compare.clone()));
+    let other = LocalResource::new(move || {
+        let slug = compare_slug.get();
+        async move {
+            match slug {
+                Some(slug) => load_book(slug).await.ok(),
+                None => None,
+            }
+        }
+    });
+    let catalogue = loaded.catalogue.clone();
+    let compared = move |walk: &Walk| -> String {
+        let Some(slug) = walk.compare.clone() else { return String::new() };
+        let Some(other_authority) = catalogue.find(&slug) else {
+            return format!(
+                "<section class=\"compare-column\"><p>There is no authority called “{}”.</p></section>",
+                escape(&slug)
+            );
+        };
+        let Some(Some(other_book)) = other.get() else {
+            return "<section class=\"compare-column\"><p role=\"status\">Loading…</p></section>".to_owned();
+        };
+        let other_flow = crate::wizard::flow(&other_book.rules, other_authority);
+        let teams: Vec<String> = other_authority.vocabulary.teams.iter().map(|t| t.id.clone()).collect();
+        let (theirs, _) = Walk::from_query(&Walk { compare: None, ..walk.clone() }.to_query(), &teams);
+        let body = match next(&other_flow, &other_book.rules, &theirs.case, &theirs.skipped) {
+            Step::Done(ending) => {
+                let ctx = crate::render::rule_card::CardContext {
+                    authority: other_authority,
+                    topics: &other_book.topics,
+                    roles: &other_book.roles,
+                };
+                let result = Outcome { flow: &other_flow, walk: &theirs, ending: &ending, rules: &other_book.rules };
+                result_html(&result, &ctx, browser::today())
+            }
+            Step::Ask(i) => format!(
+                "<h2>{}</h2><p>{}'s procedure needs another answer for these answers: “{}”. \
+                 <a href=\"{}\">Answer it there</a>.</p>",
+                escape(&other_authority.short_name),
+                escape(&other_authority.short_name),
+                escape(&other_flow[i].text),
+                escape(&walk_href(&slug, &theirs))
+            ),
+        };
+        format!("<section class=\"compare-column\">{body}</section>")
+    };
     // A stored walk that cannot be read is discarded, and the page says so.
     let discarded = match saved_walk(&slug, &teams) {
         Some(Err(())) => {
@@ -137,14 +185,25 @@ pub fn WizardPage() -> impl IntoView {
                         .iter()
                         .filter(|a| a.slug != slug_p)
                         .map(|a| {
+                            let side =
+                                Walk { at: None, from_check: false, compare: Some(a.slug.clone()), ..walk.clone() };
                             format!(
                                 "<li><a href=\"{}\">{}</a></li>",
-                                escape(&walk_href(&a.slug, &Walk { at: None, from_check: false, ..walk.clone() })),
+                                escape(&walk_href(&slug_p, &side)),
                                 escape(&a.short_name)
                             )
                         })
                         .collect();
-                    out.push_str(&format!("<h2>Compare with another authority</h2><p>The same answers under:</p><ul class=\"compare-links\">{others}</ul>"));
+                    out.push_str(&format!(
+                        "<h2>Compare with another authority</h2><p>The same answers under another authority, side by side:</p>\
+                         <ul class=\"compare-links\">{others}</ul>"
+                    ));
+                    if walk.compare.is_some() {
+                        out = format!(
+                            "<div class=\"compare-grid\"><section class=\"compare-column\">{out}</section>{}</div>",
+                            compared(&walk)
+                        );
+                    }
                 }
             }
         }

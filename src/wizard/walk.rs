@@ -20,6 +20,8 @@ pub struct Walk {
     pub from_check: bool,
     /// Whether the worker has checked the answers and asked for the result.
     pub confirmed: bool,
+    /// Another authority whose result for the same answers is shown alongside.
+    pub compare: Option<String>,
 }
 
 impl Walk {
@@ -33,6 +35,7 @@ impl Walk {
                 "at" => walk.at = Some(value.clone()),
                 "from" => walk.from_check = value == "check",
                 "result" => walk.confirmed = value == "yes",
+                "compare" => walk.compare = Some(value.clone()),
                 k if value == NO_DATE && DATE_FIELDS.iter().any(|(d, _)| *d == k) => walk.skipped.push(key.clone()),
                 k if crate::model::ANSWERS.iter().any(|(a, _)| *a == k) || DATE_FIELDS.iter().any(|(d, _)| *d == k) => {
                     rest.push((key.clone(), value.clone()))
@@ -65,12 +68,15 @@ impl Walk {
         if self.confirmed {
             out.push(("result".to_owned(), "yes".to_owned()));
         }
+        if let Some(other) = &self.compare {
+            out.push(("compare".to_owned(), other.clone()));
+        }
         out
     }
 
     /// The walk with a question answered (a choice value, a date, or `None` for a date left out), revisits ended.
     pub fn answer(&self, key: &str, value: Answer) -> Walk {
-        let mut next = Walk { at: None, from_check: false, confirmed: false, ..self.clone() };
+        let mut next = Walk { at: None, from_check: false, confirmed: false, compare: None, ..self.clone() };
         next.skipped.retain(|k| k != key);
         next.case.dates.remove(key);
         match value {
