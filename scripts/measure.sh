@@ -17,8 +17,15 @@ total_raw=0; total_gz=0
 echo "| part | raw | gzip |"
 echo "| --- | ---: | ---: |"
 row "HTML (index.html)" dist/index.html
-row "wasm" dist/*_bg.wasm
-row "JavaScript glue" $(ls dist/*.js)
+row "wasm" $(ls dist/*_bg.wasm | grep -v '/worker')
+row "JavaScript glue" $(ls dist/*.js | grep -v '/worker')
 row "CSS" dist/*.css
 row "data (data/authorities.json)" dist/data/authorities.json
 printf '| **total** | **%s** | **%s** |\n' "$(numfmt --to=si --suffix=B "$total_raw")" "$(numfmt --to=si --suffix=B "$total_gz")"
+echo
+echo "Not in the first load: the background worker (compare and search), fetched the first time one is used."
+echo
+echo "| part | raw | gzip |"
+echo "| --- | ---: | ---: |"
+total_raw=0; total_gz=0
+row "worker wasm and JavaScript" dist/worker_bg.wasm dist/worker.js dist/worker_loader.js

@@ -5,11 +5,14 @@
 //! validation ([`model`]), the working-day calendar ([`calendar`]), a case's deadlines ([`timeline`]), the wizard's flow ([`wizard`]), HTML for read-only views ([`render`]), the safe Markdown renderer ([`markdown`]) and the build step that publishes the
 //! data the site reads ([`publish`]). [`ui`] renders what they compute.
 
+pub mod background;
 pub mod calendar;
+pub mod compare;
 pub mod markdown;
 pub mod model;
 pub mod prefs;
 pub mod publish;
+pub mod query;
 pub mod render;
 pub mod timeline;
 pub mod ui;

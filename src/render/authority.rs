@@ -38,7 +38,10 @@ pub fn source_dates_html(authority: &Authority, catalogue: &Catalogue, today: Na
 
 /// The start page's list of authorities, each with its document, dates and the ways in.
 pub fn home_cards_html(catalogue: &Catalogue, today: NaiveDate) -> String {
-    let mut out = String::from("<ul class=\"cards\" aria-label=\"Authorities\">");
+    let mut out = String::from(
+        "<p class=\"rules-link\"><a href=\"compare\">Compare the authorities side by side</a> — every topic, what each \
+         procedure says on it, and where they differ.</p><ul class=\"cards\" aria-label=\"Authorities\">",
+    );
     for a in &catalogue.authorities {
         let number = a.document.numbered().map(|n| format!("<span class=\"doc-number\">{}</span> ", escape(&n)));
         let manual = a.document.manual.as_ref().map(|m| format!("<p class=\"manual\">Part of: {}</p>", escape(m)));

@@ -3,6 +3,7 @@
 //! generic view code each component brings; links are relative to the site's base and the router follows them.
 
 pub mod authority;
+pub mod compare;
 pub mod deadlines;
 pub mod glossary;
 pub mod rule_card;

@@ -5,8 +5,8 @@ use super::escape;
 use crate::model::{by_group, describe_value, describe_when, topic, Authority, Role, Rule, Status, Topic, Value};
 use crate::timeline::choice_label;
 
-/// The items of a list or outcomes value; `None` for other kinds.
-fn value_items(value: &Value) -> Option<Vec<String>> {
+/// The items of a list, outcomes or plans value; `None` for other kinds.
+pub fn value_items(value: &Value) -> Option<Vec<String>> {
     match value {
         Value::List { items } => Some(items.clone()),
         Value::Outcomes { outcomes } => Some(
@@ -65,10 +65,7 @@ pub fn rule_card_html(rule: &Rule, ctx: &CardContext, nested: bool) -> String {
         let label = topic(ctx.topics, &rule.topic).map_or(rule.topic.as_str(), |t| t.label.as_str());
         out.push_str(&format!("<h3>{}</h3>", escape(label)));
     }
-    out.push_str(&format!(
-        "<p class=\"status-badge\"><span class=\"visually-hidden\">Status: </span>{}</p>",
-        status.label()
-    ));
+    out.push_str(&status_badge(status));
     if let Some(c) = describe_when(&rule.when, &ctx.authority.vocabulary) {
         out.push_str(&format!("<p class=\"rule-when\">{}:</p>", escape(&c)));
     }
@@ -91,14 +88,25 @@ pub fn rule_card_html(rule: &Rule, ctx: &CardContext, nested: bool) -> String {
         let lead = if status == Status::Ambiguous { "Why it is ambiguous: " } else { "Note: " };
         out.push_str(&format!("<p class=\"rule-note\"><strong>{lead}</strong>{}</p>", escape(n)));
     }
+    out.push_str(&cites_html(rule, ctx.authority));
+    out.push_str("</li>");
+    out
+}
+
+/// The sections a rule cites, as links.
+pub fn cites_html(rule: &Rule, authority: &Authority) -> String {
     let cites: String = rule
         .cites
         .iter()
-        .filter_map(|id| ctx.authority.sections.iter().find(|s| &s.id == id))
-        .map(|s| format!("<li><a href=\"a/{}/{}\">{}</a></li>", ctx.authority.slug, s.id, escape(&s.numbered_title())))
+        .filter_map(|id| authority.sections.iter().find(|s| &s.id == id))
+        .map(|s| format!("<li><a href=\"a/{}/{}\">{}</a></li>", authority.slug, s.id, escape(&s.numbered_title())))
         .collect();
-    out.push_str(&format!("<div class=\"rule-cites\">Source: <ul>{cites}</ul></div></li>"));
-    out
+    format!("<div class=\"rule-cites\">Source: <ul>{cites}</ul></div>")
+}
+
+/// A rule's status as a badge, its meaning spelled out for screen readers.
+pub fn status_badge(status: Status) -> String {
+    format!("<p class=\"status-badge\"><span class=\"visually-hidden\">Status: </span>{}</p>", status.label())
 }
 
 /// Cards for several rules, as the items of a list.

@@ -6,28 +6,18 @@ use super::deadlines::{date_parts_html, timeline_html};
 use super::escape;
 use super::rule_card::{rule_cards_html, CardContext};
 use crate::model::{Authority, Rule, Status};
+use crate::query::join;
 use crate::timeline::{applicable, choice_label, timeline, DateParts, DONT_KNOW};
 use crate::wizard::{stage, Ending, Kind, Question, Walk};
 use chrono::NaiveDate;
 
-/// Percent-encodes a query value (ids and dates pass unchanged).
-fn encode(value: &str) -> String {
-    value
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
-            b => format!("%{b:02X}"),
-        })
-        .collect()
-}
-
 /// The address of a walk, relative to the site's base: `wizard/{slug}?…`.
 pub fn walk_href(slug: &str, walk: &Walk) -> String {
-    let query: Vec<String> = walk.to_query().iter().map(|(k, v)| format!("{k}={}", encode(v))).collect();
+    let query = join(&walk.to_query());
     if query.is_empty() {
         format!("wizard/{slug}")
     } else {
-        format!("wizard/{slug}?{}", query.join("&"))
+        format!("wizard/{slug}?{query}")
     }
 }
 

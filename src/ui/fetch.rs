@@ -11,14 +11,20 @@ use crate::model::{
     DATA_AUTHORITIES, DATA_GLOSSARY, DATA_ROLES, DATA_TOPICS,
 };
 
-/// Starts fetching a file relative to the site root; the request is under way as soon as this returns.
-fn start(path: &str) -> Result<JsFuture, LoadError> {
-    let window = web_sys::window().ok_or_else(|| LoadError::new(path, "no browser window"))?;
-    Ok(JsFuture::from(window.fetch_with_str(path)))
+/// Starts fetching a file relative to the site root (from a page or from the background worker, whose script sits
+/// at the site root); the request is under way as soon as this returns.
+pub(crate) fn start(path: &str) -> Result<JsFuture, LoadError> {
+    if let Some(window) = web_sys::window() {
+        return Ok(JsFuture::from(window.fetch_with_str(path)));
+    }
+    let worker = js_sys::global()
+        .dyn_into::<web_sys::WorkerGlobalScope>()
+        .map_err(|_| LoadError::new(path, "neither a page nor a worker can fetch it"))?;
+    Ok(JsFuture::from(worker.fetch_with_str(path)))
 }
 
 /// Awaits a started fetch and reads its body as text, naming the file in any failure.
-async fn finish(path: &str, request: JsFuture) -> Result<String, LoadError> {
+pub(crate) async fn finish(path: &str, request: JsFuture) -> Result<String, LoadError> {
     let failed = |what: &str| LoadError::new(path, what.to_owned());
     let response = request.await.map_err(|_| failed("the file could not be fetched (network error)"))?;
     let response: web_sys::Response =
@@ -41,7 +47,7 @@ fn looks_like_a_web_page(path: &str, text: &str) -> bool {
     !path.ends_with(".html") && (head.starts_with("<!doctype html") || head.starts_with("<html"))
 }
 
-async fn fetch_text(path: &str) -> Result<String, LoadError> {
+pub(crate) async fn fetch_text(path: &str) -> Result<String, LoadError> {
     finish(path, start(path)?).await
 }
 

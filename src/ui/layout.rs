@@ -61,6 +61,7 @@ pub fn Header() -> impl IntoView {
                 <nav aria-label="Main">
                     <ul class="nav-list">
                         <li><Link href="/">"Authorities"</Link></li>
+                        <li><Link href="/compare">"Compare"</Link></li>
                         <li><Link href="/glossary">"Glossary"</Link></li>
                     </ul>
                 </nav>

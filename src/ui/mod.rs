@@ -1,7 +1,9 @@
 //! The Leptos user interface: routes and components that render what the pure layers compute.
 
 mod authority;
+mod background;
 mod browser;
+mod compare;
 mod deadlines;
 mod download;
 mod fetch;
@@ -13,6 +15,7 @@ mod rules;
 mod section;
 mod status;
 mod wizard;
+pub mod worker;
 
 use std::borrow::Cow;
 
@@ -79,6 +82,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("") view=wizard::WizardPage />
                         <Route path=path!("map") view=wizard::WizardMap />
                     </ParentRoute>
+                    <Route path=path!("/compare") view=compare::ComparePage />
+                    <Route path=path!("/compare/:topic") view=compare::ComparePage />
                     <Route path=path!("/glossary") view=glossary::GlossaryPage />
                     <Route path=path!("/glossary/:term") view=glossary::TermPage />
                 </Routes>

@@ -40,3 +40,13 @@ pub fn content() -> Vec<(Authority, Procedure)> {
 pub fn rules(slug: &str) -> Vec<Rule> {
     all().entry(slug).unwrap_or_else(|| panic!("no authority {slug}")).rules.clone()
 }
+
+/// The library the comparison and search read, made from `content/` as the publish step makes it.
+pub fn library() -> cin_procedure_explorer::compare::Library {
+    let all = all();
+    cin_procedure_explorer::compare::Library {
+        books: all.entries.iter().map(|e| cin_procedure_explorer::publish::authority_data(e, &all.glossary)).collect(),
+        topics: all.topics.clone(),
+        roles: all.roles.clone(),
+    }
+}

@@ -1,0 +1,89 @@
+//! The view as CSV for a spreadsheet: UTF-8 with a byte-order mark (so Excel reads accents and dashes), CRLF line
+//! ends, every field quoted; one line per row of the table, one column per chosen authority.
+
+use super::view::{Shown, View};
+use super::{Cell, Library};
+use crate::model::{describe_when, group_label, Rule, Status};
+
+/// One field, quoted, with quotes doubled; a leading `=`, `+`, `-` or `@` is made inert so a spreadsheet does not
+/// read it as a formula.
+fn field(text: &str) -> String {
+    let text = if text.starts_with(['=', '+', '-', '@']) { format!("'{text}") } else { text.to_owned() };
+    format!("\"{}\"", text.replace('"', "\"\""))
+}
+
+fn rule_text(rule: &Rule, library: &Library, authority: usize) -> String {
+    let book = &library.books[authority];
+    let mut text = String::new();
+    if let Some(when) = describe_when(&rule.when, &book.authority.vocabulary) {
+        text.push_str(&format!("{when}: "));
+    }
+    text.push_str(&format!("[{}] {}", rule.status.label(), rule.summary));
+    let cites: Vec<String> = rule
+        .cites
+        .iter()
+        .filter_map(|id| book.authority.sections.iter().find(|s| &s.id == id))
+        .map(|s| s.numbered_title())
+        .collect();
+    if !cites.is_empty() {
+        text.push_str(&format!(" (source: {})", cites.join("; ")));
+    }
+    text
+}
+
+fn cell_text(cell: &Cell, library: &Library, authority: usize) -> String {
+    if cell.rules.is_empty() {
+        return format!("[{}]", Status::NotStated.label());
+    }
+    cell.rules.iter().map(|r| rule_text(r, library, authority)).collect::<Vec<_>>().join("\n")
+}
+
+/// The CSV of the rows shown, for the chosen authorities.
+pub fn csv(shown: &[Shown], view: &View, library: &Library) -> String {
+    let mut lines = Vec::with_capacity(shown.len() + 1);
+    let mut header = vec![field("Group"), field("Topic")];
+    header.extend(view.authorities.iter().map(|&i| field(&library.books[i].authority.short_name)));
+    header.push(field("Chosen authorities differ"));
+    lines.push(header.join(","));
+    for s in shown {
+        let mut line = vec![field(group_label(&s.row.topic.group)), field(&s.row.topic.label)];
+        line.extend(view.authorities.iter().map(|&i| field(&cell_text(&s.row.cells[i], library, i))));
+        line.push(field(if s.differs { "yes" } else { "no" }));
+        lines.push(line.join(","));
+    }
+    format!("\u{feff}{}\r\n", lines.join("\r\n"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::rows;
+    use super::super::tests::library;
+    use super::super::view::shown;
+    use super::*;
+    use crate::query::pairs;
+
+    #[test]
+    fn the_csv_has_a_header_and_a_line_per_row_shown() {
+        let library = library();
+        let rows = rows(&library);
+        let view = View::from_query(&pairs("a=north,west&group=reviews"), &library);
+        let s = shown(&rows, &view);
+        let text = csv(&s, &view, &library);
+        assert!(text.starts_with('\u{feff}'), "a byte-order mark for Excel");
+        let lines: Vec<&str> = text.trim_start_matches('\u{feff}').split("\r\n").filter(|l| !l.is_empty()).collect();
+        assert_eq!(lines[0], r#""Group","Topic","North","West","Chosen authorities differ""#);
+        assert_eq!(lines.len(), 1 + s.len());
+        assert!(
+            lines[1].starts_with(r#""Reviews","Review interval","[Stated] north on review.interval (source: 1. One)"#)
+        );
+        assert!(lines[1].contains("\n"), "two rules in one cell are two lines of the field");
+        assert!(lines[1].ends_with(r#""[Not stated] west on review.interval (source: 1. One)","yes""#), "{}", lines[1]);
+    }
+
+    #[test]
+    fn fields_are_quoted_and_formulas_made_inert() {
+        assert_eq!(field(r#"say "no""#), r#""say ""no""""#);
+        assert_eq!(field("=SUM(A1)"), r#""'=SUM(A1)""#);
+        assert_eq!(field("Café – ü"), "\"Café – ü\"");
+    }
+}

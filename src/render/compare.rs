@@ -1,0 +1,329 @@
+//! The comparison as HTML: the matrix (a real table with row and column headers, sticky while it scrolls, one card
+//! per topic on a narrow screen), its filters, numbered notes, and one topic across every authority.
+
+use super::escape;
+use super::rule_card::{cites_html, rule_cards_html, status_badge, value_items, CardContext};
+use crate::compare::key::common_unit;
+use crate::compare::view::{note_number, notes, shown, Note, View};
+use crate::compare::{spread, Cell, Library, Row};
+use crate::model::{describe_value, describe_when, Rule, Status, Value, GROUPS};
+
+/// A page: its title and its HTML.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page {
+    /// The document title's first part.
+    pub title: String,
+    /// The page's HTML.
+    pub html: String,
+}
+
+/// A value's one-line reading, with the common unit beside a timescale; `None` for lists and text, which the
+/// rule's plain words already give.
+fn value_line(value: &Value, library: &Library) -> Option<String> {
+    if let Some(items) = value_items(value) {
+        return (!matches!(value, Value::List { .. })).then(|| items.join("; "));
+    }
+    let line = describe_value(value, &library.roles);
+    let approx = match value {
+        Value::Deadline { amount, unit, .. }
+        | Value::Recurring { amount, unit, .. }
+        | Value::Threshold { amount, unit, .. } => common_unit(*amount, *unit),
+        _ => None,
+    };
+    match (value, approx) {
+        (Value::Text { .. }, _) => None,
+        (_, Some(a)) => Some(format!("{line} ({a})")),
+        (_, None) => Some(line),
+    }
+}
+
+fn rule_in_cell(rule: &Rule, authority: usize, library: &Library, notes: &[Note], page: &str) -> String {
+    let book = &library.books[authority];
+    let mut out = format!("<div class=\"cell-rule status-{}\">{}", rule.status.id(), status_badge(rule.status));
+    if let Some(when) = describe_when(&rule.when, &book.authority.vocabulary) {
+        out.push_str(&format!("<p class=\"rule-when\">{}:</p>", escape(&when)));
+    }
+    if let Some(line) = rule.value.as_ref().and_then(|v| value_line(v, library)) {
+        out.push_str(&format!("<p class=\"rule-value\">{}</p>", escape(&line)));
+    }
+    for reading in &rule.readings {
+        let line = value_line(&reading.value, library).unwrap_or_default();
+        out.push_str(&format!(
+            "<p class=\"rule-reading\">One reading: {}{}</p>",
+            escape(&reading.label),
+            if line.is_empty() { String::new() } else { format!(" — {}", escape(&line)) }
+        ));
+    }
+    out.push_str(&format!("<p class=\"rule-summary\">{}</p>", escape(&rule.summary)));
+    if let Some(n) = note_number(notes, rule) {
+        out.push_str(&format!("<p class=\"note-ref\"><a href=\"{}#note-{n}\">See note {n}</a></p>", escape(page)));
+    }
+    out.push_str(&cites_html(rule, &book.authority));
+    out.push_str("</div>");
+    out
+}
+
+fn cell_html(cell: &Cell, authority: usize, variant: Option<usize>, ctx: (&Library, &[Note], &str)) -> String {
+    let (library, notes, page) = ctx;
+    let book = &library.books[authority];
+    let letter = variant.map(|v| char::from(b'A' + (v % 26) as u8));
+    let mut out = format!(
+        "<td data-authority=\"{}\" data-status=\"{}\"{}><p class=\"cell-authority\">{}</p>",
+        book.authority.slug,
+        cell.status().id(),
+        letter.map(|l| format!(" data-variant=\"{l}\"")).unwrap_or_default(),
+        escape(&book.authority.short_name)
+    );
+    if let Some(l) = letter {
+        out.push_str(&format!("<p class=\"variant\">Version {l}</p>"));
+    }
+    if cell.rules.is_empty() {
+        out.push_str(&status_badge(Status::NotStated));
+        out.push_str("<p class=\"rule-summary\">The procedure says nothing on this topic.</p>");
+    }
+    for rule in &cell.rules {
+        out.push_str(&rule_in_cell(rule, authority, library, notes, page));
+    }
+    out.push_str("</td>");
+    out
+}
+
+fn checkbox(name: &str, value: &str, id: &str, label: &str, checked: bool) -> String {
+    format!(
+        "<div class=\"checkbox\"><input type=\"checkbox\" name=\"{name}\" value=\"{value}\" id=\"{id}\"{}><label for=\"{id}\">{}</label></div>",
+        if checked { " checked" } else { "" },
+        escape(label)
+    )
+}
+
+fn filters_html(library: &Library, view: &View) -> String {
+    let mut out = String::from("<form class=\"compare-filters\" id=\"compare-filters\" data-compare-form>");
+    out.push_str("<fieldset><legend>Authorities</legend><input type=\"hidden\" name=\"a\" value=\"\">");
+    for (i, book) in library.books.iter().enumerate() {
+        let a = &book.authority;
+        out.push_str(&checkbox("a", &a.slug, &format!("a-{}", a.slug), &a.short_name, view.authorities.contains(&i)));
+    }
+    out.push_str("</fieldset><fieldset><legend>Topic groups</legend><input type=\"hidden\" name=\"group\" value=\"\">");
+    for (id, label) in GROUPS {
+        if library.topics.iter().any(|t| t.group == id) {
+            out.push_str(&checkbox("group", id, &format!("group-{id}"), label, view.groups.iter().any(|g| g == id)));
+        }
+    }
+    out.push_str("</fieldset><fieldset><legend>Rows</legend>");
+    for t in &view.topics {
+        out.push_str(&format!("<input type=\"hidden\" name=\"topic\" value=\"{}\">", escape(t)));
+    }
+    out.push_str(&checkbox("diff", "1", "diff", "Only differences", view.diff));
+    out.push_str(
+        "<p class=\"hint\">Hides the topics on which the chosen authorities say the same thing.</p></fieldset></form>",
+    );
+    out
+}
+
+/// The matrix page for a view. `query` is the view's address query, for links within the page.
+pub fn matrix_page(library: &Library, rows: &[Row], view: &View) -> Page {
+    let query = view.to_query(library);
+    let page = if query.is_empty() { "compare".to_owned() } else { format!("compare?{query}") };
+    let mut out = String::from(
+        "<h1>Compare authorities</h1><p class=\"lede\">What each procedure says on each topic, side by side. Whether \
+         authorities agree is worked out from the rules' typed values — timescales in exact units, roles, outcomes — \
+         not from their wording.</p>",
+    );
+    if !view.ignored.is_empty() {
+        out.push_str(&format!(
+            "<div class=\"notice\" role=\"status\"><p>Some parts of this address name nothing here and were ignored: {}.</p></div>",
+            escape(&view.ignored.join(", "))
+        ));
+    }
+    out.push_str(&filters_html(library, view));
+    out.push_str(&format!(
+        "<p class=\"compare-actions\"><button type=\"button\" class=\"button secondary\" data-action=\"csv\">Download this view (CSV)</button> \
+         <a href=\"{}\" data-permalink>Link to this view</a></p>",
+        escape(&page)
+    ));
+    if view.authorities.is_empty() || view.groups.is_empty() {
+        out.push_str(
+            "<p class=\"notice\" role=\"status\">Choose at least one authority and one topic group to compare.</p>",
+        );
+        return Page { title: "Compare authorities".into(), html: out };
+    }
+    let shown = shown(rows, view);
+    let notes = notes(&shown, view);
+    if view.diff && !view.compares() {
+        out.push_str("<p class=\"notice\" role=\"status\">“Only differences” needs two or more authorities: every topic is shown.</p>");
+    }
+    let differing = shown.iter().filter(|s| s.differs).count();
+    let count = format!(
+        "{} topic{} shown for {} authorit{}{}.",
+        shown.len(),
+        if shown.len() == 1 { "" } else { "s" },
+        view.authorities.len(),
+        if view.authorities.len() == 1 { "y" } else { "ies" },
+        if view.compares() { format!("; the chosen authorities differ on {differing}") } else { String::new() }
+    );
+    out.push_str(&format!("<p class=\"filter-count\" role=\"status\" id=\"matrix-count\">{count}</p>"));
+    if view.compares() {
+        out.push_str(
+            "<p class=\"legend\">“≠ Differs” marks a topic on which the chosen authorities do not all say the same \
+             thing; in such a row, cells with the same version letter agree.</p>",
+        );
+    }
+    if shown.is_empty() {
+        out.push_str("<p>No topic matches this view.</p>");
+        return Page { title: "Compare authorities".into(), html: out };
+    }
+    let heads: String = view
+        .authorities
+        .iter()
+        .map(|&i| format!("<th scope=\"col\">{}</th>", escape(&library.books[i].authority.short_name)))
+        .collect();
+    out.push_str(&format!(
+        "<div class=\"matrix-scroll\" role=\"region\" aria-labelledby=\"matrix-caption\" tabindex=\"0\"><table class=\"matrix\">\
+         <caption id=\"matrix-caption\">Rules by topic (rows) and authority (columns)</caption>\
+         <thead><tr><th scope=\"col\">Topic</th>{heads}</tr></thead>"
+    ));
+    let ctx = (library, notes.as_slice(), page.as_str());
+    for (group, label) in GROUPS {
+        let in_group: Vec<_> = shown.iter().filter(|s| s.row.topic.group == group).collect();
+        if in_group.is_empty() {
+            continue;
+        }
+        out.push_str(&format!(
+            "<tbody><tr class=\"group-row\"><th scope=\"colgroup\" colspan=\"{}\">{}</th></tr>",
+            view.authorities.len() + 1,
+            escape(label)
+        ));
+        for s in in_group {
+            let mark = if !view.compares() {
+                String::new()
+            } else if s.differs {
+                "<span class=\"differs-badge\">≠ Differs</span>".to_owned()
+            } else {
+                "<span class=\"same-badge\">= Same</span>".to_owned()
+            };
+            out.push_str(&format!(
+                "<tr data-topic=\"{id}\" data-differs=\"{d}\"><th scope=\"row\"><a href=\"compare/{id}\">{label}</a>{mark}</th>",
+                id = escape(&s.row.topic.id),
+                d = if s.differs { "yes" } else { "no" },
+                label = escape(&s.row.topic.label)
+            ));
+            for (&i, &v) in view.authorities.iter().zip(&s.variants) {
+                out.push_str(&cell_html(&s.row.cells[i], i, s.differs.then_some(v), ctx));
+            }
+            out.push_str("</tr>");
+        }
+        out.push_str("</tbody>");
+    }
+    out.push_str("</table></div>");
+    if !notes.is_empty() {
+        out.push_str("<h2 id=\"notes\">Notes</h2><ol class=\"notes\">");
+        for (n, note) in notes.iter().enumerate() {
+            let name = &library.books[note.authority].authority.short_name;
+            let topic = library.topics.iter().find(|t| t.id == note.rule.topic).map_or("", |t| t.label.as_str());
+            let lead = if note.rule.status == Status::Ambiguous { "Ambiguous. " } else { "" };
+            out.push_str(&format!(
+                "<li id=\"note-{}\"><strong>{} — {}:</strong> {lead}{}</li>",
+                n + 1,
+                escape(name),
+                escape(topic),
+                escape(note.rule.note.as_deref().unwrap_or("The procedure can be read more than one way."))
+            ));
+        }
+        out.push_str("</ol>");
+    }
+    Page { title: "Compare authorities".into(), html: out }
+}
+
+/// One topic across every authority: the spread in one line, then each authority's rules as cards.
+pub fn topic_page(library: &Library, rows: &[Row], topic: &str) -> Option<Page> {
+    let row = rows.iter().find(|r| r.topic.id == topic)?;
+    let names: Vec<String> = library.books.iter().map(|b| b.authority.short_name.clone()).collect();
+    let mut out = format!(
+        "<p class=\"breadcrumb\"><a href=\"compare\">Compare authorities</a></p><h1>{}</h1><p class=\"lede\">{}</p>\
+         <p class=\"spread\" data-spread>{}</p><p><a href=\"compare?topic={}\">This topic in the matrix</a></p>",
+        escape(&row.topic.label),
+        escape(&row.topic.description),
+        escape(&spread(row, &names)),
+        escape(topic)
+    );
+    for (book, cell) in library.books.iter().zip(&row.cells) {
+        let a = &book.authority;
+        out.push_str(&format!(
+            "<section class=\"topic-authority\" data-authority=\"{}\"><h2>{}</h2>",
+            a.slug,
+            escape(&a.short_name)
+        ));
+        if cell.rules.is_empty() {
+            out.push_str(&format!(
+                "{}<p>The procedure says nothing on this topic.</p>",
+                status_badge(Status::NotStated)
+            ));
+        } else {
+            let ctx = CardContext { authority: a, topics: &library.topics, roles: &library.roles };
+            out.push_str(&format!(
+                "<ul class=\"rule-cards\">{}</ul>",
+                rule_cards_html(cell.rules.iter().copied(), &ctx, true)
+            ));
+        }
+        out.push_str("</section>");
+    }
+    Some(Page { title: format!("{} — compare", row.topic.label), html: out })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compare::rows;
+    use crate::compare::tests::library;
+    use crate::query::pairs;
+
+    fn count(html: &str, needle: &str) -> usize {
+        html.matches(needle).count()
+    }
+
+    #[test]
+    fn the_matrix_is_a_table_with_row_and_column_headers() {
+        let library = library();
+        let rows = rows(&library);
+        let page = matrix_page(&library, &rows, &View::from_query(&[], &library));
+        assert_eq!(count(&page.html, "<th scope=\"col\">"), 4, "Topic and three authorities");
+        assert_eq!(count(&page.html, "<th scope=\"row\">"), 3);
+        assert_eq!(count(&page.html, "scope=\"colgroup\""), 2, "Scope and Reviews");
+        assert!(page.html.contains("<a href=\"compare/review.interval\">Review interval</a>"));
+        assert!(page.html.contains("at least every 3 months, counting from the previous review (≈ 13 weeks)"));
+        assert!(page.html.contains("data-differs=\"yes\""));
+        assert!(page.html.contains("≠ Differs"), "a difference is marked in words, not colour alone");
+        assert!(page.html.contains("data-variant=\"B\""));
+        assert!(page
+            .html
+            .contains("<li id=\"note-1\"><strong>West — Who chairs reviews:</strong> Ambiguous. west is unclear</li>"));
+        assert!(page.html.contains("<a href=\"compare#note-1\">See note 1</a>"));
+    }
+
+    #[test]
+    fn the_filters_and_the_table_follow_the_view() {
+        let library = library();
+        let rows = rows(&library);
+        let view = View::from_query(&pairs("a=north,south&diff=1&a=x"), &library);
+        let page = matrix_page(&library, &rows, &view);
+        assert!(page.html.contains("id=\"a-north\" checked"));
+        assert!(!page.html.contains("id=\"a-west\" checked"));
+        assert!(page.html.contains("id=\"diff\" checked"));
+        assert_eq!(count(&page.html, "<th scope=\"row\">"), 1, "North and South differ only on the review interval");
+        assert!(page.html.contains("href=\"compare?a=north,south&amp;diff=1\" data-permalink"));
+        assert!(page.html.contains("ignored: a=x"));
+        let none = matrix_page(&library, &rows, &View::from_query(&pairs("a="), &library));
+        assert!(none.html.contains("Choose at least one authority") && !none.html.contains("<table"));
+    }
+
+    #[test]
+    fn a_topic_page_gives_the_spread_and_every_authority() {
+        let library = library();
+        let rows = rows(&library);
+        let page = topic_page(&library, &rows, "review.interval").unwrap();
+        assert!(page.html.contains("<h1>Review interval</h1>"));
+        assert!(page.html.contains("12 weeks (North) to 26 weeks (North, some cases)"));
+        assert_eq!(count(&page.html, "<h2>"), 3);
+        assert!(topic_page(&library, &rows, "no.such").is_none());
+    }
+}

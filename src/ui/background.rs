@@ -1,0 +1,111 @@
+//! Asking the background worker for a page: the worker (and its WebAssembly) is started the first time a page
+//! needs it, and each answer goes to the request that asked for it. If the worker cannot start, every waiting
+//! request is answered with a page that says so and offers to try again.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::browser;
+use crate::background::{load_failed, read_reply, request, READY};
+use crate::model::LoadError;
+use crate::render::compare::Page;
+
+/// The requests waiting for an answer, by number.
+type Waiting = Rc<RefCell<Vec<(u32, Box<dyn FnOnce(Page)>)>>>;
+
+struct Client {
+    worker: web_sys::Worker,
+    waiting: Waiting,
+    /// Requests written before the worker said it listens, sent when it does; `None` once it has.
+    unsent: Rc<RefCell<Option<Vec<String>>>>,
+}
+
+thread_local! {
+    static CLIENT: RefCell<Option<Client>> = const { RefCell::new(None) };
+    static NEXT: Cell<u32> = const { Cell::new(0) };
+}
+
+/// The worker's loader script, at the site root.
+const LOADER: &str = "worker_loader.js";
+
+fn answer_all(waiting: &Waiting, page: &Page) {
+    let callbacks: Vec<_> = waiting.borrow_mut().drain(..).collect();
+    for (_, then) in callbacks {
+        then(page.clone());
+    }
+}
+
+fn cannot_start() -> LoadError {
+    LoadError::new(LOADER, "the background worker could not start in this browser")
+}
+
+fn start() -> Result<Client, LoadError> {
+    let worker = web_sys::Worker::new(&format!("{}/{LOADER}", browser::base_path())).map_err(|_| cannot_start())?;
+    let waiting: Waiting = Rc::new(RefCell::new(Vec::new()));
+    let unsent: Rc<RefCell<Option<Vec<String>>>> = Rc::new(RefCell::new(Some(Vec::new())));
+    let (list, queue, sender) = (waiting.clone(), unsent.clone(), worker.clone());
+    let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+        let text = event.data().as_string().unwrap_or_default();
+        if text == READY {
+            for request in queue.borrow_mut().take().unwrap_or_default() {
+                let _ = sender.post_message(&JsValue::from_str(&request));
+            }
+            return;
+        }
+        let Some((seq, page)) = read_reply(&text) else { return };
+        let then = {
+            let mut list = list.borrow_mut();
+            list.iter().position(|(s, _)| *s == seq).map(|i| list.remove(i).1)
+        };
+        if let Some(then) = then {
+            then(page);
+        }
+    });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    let list = waiting.clone();
+    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_: web_sys::Event| {
+        if let Some(client) = CLIENT.with(|c| c.borrow_mut().take()) {
+            client.worker.terminate();
+        }
+        answer_all(&list, &load_failed(&cannot_start()));
+    });
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    on_error.forget();
+    Ok(Client { worker, waiting, unsent })
+}
+
+/// Asks the worker for `route` with `query` (without `?`); `then` gets the page.
+pub fn ask(route: &str, query: &str, then: impl FnOnce(Page) + 'static) {
+    let seq = NEXT.with(|n| {
+        n.set(n.get() + 1);
+        n.get()
+    });
+    let then: Box<dyn FnOnce(Page)> = Box::new(then);
+    let refused = CLIENT.with(|c| {
+        let mut client = c.borrow_mut();
+        if client.is_none() {
+            match start() {
+                Ok(started) => *client = Some(started),
+                Err(error) => return Some((then, error)),
+            }
+        }
+        if let Some(client) = client.as_ref() {
+            client.waiting.borrow_mut().push((seq, then));
+            let text = request(seq, route, query);
+            match client.unsent.borrow_mut().as_mut() {
+                Some(unsent) => unsent.push(text),
+                None => {
+                    let _ = client.worker.post_message(&JsValue::from_str(&text));
+                }
+            }
+        }
+        None
+    });
+    if let Some((then, error)) = refused {
+        then(load_failed(&error));
+    }
+}

@@ -1,0 +1,61 @@
+//! The background worker's side: it loads the published data once, then answers each page's request with the
+//! page's HTML (see [`crate::background`]). Started by `src/bin/worker.rs`.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::spawn_local;
+
+use super::fetch::{fetch_text, finish, start};
+use crate::background::{answer, library, load_failed, read_request, reply, slugs, READY};
+use crate::compare::Library;
+use crate::model::{data_path, LoadError, DATA_AUTHORITIES, DATA_ROLES, DATA_TOPICS};
+
+thread_local! {
+    static LIBRARY: RefCell<Option<Rc<Library>>> = const { RefCell::new(None) };
+}
+
+/// The library, fetched on the first request (every file at once) and kept; a failure is not kept, so the next
+/// request tries again.
+async fn loaded_library() -> Result<Rc<Library>, LoadError> {
+    if let Some(library) = LIBRARY.with(|l| l.borrow().clone()) {
+        return Ok(library);
+    }
+    let slugs = slugs(&fetch_text(DATA_AUTHORITIES).await?)?;
+    let mut paths: Vec<String> = slugs.iter().map(|s| data_path(s)).collect();
+    paths.extend([DATA_TOPICS.to_owned(), DATA_ROLES.to_owned()]);
+    let started: Vec<_> = paths.iter().map(|p| start(p)).collect();
+    let mut texts = Vec::with_capacity(paths.len());
+    for (path, request) in paths.iter().zip(started) {
+        texts.push((path.clone(), finish(path, request?).await?));
+    }
+    let roles = texts.pop().map(|(_, t)| t).unwrap_or_default();
+    let topics = texts.pop().map(|(_, t)| t).unwrap_or_default();
+    let library = Rc::new(library(texts, &topics, &roles)?);
+    LIBRARY.with(|l| *l.borrow_mut() = Some(library.clone()));
+    Ok(library)
+}
+
+/// Listens for the page's requests and answers each one.
+pub fn serve() {
+    let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let answerer = scope.clone();
+    let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+        let Some(text) = event.data().as_string() else { return };
+        let scope = answerer.clone();
+        spawn_local(async move {
+            let Some((seq, route, query)) = read_request(&text) else { return };
+            let page = match loaded_library().await {
+                Ok(library) => answer(&library, route, query),
+                Err(error) => load_failed(&error),
+            };
+            let _ = scope.post_message(&JsValue::from_str(&reply(seq, &page)));
+        });
+    });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    // Messages sent before the handler was set are lost: the page waits for this before it sends any.
+    let _ = scope.post_message(&JsValue::from_str(READY));
+}

@@ -1,0 +1,141 @@
+//! End-to-end tests of `/compare` and `/compare/{topic}` in headless Chromium: the page the background worker
+//! makes, "only differences", permalinks, the CSV, a topic's spread, a worker that cannot start; axe-core on each.
+
+mod support;
+
+use cin_procedure_explorer::compare::view::{shown, View};
+use cin_procedure_explorer::compare::{rows, spread};
+use cin_procedure_explorer::query::pairs;
+use support::browser::Browser;
+use support::server::Server;
+
+async fn setup() -> Option<(Server, Browser)> {
+    let server = Server::start(support::built("dist"), "");
+    let browser = Browser::start().await?;
+    Some((server, browser))
+}
+
+/// The topic ids of the table's rows, in order.
+async fn row_topics(b: &Browser) -> Vec<String> {
+    let v = b
+        .eval("return Array.from(document.querySelectorAll('.matrix tbody tr[data-topic]')).map(r => r.dataset.topic)")
+        .await;
+    serde_json::from_value(v).unwrap()
+}
+
+/// The topics the engine shows for a query.
+fn engine_topics(query: &str) -> Vec<String> {
+    let library = support::library();
+    let rows = rows(&library);
+    let view = View::from_query(&pairs(query), &library);
+    shown(&rows, &view).iter().map(|s| s.row.topic.id.clone()).collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn only_differences_keeps_just_the_rows_that_really_differ() {
+    let Some((server, b)) = setup().await else { return };
+    b.open(&server.url("/compare"), ".matrix tbody tr[data-topic]").await;
+    b.assert_accessible("the matrix").await;
+    let all = row_topics(&b).await;
+    assert_eq!(all, engine_topics(""));
+    assert_eq!(
+        b.eval("return document.querySelectorAll('.matrix thead th[scope=col]').length").await,
+        6,
+        "a topic column and five authorities"
+    );
+    // With all five, every topic differs somewhere; narrow to two authorities by unticking three.
+    assert_eq!(engine_topics("diff=1"), all);
+    for slug in ["york", "brighton-hove", "durham"] {
+        b.wait_for(&format!("label[for='a-{slug}']")).await.click().await.unwrap();
+        b.wait_until(&format!("return !document.querySelector('#a-{slug}').checked")).await;
+    }
+    b.wait_until("return document.querySelectorAll('.matrix thead th[scope=col]').length === 3").await;
+    assert_eq!(b.eval("return location.search").await, "?a=coventry,lancashire&group=scope,planning_meeting,plan,reviews,care_team,records,visits,family,pathways,ending");
+    // Tick "Only differences" as a person would, by its label.
+    b.wait_for("label[for='diff']").await.click().await.unwrap();
+    b.wait_until("return location.search.includes('diff=1')").await;
+    b.wait_until(
+        "return document.querySelector('#diff').checked && !document.querySelector('.matrix tr[data-differs=no]')",
+    )
+    .await;
+    let differing = row_topics(&b).await;
+    assert!(differing.len() < all.len(), "the toggle hides the rows where both agree");
+    let query = b.eval("return location.search.slice(1)").await.as_str().unwrap().to_owned();
+    assert_eq!(differing, engine_topics(&query));
+    // Every remaining row really differs: its cells carry different version letters.
+    let letters_ok = b
+        .eval(
+            "return Array.from(document.querySelectorAll('.matrix tbody tr[data-topic]')).every(r => \
+           new Set(Array.from(r.querySelectorAll('td')).map(td => td.dataset.variant)).size > 1)",
+        )
+        .await;
+    assert_eq!(letters_ok, true);
+    assert_eq!(b.eval("return document.activeElement.id").await, "diff", "focus stays on the control");
+    b.assert_accessible("the matrix, two authorities, only differences").await;
+    b.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_permalink_reproduces_the_view_and_the_csv_has_its_rows() {
+    let Some((server, b)) = setup().await else { return };
+    let query = "a=york,lancashire&group=reviews,records&diff=1";
+    b.open(&server.url(&format!("/compare?{query}")), ".matrix tbody tr[data-topic]").await;
+    assert_eq!(row_topics(&b).await, engine_topics(query));
+    let checked =
+        b.eval("return Array.from(document.querySelectorAll('.compare-filters input:checked')).map(i => i.id)").await;
+    assert_eq!(checked, serde_json::json!(["a-york", "a-lancashire", "group-reviews", "group-records", "diff"]));
+    let heads =
+        b.eval("return Array.from(document.querySelectorAll('.matrix thead th')).map(t => t.textContent)").await;
+    assert_eq!(heads, serde_json::json!(["Topic", "York", "Lancashire"]));
+    let link = b.eval("return document.querySelector('[data-permalink]').getAttribute('href')").await;
+    assert_eq!(link, format!("compare?{query}"));
+    // The CSV: the same rows as the table, Excel-ready.
+    b.eval(
+        "window.__csv = null; const make = URL.createObjectURL; \
+         URL.createObjectURL = blob => { blob.arrayBuffer().then(b => window.__csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(b)); return make(blob); }; return true",
+    )
+    .await;
+    b.wait_for("[data-action='csv']").await.click().await.unwrap();
+    b.wait_until("return typeof window.__csv === 'string'").await;
+    let csv = b.eval("return window.__csv").await.as_str().unwrap().to_owned();
+    let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
+    assert!(lines[0].starts_with("\u{feff}\"Group\",\"Topic\",\"York\",\"Lancashire\""), "{}", lines[0]);
+    let labels = b
+        .eval("return Array.from(document.querySelectorAll('.matrix tbody th[scope=row] a')).map(a => a.textContent)")
+        .await;
+    let labels: Vec<String> = serde_json::from_value(labels).unwrap();
+    assert_eq!(lines.len(), labels.len() + 1, "a header and one line per row");
+    for (line, label) in lines[1..].iter().zip(&labels) {
+        assert!(line.contains(&format!(",\"{label}\",")), "{line} should be the row {label}");
+    }
+    b.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_topic_page_gives_the_spread_across_every_authority() {
+    let Some((server, b)) = setup().await else { return };
+    b.open(&server.url("/compare/review.interval"), "[data-spread]").await;
+    let library = support::library();
+    let rows = rows(&library);
+    let row = rows.iter().find(|r| r.topic.id == "review.interval").unwrap();
+    let names: Vec<String> = library.books.iter().map(|x| x.authority.short_name.clone()).collect();
+    assert_eq!(b.text("[data-spread]").await, spread(row, &names));
+    assert_eq!(b.eval("return document.querySelectorAll('.topic-authority').length").await, 5);
+    assert!(b.eval("return document.title").await.as_str().unwrap().starts_with("Review interval"));
+    b.assert_accessible("a topic across authorities").await;
+    b.open(&server.url("/compare/no.such-topic"), "h1").await;
+    assert_eq!(b.text("h1").await, "Topic not found");
+    b.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_worker_that_cannot_load_its_data_says_so_and_retries() {
+    let Some((server, b)) = setup().await else { return };
+    server.set_override("/data/durham.json", 500, "broken");
+    b.open(&server.url("/compare"), ".load-failed").await;
+    assert!(b.text(".load-failed").await.contains("data/durham.json"));
+    server.clear_overrides();
+    b.wait_for("[data-action='retry']").await.click().await.unwrap();
+    b.wait_for(".matrix").await;
+    b.quit().await;
+}
