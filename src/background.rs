@@ -1,16 +1,21 @@
-//! What the background worker answers. Comparison (and search) run in a Web Worker with their own WebAssembly,
-//! fetched the first time one of those pages is used, so the first view of the site does not download them. The
+//! What the background worker answers. The comparison, the glossary, sections side by side and search run in a Web
+//! Worker with their own WebAssembly, fetched the first time one of those pages is used, so the first view of the
+//! site does not download them. The
 //! page sends `seq\nroute\nquery`; the worker answers `seq\ntitle\nbody`, the body being a page's HTML or a file.
 
 use crate::compare::csv::csv;
 use crate::compare::view::{shown, View};
 use crate::compare::{rows, Library};
 use crate::model::{
-    page_title, Authority, AuthorityData, LoadError, Role, Topic, DATA_AUTHORITIES, DATA_ROLES, DATA_TOPICS,
+    page_title, Authority, AuthorityData, Book, LoadError, Procedure, Role, Term, Topic, DATA_AUTHORITIES,
+    DATA_GLOSSARY, DATA_ROLES, DATA_TOPICS,
 };
 use crate::query::pairs;
 use crate::render::compare::{matrix_page, topic_page, Page};
 use crate::render::escape;
+use crate::render::frame::load_failed_html;
+use crate::render::glossary::{a_to_z_html, entry_html};
+use crate::render::section::side_by_side_html;
 
 /// The matrix page.
 pub const COMPARE: &str = "compare";
@@ -18,6 +23,12 @@ pub const COMPARE: &str = "compare";
 pub const COMPARE_CSV: &str = "compare.csv";
 /// One topic across every authority: `compare/{topic}`.
 pub const COMPARE_TOPIC: &str = "compare/";
+/// The glossary's A–Z list, under `filter=`.
+pub const GLOSSARY: &str = "glossary";
+/// One glossary entry: `glossary/{term}`.
+pub const GLOSSARY_TERM: &str = "glossary/";
+/// A section beside another authority's on the same topics: `beside/{authority}/{section}` with `with=`.
+pub const BESIDE: &str = "beside/";
 
 /// What the worker says once it listens; requests sent before it would be lost.
 pub const READY: &str = "ready";
@@ -47,9 +58,9 @@ pub fn read_reply(text: &str) -> Option<(u32, Page)> {
     Some((seq, Page { title, html: parts.next().unwrap_or("").to_owned() }))
 }
 
-/// Assembles the library from the published files' texts: the authorities' list, then each authority's data in
-/// the same order, then the topics and the roles.
-pub fn library(books: Vec<(String, String)>, topics: &str, roles: &str) -> Result<Library, LoadError> {
+/// Assembles the library from the published files' texts: each authority's data (path and text) in display
+/// order, the topics, the roles and the glossary.
+pub fn library(books: Vec<(String, String)>, topics: &str, roles: &str, glossary: &str) -> Result<Library, LoadError> {
     let books = books
         .iter()
         .map(|(path, text)| crate::model::parse_json::<AuthorityData>(path, text))
@@ -58,6 +69,7 @@ pub fn library(books: Vec<(String, String)>, topics: &str, roles: &str) -> Resul
         books,
         topics: crate::model::parse_json::<Vec<Topic>>(DATA_TOPICS, topics)?,
         roles: crate::model::parse_json::<Vec<Role>>(DATA_ROLES, roles)?,
+        glossary: crate::model::parse_json::<Vec<Term>>(DATA_GLOSSARY, glossary)?,
     })
 }
 
@@ -69,17 +81,7 @@ pub fn slugs(authorities: &str) -> Result<Vec<String>, LoadError> {
 
 /// The page for a failure to load the data: which file, what went wrong, and a button to try again.
 pub fn load_failed(error: &LoadError) -> Page {
-    let line = error.line.map(|l| format!(" (line {l})")).unwrap_or_default();
-    Page {
-        title: page_title(&["Could not load"]),
-        html: format!(
-            "<div class=\"load-failed\" role=\"alert\"><h1>This content could not be loaded</h1><p>The file <code>{}</code>{line} \
-             could not be used: {}.</p><p>Check your connection and try again. If the problem stays, the site's content needs \
-             fixing.</p><button type=\"button\" class=\"button\" data-action=\"retry\">Try again</button></div>",
-            escape(&error.file),
-            escape(&error.message)
-        ),
-    }
+    Page { title: page_title(&["Could not load"]), html: load_failed_html(error, false) }
 }
 
 fn topic_not_found(library: &Library, topic: &str) -> Page {
@@ -97,11 +99,70 @@ fn topic_not_found(library: &Library, topic: &str) -> Page {
     }
 }
 
+fn glossary_entry(library: &Library, id: &str) -> Page {
+    match library.glossary.iter().find(|t| t.id == id) {
+        Some(term) => Page {
+            title: page_title(&[&term.term, "Glossary"]),
+            html: format!(
+                "{}<p class=\"back\"><a href=\"glossary\">All terms, A to Z</a></p>",
+                entry_html(term, &library.glossary, &library.catalogue())
+            ),
+        },
+        None => Page {
+            title: page_title(&["Term not found", "Glossary"]),
+            html: format!(
+                "<h1>Term not found</h1><p>The glossary has no entry <code>{}</code>.</p><p class=\"back\"><a \
+                 href=\"glossary\">All terms, A to Z</a></p>",
+                escape(id)
+            ),
+        },
+    }
+}
+
+/// `beside/{authority}/{section}?with={other}`.
+fn beside(library: &Library, path: &str, query: &str) -> Page {
+    let (slug, section) = path.split_once('/').unwrap_or((path, ""));
+    let with = pairs(query).into_iter().find(|(k, _)| k == "with").map(|(_, v)| v).unwrap_or_default();
+    let find = |slug: &str| library.books.iter().find(|b| b.authority.slug == slug);
+    let notice = |text: String| Page {
+        title: page_title(&["Not found", "Compare"]),
+        html: format!(
+            "<p class=\"notice\" role=\"status\">{text} <a href=\"a/{slug}/{section}\">Back to the section</a></p>"
+        ),
+    };
+    let Some(this) = find(slug) else { return notice(format!("There is no authority called “{}”.", escape(slug))) };
+    let Some(place) = this.sections.iter().find(|s| s.id == section) else {
+        return notice(format!("There is no section “{}”.", escape(section)));
+    };
+    let Some(other) = find(&with) else {
+        return notice(format!("There is no authority called “{}” to compare with.", escape(&with)));
+    };
+    let book = |d: &AuthorityData| Book {
+        procedure: Procedure { sections: d.sections.clone() },
+        rules: d.rules.clone(),
+        ..Book::default()
+    };
+    Page {
+        title: page_title(&[&place.title, &this.authority.short_name, "Compare"]),
+        html: side_by_side_html(place, (&this.authority, &book(this)), (&other.authority, &book(other))),
+    }
+}
+
 /// The answer to one request.
 pub fn answer(library: &Library, route: &str, query: &str) -> Page {
     let rows = rows(library);
     let view = || View::from_query(&pairs(query), library);
+    if let Some(id) = route.strip_prefix(GLOSSARY_TERM) {
+        return glossary_entry(library, id);
+    }
+    if let Some(path) = route.strip_prefix(BESIDE) {
+        return beside(library, path, query);
+    }
     match route {
+        GLOSSARY => {
+            let filter = pairs(query).into_iter().find(|(k, _)| k == "filter").map(|(_, v)| v).unwrap_or_default();
+            Page { title: page_title(&["Glossary"]), html: a_to_z_html(&library.glossary, &filter, "glossary") }
+        }
         COMPARE => {
             let page = matrix_page(library, &rows, &view());
             Page { title: page_title(&[&page.title]), ..page }
@@ -147,6 +208,27 @@ mod tests {
         let missing = answer(&library, "compare/nope", "");
         assert!(missing.html.contains("no topic <code>nope</code>") && missing.html.contains("compare/review.chair"));
         assert!(answer(&library, "elsewhere", "").title.starts_with("Not found"));
+    }
+
+    #[test]
+    fn the_glossary_and_sections_side_by_side_are_answered() {
+        let mut library = library();
+        library.glossary = serde_json::from_str(
+            r#"[{"id":"tac","term":"TAC","expansion":"Team Around the Child","definition":"A meeting.","used_by":["north"]},
+                {"id":"caf","term":"CAF","expansion":"Common Assessment Framework","definition":"A form."}]"#,
+        )
+        .unwrap();
+        let list = answer(&library, GLOSSARY, "filter=team");
+        assert!(list.html.contains("1 term shown.") && list.html.contains("href=\"glossary/tac\""), "{}", list.html);
+        let entry = answer(&library, "glossary/tac", "");
+        assert!(entry.title.starts_with("TAC – Glossary") && entry.html.contains("<a href=\"a/north\">"));
+        assert!(answer(&library, "glossary/zzz", "").html.contains("no entry <code>zzz</code>"));
+        library.books[0].sections =
+            vec![serde_json::from_str(r#"{"id":"one","title":"One","source":"s","headings":[]}"#).unwrap()];
+        let beside = answer(&library, "beside/north/one", "with=south");
+        assert!(beside.html.contains("North beside South"), "{}", beside.html);
+        assert!(answer(&library, "beside/north/one", "with=atlantis").html.contains("no authority called “atlantis”"));
+        assert!(answer(&library, "beside/north/nine", "with=south").html.contains("no section “nine”"));
     }
 
     #[test]

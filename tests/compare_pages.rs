@@ -139,3 +139,38 @@ async fn a_worker_that_cannot_load_its_data_says_so_and_retries() {
     b.wait_for(".matrix").await;
     b.quit().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_section_sits_beside_another_authoritys_sections_on_the_same_topics() {
+    let Some((server, b)) = setup().await else { return };
+    let all = support::all();
+    let york = all.entry("york").unwrap();
+    let lancashire = all.entry("lancashire").unwrap();
+    // A York section whose rules have topics, as a reader would pick one.
+    let section = york
+        .procedure
+        .sections
+        .iter()
+        .find(|s| !cin_procedure_explorer::model::topics_citing(&york.rules, &s.id).is_empty())
+        .unwrap();
+    b.open(&server.url(&format!("/a/york/{}", section.id)), ".compare-with").await;
+    b.client.find(fantoccini::Locator::LinkText("Lancashire")).await.unwrap().click().await.unwrap();
+    b.wait_for(".compare-grid").await;
+    assert_eq!(b.eval("return location.search").await, "?with=lancashire");
+    let topics = cin_procedure_explorer::model::topics_citing(&york.rules, &section.id);
+    let expected: Vec<String> =
+        cin_procedure_explorer::model::sections_on(&lancashire.procedure, &lancashire.rules, &topics)
+            .iter()
+            .map(|s| format!("a/lancashire/{}", s.id))
+            .collect();
+    assert!(!expected.is_empty());
+    let shown = b
+        .eval("return Array.from(document.querySelectorAll('.beside-section h3 a')).map(a => a.getAttribute('href'))")
+        .await;
+    assert_eq!(shown, serde_json::json!(expected));
+    assert!(b.text("h1").await.contains("York beside Lancashire"));
+    b.assert_accessible("a section beside another authority's").await;
+    b.open(&server.url(&format!("/a/york/{}?with=atlantis", section.id)), ".notice").await;
+    assert!(b.text(".notice").await.contains("no authority called “atlantis”"));
+    b.quit().await;
+}

@@ -6,9 +6,10 @@ pub mod csv;
 pub mod key;
 pub mod view;
 
-use crate::model::{AuthorityData, Role, Rule, Status, Topic, Value, GROUPS};
+use crate::model::{AuthorityData, Catalogue, Role, Rule, Status, Term, Topic, Value, GROUPS};
 
-/// Everything the comparison and search read: each authority's published data, the topics and the roles.
+/// Everything the background worker's pages read: each authority's published data, the topics, the roles and
+/// the glossary.
 #[derive(Debug, Clone, Default)]
 pub struct Library {
     /// Each authority's published data, in display order.
@@ -17,6 +18,15 @@ pub struct Library {
     pub topics: Vec<Topic>,
     /// The roles.
     pub roles: Vec<Role>,
+    /// The glossary, with the authorities that use each term.
+    pub glossary: Vec<Term>,
+}
+
+impl Library {
+    /// The authorities, as a catalogue.
+    pub fn catalogue(&self) -> Catalogue {
+        Catalogue { authorities: self.books.iter().map(|b| b.authority.clone()).collect() }
+    }
 }
 
 /// One authority's rules on one topic.
@@ -226,6 +236,7 @@ pub(crate) mod tests {
             books: vec![book("north", "North", north), book("south", "South", south), book("west", "West", west)],
             topics,
             roles: vec![],
+            glossary: vec![],
         }
     }
 

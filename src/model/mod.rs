@@ -28,7 +28,7 @@ pub use load::{
 };
 pub use procedure::{Heading, Neighbours, Procedure, Section};
 pub use published::{data_path, AuthorityData, DATA_AUTHORITIES, DATA_GLOSSARY, DATA_ROLES, DATA_TOPICS};
-pub use rulebook::{by_group, rules_citing, topic, TopicRules};
+pub use rulebook::{by_group, rules_citing, sections_on, topic, topics_citing, TopicRules};
 pub use rules::{Outcome, Plan, Reading, Rule, Status, Unit, Value};
 pub use validate::{is_url_safe_id, validate_authority, validate_index, Problem};
 pub use validate_rules::{validate_rules, Vocabularies};

@@ -8,6 +8,23 @@ pub fn rules_citing<'a>(rules: &'a [Rule], section: &str) -> Vec<&'a Rule> {
     rules.iter().filter(|r| r.cites.iter().any(|c| c == section)).collect()
 }
 
+/// The topics of the rules that cite a section, each once, in file order.
+pub fn topics_citing(rules: &[Rule], section: &str) -> Vec<String> {
+    let mut topics: Vec<String> = Vec::new();
+    for rule in rules_citing(rules, section) {
+        if !topics.contains(&rule.topic) {
+            topics.push(rule.topic.clone());
+        }
+    }
+    topics
+}
+
+/// The sections cited by the rules on any of these topics, in the procedure's order.
+pub fn sections_on<'a>(procedure: &'a super::Procedure, rules: &[Rule], topics: &[String]) -> Vec<&'a super::Section> {
+    let cited: Vec<&String> = rules.iter().filter(|r| topics.contains(&r.topic)).flat_map(|r| &r.cites).collect();
+    procedure.sections.iter().filter(|s| cited.contains(&&s.id)).collect()
+}
+
 /// One topic with the authority's rules on it (empty when the authority says nothing on a non-core topic).
 #[derive(Debug, Clone, PartialEq)]
 pub struct TopicRules<'a> {
@@ -81,5 +98,21 @@ mod tests {
             vec![("The plan", vec![("plan.lead", 1)]), ("Reviews", vec![("review.first", 1), ("review.chair", 0)])]
         );
         assert_eq!(topic(&topics, "plan.lead").map(|t| t.group.as_str()), Some("plan"));
+    }
+
+    #[test]
+    fn a_sections_topics_lead_to_the_sections_on_them_elsewhere() {
+        let rules = parse_rules("x", RULES).unwrap();
+        assert_eq!(topics_citing(&rules, "reviews"), ["review.first", "plan.lead"]);
+        assert_eq!(topics_citing(&rules, "plan"), ["plan.lead"]);
+        let procedure = crate::model::parse_procedure(
+            "x",
+            "## Plan {#plan}\n\nSource: 1.\n\nText.\n\n## Scope {#scope}\n\nSource: 2.\n\nText.\n\n## Reviews {#reviews}\n\nSource: 3.\n\nText.\n",
+        )
+        .unwrap();
+        let ids = |v: Vec<&crate::model::Section>| v.iter().map(|s| s.id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(sections_on(&procedure, &rules, &["plan.lead".into()])), ["plan", "reviews"], "procedure order");
+        assert_eq!(ids(sections_on(&procedure, &rules, &["review.first".into()])), ["reviews"]);
+        assert!(sections_on(&procedure, &rules, &["scope.entry_routes".into()]).is_empty());
     }
 }

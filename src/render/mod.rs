@@ -5,6 +5,7 @@
 pub mod authority;
 pub mod compare;
 pub mod deadlines;
+pub mod frame;
 pub mod glossary;
 pub mod rule_card;
 pub mod section;

@@ -4,10 +4,34 @@
 use super::authority::contents_html;
 use super::escape;
 use super::rule_card::{rule_cards_html, CardContext};
-use crate::model::{rules_citing, Book, Neighbours, Rule};
+use crate::model::{rules_citing, sections_on, topics_citing, Authority, Book, Neighbours, Section};
 
-/// The page of the section at `place`; `print_url` is shown only in print.
-pub fn section_html(place: &Neighbours, book: &Book, rules: &[Rule], ctx: &CardContext, print_url: &str) -> String {
+/// "Compare with…": this section beside each other authority's sections on the same topics.
+fn compare_with_html(slug: &str, section: &str, others: &[&Authority]) -> String {
+    let links: Vec<String> = others
+        .iter()
+        .filter(|a| a.slug != slug)
+        .map(|a| format!("<li><a href=\"a/{slug}/{section}?with={}\">{}</a></li>", a.slug, escape(&a.short_name)))
+        .collect();
+    if links.is_empty() {
+        return String::new();
+    }
+    format!(
+        "<nav class=\"compare-with\" aria-label=\"Compare this section\"><p>Compare with the same topics in:</p><ul>{}</ul></nav>",
+        links.concat()
+    )
+}
+
+/// The page of the section at `place`, with links to compare it with the `others`; `print_url` is shown only in
+/// print.
+pub fn section_html(
+    place: &Neighbours,
+    book: &Book,
+    ctx: &CardContext,
+    others: &[&Authority],
+    print_url: &str,
+) -> String {
+    let rules = &book.rules;
     let authority = ctx.authority;
     let slug = &authority.slug;
     let section = place.current;
@@ -50,7 +74,7 @@ pub fn section_html(place: &Neighbours, book: &Book, rules: &[Rule], ctx: &CardC
          <h1 id=\"{id}\" tabindex=\"-1\">{number}{title} <a class=\"anchor\" href=\"a/{slug}/{id}\"><span \
          class=\"visually-hidden\">Link to this section</span><span aria-hidden=\"true\">#</span></a></h1>\
          <p class=\"source-line\"><strong>Source: </strong>{source_of}{source}</p>\
-         <p class=\"print-only\">Printed from {print}</p><div class=\"prose\">{html}</div>{rules_here}\
+         <p class=\"print-only\">Printed from {print}</p>{compare}<div class=\"prose\">{html}</div>{rules_here}\
          <nav class=\"pager\" aria-label=\"Previous and next section\">{prev}{next}</nav>\
          <p class=\"hint\">Tip: the ← and → keys move between sections.</p></article>\
          <nav class=\"sidebar\" aria-labelledby=\"sidebar-heading\"><h2 id=\"sidebar-heading\">Contents</h2>{contents}</nav>",
@@ -66,6 +90,52 @@ pub fn section_html(place: &Neighbours, book: &Book, rules: &[Rule], ctx: &CardC
         prev = pager(place.previous, "pager-previous", "prev", "← Previous"),
         next = pager(place.next, "pager-next", "next", "Next →"),
         contents = contents_html(slug, book, Some(&section.id)),
+        compare = compare_with_html(slug, &section.id, others),
+    )
+}
+
+/// A section beside the `other` authority's sections on the same topics (those its rules cite), or a plain
+/// statement that the other procedure has no rule on them.
+pub fn side_by_side_html(section: &Section, this: (&Authority, &Book), other: (&Authority, &Book)) -> String {
+    let ((a, book), (b, other_book)) = (this, other);
+    let topics = topics_citing(&book.rules, &section.id);
+    let theirs = sections_on(&other_book.procedure, &other_book.rules, &topics);
+    let mut right = String::new();
+    if topics.is_empty() {
+        right.push_str("<p>No rule here cites this section, so there are no topics to match.</p>");
+    } else if theirs.is_empty() {
+        right.push_str(&format!("<p>{}'s procedure has no rule on these topics.</p>", escape(&b.short_name)));
+    }
+    for s in theirs {
+        right.push_str(&format!(
+            "<section class=\"beside-section\"><h3><a href=\"a/{}/{}\">{}</a></h3><p class=\"source-line\">Source: {}</p><div class=\"prose\">{}</div></section>",
+            b.slug,
+            s.id,
+            escape(&s.title),
+            escape(&s.source),
+            s.html
+        ));
+    }
+    let matrix = format!("compare?a={},{}&amp;topic={}", a.slug, b.slug, topics.join(","));
+    format!(
+        "<p class=\"breadcrumb\"><a href=\"a/{sa}/{id}\">Back to the section alone</a></p>\
+         <h1>{title}: {na} beside {nb}</h1><p class=\"lede\">{na}'s section, and the sections of {nb}'s procedure whose \
+         rules are on the same topics{matrix_link}.</p>\
+         <div class=\"compare-grid\"><section class=\"compare-column\" aria-labelledby=\"this-heading\"><h2 id=\"this-heading\">{na}</h2>\
+         <h3>{title}</h3><p class=\"source-line\">Source: {source}</p><div class=\"prose\">{html}</div></section>\
+         <section class=\"compare-column\" aria-labelledby=\"other-heading\"><h2 id=\"other-heading\">{nb}</h2>{right}</section></div>",
+        sa = a.slug,
+        id = section.id,
+        title = escape(&section.title),
+        na = escape(&a.short_name),
+        nb = escape(&b.short_name),
+        matrix_link = if topics.is_empty() {
+            String::new()
+        } else {
+            format!(" (<a href=\"{matrix}\">these topics in the comparison</a>)")
+        },
+        source = escape(&section.source),
+        html = section.html,
     )
 }
 
@@ -82,12 +152,42 @@ mod tests {
         let ctx = CardContext { authority: &a, topics: &[], roles: &[] };
         let first = &book.procedure.sections[0];
         let place = book.procedure.neighbours(&first.id).unwrap();
-        let html = section_html(&place, &book, &[], &ctx, "https://x.org/a/minimal/one");
+        let mut other = a.clone();
+        other.slug = "other".into();
+        other.short_name = "Other".into();
+        let html = section_html(&place, &book, &ctx, &[&a, &other], "https://x.org/a/minimal/one");
         assert!(html.contains(&format!("<h1 id=\"{}\" tabindex=\"-1\">", first.id)), "{html}");
         assert!(html.contains(&format!("Section 1 of {}", book.procedure.sections.len())));
         assert!(html.contains("rel=\"next\"") && !html.contains("rel=\"prev\""), "{html}");
         assert!(html.contains(&escape(&first.source)));
         assert_eq!(html.matches("aria-current=\"page\"").count(), 1);
         assert!(!html.contains("Rules in this section"), "no rules, no rules heading");
+        assert!(html.contains(&format!("<a href=\"a/minimal/{}?with=other\">Other</a>", first.id)));
+        assert!(!html.contains("?with=minimal"), "not compared with itself");
+    }
+
+    #[test]
+    fn a_section_sits_beside_the_other_procedures_sections_on_its_topics() {
+        let a = parse_authority("minimal", include_str!("../../tests/fixtures/minimal/authority.json")).unwrap();
+        let procedure = parse_procedure("minimal", include_str!("../../tests/fixtures/minimal/procedure.md")).unwrap();
+        let (one, two) = (procedure.sections[0].id.clone(), procedure.sections[1].id.clone());
+        let rule = |id: &str, topic: &str, cites: &str| -> crate::model::Rule {
+            serde_json::from_str(&format!(
+                r#"{{"id":"{id}","topic":"{topic}","status":"not_stated","summary":"s","cites":["{cites}"],"note":null}}"#
+            ))
+            .unwrap()
+        };
+        let book =
+            Book { procedure: procedure.clone(), rules: vec![rule("m-1", "review.first", &one)], ..Book::default() };
+        let mut b = a.clone();
+        (b.slug, b.short_name) = ("other".into(), "Other".into());
+        let other_book = Book { procedure, rules: vec![rule("o-1", "review.first", &two)], ..Book::default() };
+        let html = side_by_side_html(&book.procedure.sections[0], (&a, &book), (&b, &other_book));
+        assert!(html.contains(&format!("<a href=\"a/other/{two}\">")), "{html}");
+        assert!(!html.contains(&format!("<a href=\"a/other/{one}\">")));
+        assert!(html.contains("compare?a=minimal,other&amp;topic=review.first"));
+        let none = Book { rules: vec![], ..other_book };
+        assert!(side_by_side_html(&book.procedure.sections[0], (&a, &book), (&b, &none))
+            .contains("has no rule on these topics"));
     }
 }

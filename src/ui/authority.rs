@@ -10,10 +10,10 @@ use leptos_router::hooks::use_params_map;
 
 use super::browser;
 use super::fetch::{load_book, CatalogueResource};
-use super::not_found::UnknownAuthority;
+use super::not_found::unknown_authority;
 use super::status::loaded;
 use crate::model::{page_title, Authority, Book, Catalogue};
-use crate::render::authority::{contents_html, overview_html};
+use crate::render::authority::overview_html;
 
 /// Everything a page under `/a/{authority}` needs, once loaded.
 #[derive(Clone)]
@@ -39,7 +39,7 @@ pub fn AuthorityShell() -> impl IntoView {
         loaded(catalogue.get(), retry_catalogue, false, |catalogue| {
             let slug = slug.get();
             let Some(authority) = catalogue.find(&slug).cloned() else {
-                return view! { <UnknownAuthority slug catalogue /> }.into_any();
+                return unknown_authority(&slug, &catalogue);
             };
             loaded(book.get(), retry_book, false, move |book| {
                 provide_context(Loaded { catalogue, authority, book });
@@ -47,12 +47,6 @@ pub fn AuthorityShell() -> impl IntoView {
             })
         })
     }
-}
-
-/// The contents of a procedure; the current section, if any, is marked.
-#[component]
-pub fn Contents(slug: String, book: Arc<Book>, #[prop(optional)] current: Option<String>) -> impl IntoView {
-    view! { <div inner_html=contents_html(&slug, &book, current.as_deref())></div> }
 }
 
 /// `/a/{authority}`: the source header, then the contents.

@@ -5,6 +5,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
+use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -12,6 +13,7 @@ use super::browser;
 use crate::background::{load_failed, read_reply, request, READY};
 use crate::model::LoadError;
 use crate::render::compare::Page;
+use crate::render::frame::LOADING;
 
 /// The requests waiting for an answer, by number.
 type Waiting = Rc<RefCell<Vec<(u32, Box<dyn FnOnce(Page)>)>>>;
@@ -108,4 +110,41 @@ pub fn ask(route: &str, query: &str, then: impl FnOnce(Page) + 'static) {
     if let Some((then, error)) = refused {
         then(load_failed(&error));
     }
+}
+
+/// A page made in the worker. Whenever the signals `request` reads change (and on retry), asks for the route and
+/// query it gives (nothing while it gives `None`) and puts the answer in the returned HTML signal, showing only
+/// the answer to the latest request; sets the title, follows the address's `#fragment`, and gives focus back to
+/// the control that had it. The callback retries.
+pub fn worker_html(
+    request: impl Fn() -> Option<(String, String)> + Send + Sync + 'static,
+) -> (RwSignal<String>, Callback<()>) {
+    let html = RwSignal::new(LOADING.to_owned());
+    let retries = RwSignal::new(0u32);
+    let latest = StoredValue::new(0u32);
+    Effect::new(move |_| {
+        retries.track();
+        let Some((route, query)) = request() else { return };
+        let focus = browser::focused_id();
+        let mine = latest.get_value() + 1;
+        latest.set_value(mine);
+        ask(&route, &query, move |page| {
+            if latest.get_value() != mine {
+                return;
+            }
+            browser::set_title(&page.title);
+            html.set(page.html);
+            request_animation_frame(move || {
+                if let Some(id) = focus {
+                    browser::focus_again(&id);
+                }
+                browser::scroll_to_fragment();
+            });
+        });
+    });
+    let retry = Callback::new(move |_| {
+        html.set(LOADING.to_owned());
+        retries.update(|n| *n += 1);
+    });
+    (html, retry)
 }

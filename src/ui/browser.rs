@@ -85,6 +85,28 @@ pub fn focus(id: &str) {
     }
 }
 
+/// Moves keyboard focus to the first element matching a CSS selector, without scrolling the page.
+pub fn focus_selector(selector: &str) {
+    use wasm_bindgen::JsCast;
+    let el = document().and_then(|d| d.query_selector(selector).ok().flatten());
+    if let Some(el) = el.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+}
+
+/// The id of the element that has keyboard focus, if it has one.
+pub fn focused_id() -> Option<String> {
+    let id = document()?.active_element()?.id();
+    (!id.is_empty()).then_some(id)
+}
+
+/// Gives focus back to the element with this id after the page around it was made again, unless it still has it.
+pub fn focus_again(id: &str) {
+    if focused_id().as_deref() != Some(id) {
+        focus_selector(&format!("[id='{id}']"));
+    }
+}
+
 /// Moves keyboard focus to `<main>` (it has `tabindex="-1"`) and scrolls it into view.
 pub fn focus_main() {
     focus("main");

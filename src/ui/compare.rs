@@ -1,17 +1,15 @@
 //! `/compare` and `/compare/{topic}`: the pages are HTML made in the background worker by
-//! [`crate::render::compare`]; this component asks for the page the address names, inserts it, turns a change
-//! of the filters into a new address (so a link reproduces the view), and saves the view as CSV.
+//! [`crate::render::compare`]; this component asks for the page the address names, turns a change of the filters
+//! into a new address (so a link reproduces the view), and saves the view as CSV.
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_params_map};
 use wasm_bindgen::JsCast;
 
-use super::background::ask;
-use super::{browser, download};
+use super::background::{ask, worker_html};
+use super::download;
 use crate::background::{COMPARE, COMPARE_CSV, COMPARE_TOPIC};
 use crate::query::encode;
-
-const LOADING: &str = "<p class=\"loading\" role=\"status\">Loading the comparison…</p>";
 
 /// The filters' values as the view's address query: each key's values joined with commas.
 fn form_query(form: &web_sys::HtmlFormElement) -> Option<String> {
@@ -30,42 +28,18 @@ fn form_query(form: &web_sys::HtmlFormElement) -> Option<String> {
     Some(parts.join("&"))
 }
 
-/// The id of the element that has focus, to give it back after the page is replaced.
-fn focused_id() -> Option<String> {
-    let id = web_sys::window()?.document()?.active_element()?.id();
-    (!id.is_empty()).then_some(id)
-}
-
 /// `/compare` and `/compare/{topic}`.
 #[component]
 pub fn ComparePage() -> impl IntoView {
     let location = use_location();
     let params = use_params_map();
     let navigate = use_navigate();
-    let html = RwSignal::new(LOADING.to_owned());
-    let retries = RwSignal::new(0u32);
-    let latest = StoredValue::new(0u32);
-    let route = move || match params.with(|p| p.get("topic")) {
-        Some(topic) => format!("{COMPARE_TOPIC}{topic}"),
-        None => COMPARE.to_owned(),
-    };
-    Effect::new(move |_| {
-        retries.track();
-        let query = location.search.get().trim_start_matches('?').to_owned();
-        let focus = focused_id();
-        // Only the answer to the latest request is shown.
-        let mine = latest.get_value() + 1;
-        latest.set_value(mine);
-        ask(&route(), &query, move |page| {
-            if latest.get_value() != mine {
-                return;
-            }
-            browser::set_title(&page.title);
-            html.set(page.html);
-            if let Some(id) = focus {
-                request_animation_frame(move || browser::focus(&id));
-            }
-        });
+    let (html, retry) = worker_html(move || {
+        let route = match params.with(|p| p.get("topic")) {
+            Some(topic) => format!("{COMPARE_TOPIC}{topic}"),
+            None => COMPARE.to_owned(),
+        };
+        Some((route, location.search.get().trim_start_matches('?').to_owned()))
     });
     let on_change = move |event: web_sys::Event| {
         let form = event.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
@@ -82,10 +56,7 @@ pub fn ComparePage() -> impl IntoView {
                     download::text_file("cin-compare.csv", "text/csv;charset=utf-8", &file.html)
                 });
             }
-            Some("retry") => {
-                html.set(LOADING.to_owned());
-                retries.update(|n| *n += 1);
-            }
+            Some("retry") => retry.run(()),
             _ => {}
         }
     };

@@ -7,8 +7,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::model::{
-    data_path, parse_json, Authority, AuthorityData, Book, Catalogue, LoadError, Procedure, Role, Term, Topic,
-    DATA_AUTHORITIES, DATA_GLOSSARY, DATA_ROLES, DATA_TOPICS,
+    data_path, parse_json, Authority, AuthorityData, Book, Catalogue, LoadError, Procedure, Role, Topic,
+    DATA_AUTHORITIES, DATA_ROLES, DATA_TOPICS,
 };
 
 /// Starts fetching a file relative to the site root (from a page or from the background worker, whose script sits
@@ -71,11 +71,6 @@ pub async fn load_book(slug: String) -> Result<Arc<Book>, LoadError> {
     let topics: Vec<Topic> = parse_json(DATA_TOPICS, &texts[1])?;
     let roles: Vec<Role> = parse_json(DATA_ROLES, &texts[2])?;
     Ok(Arc::new(Book { procedure: Procedure { sections: data.sections }, rules: data.rules, topics, roles }))
-}
-
-/// Loads the glossary.
-pub async fn load_glossary() -> Result<Arc<Vec<Term>>, LoadError> {
-    Ok(Arc::new(parse_json(DATA_GLOSSARY, &fetch_text(DATA_GLOSSARY).await?)?))
 }
 
 /// The catalogue of authorities, loaded once for the whole site and reloadable after a failure.

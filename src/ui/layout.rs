@@ -1,11 +1,12 @@
 //! The frame of every page: skip link, header with navigation and display settings, footer.
 
-use super::Link;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
+use wasm_bindgen::JsCast;
 
-use super::browser;
+use super::{browser, Base};
 use crate::prefs::{Prefs, STORAGE_KEY};
+use crate::render::frame::{header_html, FOOTER};
 
 /// Applies the stored display preferences to the page and provides them to the settings controls.
 pub fn apply_stored_prefs() {
@@ -32,61 +33,35 @@ pub fn SkipLink() -> impl IntoView {
     view! { <a class="skip-link" href=href on:click=skip>"Skip to main content"</a> }
 }
 
-/// A toggle button for one display preference.
-#[component]
-fn PrefToggle(label: &'static str, get: fn(&Prefs) -> bool, set: fn(&mut Prefs, bool)) -> impl IntoView {
-    let prefs = expect_context::<RwSignal<Prefs>>();
-    let pressed = move || prefs.with(get);
-    let toggle = move |_| {
-        prefs.update(|p| {
-            let now = get(p);
-            set(p, !now);
-        });
-        browser::store(STORAGE_KEY, &prefs.get_untracked().to_stored());
-    };
-    view! {
-        <button type="button" class="toggle" aria-pressed=move || pressed().to_string() on:click=toggle>
-            {label}
-        </button>
-    }
-}
-
-/// The site header: name, navigation and display settings.
+/// The site header (HTML from [`header_html`]): it follows the current page, and its display-setting buttons
+/// turn a preference on or off and keep it in this browser.
 #[component]
 pub fn Header() -> impl IntoView {
-    view! {
-        <header class="site-header">
-            <div class="wrap header-row">
-                <Link href="/" class="site-name">"CIN Procedure Explorer"</Link>
-                <nav aria-label="Main">
-                    <ul class="nav-list">
-                        <li><Link href="/">"Authorities"</Link></li>
-                        <li><Link href="/compare">"Compare"</Link></li>
-                        <li><Link href="/glossary">"Glossary"</Link></li>
-                    </ul>
-                </nav>
-                <div class="display-settings" role="group" aria-label="Display settings">
-                    <PrefToggle label="High visibility" get=|p| p.high_visibility set=|p, v| p.high_visibility = v />
-                    <PrefToggle label="Larger text" get=|p| p.large_text set=|p, v| p.large_text = v />
-                </div>
-            </div>
-        </header>
-    }
+    let prefs = expect_context::<RwSignal<Prefs>>();
+    let location = use_location();
+    let base = expect_context::<Base>();
+    let html = move || {
+        let path = location.pathname.get();
+        header_html(prefs.get(), path.strip_prefix(base.0.as_str()).unwrap_or(&path))
+    };
+    let toggle = move |event: web_sys::MouseEvent| {
+        let target = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        let Some(pref) = target.and_then(|t| t.closest("[data-pref]").ok().flatten()) else { return };
+        let name = pref.get_attribute("data-pref").unwrap_or_default();
+        prefs.update(|p| match name.as_str() {
+            "high_visibility" => p.high_visibility = !p.high_visibility,
+            "large_text" => p.large_text = !p.large_text,
+            _ => {}
+        });
+        browser::store(STORAGE_KEY, &prefs.get_untracked().to_stored());
+        // The header is made again: give focus back to the button that was pressed.
+        request_animation_frame(move || browser::focus_selector(&format!("[data-pref='{name}']")));
+    };
+    view! { <header class="site-header" on:click=toggle inner_html=html></header> }
 }
 
 /// The site footer: what the site is, and what it does with data.
 #[component]
 pub fn Footer() -> impl IntoView {
-    view! {
-        <footer class="site-footer">
-            <div class="wrap">
-                <p>
-                    "This site restates councils' published Child in Need procedures in its own words and cites "
-                    "their sections. It is no substitute for the authority's current procedures manual: check the "
-                    "manual before you act."
-                </p>
-                <p>"Privacy: nothing you do here is sent anywhere; display settings stay in this browser."</p>
-            </div>
-        </footer>
-    }
+    view! { <footer class="site-footer" inner_html=FOOTER></footer> }
 }

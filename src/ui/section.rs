@@ -3,14 +3,18 @@
 
 use leptos::ev;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use leptos_router::NavigateOptions;
 
 use super::authority::Loaded;
+use super::background::worker_html;
 use super::browser;
-use super::not_found::UnknownSection;
+use super::not_found::unknown_section;
 use super::rules::card_context;
+use super::status::on_retry;
+use crate::background::BESIDE;
 use crate::model::page_title;
+use crate::query::encode;
 use crate::render::section::section_html;
 
 fn is_typing_target(event: &web_sys::KeyboardEvent) -> bool {
@@ -40,25 +44,38 @@ fn arrow_keys(previous: Option<String>, next: Option<String>) {
     on_cleanup(move || handle.remove());
 }
 
-/// One section of a procedure.
+/// One section of a procedure; with `?with={authority}`, beside that authority's sections on the same topics (made
+/// in the background worker).
 #[component]
 pub fn SectionPage() -> impl IntoView {
     let params = use_params_map();
+    let query = use_query_map();
     let section_id = Memo::new(move |_| params.with(|p| p.get("section").unwrap_or_default()));
+    let with = Memo::new(move |_| query.with(|q| q.get("with")));
+    let slug = Memo::new(move |_| params.with(|p| p.get("authority").unwrap_or_default()));
+    let (beside, retry) = worker_html(move || {
+        let with = with.get()?;
+        Some((format!("{BESIDE}{}/{}", slug.get(), section_id.get()), format!("with={}", encode(&with))))
+    });
     move || {
-        let Loaded { catalogue: _, authority, book } = expect_context::<Loaded>();
+        if with.get().is_some() {
+            return view! { <div class="wrap compare-sections" on:click=on_retry(retry) inner_html=move || beside.get()></div> }
+                .into_any();
+        }
+        let loaded = expect_context::<Loaded>();
+        let Loaded { catalogue, authority, book } = loaded.clone();
         let procedure = &book.procedure;
         let id = section_id.get();
         let Some(place) = procedure.neighbours(&id) else {
-            return view! { <UnknownSection authority=authority.clone() book=book.clone() asked=id /> }.into_any();
+            return unknown_section(&authority, &book, &id);
         };
         let slug = authority.slug.clone();
         let path_of = |id: &str| format!("/a/{slug}/{id}");
         browser::set_title(&page_title(&[&place.current.title, &authority.short_name]));
         arrow_keys(place.previous.map(|s| path_of(&s.id)), place.next.map(|s| path_of(&s.id)));
         request_animation_frame(browser::scroll_to_fragment);
-        let loaded = expect_context::<Loaded>();
-        let html = section_html(&place, &book, &book.rules, &card_context(&loaded), &browser::current_url());
+        let others: Vec<&crate::model::Authority> = catalogue.authorities.iter().collect();
+        let html = section_html(&place, &book, &card_context(&loaded), &others, &browser::current_url());
         view! { <div class="wrap with-sidebar" inner_html=html></div> }.into_any()
     }
 }

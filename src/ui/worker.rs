@@ -11,7 +11,7 @@ use wasm_bindgen_futures::spawn_local;
 use super::fetch::{fetch_text, finish, start};
 use crate::background::{answer, library, load_failed, read_request, reply, slugs, READY};
 use crate::compare::Library;
-use crate::model::{data_path, LoadError, DATA_AUTHORITIES, DATA_ROLES, DATA_TOPICS};
+use crate::model::{data_path, LoadError, DATA_AUTHORITIES, DATA_GLOSSARY, DATA_ROLES, DATA_TOPICS};
 
 thread_local! {
     static LIBRARY: RefCell<Option<Rc<Library>>> = const { RefCell::new(None) };
@@ -25,15 +25,15 @@ async fn loaded_library() -> Result<Rc<Library>, LoadError> {
     }
     let slugs = slugs(&fetch_text(DATA_AUTHORITIES).await?)?;
     let mut paths: Vec<String> = slugs.iter().map(|s| data_path(s)).collect();
-    paths.extend([DATA_TOPICS.to_owned(), DATA_ROLES.to_owned()]);
+    paths.extend([DATA_TOPICS.to_owned(), DATA_ROLES.to_owned(), DATA_GLOSSARY.to_owned()]);
     let started: Vec<_> = paths.iter().map(|p| start(p)).collect();
     let mut texts = Vec::with_capacity(paths.len());
     for (path, request) in paths.iter().zip(started) {
         texts.push((path.clone(), finish(path, request?).await?));
     }
-    let roles = texts.pop().map(|(_, t)| t).unwrap_or_default();
-    let topics = texts.pop().map(|(_, t)| t).unwrap_or_default();
-    let library = Rc::new(library(texts, &topics, &roles)?);
+    let mut last = || texts.pop().map(|(_, t)| t).unwrap_or_default();
+    let (glossary, roles, topics) = (last(), last(), last());
+    let library = Rc::new(library(texts, &topics, &roles, &glossary)?);
     LIBRARY.with(|l| *l.borrow_mut() = Some(library.clone()));
     Ok(library)
 }

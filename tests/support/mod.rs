@@ -48,5 +48,6 @@ pub fn library() -> cin_procedure_explorer::compare::Library {
         books: all.entries.iter().map(|e| cin_procedure_explorer::publish::authority_data(e, &all.glossary)).collect(),
         topics: all.topics.clone(),
         roles: all.roles.clone(),
+        glossary: cin_procedure_explorer::publish::glossary_data(&all),
     }
 }
