@@ -14,6 +14,7 @@ pub mod prefs;
 pub mod publish;
 pub mod query;
 pub mod render;
+pub mod search;
 pub mod timeline;
 pub mod ui;
 pub mod wizard;

@@ -138,6 +138,16 @@ pub fn glossary_data(content: &Content) -> Vec<Term> {
         .collect()
 }
 
+/// The library the background worker reads, made from content exactly as the published files would give it.
+pub fn library(content: &Content) -> crate::compare::Library {
+    crate::compare::Library {
+        books: content.entries.iter().map(|e| authority_data(e, &content.glossary)).collect(),
+        topics: content.topics.clone(),
+        roles: content.roles.clone(),
+        glossary: glossary_data(content),
+    }
+}
+
 fn write_json<T: serde::Serialize>(out: &Path, file: &str, value: &T) -> std::io::Result<()> {
     let path = out.join(file);
     if let Some(parent) = path.parent() {

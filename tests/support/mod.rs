@@ -41,13 +41,7 @@ pub fn rules(slug: &str) -> Vec<Rule> {
     all().entry(slug).unwrap_or_else(|| panic!("no authority {slug}")).rules.clone()
 }
 
-/// The library the comparison and search read, made from `content/` as the publish step makes it.
+/// The library the background worker reads, made from `content/` as the publish step makes it.
 pub fn library() -> cin_procedure_explorer::compare::Library {
-    let all = all();
-    cin_procedure_explorer::compare::Library {
-        books: all.entries.iter().map(|e| cin_procedure_explorer::publish::authority_data(e, &all.glossary)).collect(),
-        topics: all.topics.clone(),
-        roles: all.roles.clone(),
-        glossary: cin_procedure_explorer::publish::glossary_data(&all),
-    }
+    cin_procedure_explorer::publish::library(&all())
 }

@@ -1,0 +1,175 @@
+//! Text as search sees it: words found with their place in the original, folded (case, accents, apostrophes),
+//! split where letters meet digits ("s47" → "s", "47"), number words made digits ("twelve" → "12"), "s" before a
+//! number read as "section", common words dropped, and the rest stemmed ("reviews", "reviewed" → "review").
+
+use std::sync::OnceLock;
+
+use rust_stemmers::{Algorithm, Stemmer};
+use unicode_normalization::UnicodeNormalization;
+
+/// A word of a text: where it is (byte range in the original) and the term it is indexed under.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// Start of the word in the original text (bytes).
+    pub start: usize,
+    /// End of the word in the original text (bytes).
+    pub end: usize,
+    /// The term: folded, numbers as digits, stemmed.
+    pub term: String,
+}
+
+/// Words too common to search for, and the question words people type around what they want.
+const STOP: [&str; 44] = [
+    "a", "about", "an", "and", "are", "as", "at", "be", "by", "can", "could", "did", "do", "does", "for", "from",
+    "has", "have", "how", "i", "if", "in", "is", "it", "me", "my", "of", "on", "or", "should", "so", "that", "the",
+    "their", "there", "this", "to", "was", "we", "what", "when", "which", "who", "with",
+];
+
+/// Number words and their digits.
+const NUMBERS: [(&str, &str); 20] = [
+    ("one", "1"),
+    ("two", "2"),
+    ("three", "3"),
+    ("four", "4"),
+    ("five", "5"),
+    ("six", "6"),
+    ("seven", "7"),
+    ("eight", "8"),
+    ("nine", "9"),
+    ("ten", "10"),
+    ("eleven", "11"),
+    ("twelve", "12"),
+    ("thirteen", "13"),
+    ("fourteen", "14"),
+    ("fifteen", "15"),
+    ("sixteen", "16"),
+    ("twenty", "20"),
+    ("thirty", "30"),
+    ("forty", "40"),
+    ("fifty", "50"),
+];
+
+fn stemmer() -> &'static Stemmer {
+    static STEMMER: OnceLock<Stemmer> = OnceLock::new();
+    STEMMER.get_or_init(|| Stemmer::create(Algorithm::English))
+}
+
+/// Lower case without accents: "Café" → "cafe".
+pub fn fold(text: &str) -> String {
+    text.nfkd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)).flat_map(char::to_lowercase).collect()
+}
+
+/// The term a folded word is indexed under, or `None` for a common word.
+fn term(word: &str) -> Option<String> {
+    if STOP.contains(&word) {
+        return None;
+    }
+    if let Some((_, digits)) = NUMBERS.iter().find(|(w, _)| *w == word) {
+        return Some((*digits).to_owned());
+    }
+    if word.chars().all(|c| c.is_ascii_digit()) {
+        return Some(word.trim_start_matches('0').to_owned()).filter(|d| !d.is_empty()).or(Some("0".into()));
+    }
+    Some(stemmer().stem(word).into_owned())
+}
+
+/// The runs of letters or of digits in `text`, with their byte ranges; an apostrophe inside a word is skipped
+/// ("child's" is one word).
+fn runs(text: &str) -> Vec<(usize, usize, String)> {
+    let mut out: Vec<(usize, usize, String)> = Vec::new();
+    let mut current: Option<(usize, usize, String, bool)> = None;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for (i, &(at, c)) in chars.iter().enumerate() {
+        let end = at + c.len_utf8();
+        let apostrophe = matches!(c, '\'' | '’')
+            && current.as_ref().is_some_and(|(_, _, _, digit)| !digit)
+            && chars.get(i + 1).is_some_and(|(_, n)| n.is_alphabetic());
+        if apostrophe {
+            if let Some(cur) = current.as_mut() {
+                cur.1 = end;
+            }
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let digit = c.is_numeric();
+            match current.as_mut() {
+                Some(cur) if cur.3 == digit => {
+                    cur.1 = end;
+                    cur.2.push(c);
+                }
+                _ => {
+                    if let Some((s, e, w, _)) = current.take() {
+                        out.push((s, e, w));
+                    }
+                    current = Some((at, end, c.to_string(), digit));
+                }
+            }
+        } else if let Some((s, e, w, _)) = current.take() {
+            out.push((s, e, w));
+        }
+    }
+    if let Some((s, e, w, _)) = current {
+        out.push((s, e, w));
+    }
+    out
+}
+
+/// The tokens of a text, in order.
+pub fn tokens(text: &str) -> Vec<Token> {
+    let runs = runs(text);
+    let mut out = Vec::with_capacity(runs.len());
+    for (i, (start, end, word)) in runs.iter().enumerate() {
+        let folded = fold(word);
+        // "s47", "S.47", "s 47": an "s" just before a number is "section".
+        let next_is_number = runs.get(i + 1).is_some_and(|(_, _, w)| w.chars().all(|c| c.is_numeric()));
+        let term = if folded == "s" && next_is_number { Some("section".to_owned()) } else { term(&folded) };
+        if let Some(term) = term {
+            out.push(Token { start: *start, end: *end, term });
+        }
+    }
+    out
+}
+
+/// The terms of a text, in order.
+pub fn terms(text: &str) -> Vec<String> {
+    tokens(text).into_iter().map(|t| t.term).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn case_accents_and_punctuation_fold_away() {
+        assert_eq!(terms("Café, CAFÉ; café!"), ["cafe", "cafe", "cafe"]);
+        assert_eq!(terms("child's"), terms("childs"));
+        assert_eq!(terms("Child & Family"), ["child", "famili"]);
+        assert!(terms("🙂 — …").is_empty());
+    }
+
+    #[test]
+    fn words_are_stemmed_and_common_words_dropped() {
+        assert_eq!(terms("reviews reviewed reviewing review"), ["review"; 4]);
+        assert_eq!(terms("The plan of the child"), ["plan", "child"]);
+    }
+
+    #[test]
+    fn numbers_and_sections_read_alike_however_written() {
+        assert_eq!(terms("twelve weeks"), terms("12 weeks"));
+        assert_eq!(terms("3 months"), terms("three months"));
+        assert_eq!(terms("S47"), ["section", "47"]);
+        assert_eq!(terms("s.47"), terms("section 47"));
+        assert_eq!(terms("s 47"), terms("Section 47"));
+        assert_eq!(terms("12weeks"), ["12", "week"]);
+        assert_eq!(terms("007"), ["7"]);
+    }
+
+    #[test]
+    fn tokens_keep_their_place_in_the_original() {
+        let text = "Reviewed: Café’s plan";
+        let t = tokens(text);
+        assert_eq!(&text[t[0].start..t[0].end], "Reviewed");
+        assert_eq!(&text[t[1].start..t[1].end], "Café’s");
+        assert_eq!(t[2].term, "plan");
+    }
+}
