@@ -8,7 +8,7 @@ use std::time::Instant;
 use cin_procedure_explorer::publish::{library, read};
 use cin_procedure_explorer::search::Index;
 
-#[path = "../tests/search_queries.rs"]
+#[path = "../tests/support/search_queries.rs"]
 mod queries;
 
 fn main() {

@@ -15,7 +15,10 @@ use crate::render::compare::{matrix_page, topic_page, Page};
 use crate::render::escape;
 use crate::render::frame::load_failed_html;
 use crate::render::glossary::{a_to_z_html, entry_html};
+use crate::render::search::{search_box_html, search_page};
 use crate::render::section::side_by_side_html;
+use crate::search::Index;
+use std::sync::OnceLock;
 
 /// The matrix page.
 pub const COMPARE: &str = "compare";
@@ -29,6 +32,29 @@ pub const GLOSSARY: &str = "glossary";
 pub const GLOSSARY_TERM: &str = "glossary/";
 /// A section beside another authority's on the same topics: `beside/{authority}/{section}` with `with=`.
 pub const BESIDE: &str = "beside/";
+/// The search page, with `q=` and `a=`.
+pub const SEARCH: &str = "search";
+/// The results under the header's search box, with `q=`.
+pub const SEARCH_BOX: &str = "search-box";
+
+/// What the worker holds: the library, and the search index, built the first time a search needs it.
+pub struct Service {
+    /// The library.
+    pub library: Library,
+    index: OnceLock<Index>,
+}
+
+impl Service {
+    /// A service for a library; nothing is indexed yet.
+    pub fn new(library: Library) -> Service {
+        Service { library, index: OnceLock::new() }
+    }
+
+    /// The search index, built now if it has not been.
+    pub fn index(&self) -> &Index {
+        self.index.get_or_init(|| Index::new(&self.library))
+    }
+}
 
 /// What the worker says once it listens; requests sent before it would be lost.
 pub const READY: &str = "ready";
@@ -149,7 +175,16 @@ fn beside(library: &Library, path: &str, query: &str) -> Page {
 }
 
 /// The answer to one request.
-pub fn answer(library: &Library, route: &str, query: &str) -> Page {
+pub fn answer(service: &Service, route: &str, query: &str) -> Page {
+    let library = &service.library;
+    let value = |key: &str| pairs(query).into_iter().find(|(k, _)| k == key).map(|(_, v)| v).unwrap_or_default();
+    match route {
+        SEARCH => return search_page(service.index(), &value("q"), &value("a")),
+        SEARCH_BOX => {
+            return Page { title: String::new(), html: search_box_html(service.index(), &value("q")) };
+        }
+        _ => {}
+    }
     let rows = rows(library);
     let view = || View::from_query(&pairs(query), library);
     if let Some(id) = route.strip_prefix(GLOSSARY_TERM) {
@@ -159,10 +194,10 @@ pub fn answer(library: &Library, route: &str, query: &str) -> Page {
         return beside(library, path, query);
     }
     match route {
-        GLOSSARY => {
-            let filter = pairs(query).into_iter().find(|(k, _)| k == "filter").map(|(_, v)| v).unwrap_or_default();
-            Page { title: page_title(&["Glossary"]), html: a_to_z_html(&library.glossary, &filter, "glossary") }
-        }
+        GLOSSARY => Page {
+            title: page_title(&["Glossary"]),
+            html: a_to_z_html(&library.glossary, &value("filter"), "glossary"),
+        },
         COMPARE => {
             let page = matrix_page(library, &rows, &view());
             Page { title: page_title(&[&page.title]), ..page }
@@ -201,7 +236,7 @@ mod tests {
 
     #[test]
     fn each_route_is_answered() {
-        let library = library();
+        let library = Service::new(library());
         assert!(answer(&library, COMPARE, "a=north,south").html.contains("<table"));
         assert!(answer(&library, COMPARE_CSV, "").html.starts_with("\u{feff}\"Group\""));
         assert!(answer(&library, "compare/review.chair", "").html.contains("<h1>Who chairs reviews</h1>"));
@@ -218,17 +253,21 @@ mod tests {
                 {"id":"caf","term":"CAF","expansion":"Common Assessment Framework","definition":"A form."}]"#,
         )
         .unwrap();
-        let list = answer(&library, GLOSSARY, "filter=team");
+        let service = Service::new(library.clone());
+        let list = answer(&service, GLOSSARY, "filter=team");
         assert!(list.html.contains("1 term shown.") && list.html.contains("href=\"glossary/tac\""), "{}", list.html);
-        let entry = answer(&library, "glossary/tac", "");
+        let entry = answer(&service, "glossary/tac", "");
         assert!(entry.title.starts_with("TAC – Glossary") && entry.html.contains("<a href=\"a/north\">"));
-        assert!(answer(&library, "glossary/zzz", "").html.contains("no entry <code>zzz</code>"));
+        assert!(answer(&service, "glossary/zzz", "").html.contains("no entry <code>zzz</code>"));
         library.books[0].sections =
             vec![serde_json::from_str(r#"{"id":"one","title":"One","source":"s","headings":[]}"#).unwrap()];
-        let beside = answer(&library, "beside/north/one", "with=south");
+        let service = Service::new(library);
+        let beside = answer(&service, "beside/north/one", "with=south");
         assert!(beside.html.contains("North beside South"), "{}", beside.html);
-        assert!(answer(&library, "beside/north/one", "with=atlantis").html.contains("no authority called “atlantis”"));
-        assert!(answer(&library, "beside/north/nine", "with=south").html.contains("no section “nine”"));
+        assert!(answer(&service, "beside/north/one", "with=atlantis").html.contains("no authority called “atlantis”"));
+        assert!(answer(&service, "beside/north/nine", "with=south").html.contains("no section “nine”"));
+        assert!(answer(&service, SEARCH, "q=one").html.contains("<ol class=\"results\">"));
+        assert!(answer(&service, SEARCH_BOX, "q=").html.is_empty());
     }
 
     #[test]

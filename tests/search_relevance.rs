@@ -1,8 +1,9 @@
-//! Search relevance: every query of the fixture (`tests/search_queries.rs`) finds its sections among the first
+//! Search relevance: every query of the fixture (`tests/support/search_queries.rs`) finds its sections among the first
 //! three results; and bad input (empty, punctuation only, very long, emoji, accents) answers quickly.
 
-mod search_queries;
 mod support;
+
+use support::search_queries;
 
 use std::time::{Duration, Instant};
 

@@ -7,7 +7,9 @@ pub mod compare;
 pub mod deadlines;
 pub mod frame;
 pub mod glossary;
+pub mod highlight;
 pub mod rule_card;
+pub mod search;
 pub mod section;
 pub mod wizard;
 

@@ -62,15 +62,27 @@ pub fn current_url() -> String {
     web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default()
 }
 
-/// Scrolls to the element named by the URL's fragment, once the content it names has rendered.
-pub fn scroll_to_fragment() {
-    let Some(window) = web_sys::window() else { return };
+/// Scrolls to the element named by the URL's fragment, once the content it names has rendered; whether there was
+/// one to scroll to.
+pub fn scroll_to_fragment() -> bool {
+    let Some(window) = web_sys::window() else { return false };
     let hash = window.location().hash().unwrap_or_default();
     let id = hash.trim_start_matches('#');
     if id.is_empty() {
-        return;
+        return false;
     }
-    if let Some(el) = document().and_then(|d| d.get_element_by_id(id)) {
+    match document().and_then(|d| d.get_element_by_id(id)) {
+        Some(el) => {
+            el.scroll_into_view();
+            true
+        }
+        None => false,
+    }
+}
+
+/// Scrolls to the first element matching a CSS selector, if any.
+pub fn scroll_to_selector(selector: &str) {
+    if let Some(el) = document().and_then(|d| d.query_selector(selector).ok().flatten()) {
         el.scroll_into_view();
     }
 }
@@ -104,6 +116,19 @@ pub fn focused_id() -> Option<String> {
 pub fn focus_again(id: &str) {
     if focused_id().as_deref() != Some(id) {
         focus_selector(&format!("[id='{id}']"));
+    }
+}
+
+/// The value of the form control with this id ("" if there is none).
+pub fn input_value(id: &str) -> String {
+    use wasm_bindgen::JsCast;
+    let el = document().and_then(|d| d.get_element_by_id(id));
+    match el {
+        Some(el) => match el.dyn_ref::<web_sys::HtmlInputElement>() {
+            Some(input) => input.value(),
+            None => el.dyn_ref::<web_sys::HtmlSelectElement>().map(|s| s.value()).unwrap_or_default(),
+        },
+        None => String::new(),
     }
 }
 

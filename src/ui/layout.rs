@@ -57,7 +57,12 @@ pub fn Header() -> impl IntoView {
         // The header is made again: give focus back to the button that was pressed.
         request_animation_frame(move || browser::focus_selector(&format!("[data-pref='{name}']")));
     };
-    view! { <header class="site-header" on:click=toggle inner_html=html></header> }
+    view! {
+        <header class="site-header">
+            <div on:click=toggle inner_html=html></div>
+            <super::search::SearchBox />
+        </header>
+    }
 }
 
 /// The site footer: what the site is, and what it does with data.

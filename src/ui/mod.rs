@@ -12,6 +12,7 @@ mod home;
 mod layout;
 mod not_found;
 mod rules;
+mod search;
 mod section;
 mod status;
 mod wizard;
@@ -84,6 +85,7 @@ pub fn App() -> impl IntoView {
                     </ParentRoute>
                     <Route path=path!("/compare") view=compare::ComparePage />
                     <Route path=path!("/compare/:topic") view=compare::ComparePage />
+                    <Route path=path!("/search") view=search::SearchPage />
                     <Route path=path!("/glossary") view=glossary::GlossaryPage />
                     <Route path=path!("/glossary/:term") view=glossary::TermPage />
                 </Routes>

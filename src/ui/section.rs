@@ -15,6 +15,7 @@ use super::status::on_retry;
 use crate::background::BESIDE;
 use crate::model::page_title;
 use crate::query::encode;
+use crate::render::highlight::{highlight_words, mark_words};
 use crate::render::section::section_html;
 
 fn is_typing_target(event: &web_sys::KeyboardEvent) -> bool {
@@ -73,8 +74,16 @@ pub fn SectionPage() -> impl IntoView {
         let path_of = |id: &str| format!("/a/{slug}/{id}");
         browser::set_title(&page_title(&[&place.current.title, &authority.short_name]));
         arrow_keys(place.previous.map(|s| path_of(&s.id)), place.next.map(|s| path_of(&s.id)));
-        request_animation_frame(browser::scroll_to_fragment);
         let others: Vec<&crate::model::Authority> = catalogue.authorities.iter().collect();
+        // From a search result: mark the words it matched, and go to the first unless the address names a place.
+        let words = highlight_words(&query.with(|q| q.get("highlight")).unwrap_or_default());
+        let marked = crate::model::Section { html: mark_words(&place.current.html, &words), ..place.current.clone() };
+        let place = crate::model::Neighbours { current: &marked, ..place };
+        request_animation_frame(move || {
+            if !browser::scroll_to_fragment() && !words.is_empty() {
+                browser::scroll_to_selector(".prose mark");
+            }
+        });
         let html = section_html(&place, &book, &card_context(&loaded), &others, &browser::current_url());
         view! { <div class="wrap with-sidebar" inner_html=html></div> }.into_any()
     }

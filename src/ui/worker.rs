@@ -9,19 +9,18 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
 
 use super::fetch::{fetch_text, finish, start};
-use crate::background::{answer, library, load_failed, read_request, reply, slugs, READY};
-use crate::compare::Library;
+use crate::background::{answer, library, load_failed, read_request, reply, slugs, Service, READY};
 use crate::model::{data_path, LoadError, DATA_AUTHORITIES, DATA_GLOSSARY, DATA_ROLES, DATA_TOPICS};
 
 thread_local! {
-    static LIBRARY: RefCell<Option<Rc<Library>>> = const { RefCell::new(None) };
+    static SERVICE: RefCell<Option<Rc<Service>>> = const { RefCell::new(None) };
 }
 
 /// The library, fetched on the first request (every file at once) and kept; a failure is not kept, so the next
 /// request tries again.
-async fn loaded_library() -> Result<Rc<Library>, LoadError> {
-    if let Some(library) = LIBRARY.with(|l| l.borrow().clone()) {
-        return Ok(library);
+async fn loaded() -> Result<Rc<Service>, LoadError> {
+    if let Some(service) = SERVICE.with(|l| l.borrow().clone()) {
+        return Ok(service);
     }
     let slugs = slugs(&fetch_text(DATA_AUTHORITIES).await?)?;
     let mut paths: Vec<String> = slugs.iter().map(|s| data_path(s)).collect();
@@ -33,9 +32,9 @@ async fn loaded_library() -> Result<Rc<Library>, LoadError> {
     }
     let mut last = || texts.pop().map(|(_, t)| t).unwrap_or_default();
     let (glossary, roles, topics) = (last(), last(), last());
-    let library = Rc::new(library(texts, &topics, &roles, &glossary)?);
-    LIBRARY.with(|l| *l.borrow_mut() = Some(library.clone()));
-    Ok(library)
+    let service = Rc::new(Service::new(library(texts, &topics, &roles, &glossary)?));
+    SERVICE.with(|l| *l.borrow_mut() = Some(service.clone()));
+    Ok(service)
 }
 
 /// Listens for the page's requests and answers each one.
@@ -47,8 +46,8 @@ pub fn serve() {
         let scope = answerer.clone();
         spawn_local(async move {
             let Some((seq, route, query)) = read_request(&text) else { return };
-            let page = match loaded_library().await {
-                Ok(library) => answer(&library, route, query),
+            let page = match loaded().await {
+                Ok(service) => answer(&service, route, query),
                 Err(error) => load_failed(&error),
             };
             let _ = scope.post_message(&JsValue::from_str(&reply(seq, &page)));

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod browser;
+pub mod search_queries;
 pub mod server;
 
 use std::path::PathBuf;

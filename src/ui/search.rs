@@ -1,0 +1,145 @@
+//! Search: the box in the header (results as you type, ↑/↓ to move through them, Enter for the first, `/` or `s`
+//! to come to it) and the `/search?q=…&a=…` page. Results are HTML made in the background worker by
+//! [`crate::render::search`].
+
+use leptos::ev;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::NavigateOptions;
+use wasm_bindgen::JsCast;
+
+use super::background::{ask, worker_html};
+use super::status::on_retry;
+use crate::background::{SEARCH, SEARCH_BOX};
+use crate::query::encode;
+
+const INPUT: &str = "site-search";
+const RESULTS: &str = "site-search-results";
+
+fn element(event: &web_sys::Event) -> Option<web_sys::Element> {
+    event.target()?.dyn_into().ok()
+}
+
+fn is_typing(target: Option<web_sys::Element>) -> bool {
+    target.is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
+}
+
+/// The result links under the box.
+fn result_links() -> Vec<web_sys::HtmlElement> {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return vec![] };
+    let Ok(list) = doc.query_selector_all(&format!("#{RESULTS} a")) else { return vec![] };
+    (0..list.length()).filter_map(|i| list.item(i)?.dyn_into().ok()).collect()
+}
+
+/// The search box in the header.
+#[component]
+pub fn SearchBox() -> impl IntoView {
+    let results = RwSignal::new(String::new());
+    let latest = StoredValue::new(0u32);
+    let navigate = use_navigate();
+    let location = use_location();
+    // A new page closes the results.
+    Effect::new(move |_| {
+        location.pathname.track();
+        location.search.track();
+        results.set(String::new());
+    });
+    let focus_box = window_event_listener(ev::keydown, move |event| {
+        let key = event.key();
+        if (key == "/" || key == "s") && !event.ctrl_key() && !event.meta_key() && !event.alt_key() {
+            let target = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+            if !is_typing(target) {
+                event.prevent_default();
+                super::browser::focus_selector(&format!("#{INPUT}"));
+            }
+        }
+    });
+    on_cleanup(move || focus_box.remove());
+    let on_input = move |event: web_sys::Event| {
+        let query = event_target_value(&event);
+        let mine = latest.get_value() + 1;
+        latest.set_value(mine);
+        if query.trim().is_empty() {
+            results.set(String::new());
+            return;
+        }
+        ask(SEARCH_BOX, &format!("q={}", encode(&query)), move |page| {
+            if latest.get_value() == mine {
+                results.set(page.html);
+            }
+        });
+    };
+    let on_submit = {
+        let navigate = navigate.clone();
+        move |event: web_sys::SubmitEvent| {
+            event.prevent_default();
+            let query = super::browser::input_value(INPUT);
+            let first = result_links().into_iter().next().and_then(|a| a.get_attribute("href"));
+            let path = match first {
+                Some(href) if !href.starts_with("search?") => format!("/{href}"),
+                _ => format!("/search?q={}", encode(&query)),
+            };
+            navigate(&path, NavigateOptions::default());
+        }
+    };
+    // ↓ from the box goes to the first result; ↑/↓ move between results; Escape closes them.
+    let on_keydown = move |event: web_sys::KeyboardEvent| {
+        let links = result_links();
+        let current = element(&event).and_then(|el| links.iter().position(|l| l.is_same_node(Some(&el))));
+        let to = match (event.key().as_str(), current) {
+            ("ArrowDown", None) => Some(0),
+            ("ArrowDown", Some(i)) => Some((i + 1).min(links.len().saturating_sub(1))),
+            ("ArrowUp", Some(0)) => {
+                event.prevent_default();
+                super::browser::focus_selector(&format!("#{INPUT}"));
+                None
+            }
+            ("ArrowUp", Some(i)) => Some(i - 1),
+            ("Escape", _) => {
+                results.set(String::new());
+                super::browser::focus_selector(&format!("#{INPUT}"));
+                None
+            }
+            _ => None,
+        };
+        if let Some(link) = to.and_then(|i| links.get(i)) {
+            event.prevent_default();
+            let _ = link.focus();
+        }
+    };
+    view! {
+        <div class="wrap search-row" on:keydown=on_keydown>
+            <form class="site-search" role="search" on:submit=on_submit>
+                <label for=INPUT>"Search the procedures"</label>
+                <div class="search-line">
+                    <input id=INPUT name="q" type="search" autocomplete="off" aria-controls=RESULTS
+                        aria-describedby="site-search-hint" on:input=on_input />
+                    <button type="submit" class="button secondary">"Search"</button>
+                </div>
+                <p id="site-search-hint" class="visually-hidden">
+                    "Results appear as you type. Press slash or s to come back to this box."
+                </p>
+            </form>
+            <div id=RESULTS class="search-results-box" inner_html=move || results.get()></div>
+        </div>
+    }
+}
+
+/// `/search?q=…&a=…`.
+#[component]
+pub fn SearchPage() -> impl IntoView {
+    let location = use_location();
+    let navigate = use_navigate();
+    let (html, retry) =
+        worker_html(move || Some((SEARCH.to_owned(), location.search.get().trim_start_matches('?').to_owned())));
+    let on_submit = move |event: web_sys::SubmitEvent| {
+        event.prevent_default();
+        let (q, a) = (super::browser::input_value("search-q"), super::browser::input_value("search-a"));
+        let mut path = format!("/search?q={}", encode(&q));
+        if !a.is_empty() {
+            path.push_str(&format!("&a={}", encode(&a)));
+        }
+        navigate(&path, NavigateOptions::default());
+    };
+    view! { <div class="wrap search-page" on:submit=on_submit on:click=on_retry(retry) inner_html=move || html.get()></div> }
+}
