@@ -11,12 +11,13 @@ use crate::model::{
     DATA_GLOSSARY, DATA_ROLES, DATA_TOPICS,
 };
 use crate::query::pairs;
-use crate::render::compare::{matrix_page, topic_page, Page};
+use crate::render::compare::{matrix_page, topic_page};
 use crate::render::escape;
 use crate::render::frame::load_failed_html;
 use crate::render::glossary::{a_to_z_html, entry_html};
 use crate::render::search::{search_box_html, search_page};
 use crate::render::section::side_by_side_html;
+use crate::render::Page;
 use crate::search::Index;
 use std::sync::OnceLock;
 
@@ -178,14 +179,6 @@ fn beside(library: &Library, path: &str, query: &str) -> Page {
 pub fn answer(service: &Service, route: &str, query: &str) -> Page {
     let library = &service.library;
     let value = |key: &str| pairs(query).into_iter().find(|(k, _)| k == key).map(|(_, v)| v).unwrap_or_default();
-    match route {
-        SEARCH => return search_page(service.index(), &value("q"), &value("a")),
-        SEARCH_BOX => {
-            return Page { title: String::new(), html: search_box_html(service.index(), &value("q")) };
-        }
-        _ => {}
-    }
-    let rows = rows(library);
     let view = || View::from_query(&pairs(query), library);
     if let Some(id) = route.strip_prefix(GLOSSARY_TERM) {
         return glossary_entry(library, id);
@@ -193,28 +186,30 @@ pub fn answer(service: &Service, route: &str, query: &str) -> Page {
     if let Some(path) = route.strip_prefix(BESIDE) {
         return beside(library, path, query);
     }
+    if let Some(topic) = route.strip_prefix(COMPARE_TOPIC) {
+        return match topic_page(library, &rows(library), topic) {
+            Some(page) => Page { title: page_title(&[&page.title]), ..page },
+            None => topic_not_found(library, topic),
+        };
+    }
     match route {
+        SEARCH => search_page(service.index(), &value("q"), &value("a")),
+        SEARCH_BOX => Page { title: String::new(), html: search_box_html(service.index(), &value("q")) },
         GLOSSARY => Page {
             title: page_title(&["Glossary"]),
             html: a_to_z_html(&library.glossary, &value("filter"), "glossary"),
         },
         COMPARE => {
-            let page = matrix_page(library, &rows, &view());
+            let page = matrix_page(library, &rows(library), &view());
             Page { title: page_title(&[&page.title]), ..page }
         }
         COMPARE_CSV => {
-            let view = view();
+            let (rows, view) = (rows(library), view());
             Page { title: "compare.csv".into(), html: csv(&shown(&rows, &view), &view, library) }
         }
-        _ => match route.strip_prefix(COMPARE_TOPIC) {
-            Some(topic) => match topic_page(library, &rows, topic) {
-                Some(page) => Page { title: page_title(&[&page.title]), ..page },
-                None => topic_not_found(library, topic),
-            },
-            None => Page {
-                title: page_title(&["Not found"]),
-                html: format!("<h1>Page not found</h1><p>Nothing answers <code>{}</code>.</p>", escape(route)),
-            },
+        _ => Page {
+            title: page_title(&["Not found"]),
+            html: format!("<h1>Page not found</h1><p>Nothing answers <code>{}</code>.</p>", escape(route)),
         },
     }
 }

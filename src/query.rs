@@ -62,7 +62,7 @@ mod tests {
 
     #[test]
     fn values_round_trip_through_encoding() {
-        for value in ["york,lancashire", "12 weeks", "Café & co", "a=b?c#d", "🙂"] {
+        for value in ["north,south", "12 weeks", "Café & co", "a=b?c#d", "🙂"] {
             assert_eq!(decode(&encode(value)), value);
         }
         assert_eq!(encode("review.interval"), "review.interval");
@@ -72,8 +72,8 @@ mod tests {
     #[test]
     fn pairs_are_decoded_and_malformed_escapes_kept() {
         assert_eq!(
-            pairs("?q=section+47&a=york%2Cdurham&diff"),
-            vec![("q".into(), "section 47".into()), ("a".into(), "york,durham".into()), ("diff".into(), String::new())]
+            pairs("?q=section+47&a=north%2Csouth&diff"),
+            vec![("q".into(), "section 47".into()), ("a".into(), "north,south".into()), ("diff".into(), String::new())]
         );
         assert_eq!(decode("100%"), "100%");
         assert_eq!(decode("%zz%4"), "%zz%4");

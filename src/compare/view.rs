@@ -1,4 +1,4 @@
-//! The view of the matrix a person chooses, kept in the address (`?a=york,lancashire&group=reviews&diff=1`,
+//! The view of the matrix a person chooses, kept in the address (`?a=north,south&group=reviews&diff=1`,
 //! `topic=`): which authorities, which topic groups or topics, and whether to show only the rows where the
 //! chosen authorities differ; and what that view shows.
 

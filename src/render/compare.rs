@@ -1,21 +1,12 @@
 //! The comparison as HTML: the matrix (a real table with row and column headers, sticky while it scrolls, one card
 //! per topic on a narrow screen), its filters, numbered notes, and one topic across every authority.
 
-use super::escape;
 use super::rule_card::{cites_html, rule_cards_html, status_badge, value_items, CardContext};
+use super::{escape, Page};
 use crate::compare::key::common_unit;
 use crate::compare::view::{note_number, notes, shown, Note, View};
 use crate::compare::{spread, Cell, Library, Row};
 use crate::model::{describe_value, describe_when, Rule, Status, Value, GROUPS};
-
-/// A page: its title and its HTML.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Page {
-    /// The document title's first part.
-    pub title: String,
-    /// The page's HTML.
-    pub html: String,
-}
 
 /// A value's one-line reading, with the common unit beside a timescale; `None` for lists and text, which the
 /// rule's plain words already give.

@@ -13,6 +13,15 @@ pub mod search;
 pub mod section;
 pub mod wizard;
 
+/// A page made whole, as the background worker answers it: its title and its HTML (or a file's text).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page {
+    /// The document's title.
+    pub title: String,
+    /// The page's HTML.
+    pub html: String,
+}
+
 /// Escapes text for use in HTML content or a quoted attribute.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

@@ -2,8 +2,8 @@
 //! to mark on the page it opens), the authority, where it sits, and a snippet with the matched words marked; the
 //! search page with its form; and what to try when nothing is found.
 
-use super::compare::Page;
 use super::escape;
+use super::Page;
 use crate::model::page_title;
 use crate::query::encode;
 use crate::search::{Found, Index, MAX_QUERY_CHARS};

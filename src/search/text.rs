@@ -68,7 +68,8 @@ fn term(word: &str) -> Option<String> {
         return Some((*digits).to_owned());
     }
     if word.chars().all(|c| c.is_ascii_digit()) {
-        return Some(word.trim_start_matches('0').to_owned()).filter(|d| !d.is_empty()).or(Some("0".into()));
+        let digits = word.trim_start_matches('0');
+        return Some(if digits.is_empty() { "0" } else { digits }.to_owned());
     }
     Some(stemmer().stem(word).into_owned())
 }

@@ -12,8 +12,8 @@ use wasm_bindgen::JsCast;
 use super::browser;
 use crate::background::{load_failed, read_reply, request, READY};
 use crate::model::LoadError;
-use crate::render::compare::Page;
 use crate::render::frame::LOADING;
+use crate::render::Page;
 
 /// The requests waiting for an answer, by number.
 type Waiting = Rc<RefCell<Vec<(u32, Box<dyn FnOnce(Page)>)>>>;

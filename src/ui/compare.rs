@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 
 use super::background::{ask, worker_html};
 use super::download;
+use super::status::on_retry;
 use crate::background::{COMPARE, COMPARE_CSV, COMPARE_TOPIC};
 use crate::query::encode;
 
@@ -47,17 +48,16 @@ pub fn ComparePage() -> impl IntoView {
         let Some(query) = form.and_then(|f| f.dyn_into().ok()).and_then(|f| form_query(&f)) else { return };
         navigate(&format!("/compare?{query}"), Default::default());
     };
+    let retry_click = on_retry(retry);
     let on_click = move |event: web_sys::MouseEvent| {
         let target = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-        match target.and_then(|t| t.get_attribute("data-action")).as_deref() {
-            Some("csv") => {
-                let query = location.search.get_untracked().trim_start_matches('?').to_owned();
-                ask(COMPARE_CSV, &query, |file| {
-                    download::text_file("cin-compare.csv", "text/csv;charset=utf-8", &file.html)
-                });
-            }
-            Some("retry") => retry.run(()),
-            _ => {}
+        if target.and_then(|t| t.get_attribute("data-action")).as_deref() == Some("csv") {
+            let query = location.search.get_untracked().trim_start_matches('?').to_owned();
+            ask(COMPARE_CSV, &query, |file| {
+                download::text_file("cin-compare.csv", "text/csv;charset=utf-8", &file.html)
+            });
+        } else {
+            retry_click(event);
         }
     };
     view! { <div class="wrap compare" on:change=on_change on:click=on_click inner_html=move || html.get()></div> }
