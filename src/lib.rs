@@ -8,8 +8,10 @@
 pub mod background;
 pub mod calendar;
 pub mod compare;
+pub mod html;
 pub mod markdown;
 pub mod model;
+pub mod pages;
 pub mod prefs;
 pub mod publish;
 pub mod query;

@@ -11,8 +11,8 @@ use std::collections::HashSet;
 
 use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
+use crate::html::escape;
 use crate::model::TermFinder;
-use crate::render::escape;
 
 /// Something in Markdown that the site refuses to render as written.
 #[derive(Debug, Clone, PartialEq, Eq)]

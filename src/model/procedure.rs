@@ -40,6 +40,13 @@ pub struct Section {
     pub line: usize,
 }
 
+impl Section {
+    /// The body as HTML: the publish step rendered it from content with the safe Markdown renderer.
+    pub fn body_html(&self) -> crate::html::Html {
+        crate::html::Html::trusted(self.html.clone())
+    }
+}
+
 /// A whole `procedure.md`, split into sections.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Procedure {

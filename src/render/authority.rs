@@ -2,14 +2,15 @@
 
 use chrono::NaiveDate;
 
-use super::escape;
+use crate::html;
+use crate::html::Html;
 use crate::model::{Authority, Book, Catalogue, DateKind, ReviewState};
 
 /// The dates a source states (a passed review date flagged as overdue), its "based on", or that it states none.
-pub fn source_dates_html(authority: &Authority, catalogue: &Catalogue, today: NaiveDate) -> String {
-    let mut out = String::from("<ul class=\"dates\">");
+pub fn source_dates_html(authority: &Authority, catalogue: &Catalogue, today: NaiveDate) -> Html {
+    let mut out = html!("<ul class=\"dates\">");
     if authority.dates.is_empty() {
-        out.push_str("<li>The source states no date</li>");
+        out.push(html!("<li>The source states no date</li>"));
     }
     for date in &authority.dates {
         let overdue = match (date.kind, date.date.review_state(today)) {
@@ -20,103 +21,103 @@ pub fn source_dates_html(authority: &Authority, catalogue: &Catalogue, today: Na
             }),
             _ => None,
         };
-        out.push_str(&format!(
+        out.push(html!(
             "<li class=\"stated-date\">{} <time datetime=\"{}\">{}</time>{}</li>",
             date.kind.label(),
             date.date.iso(),
-            escape(&date.date.to_string()),
-            overdue.map(|o| format!(" <strong class=\"flag flag-warning\">{o}</strong>")).unwrap_or_default()
+            date.date.to_string(),
+            overdue.map(|o| html!(" <strong class=\"flag flag-warning\">{}</strong>", o)).unwrap_or_default()
         ));
     }
     if let Some(b) = &authority.based_on {
         let name = catalogue.name_of(&b.slug).unwrap_or(&b.slug);
-        out.push_str(&format!("<li>Based on <a href=\"a/{}\">{}</a>'s guidance</li>", b.slug, escape(name)));
+        out.push(html!("<li>Based on <a href=\"a/{}\">{}</a>'s guidance</li>", b.slug, name));
     }
-    out.push_str("</ul>");
+    out.push(html!("</ul>"));
     out
 }
 
 /// The start page's list of authorities, each with its document, dates and the ways in.
-pub fn home_cards_html(catalogue: &Catalogue, today: NaiveDate) -> String {
-    let mut out = String::from(
+pub fn home_cards_html(catalogue: &Catalogue, today: NaiveDate) -> Html {
+    let mut out = html!(
         "<p class=\"rules-link\"><a href=\"compare\">Compare the authorities side by side</a> — every topic, what each \
-         procedure says on it, and where they differ.</p><ul class=\"cards\" aria-label=\"Authorities\">",
+         procedure says on it, and where they differ.</p><ul class=\"cards\" aria-label=\"Authorities\">"
     );
     for a in &catalogue.authorities {
-        let number = a.document.numbered().map(|n| format!("<span class=\"doc-number\">{}</span> ", escape(&n)));
-        let manual = a.document.manual.as_ref().map(|m| format!("<p class=\"manual\">Part of: {}</p>", escape(m)));
-        out.push_str(&format!(
-            "<li class=\"card\"><h2><a href=\"a/{s}\">{name}</a></h2><p class=\"doc-title\">{}{}</p>{}{}\
+        let number = a.document.numbered().map(|n| html!("<span class=\"doc-number\">{}</span> ", n));
+        let manual = a.document.manual.as_ref().map(|m| html!("<p class=\"manual\">Part of: {}</p>", m));
+        out.push(html!(
+            "<li class=\"card\"><h2><a href=\"a/{s}\">{name}</a></h2><p class=\"doc-title\">{number}{title}</p>{manual}{dates}\
              <ul class=\"card-links\"><li><a href=\"a/{s}\">Read the procedure</a></li>\
              <li><a href=\"wizard/{s}\">Check which rule applies to a case</a></li>\
              <li><a href=\"deadlines/{s}\">Work out a case's deadlines</a></li></ul></li>",
-            number.unwrap_or_default(),
-            escape(&a.document.title),
-            manual.unwrap_or_default(),
-            source_dates_html(a, catalogue, today),
+            number = number.unwrap_or_default(),
+            title = a.document.title,
+            manual = manual.unwrap_or_default(),
+            dates = source_dates_html(a, catalogue, today),
             s = a.slug,
-            name = escape(&a.name),
+            name = a.name,
         ));
     }
-    out.push_str("</ul>");
+    out.push(html!("</ul>"));
     out
 }
 
 /// The contents of a procedure as an ordered list of links, the `current` section marked.
-pub fn contents_html(slug: &str, book: &Book, current: Option<&str>) -> String {
-    let items: String = book
+pub fn contents_html(slug: &str, book: &Book, current: Option<&str>) -> Html {
+    let items: Html = book
         .procedure
         .sections
         .iter()
-        .map(|s| {
-            let mark = if current == Some(s.id.as_str()) { " aria-current=\"page\"" } else { "" };
-            format!("<li><a href=\"a/{slug}/{}\"{mark}>{}</a></li>", s.id, escape(&s.title))
+        .map(|s| match current == Some(s.id.as_str()) {
+            true => html!("<li><a href=\"a/{}/{}\" aria-current=\"page\">{}</a></li>", slug, s.id, s.title),
+            false => html!("<li><a href=\"a/{}/{}\">{}</a></li>", slug, s.id, s.title),
         })
         .collect();
-    format!("<ol class=\"contents\">{items}</ol>")
+    html!("<ol class=\"contents\">{}</ol>", items)
 }
 
-fn cite_links(authority: &Authority, cites: &[String]) -> String {
+/// Links to the sections `cites` names, each after a space.
+pub(crate) fn cite_links(authority: &Authority, cites: &[String]) -> Html {
     cites
         .iter()
         .filter_map(|id| authority.sections.iter().find(|s| &s.id == id))
-        .map(|s| {
-            format!(" <a class=\"cite\" href=\"a/{}/{}\">{}</a>", authority.slug, s.id, escape(&s.numbered_title()))
-        })
+        .map(|s| html!(" <a class=\"cite\" href=\"a/{}/{}\">{}</a>", authority.slug, s.id, s.numbered_title()))
         .collect()
 }
 
 /// `/a/{authority}`: the source header (document, number, manual, publisher, dates, scope, related procedures), the
 /// ways in to its rules, wizard and deadlines, and the contents.
-pub fn overview_html(authority: &Authority, catalogue: &Catalogue, book: &Book, today: NaiveDate) -> String {
-    let not_stated = "<span class=\"not-stated\">not stated in the source</span>";
+pub fn overview_html(authority: &Authority, catalogue: &Catalogue, book: &Book, today: NaiveDate) -> Html {
     let doc = &authority.document;
-    let or_not = |v: Option<String>| v.map(|v| escape(&v)).unwrap_or_else(|| not_stated.to_owned());
+    let or_not = |v: Option<String>| {
+        v.map(|v| Html::text(&v)).unwrap_or_else(|| html!("<span class=\"not-stated\">not stated in the source</span>"))
+    };
     let s = &authority.slug;
     let excludes = if authority.scope.excludes.is_empty() {
-        "<p>The source names no children it does not apply to.</p>".to_owned()
+        html!("<p>The source names no children it does not apply to.</p>")
     } else {
-        let items: String = authority.scope.excludes.iter().map(|e| format!("<li>{}</li>", escape(e))).collect();
-        format!("<p>It does not apply to:</p><ul>{items}</ul>")
+        let items: Html = authority.scope.excludes.iter().map(|e| html!("<li>{}</li>", e)).collect();
+        html!("<p>It does not apply to:</p><ul>{}</ul>", items)
     };
     let related = if authority.related.is_empty() {
-        "<p>The source points to no other procedure.</p>".to_owned()
+        html!("<p>The source points to no other procedure.</p>")
     } else {
-        let items: String = authority
+        let items: Html = authority
             .related
             .iter()
             .map(|r| {
-                format!(
+                html!(
                     "<li><strong>{}</strong>: {}<span class=\"cited-in\"> (mentioned in{})</span></li>",
-                    escape(&r.title),
-                    escape(&r.why),
+                    r.title,
+                    r.why,
                     cite_links(authority, &r.cites)
                 )
             })
             .collect();
-        format!("<ul class=\"related\">{items}</ul>")
+        html!("<ul class=\"related\">{}</ul>", items)
     };
-    format!(
+    html!(
         "<p class=\"breadcrumb\"><a href=\"./\">Authorities</a> › {short}</p><h1>{name}: {title}</h1>\
          <section class=\"source-header\" aria-labelledby=\"source-heading\"><h2 id=\"source-heading\">The source</h2>\
          <dl class=\"facts\"><dt>Document</dt><dd>{title}</dd><dt>Number</dt><dd>{number}</dd><dt>Manual</dt><dd>{manual}</dd>\
@@ -127,16 +128,19 @@ pub fn overview_html(authority: &Authority, catalogue: &Catalogue, book: &Book, 
          <p class=\"rules-link\"><a href=\"wizard/{s}\">Check which rule applies to a case</a> — one question at a time, from assessment to the review outcome (<a href=\"wizard/{s}/map\">the whole flow</a>).</p>\
          <p class=\"rules-link\"><a href=\"deadlines/{s}\">Work out a case's deadlines</a> — the dates these rules set, from the dates you enter.</p>\
          <nav class=\"toc\" aria-labelledby=\"contents-heading\"><h2 id=\"contents-heading\">Contents</h2>{contents}</nav>",
-        short = escape(&authority.short_name),
-        name = escape(&authority.name),
-        title = escape(&doc.title),
+        short = authority.short_name,
+        name = authority.name,
+        title = doc.title,
         number = or_not(doc.numbered()),
         manual = or_not(doc.manual.clone()),
-        service = doc.service.as_ref().map(|v| format!(", {}", escape(v))).unwrap_or_default(),
+        service = doc.service.as_ref().map(|v| html!(", {}", v)).unwrap_or_default(),
         dates = source_dates_html(authority, catalogue, today),
-        summary = escape(&authority.scope.summary),
+        summary = authority.scope.summary,
         scope_cites = cite_links(authority, &authority.scope.cites),
         contents = contents_html(s, book, None),
+        excludes = excludes,
+        related = related,
+        s = s,
     )
 }
 
@@ -155,21 +159,24 @@ mod tests {
     fn the_overview_shows_the_source_and_marks_what_it_does_not_state() {
         let (a, book) = fixture();
         let catalogue = Catalogue { authorities: vec![a.clone()] };
-        let html = overview_html(&a, &catalogue, &book, NaiveDate::from_ymd_opt(2026, 11, 23).unwrap());
-        assert!(html.contains(&format!("<h1>{}: {}</h1>", escape(&a.name), escape(&a.document.title))), "{html}");
+        let html = overview_html(&a, &catalogue, &book, NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()).into_string();
+        assert!(html.contains(html!("<h1>{}: {}</h1>", a.name, a.document.title).as_str()), "{html}");
         assert!(html.contains("href=\"wizard/minimal\"") && html.contains("href=\"deadlines/minimal\""));
         assert_eq!(html.matches("<li><a href=\"a/minimal/").count(), book.procedure.sections.len());
         let current = contents_html("minimal", &book, Some(&book.procedure.sections[0].id));
-        assert_eq!(current.matches("aria-current=\"page\"").count(), 1);
+        assert_eq!(current.as_str().matches("aria-current=\"page\"").count(), 1);
     }
 
     #[test]
     fn a_passed_review_date_is_flagged() {
         let (mut a, _) = fixture();
         a.dates = serde_json::from_str(r#"[{"kind":"next_review_due","date":"2011-03-26","note":null}]"#).unwrap();
-        let html = source_dates_html(&a, &Catalogue::default(), NaiveDate::from_ymd_opt(2026, 11, 23).unwrap());
+        let html =
+            source_dates_html(&a, &Catalogue::default(), NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()).into_string();
         assert!(html.contains("overdue by more than 15 years"), "{html}");
         let none = Authority { dates: vec![], ..a };
-        assert!(source_dates_html(&none, &Catalogue::default(), NaiveDate::MIN).contains("The source states no date"));
+        assert!(source_dates_html(&none, &Catalogue::default(), NaiveDate::MIN)
+            .as_str()
+            .contains("The source states no date"));
     }
 }

@@ -2,10 +2,12 @@
 //! per topic on a narrow screen), its filters, numbered notes, and one topic across every authority.
 
 use super::rule_card::{cites_html, rule_cards_html, status_badge, value_items, CardContext};
-use super::{escape, Page};
+use super::Page;
 use crate::compare::key::common_unit;
 use crate::compare::view::{note_number, notes, shown, Note, View};
 use crate::compare::{spread, Cell, Library, Row};
+use crate::html;
+use crate::html::Html;
 use crate::model::{describe_value, describe_when, Rule, Status, Value, GROUPS};
 
 /// A value's one-line reading, with the common unit beside a timescale; `None` for lists and text, which the
@@ -28,86 +30,91 @@ fn value_line(value: &Value, library: &Library) -> Option<String> {
     }
 }
 
-fn rule_in_cell(rule: &Rule, authority: usize, library: &Library, notes: &[Note], page: &str) -> String {
+fn rule_in_cell(rule: &Rule, authority: usize, library: &Library, notes: &[Note], page: &str) -> Html {
     let book = &library.books[authority];
-    let mut out = format!("<div class=\"cell-rule status-{}\">{}", rule.status.id(), status_badge(rule.status));
+    let mut out = html!("<div class=\"cell-rule status-{}\">{}", rule.status.id(), status_badge(rule.status));
     if let Some(when) = describe_when(&rule.when, &book.authority.vocabulary) {
-        out.push_str(&format!("<p class=\"rule-when\">{}:</p>", escape(&when)));
+        out.push(html!("<p class=\"rule-when\">{}:</p>", when));
     }
     if let Some(line) = rule.value.as_ref().and_then(|v| value_line(v, library)) {
-        out.push_str(&format!("<p class=\"rule-value\">{}</p>", escape(&line)));
+        out.push(html!("<p class=\"rule-value\">{}</p>", line));
     }
     for reading in &rule.readings {
         let line = value_line(&reading.value, library).unwrap_or_default();
-        out.push_str(&format!(
+        out.push(html!(
             "<p class=\"rule-reading\">One reading: {}{}</p>",
-            escape(&reading.label),
-            if line.is_empty() { String::new() } else { format!(" — {}", escape(&line)) }
+            reading.label,
+            if line.is_empty() { String::new() } else { format!(" — {line}") }
         ));
     }
-    out.push_str(&format!("<p class=\"rule-summary\">{}</p>", escape(&rule.summary)));
+    out.push(html!("<p class=\"rule-summary\">{}</p>", rule.summary));
     if let Some(n) = note_number(notes, rule) {
-        out.push_str(&format!("<p class=\"note-ref\"><a href=\"{}#note-{n}\">See note {n}</a></p>", escape(page)));
+        out.push(html!("<p class=\"note-ref\"><a href=\"{p}#note-{n}\">See note {n}</a></p>", p = page, n = n));
     }
-    out.push_str(&cites_html(rule, &book.authority));
-    out.push_str("</div>");
+    out.push(cites_html(rule, &book.authority));
+    out.push(html!("</div>"));
     out
 }
 
-fn cell_html(cell: &Cell, authority: usize, variant: Option<usize>, ctx: (&Library, &[Note], &str)) -> String {
+fn cell_html(cell: &Cell, authority: usize, variant: Option<usize>, ctx: (&Library, &[Note], &str)) -> Html {
     let (library, notes, page) = ctx;
     let book = &library.books[authority];
     let letter = variant.map(|v| char::from(b'A' + (v % 26) as u8));
-    let mut out = format!(
+    let mut out = html!(
         "<td data-authority=\"{}\" data-status=\"{}\"{}><p class=\"cell-authority\">{}</p>",
         book.authority.slug,
         cell.status().id(),
-        letter.map(|l| format!(" data-variant=\"{l}\"")).unwrap_or_default(),
-        escape(&book.authority.short_name)
+        letter.map(|l| html!(" data-variant=\"{}\"", l)).unwrap_or_default(),
+        book.authority.short_name
     );
     if let Some(l) = letter {
-        out.push_str(&format!("<p class=\"variant\">Version {l}</p>"));
+        out.push(html!("<p class=\"variant\">Version {}</p>", l));
     }
     if cell.rules.is_empty() {
-        out.push_str(&status_badge(Status::NotStated));
-        out.push_str("<p class=\"rule-summary\">The procedure says nothing on this topic.</p>");
+        out.push(status_badge(Status::NotStated));
+        out.push(html!("<p class=\"rule-summary\">The procedure says nothing on this topic.</p>"));
     }
     for rule in &cell.rules {
-        out.push_str(&rule_in_cell(rule, authority, library, notes, page));
+        out.push(rule_in_cell(rule, authority, library, notes, page));
     }
-    out.push_str("</td>");
+    out.push(html!("</td>"));
     out
 }
 
-fn checkbox(name: &str, value: &str, id: &str, label: &str, checked: bool) -> String {
-    format!(
-        "<div class=\"checkbox\"><input type=\"checkbox\" name=\"{name}\" value=\"{value}\" id=\"{id}\"{}><label for=\"{id}\">{}</label></div>",
-        if checked { " checked" } else { "" },
-        escape(label)
+fn checkbox(name: &str, value: &str, id: &str, label: &str, checked: bool) -> Html {
+    html!(
+        "<div class=\"checkbox\"><input type=\"checkbox\" name=\"{name}\" value=\"{value}\" id=\"{id}\"{checked}><label for=\"{id}\">{label}</label></div>",
+        name = name,
+        value = value,
+        id = id,
+        checked = if checked { html!(" checked") } else { Html::new() },
+        label = label
     )
 }
 
-fn filters_html(library: &Library, view: &View) -> String {
-    let mut out = String::from("<form class=\"compare-filters\" id=\"compare-filters\" data-compare-form>");
-    out.push_str("<fieldset><legend>Authorities</legend><input type=\"hidden\" name=\"a\" value=\"\">");
+fn filters_html(library: &Library, view: &View) -> Html {
+    let mut out = html!("<form class=\"compare-filters\" id=\"compare-filters\" data-compare-form>");
+    out.push(html!("<fieldset><legend>Authorities</legend><input type=\"hidden\" name=\"a\" value=\"\">"));
     for (i, book) in library.books.iter().enumerate() {
         let a = &book.authority;
-        out.push_str(&checkbox("a", &a.slug, &format!("a-{}", a.slug), &a.short_name, view.authorities.contains(&i)));
+        out.push(checkbox("a", &a.slug, &format!("a-{}", a.slug), &a.short_name, view.authorities.contains(&i)));
     }
-    out.push_str("</fieldset><fieldset><legend>Topic groups</legend><input type=\"hidden\" name=\"group\" value=\"\">");
+    out.push(html!(
+        "</fieldset><fieldset><legend>Topic groups</legend><input type=\"hidden\" name=\"group\" value=\"\">"
+    ));
     for (id, label) in GROUPS {
         if library.topics.iter().any(|t| t.group == id) {
-            out.push_str(&checkbox("group", id, &format!("group-{id}"), label, view.groups.iter().any(|g| g == id)));
+            out.push(checkbox("group", id, &format!("group-{id}"), label, view.groups.iter().any(|g| g == id)));
         }
     }
-    out.push_str("</fieldset><fieldset><legend>Rows</legend>");
+    out.push(html!("</fieldset><fieldset><legend>Rows</legend>"));
     for t in &view.topics {
-        out.push_str(&format!("<input type=\"hidden\" name=\"topic\" value=\"{}\">", escape(t)));
+        out.push(html!("<input type=\"hidden\" name=\"topic\" value=\"{}\">", t));
     }
-    out.push_str(&checkbox("diff", "1", "diff", "Only differences", view.diff));
-    out.push_str(
-        "<p class=\"hint\">Hides the topics on which the chosen authorities say the same thing.</p></fieldset></form>",
-    );
+    out.push(checkbox("diff", "1", "diff", "Only differences", view.diff));
+    out.push(html!(
+        "<p class=\"hint\">Hides the topics on which the chosen authorities say the same thing.</p></fieldset></form>"
+    ));
     out
 }
 
@@ -115,33 +122,35 @@ fn filters_html(library: &Library, view: &View) -> String {
 pub fn matrix_page(library: &Library, rows: &[Row], view: &View) -> Page {
     let query = view.to_query(library);
     let page = if query.is_empty() { "compare".to_owned() } else { format!("compare?{query}") };
-    let mut out = String::from(
+    let mut out = html!(
         "<h1>Compare authorities</h1><p class=\"lede\">What each procedure says on each topic, side by side. Whether \
          authorities agree is worked out from the rules' typed values — timescales in exact units, roles, outcomes — \
-         not from their wording.</p>",
+         not from their wording.</p>"
     );
     if !view.ignored.is_empty() {
-        out.push_str(&format!(
+        out.push(html!(
             "<div class=\"notice\" role=\"status\"><p>Some parts of this address name nothing here and were ignored: {}.</p></div>",
-            escape(&view.ignored.join(", "))
+            view.ignored.join(", ")
         ));
     }
-    out.push_str(&filters_html(library, view));
-    out.push_str(&format!(
+    out.push(filters_html(library, view));
+    out.push(html!(
         "<p class=\"compare-actions\"><button type=\"button\" class=\"button secondary\" data-action=\"csv\">Download this view (CSV)</button> \
          <a href=\"{}\" data-permalink>Link to this view</a></p>",
-        escape(&page)
+        page
     ));
     if view.authorities.is_empty() || view.groups.is_empty() {
-        out.push_str(
-            "<p class=\"notice\" role=\"status\">Choose at least one authority and one topic group to compare.</p>",
-        );
+        out.push(html!(
+            "<p class=\"notice\" role=\"status\">Choose at least one authority and one topic group to compare.</p>"
+        ));
         return Page { title: "Compare authorities".into(), html: out };
     }
     let shown = shown(rows, view);
     let notes = notes(&shown, view);
     if view.diff && !view.compares() {
-        out.push_str("<p class=\"notice\" role=\"status\">“Only differences” needs two or more authorities: every topic is shown.</p>");
+        out.push(html!(
+            "<p class=\"notice\" role=\"status\">“Only differences” needs two or more authorities: every topic is shown.</p>"
+        ));
     }
     let differing = shown.iter().filter(|s| s.differs).count();
     let count = format!(
@@ -152,26 +161,27 @@ pub fn matrix_page(library: &Library, rows: &[Row], view: &View) -> Page {
         if view.authorities.len() == 1 { "y" } else { "ies" },
         if view.compares() { format!("; the chosen authorities differ on {differing}") } else { String::new() }
     );
-    out.push_str(&format!("<p class=\"filter-count\" role=\"status\" id=\"matrix-count\">{count}</p>"));
+    out.push(html!("<p class=\"filter-count\" role=\"status\" id=\"matrix-count\">{}</p>", count));
     if view.compares() {
-        out.push_str(
+        out.push(html!(
             "<p class=\"legend\">“≠ Differs” marks a topic on which the chosen authorities do not all say the same \
-             thing; in such a row, cells with the same version letter agree.</p>",
-        );
+             thing; in such a row, cells with the same version letter agree.</p>"
+        ));
     }
     if shown.is_empty() {
-        out.push_str("<p>No topic matches this view.</p>");
+        out.push(html!("<p>No topic matches this view.</p>"));
         return Page { title: "Compare authorities".into(), html: out };
     }
-    let heads: String = view
+    let heads: Html = view
         .authorities
         .iter()
-        .map(|&i| format!("<th scope=\"col\">{}</th>", escape(&library.books[i].authority.short_name)))
+        .map(|&i| html!("<th scope=\"col\">{}</th>", library.books[i].authority.short_name))
         .collect();
-    out.push_str(&format!(
+    out.push(html!(
         "<div class=\"matrix-scroll\" role=\"region\" aria-labelledby=\"matrix-caption\" tabindex=\"0\"><table class=\"matrix\">\
          <caption id=\"matrix-caption\">Rules by topic (rows) and authority (columns)</caption>\
-         <thead><tr><th scope=\"col\">Topic</th>{heads}</tr></thead>"
+         <thead><tr><th scope=\"col\">Topic</th>{}</tr></thead>",
+        heads
     ));
     let ctx = (library, notes.as_slice(), page.as_str());
     for (group, label) in GROUPS {
@@ -179,48 +189,50 @@ pub fn matrix_page(library: &Library, rows: &[Row], view: &View) -> Page {
         if in_group.is_empty() {
             continue;
         }
-        out.push_str(&format!(
+        out.push(html!(
             "<tbody><tr class=\"group-row\"><th scope=\"colgroup\" colspan=\"{}\">{}</th></tr>",
             view.authorities.len() + 1,
-            escape(label)
+            label
         ));
         for s in in_group {
             let mark = if !view.compares() {
-                String::new()
+                Html::new()
             } else if s.differs {
-                "<span class=\"differs-badge\">≠ Differs</span>".to_owned()
+                html!("<span class=\"differs-badge\">≠ Differs</span>")
             } else {
-                "<span class=\"same-badge\">= Same</span>".to_owned()
+                html!("<span class=\"same-badge\">= Same</span>")
             };
-            out.push_str(&format!(
+            out.push(html!(
                 "<tr data-topic=\"{id}\" data-differs=\"{d}\"><th scope=\"row\"><a href=\"compare/{id}\">{label}</a>{mark}</th>",
-                id = escape(&s.row.topic.id),
+                id = s.row.topic.id,
                 d = if s.differs { "yes" } else { "no" },
-                label = escape(&s.row.topic.label)
+                label = s.row.topic.label,
+                mark = mark
             ));
             for (&i, &v) in view.authorities.iter().zip(&s.variants) {
-                out.push_str(&cell_html(&s.row.cells[i], i, s.differs.then_some(v), ctx));
+                out.push(cell_html(&s.row.cells[i], i, s.differs.then_some(v), ctx));
             }
-            out.push_str("</tr>");
+            out.push(html!("</tr>"));
         }
-        out.push_str("</tbody>");
+        out.push(html!("</tbody>"));
     }
-    out.push_str("</table></div>");
+    out.push(html!("</table></div>"));
     if !notes.is_empty() {
-        out.push_str("<h2 id=\"notes\">Notes</h2><ol class=\"notes\">");
+        out.push(html!("<h2 id=\"notes\">Notes</h2><ol class=\"notes\">"));
         for (n, note) in notes.iter().enumerate() {
             let name = &library.books[note.authority].authority.short_name;
             let topic = library.topics.iter().find(|t| t.id == note.rule.topic).map_or("", |t| t.label.as_str());
             let lead = if note.rule.status == Status::Ambiguous { "Ambiguous. " } else { "" };
-            out.push_str(&format!(
-                "<li id=\"note-{}\"><strong>{} — {}:</strong> {lead}{}</li>",
+            out.push(html!(
+                "<li id=\"note-{}\"><strong>{} — {}:</strong> {}{}</li>",
                 n + 1,
-                escape(name),
-                escape(topic),
-                escape(note.rule.note.as_deref().unwrap_or("The procedure can be read more than one way."))
+                name,
+                topic,
+                lead,
+                note.rule.note.as_deref().unwrap_or("The procedure can be read more than one way.")
             ));
         }
-        out.push_str("</ol>");
+        out.push(html!("</ol>"));
     }
     Page { title: "Compare authorities".into(), html: out }
 }
@@ -229,34 +241,27 @@ pub fn matrix_page(library: &Library, rows: &[Row], view: &View) -> Page {
 pub fn topic_page(library: &Library, rows: &[Row], topic: &str) -> Option<Page> {
     let row = rows.iter().find(|r| r.topic.id == topic)?;
     let names: Vec<String> = library.books.iter().map(|b| b.authority.short_name.clone()).collect();
-    let mut out = format!(
+    let mut out = html!(
         "<p class=\"breadcrumb\"><a href=\"compare\">Compare authorities</a></p><h1>{}</h1><p class=\"lede\">{}</p>\
          <p class=\"spread\" data-spread>{}</p><p><a href=\"compare?topic={}\">This topic in the matrix</a></p>",
-        escape(&row.topic.label),
-        escape(&row.topic.description),
-        escape(&spread(row, &names)),
-        escape(topic)
+        row.topic.label,
+        row.topic.description,
+        spread(row, &names),
+        topic
     );
     for (book, cell) in library.books.iter().zip(&row.cells) {
         let a = &book.authority;
-        out.push_str(&format!(
-            "<section class=\"topic-authority\" data-authority=\"{}\"><h2>{}</h2>",
-            a.slug,
-            escape(&a.short_name)
-        ));
+        out.push(html!("<section class=\"topic-authority\" data-authority=\"{}\"><h2>{}</h2>", a.slug, a.short_name));
         if cell.rules.is_empty() {
-            out.push_str(&format!(
-                "{}<p>The procedure says nothing on this topic.</p>",
-                status_badge(Status::NotStated)
-            ));
+            out.push(html!("{}<p>The procedure says nothing on this topic.</p>", status_badge(Status::NotStated)));
         } else {
             let ctx = CardContext { authority: a, topics: &library.topics, roles: &library.roles };
-            out.push_str(&format!(
+            out.push(html!(
                 "<ul class=\"rule-cards\">{}</ul>",
                 rule_cards_html(cell.rules.iter().copied(), &ctx, true)
             ));
         }
-        out.push_str("</section>");
+        out.push(html!("</section>"));
     }
     Some(Page { title: format!("{} — compare", row.topic.label), html: out })
 }
@@ -277,18 +282,19 @@ mod tests {
         let library = library();
         let rows = rows(&library);
         let page = matrix_page(&library, &rows, &View::from_query(&[], &library));
-        assert_eq!(count(&page.html, "<th scope=\"col\">"), 4, "Topic and three authorities");
-        assert_eq!(count(&page.html, "<th scope=\"row\">"), 3);
-        assert_eq!(count(&page.html, "scope=\"colgroup\""), 2, "Scope and Reviews");
-        assert!(page.html.contains("<a href=\"compare/review.interval\">Review interval</a>"));
-        assert!(page.html.contains("at least every 3 months, counting from the previous review (≈ 13 weeks)"));
-        assert!(page.html.contains("data-differs=\"yes\""));
-        assert!(page.html.contains("≠ Differs"), "a difference is marked in words, not colour alone");
-        assert!(page.html.contains("data-variant=\"B\""));
+        assert_eq!(count(page.html.as_str(), "<th scope=\"col\">"), 4, "Topic and three authorities");
+        assert_eq!(count(page.html.as_str(), "<th scope=\"row\">"), 3);
+        assert_eq!(count(page.html.as_str(), "scope=\"colgroup\""), 2, "Scope and Reviews");
+        assert!(page.html.as_str().contains("<a href=\"compare/review.interval\">Review interval</a>"));
+        assert!(page.html.as_str().contains("at least every 3 months, counting from the previous review (≈ 13 weeks)"));
+        assert!(page.html.as_str().contains("data-differs=\"yes\""));
+        assert!(page.html.as_str().contains("≠ Differs"), "a difference is marked in words, not colour alone");
+        assert!(page.html.as_str().contains("data-variant=\"B\""));
         assert!(page
             .html
+            .as_str()
             .contains("<li id=\"note-1\"><strong>West — Who chairs reviews:</strong> Ambiguous. west is unclear</li>"));
-        assert!(page.html.contains("<a href=\"compare#note-1\">See note 1</a>"));
+        assert!(page.html.as_str().contains("<a href=\"compare#note-1\">See note 1</a>"));
     }
 
     #[test]
@@ -297,14 +303,18 @@ mod tests {
         let rows = rows(&library);
         let view = View::from_query(&pairs("a=north,south&diff=1&a=x"), &library);
         let page = matrix_page(&library, &rows, &view);
-        assert!(page.html.contains("id=\"a-north\" checked"));
-        assert!(!page.html.contains("id=\"a-west\" checked"));
-        assert!(page.html.contains("id=\"diff\" checked"));
-        assert_eq!(count(&page.html, "<th scope=\"row\">"), 1, "North and South differ only on the review interval");
-        assert!(page.html.contains("href=\"compare?a=north,south&amp;diff=1\" data-permalink"));
-        assert!(page.html.contains("ignored: a=x"));
+        assert!(page.html.as_str().contains("id=\"a-north\" checked"));
+        assert!(!page.html.as_str().contains("id=\"a-west\" checked"));
+        assert!(page.html.as_str().contains("id=\"diff\" checked"));
+        assert_eq!(
+            count(page.html.as_str(), "<th scope=\"row\">"),
+            1,
+            "North and South differ only on the review interval"
+        );
+        assert!(page.html.as_str().contains("href=\"compare?a=north,south&amp;diff=1\" data-permalink"));
+        assert!(page.html.as_str().contains("ignored: a=x"));
         let none = matrix_page(&library, &rows, &View::from_query(&pairs("a="), &library));
-        assert!(none.html.contains("Choose at least one authority") && !none.html.contains("<table"));
+        assert!(none.html.as_str().contains("Choose at least one authority") && !none.html.as_str().contains("<table"));
     }
 
     #[test]
@@ -312,9 +322,9 @@ mod tests {
         let library = library();
         let rows = rows(&library);
         let page = topic_page(&library, &rows, "review.interval").unwrap();
-        assert!(page.html.contains("<h1>Review interval</h1>"));
-        assert!(page.html.contains("12 weeks (North) to 26 weeks (North, some cases)"));
-        assert_eq!(count(&page.html, "<h2>"), 3);
+        assert!(page.html.as_str().contains("<h1>Review interval</h1>"));
+        assert!(page.html.as_str().contains("12 weeks (North) to 26 weeks (North, some cases)"));
+        assert_eq!(count(page.html.as_str(), "<h2>"), 3);
         assert!(topic_page(&library, &rows, "no.such").is_none());
     }
 }

@@ -5,8 +5,10 @@
 use std::collections::BTreeMap;
 
 use crate::calendar::{iso, long_date, YEARS};
+use crate::html;
+use crate::html::Html;
 use crate::model::{describe_when, Authority, Rule, Status, Topic, ANSWERS};
-use crate::render::escape;
+use crate::render::authority::cite_links;
 use crate::timeline::{
     choice_label, date_label, needed_answers, needed_dates, question, Case, DateParts, Deadline, FieldError, Timeline,
 };
@@ -18,8 +20,8 @@ pub fn field_id(key: &str) -> String {
 
 /// The day, month and year inputs of a date field, named `{key}-day`, `{key}-month`, `{key}-year`; the day input's id
 /// is `id` (what an error links to), the others `{id}-month` and `{id}-year`. Filled in from `parts`.
-pub fn date_parts_html(id: &str, key: &str, parts: &DateParts) -> String {
-    let mut out = String::from("<div class=\"date-parts\">");
+pub fn date_parts_html(id: &str, key: &str, parts: &DateParts) -> Html {
+    let mut out = html!("<div class=\"date-parts\">");
     for (part, label, width) in PARTS {
         let value = match part {
             "day" => &parts.day,
@@ -27,14 +29,19 @@ pub fn date_parts_html(id: &str, key: &str, parts: &DateParts) -> String {
             _ => &parts.year,
         };
         let input_id = if part == "day" { id.to_owned() } else { format!("{id}-{part}") };
-        out.push_str(&format!(
+        out.push(html!(
             "<div class=\"date-part\"><label for=\"{input_id}\">{label}</label><input id=\"{input_id}\" \
              name=\"{key}-{part}\" class=\"{width}\" type=\"text\" inputmode=\"numeric\" autocomplete=\"off\" \
-             value=\"{}\"></div>",
-            escape(value)
+             value=\"{v0}\"></div>",
+            v0 = value,
+            input_id = input_id,
+            label = label,
+            key = key,
+            part = part,
+            width = width
         ));
     }
-    out.push_str("</div>");
+    out.push(html!("</div>"));
     out
 }
 
@@ -68,39 +75,37 @@ impl Form {
     }
 
     /// The form's fields as HTML, filled in from the case.
-    pub fn html(&self, case: &Case) -> String {
-        let mut out = String::new();
+    pub fn html(&self, case: &Case) -> Html {
+        let mut out = Html::new();
         for key in &self.dates {
             let id = field_id(key);
             let parts = case.dates.get(*key).map(|d| DateParts::of(*d)).unwrap_or_default();
-            out.push_str(&format!(
-                "<fieldset class=\"date-field\" id=\"{id}-group\" aria-describedby=\"{id}-hint\"><legend>{}</legend>\
+            out.push(html!(
+                "<fieldset class=\"date-field\" id=\"{id}-group\" aria-describedby=\"{id}-hint\"><legend>{v0}</legend>\
                  <p class=\"hint\" id=\"{id}-hint\">For example, 26 3 2026</p>\
                  <p class=\"field-error\" id=\"{id}-error\" hidden></p>",
-                escape(date_label(key))
+                v0 = date_label(key),
+                id = id
             ));
-            out.push_str(&date_parts_html(&id, key, &parts));
-            out.push_str("</fieldset>");
+            out.push(date_parts_html(&id, key, &parts));
+            out.push(html!("</fieldset>"));
         }
         for (key, choices) in &self.answers {
             let id = field_id(key);
             let current = case.answers.get(*key).map(String::as_str).unwrap_or("");
             let selected = |v: &str| if v == current { " selected" } else { "" };
-            out.push_str(&format!(
-                "<div class=\"answer-field\"><label for=\"{id}\">{}</label><select id=\"{id}\" name=\"{key}\">\
-                 <option value=\"\"{}>Not answered</option>",
-                escape(question(key)),
-                selected("")
+            out.push(html!(
+                "<div class=\"answer-field\"><label for=\"{id}\">{v0}</label><select id=\"{id}\" name=\"{key}\">\
+                 <option value=\"\"{v1}>Not answered</option>",
+                v0 = question(key),
+                v1 = selected(""),
+                id = id,
+                key = key
             ));
             for (value, label) in choices {
-                out.push_str(&format!(
-                    "<option value=\"{}\"{}>{}</option>",
-                    escape(value),
-                    selected(value),
-                    escape(label)
-                ));
+                out.push(html!("<option value=\"{}\"{}>{}</option>", value, selected(value), label));
             }
-            out.push_str("</select></div>");
+            out.push(html!("</select></div>"));
         }
         out
     }
@@ -141,22 +146,17 @@ impl Form {
 }
 
 /// The error summary, each problem linking to its field; empty when there is none.
-pub fn error_summary_html(errors: &[FieldError]) -> String {
+pub fn error_summary_html(errors: &[FieldError]) -> Html {
     if errors.is_empty() {
-        return String::new();
+        return Html::new();
     }
-    let items: String = errors
+    let items: Html = errors
         .iter()
         .map(|e| {
-            format!(
-                "<li><a href=\"#{}\" data-field=\"{}\">{}</a></li>",
-                field_id(&e.key),
-                field_id(&e.key),
-                escape(&e.message)
-            )
+            html!("<li><a href=\"#{}\" data-field=\"{}\">{}</a></li>", field_id(&e.key), field_id(&e.key), e.message)
         })
         .collect();
-    format!("<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\" id=\"error-summary\"><h2>There is a problem</h2><ul>{items}</ul></div>")
+    html!("<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\" id=\"error-summary\"><h2>There is a problem</h2><ul>{items}</ul></div>", items = items)
 }
 
 /// Errors for the same field keep only the first.
@@ -169,122 +169,88 @@ fn topic_label<'a>(topics: &'a [Topic], id: &'a str) -> &'a str {
     topics.iter().find(|t| t.id == id).map_or(id, |t| t.label.as_str())
 }
 
-fn cites_html(rule: &Rule, authority: &Authority) -> String {
-    rule.cites
-        .iter()
-        .filter_map(|id| authority.sections.iter().find(|s| &s.id == id))
-        .map(|s| {
-            format!(" <a class=\"cite\" href=\"a/{}/{}\">{}</a>", authority.slug, s.id, escape(&s.numbered_title()))
-        })
-        .collect()
-}
-
-fn deadline_html(deadline: &Deadline, authority: &Authority, topics: &[Topic]) -> String {
+fn deadline_html(deadline: &Deadline, authority: &Authority, topics: &[Topic]) -> Html {
     let rule = &deadline.rule;
-    let mut heading = escape(topic_label(topics, &rule.topic));
+    let mut heading = Html::text(topic_label(topics, &rule.topic));
     match deadline.occurrence {
-        Some(1) => heading.push_str(" — next"),
-        Some(_) => heading.push_str(" — later"),
+        Some(1) => heading.push(" — next"),
+        Some(_) => heading.push(" — later"),
         None => {}
     }
     if let Some(about) = &deadline.about {
-        heading.push_str(&format!(" — {}", escape(about)));
+        heading.push(html!(" — {}", about));
     }
-    let dates: String = deadline
+    let dates: Html = deadline
         .dates
         .iter()
         .map(|d| {
-            let reading = d.reading.as_ref().map(|r| format!("<span class=\"reading\">Reading “{}”: </span>", escape(r)));
-            format!(
-                "<li class=\"dated\" data-state=\"{state}\">{}<strong>{}<time datetime=\"{}\" data-topic=\"{}\">{}</time></strong> \
-                 <span class=\"state state-{state}\">{}</span><span class=\"how\">{}</span></li>",
-                reading.unwrap_or_default(),
-                if d.before { "Before " } else { "" },
-                iso(d.date),
-                escape(&rule.topic),
-                long_date(d.date),
-                escape(&d.state.describe()),
-                escape(&d.how),
-                state = d.state.id(),
-            )
+            let reading = d.reading.as_ref().map(|r| html!("<span class=\"reading\">Reading “{}”: </span>", r));
+            html!("<li class=\"dated\" data-state=\"{state}\">{v0}<strong>{v1}<time datetime=\"{v2}\" data-topic=\"{v3}\">{v4}</time></strong> \
+                 <span class=\"state state-{state}\">{v5}</span><span class=\"how\">{v6}</span></li>", state = d.state.id(), v0 = reading.unwrap_or_default(), v1 = if d.before { "Before " } else { "" }, v2 = iso(d.date), v3 = rule.topic, v4 = long_date(d.date), v5 = d.state.describe(), v6 = d.how)
         })
         .collect();
-    let mut out = format!(
-        "<li class=\"deadline\" data-topic=\"{}\" data-rule=\"{}\"><h3>{heading}</h3><ul class=\"dates\">{dates}</ul>",
-        escape(&rule.topic),
-        escape(&rule.id)
-    );
+    let mut out = html!("<li class=\"deadline\" data-topic=\"{v0}\" data-rule=\"{v1}\"><h3>{heading}</h3><ul class=\"dates\">{dates}</ul>", v0 = rule.topic, v1 = rule.id, heading = heading, dates = dates);
     if let Some(condition) = describe_when(&deadline.unanswered, &authority.vocabulary) {
-        out.push_str(&format!(
+        out.push(html!(
             "<p class=\"condition\">Applies only {} — answer the question above to check.</p>",
-            escape(&condition.replacen("For ", "for ", 1))
+            condition.replacen("For ", "for ", 1)
         ));
     }
     // Later occurrences of a recurring rule repeat its dates only; the first carries the explanation.
     if deadline.occurrence.is_none_or(|n| n == 1) {
         if let (Status::Ambiguous, Some(note)) = (rule.status, &rule.note) {
-            out.push_str(&format!(
-                "<p class=\"ambiguous\"><strong>The source is unclear: </strong>{}</p>",
-                escape(note)
-            ));
+            out.push(html!("<p class=\"ambiguous\"><strong>The source is unclear: </strong>{}</p>", note));
         }
-        out.push_str(&format!(
+        out.push(html!(
             "<p class=\"summary\">{} <span class=\"cited-in\">(source:{})</span></p>",
-            escape(&rule.summary),
-            cites_html(rule, authority)
+            rule.summary,
+            cite_links(authority, &rule.cites)
         ));
     }
-    out.push_str("</li>");
+    out.push(html!("</li>"));
     out
 }
 
 /// The timeline as HTML: a warning where dates pass the bank-holiday table, the deadlines in date order, the rules
 /// waiting for a date, and the timescales the procedure does not state.
-pub fn timeline_html(t: &Timeline, authority: &Authority, topics: &[Topic]) -> String {
-    let mut out = String::new();
+pub fn timeline_html(t: &Timeline, authority: &Authority, topics: &[Topic]) -> Html {
+    let mut out = Html::new();
     let beyond = t.deadlines.iter().flat_map(|d| &d.dates).any(|d| d.count.as_ref().is_some_and(|c| c.beyond_table));
     if beyond {
-        out.push_str(&format!(
-            "<p class=\"warning\" role=\"note\">Some dates fall after the end of the bank-holiday table ({}): there, only \
-             weekends were skipped. Check those dates against the published bank holidays.</p>",
-            YEARS.1
-        ));
+        out.push(html!("<p class=\"warning\" role=\"note\">Some dates fall after the end of the bank-holiday table ({}): there, only \
+             weekends were skipped. Check those dates against the published bank holidays.</p>", YEARS.1));
     }
     if t.deadlines.is_empty() {
-        out.push_str("<p class=\"no-deadlines\">No deadlines yet: enter the dates you know above.</p>");
+        out.push(html!("<p class=\"no-deadlines\">No deadlines yet: enter the dates you know above.</p>"));
     } else {
-        out.push_str("<ol class=\"timeline\">");
+        out.push(html!("<ol class=\"timeline\">"));
         for deadline in &t.deadlines {
-            out.push_str(&deadline_html(deadline, authority, topics));
+            out.push(deadline_html(deadline, authority, topics));
         }
-        out.push_str("</ol>");
+        out.push(html!("</ol>"));
     }
     if !t.waiting.is_empty() {
-        out.push_str("<h2>Waiting for a date</h2><ul class=\"waiting\">");
+        out.push(html!("<h2>Waiting for a date</h2><ul class=\"waiting\">"));
         for w in &t.waiting {
             let needs = match w.needs.as_str() {
                 "meeting_held" => "the date of the meeting (planning meeting or review)".to_owned(),
                 key => date_label(key).to_lowercase(),
             };
-            out.push_str(&format!(
-                "<li><strong>{}</strong>: enter {}.</li>",
-                escape(topic_label(topics, &w.rule.topic)),
-                escape(&needs)
-            ));
+            out.push(html!("<li><strong>{}</strong>: enter {}.</li>", topic_label(topics, &w.rule.topic), needs));
         }
-        out.push_str("</ul>");
+        out.push(html!("</ul>"));
     }
     if !t.no_timescale.is_empty() {
-        out.push_str("<h2>What this procedure gives no timescale for</h2><ul class=\"gaps\">");
+        out.push(html!("<h2>What this procedure gives no timescale for</h2><ul class=\"gaps\">"));
         for r in &t.no_timescale {
-            out.push_str(&format!(
+            out.push(html!(
                 "<li data-topic=\"{}\"><strong>{}</strong>: no timescale stated. {}</li>",
-                escape(&r.topic),
-                escape(topic_label(topics, &r.topic)),
-                escape(&r.summary)
+                r.topic,
+                topic_label(topics, &r.topic),
+                r.summary
             ));
         }
-        out.push_str("</ul>");
+        out.push(html!("</ul>"));
     }
     out
 }
@@ -324,7 +290,7 @@ mod tests {
         let mut case = Case::default();
         case.dates.insert("plan_established".into(), NaiveDate::from_ymd_opt(2026, 3, 26).unwrap());
         case.answers.insert("disabled".into(), "no".into());
-        let html = f.html(&case);
+        let html = f.html(&case).into_string();
         assert!(html.contains("<legend>Date the plan was agreed</legend>"), "{html}");
         assert!(
             html.contains("id=\"field-plan_established\" name=\"plan_established-day\"")
@@ -360,7 +326,7 @@ mod tests {
         assert_eq!(kept.dates, case.dates);
         let (_, loud) = f.read(values(&partial), true, &case);
         assert_eq!(loud[0].message, "Date the plan was agreed must include a month and year");
-        let html = error_summary_html(&loud);
+        let html = error_summary_html(&loud).into_string();
         assert!(html.contains("href=\"#field-plan_established\" data-field=\"field-plan_established\""), "{html}");
         assert!(error_summary_html(&[]).is_empty());
     }

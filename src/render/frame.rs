@@ -2,7 +2,8 @@
 //! page shows while content loads and when it fails to, and the not-found pages.
 
 use super::authority::contents_html;
-use super::escape;
+use crate::html;
+use crate::html::Html;
 use crate::model::{Authority, Book, Catalogue, LoadError};
 use crate::prefs::Prefs;
 
@@ -11,93 +12,107 @@ const NAV: [(&str, &str); 3] = [("", "Authorities"), ("compare", "Compare"), ("g
 
 /// The site header. `path` is the current site path without the base (e.g. `/compare/review.first`): the
 /// navigation item it falls under is marked as the current page.
-pub fn header_html(prefs: Prefs, path: &str) -> String {
+pub fn header_html(prefs: Prefs, path: &str) -> Html {
     let first = path.trim_start_matches('/').split('/').next().unwrap_or("");
-    let items: String = NAV
+    let items: Html = NAV
         .iter()
         .map(|(href, label)| {
-            let current =
-                if *href == first || (href.is_empty() && first == "a") { " aria-current=\"page\"" } else { "" };
+            let current = *href == first || (href.is_empty() && first == "a");
             let href = if href.is_empty() { "./" } else { href };
-            format!("<li><a href=\"{href}\"{current}>{label}</a></li>")
+            match current {
+                true => html!("<li><a href=\"{}\" aria-current=\"page\">{}</a></li>", href, label),
+                false => html!("<li><a href=\"{}\">{}</a></li>", href, label),
+            }
         })
         .collect();
     let toggle = |pref: &str, label: &str, on: bool| {
-        format!("<button type=\"button\" class=\"toggle\" data-pref=\"{pref}\" aria-pressed=\"{on}\">{label}</button>")
+        html!(
+            "<button type=\"button\" class=\"toggle\" data-pref=\"{}\" aria-pressed=\"{}\">{}</button>",
+            pref,
+            on,
+            label
+        )
     };
-    format!(
+    html!(
         "<div class=\"wrap header-row\"><a href=\"./\" class=\"site-name\">CIN Procedure Explorer</a>\
-         <nav aria-label=\"Main\"><ul class=\"nav-list\">{items}</ul></nav>\
+         <nav aria-label=\"Main\"><ul class=\"nav-list\">{}</ul></nav>\
          <div class=\"display-settings\" role=\"group\" aria-label=\"Display settings\">{}{}</div></div>",
+        items,
         toggle("high_visibility", "High visibility", prefs.high_visibility),
         toggle("large_text", "Larger text", prefs.large_text)
     )
 }
 
 /// The site footer: what the site is, and what it does with data.
-pub const FOOTER: &str = "<div class=\"wrap\"><p>This site restates councils' published Child in Need procedures in its \
+pub fn footer_html() -> Html {
+    html!(
+        "<div class=\"wrap\"><p>This site restates councils' published Child in Need procedures in its \
     own words and cites their sections. It is no substitute for the authority's current procedures manual: check the \
-    manual before you act.</p><p>Privacy: nothing you do here is sent anywhere; display settings stay in this browser.</p></div>";
+    manual before you act.</p><p>Privacy: nothing you do here is sent anywhere; display settings stay in this browser.</p></div>"
+    )
+}
 
 /// A polite "loading" line.
-pub const LOADING: &str = "<p class=\"loading\" role=\"status\">Loading…</p>";
+pub fn loading_html() -> Html {
+    html!("<p class=\"loading\" role=\"status\">Loading…</p>")
+}
 
 /// A failed load: which file, what went wrong, and a "Try again" button (`data-action="retry"`). `nested` when
 /// the page already has its `h1`.
-pub fn load_failed_html(error: &LoadError, nested: bool) -> String {
-    let line = error.line.map(|l| format!(" (line {l})")).unwrap_or_default();
-    let heading = if nested { "h2" } else { "h1" };
-    format!(
-        "<div class=\"load-failed\" role=\"alert\"><{heading}>This content could not be loaded</{heading}><p>The file \
-         <code>{}</code>{line} could not be used: {}.</p><p>Check your connection and try again. If the problem stays, \
-         the site's content needs fixing.</p><button type=\"button\" class=\"button\" data-action=\"retry\">Try again</button></div>",
-        escape(&error.file),
-        escape(&error.message)
+pub fn load_failed_html(error: &LoadError, nested: bool) -> Html {
+    let line = error.line.map(|l| html!(" (line {})", l)).unwrap_or_default();
+    let heading = Html::text(if nested { "h2" } else { "h1" });
+    html!(
+        "<div class=\"load-failed\" role=\"alert\"><{h}>This content could not be loaded</{h}><p>The file \
+         <code>{file}</code>{line} could not be used: {message}.</p><p>Check your connection and try again. If the \
+         problem stays, the site's content needs fixing.</p><button type=\"button\" class=\"button\" \
+         data-action=\"retry\">Try again</button></div>",
+        h = heading,
+        file = error.file,
+        line = line,
+        message = error.message
     )
 }
 
 /// Links to every authority, or home while the catalogue is not there.
-fn authority_links(catalogue: Option<&Catalogue>) -> String {
+fn authority_links(catalogue: Option<&Catalogue>) -> Html {
     match catalogue {
         Some(c) => {
-            let items: String = c
-                .authorities
-                .iter()
-                .map(|a| format!("<li><a href=\"a/{}\">{}</a></li>", a.slug, escape(&a.name)))
-                .collect();
-            format!("<ul>{items}</ul>")
+            let items: Html =
+                c.authorities.iter().map(|a| html!("<li><a href=\"a/{}\">{}</a></li>", a.slug, a.name)).collect();
+            html!("<ul>{}</ul>", items)
         }
-        None => "<p><a href=\"./\">Go to the list of authorities</a></p>".to_owned(),
+        None => html!("<p><a href=\"./\">Go to the list of authorities</a></p>"),
     }
 }
 
 /// Any path the site does not have.
-pub fn unknown_route_html(asked: &str, catalogue: Option<&Catalogue>) -> String {
-    format!(
+pub fn unknown_route_html(asked: &str, catalogue: Option<&Catalogue>) -> Html {
+    html!(
         "<h1>Page not found</h1><p>There is no page at <code>{}</code>.</p><p>You can read the procedures of these \
          authorities:</p>{}<p><a href=\"./\">Go to the start page</a></p>",
-        escape(asked),
+        asked,
         authority_links(catalogue)
     )
 }
 
 /// An authority slug the catalogue does not list.
-pub fn unknown_authority_html(slug: &str, catalogue: &Catalogue) -> String {
-    format!(
+pub fn unknown_authority_html(slug: &str, catalogue: &Catalogue) -> Html {
+    html!(
         "<h1>Authority not found</h1><p>There is no authority called <code>{}</code> on this site. These are the \
          authorities it holds:</p>{}",
-        escape(slug),
+        slug,
         authority_links(Some(catalogue))
     )
 }
 
 /// A section id the authority's procedure does not have.
-pub fn unknown_section_html(authority: &Authority, book: &Book, asked: &str) -> String {
-    format!(
+pub fn unknown_section_html(authority: &Authority, book: &Book, asked: &str) -> Html {
+    html!(
         "<h1>Section not found</h1><p>{}'s procedure has no section called <code>{}</code>. Its sections are:</p>{}\
          <p><a href=\"a/{}\">Go to the procedure's overview</a></p>",
-        escape(&authority.name),
-        escape(asked),
+        authority.name,
+        asked,
         contents_html(&authority.slug, book, None),
         authority.slug
     )
@@ -110,10 +125,12 @@ mod tests {
     #[test]
     fn the_header_marks_the_current_section_of_the_site_and_the_settings() {
         let prefs = Prefs { high_visibility: true, large_text: false };
-        let html = header_html(prefs, "/compare/review.first");
+        let html = header_html(prefs, "/compare/review.first").into_string();
         assert!(html.contains("<a href=\"compare\" aria-current=\"page\">Compare</a>"));
         assert_eq!(html.matches("aria-current").count(), 1);
-        assert!(header_html(prefs, "/a/north/one").contains("<a href=\"./\" aria-current=\"page\">Authorities</a>"));
+        assert!(header_html(prefs, "/a/north/one")
+            .as_str()
+            .contains("<a href=\"./\" aria-current=\"page\">Authorities</a>"));
         assert!(html.contains("data-pref=\"high_visibility\" aria-pressed=\"true\""));
         assert!(html.contains("data-pref=\"large_text\" aria-pressed=\"false\""));
     }
@@ -121,15 +138,15 @@ mod tests {
     #[test]
     fn a_failed_load_names_the_file_and_line() {
         let error = LoadError { file: "data/<x>.json".into(), line: Some(3), message: "bad".into() };
-        let html = load_failed_html(&error, true);
+        let html = load_failed_html(&error, true).into_string();
         assert!(html.contains("<h2>This content could not be loaded</h2>"));
         assert!(html.contains("<code>data/&lt;x&gt;.json</code> (line 3) could not be used: bad."));
-        assert!(load_failed_html(&error, false).contains("<h1>"));
+        assert!(load_failed_html(&error, false).as_str().contains("<h1>"));
     }
 
     #[test]
     fn not_found_pages_say_what_was_asked_and_link_onwards() {
-        let html = unknown_route_html("/nope<script>", None);
+        let html = unknown_route_html("/nope<script>", None).into_string();
         assert!(html.contains("<code>/nope&lt;script&gt;</code>") && html.contains("Go to the list of authorities"));
     }
 }

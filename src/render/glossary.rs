@@ -1,11 +1,12 @@
 //! The glossary as HTML: the A–Z list under a filter, and one entry in full.
 
-use super::escape;
+use crate::html;
+use crate::html::Html;
 use crate::model::{a_to_z, Catalogue, Term};
 
 /// The letters present, as links to their groups on `page` (the glossary's own address, so the links survive
 /// `<base href>`), and every entry that passes the filter under its letter.
-pub fn a_to_z_html(terms: &[Term], filter: &str, page: &str) -> String {
+pub fn a_to_z_html(terms: &[Term], filter: &str, page: &str) -> Html {
     let groups = a_to_z(terms, filter);
     let shown: usize = groups.iter().map(|(_, e)| e.len()).sum();
     let count = match shown {
@@ -13,64 +14,66 @@ pub fn a_to_z_html(terms: &[Term], filter: &str, page: &str) -> String {
         1 => "1 term shown.".to_owned(),
         n => format!("{n} terms shown."),
     };
-    let letters: String = groups
+    let letters: Html = groups
         .iter()
-        .map(|(l, _)| format!("<li><a href=\"{}#letter-{}\">{l}</a></li>", escape(page), l.to_ascii_lowercase()))
+        .map(|(l, _)| html!("<li><a href=\"{}#letter-{}\">{}</a></li>", page, l.to_ascii_lowercase(), *l))
         .collect();
-    let mut out = format!(
-        "<p class=\"filter-count\" role=\"status\">{count}</p><nav aria-label=\"Letters\"><ul class=\"letters\">{letters}</ul></nav>"
+    let mut out = html!(
+        "<p class=\"filter-count\" role=\"status\">{}</p><nav aria-label=\"Letters\"><ul class=\"letters\">{}</ul></nav>",
+        count,
+        letters
     );
     for (letter, entries) in groups {
         let id = format!("letter-{}", letter.to_ascii_lowercase());
-        out.push_str(&format!(
-            "<section class=\"letter-group\" aria-labelledby=\"{id}\"><h2 id=\"{id}\">{letter}</h2><dl>"
+        out.push(html!(
+            "<section class=\"letter-group\" aria-labelledby=\"{id}\"><h2 id=\"{id}\">{letter}</h2><dl>",
+            id = id,
+            letter = letter
         ));
         for t in entries {
-            let expansion = t.expansion.as_ref().map(|e| format!("<span class=\"expansion\"> – {}</span>", escape(e)));
-            out.push_str(&format!(
+            let expansion = t.expansion.as_ref().map(|e| html!("<span class=\"expansion\"> – {}</span>", e));
+            out.push(html!(
                 "<div class=\"glossary-entry\"><dt><a href=\"glossary/{}\">{}</a>{}</dt><dd>{}</dd></div>",
                 t.id,
-                escape(&t.term),
+                t.term,
                 expansion.unwrap_or_default(),
-                escape(&t.definition)
+                t.definition
             ));
         }
-        out.push_str("</dl></section>");
+        out.push(html!("</dl></section>"));
     }
     out
 }
 
 /// One entry in full: what it stands for and means, other spellings, who uses it, related entries.
-pub fn entry_html(term: &Term, terms: &[Term], catalogue: &Catalogue) -> String {
-    let mut out = format!("<h1>{}</h1>", escape(&term.term));
+pub fn entry_html(term: &Term, terms: &[Term], catalogue: &Catalogue) -> Html {
+    let mut out = html!("<h1>{}</h1>", term.term);
     if let Some(e) = &term.expansion {
-        out.push_str(&format!("<p class=\"expansion lead\">{}</p>", escape(e)));
+        out.push(html!("<p class=\"expansion lead\">{}</p>", e));
     }
-    out.push_str(&format!("<p class=\"definition\">{}</p>", escape(&term.definition)));
+    out.push(html!("<p class=\"definition\">{}</p>", term.definition));
     if !term.aliases.is_empty() {
-        out.push_str(&format!("<p class=\"aliases\">Also written: {}</p>", escape(&term.aliases.join("; "))));
+        out.push(html!("<p class=\"aliases\">Also written: {}</p>", term.aliases.join("; ")));
     }
-    out.push_str("<h2>Used in the procedures of</h2>");
+    out.push(html!("<h2>Used in the procedures of</h2>"));
     if term.used_by.is_empty() {
-        out.push_str("<p>None of the procedures here uses this term in these words.</p>");
+        out.push(html!("<p>None of the procedures here uses this term in these words.</p>"));
     } else {
-        let items: String = term
+        let items: Html = term
             .used_by
             .iter()
-            .map(|slug| {
-                format!("<li><a href=\"a/{slug}\">{}</a></li>", escape(catalogue.name_of(slug).unwrap_or(slug)))
-            })
+            .map(|slug| html!("<li><a href=\"a/{}\">{}</a></li>", slug, catalogue.name_of(slug).unwrap_or(slug)))
             .collect();
-        out.push_str(&format!("<ul class=\"used-by\">{items}</ul>"));
+        out.push(html!("<ul class=\"used-by\">{}</ul>", items));
     }
-    let see_also: String = term
+    let see_also: Html = term
         .see_also
         .iter()
         .filter_map(|id| terms.iter().find(|t| &t.id == id))
-        .map(|t| format!("<li><a href=\"glossary/{}\">{}</a></li>", t.id, escape(&t.term)))
+        .map(|t| html!("<li><a href=\"glossary/{}\">{}</a></li>", t.id, t.term))
         .collect();
     if !see_also.is_empty() {
-        out.push_str(&format!("<h2>See also</h2><ul>{see_also}</ul>"));
+        out.push(html!("<h2>See also</h2><ul>{}</ul>", see_also));
     }
     out
 }
@@ -90,13 +93,13 @@ mod tests {
     #[test]
     fn the_list_groups_letters_and_counts_what_the_filter_shows() {
         let terms = [term("tac", "TAC", &[]), term("caf", "CAF", &[])];
-        let html = a_to_z_html(&terms, "", "/glossary");
+        let html = a_to_z_html(&terms, "", "/glossary").into_string();
         assert!(html.contains("2 terms shown.") && html.contains("href=\"/glossary#letter-c\""), "{html}");
         assert!(
             html.contains("<a href=\"glossary/caf\">CAF</a><span class=\"expansion\"> – E &amp; co</span>"),
             "{html}"
         );
-        assert!(a_to_z_html(&terms, "zzz", "/glossary").contains("No term matches the filter."));
+        assert!(a_to_z_html(&terms, "zzz", "/glossary").as_str().contains("No term matches the filter."));
     }
 
     #[test]
@@ -104,9 +107,9 @@ mod tests {
         let mut tac = term("tac", "TAC", &["north"]);
         tac.see_also = vec!["caf".into()];
         let terms = [tac.clone(), term("caf", "CAF", &[])];
-        let html = entry_html(&tac, &terms, &Catalogue::default());
+        let html = entry_html(&tac, &terms, &Catalogue::default()).into_string();
         assert!(html.contains("<ul class=\"used-by\"><li><a href=\"a/north\">north</a></li></ul>"), "{html}");
         assert!(html.contains("<h2>See also</h2><ul><li><a href=\"glossary/caf\">CAF</a></li></ul>"), "{html}");
-        assert!(entry_html(&terms[1], &terms, &Catalogue::default()).contains("None of the procedures"));
+        assert!(entry_html(&terms[1], &terms, &Catalogue::default()).as_str().contains("None of the procedures"));
     }
 }

@@ -1,7 +1,8 @@
 //! Rule cards as HTML: a rule's topic, status, plain words, typed value, conditions, note and citations; and the
 //! rules page's topic groups, including what a procedure does not state.
 
-use super::escape;
+use crate::html;
+use crate::html::Html;
 use crate::model::{by_group, describe_value, describe_when, topic, Authority, Role, Rule, Status, Topic, Value};
 use crate::timeline::choice_label;
 
@@ -32,13 +33,13 @@ pub fn value_items(value: &Value) -> Option<Vec<String>> {
 }
 
 /// A value as a person reads it: a sentence, or a list.
-fn value_html(value: &Value, roles: &[Role]) -> String {
+fn value_html(value: &Value, roles: &[Role]) -> Html {
     match value_items(value) {
         Some(items) => {
-            let items: String = items.iter().map(|i| format!("<li>{}</li>", escape(i))).collect();
-            format!("<ul class=\"rule-items\">{items}</ul>")
+            let items: Html = items.iter().map(|i| html!("<li>{}</li>", i)).collect();
+            html!("<ul class=\"rule-items\">{}</ul>", items)
         }
-        None => format!("<p class=\"rule-value\">{}</p>", escape(&describe_value(value, roles))),
+        None => html!("<p class=\"rule-value\">{}</p>", describe_value(value, roles)),
     }
 }
 
@@ -53,87 +54,83 @@ pub struct CardContext<'a> {
 }
 
 /// One rule card. `nested` when it sits under its topic's own heading, so it repeats no heading.
-pub fn rule_card_html(rule: &Rule, ctx: &CardContext, nested: bool) -> String {
+pub fn rule_card_html(rule: &Rule, ctx: &CardContext, nested: bool) -> Html {
     let status = rule.status;
-    let mut out = format!(
+    let mut out = html!(
         "<li class=\"rule-card status-{s}\" data-topic=\"{t}\" data-status=\"{s}\" id=\"{id}\">",
         s = status.id(),
-        t = escape(&rule.topic),
-        id = escape(&rule.id)
+        t = rule.topic,
+        id = rule.id
     );
     if !nested {
         let label = topic(ctx.topics, &rule.topic).map_or(rule.topic.as_str(), |t| t.label.as_str());
-        out.push_str(&format!("<h3>{}</h3>", escape(label)));
+        out.push(html!("<h3>{}</h3>", label));
     }
-    out.push_str(&status_badge(status));
+    out.push(status_badge(status));
     if let Some(c) = describe_when(&rule.when, &ctx.authority.vocabulary) {
-        out.push_str(&format!("<p class=\"rule-when\">{}:</p>", escape(&c)));
+        out.push(html!("<p class=\"rule-when\">{}:</p>", c));
     }
-    out.push_str(&format!("<p class=\"rule-summary\">{}</p>", escape(&rule.summary)));
+    out.push(html!("<p class=\"rule-summary\">{}</p>", rule.summary));
     if let Some(v) = &rule.value {
-        out.push_str(&value_html(v, ctx.roles));
+        out.push(value_html(v, ctx.roles));
     }
     if !rule.readings.is_empty() {
-        out.push_str("<p>Read either way:</p><ol class=\"readings\">");
+        out.push(html!("<p>Read either way:</p><ol class=\"readings\">"));
         for r in &rule.readings {
-            out.push_str(&format!(
-                "<li><strong>{}: </strong>{}</li>",
-                escape(&r.label),
-                value_html(&r.value, ctx.roles)
-            ));
+            out.push(html!("<li><strong>{}: </strong>{}</li>", r.label, value_html(&r.value, ctx.roles)));
         }
-        out.push_str("</ol>");
+        out.push(html!("</ol>"));
     }
     if let Some(n) = &rule.note {
         let lead = if status == Status::Ambiguous { "Why it is ambiguous: " } else { "Note: " };
-        out.push_str(&format!("<p class=\"rule-note\"><strong>{lead}</strong>{}</p>", escape(n)));
+        out.push(html!("<p class=\"rule-note\"><strong>{}</strong>{}</p>", lead, n));
     }
-    out.push_str(&cites_html(rule, ctx.authority));
-    out.push_str("</li>");
+    out.push(cites_html(rule, ctx.authority));
+    out.push(html!("</li>"));
     out
 }
 
 /// The sections a rule cites, as links.
-pub fn cites_html(rule: &Rule, authority: &Authority) -> String {
-    let cites: String = rule
+pub fn cites_html(rule: &Rule, authority: &Authority) -> Html {
+    let cites: Html = rule
         .cites
         .iter()
         .filter_map(|id| authority.sections.iter().find(|s| &s.id == id))
-        .map(|s| format!("<li><a href=\"a/{}/{}\">{}</a></li>", authority.slug, s.id, escape(&s.numbered_title())))
+        .map(|s| html!("<li><a href=\"a/{}/{}\">{}</a></li>", authority.slug, s.id, s.numbered_title()))
         .collect();
-    format!("<div class=\"rule-cites\">Source: <ul>{cites}</ul></div>")
+    html!("<div class=\"rule-cites\">Source: <ul>{}</ul></div>", cites)
 }
 
 /// A rule's status as a badge, its meaning spelled out for screen readers.
-pub fn status_badge(status: Status) -> String {
-    format!("<p class=\"status-badge\"><span class=\"visually-hidden\">Status: </span>{}</p>", status.label())
+pub fn status_badge(status: Status) -> Html {
+    html!("<p class=\"status-badge\"><span class=\"visually-hidden\">Status: </span>{}</p>", status.label())
 }
 
 /// Cards for several rules, as the items of a list.
-pub fn rule_cards_html<'a>(rules: impl IntoIterator<Item = &'a Rule>, ctx: &CardContext, nested: bool) -> String {
+pub fn rule_cards_html<'a>(rules: impl IntoIterator<Item = &'a Rule>, ctx: &CardContext, nested: bool) -> Html {
     rules.into_iter().map(|r| rule_card_html(r, ctx, nested)).collect()
 }
 
 /// Every topic by group with the authority's rules, or a plain "says nothing" where it has none.
-pub fn rules_by_topic_html(rules: &[Rule], ctx: &CardContext) -> String {
-    let mut out = String::new();
+pub fn rules_by_topic_html(rules: &[Rule], ctx: &CardContext) -> Html {
+    let mut out = Html::new();
     for (label, topics) in by_group(ctx.topics, rules) {
-        out.push_str(&format!("<h2>{}</h2>", escape(label)));
+        out.push(html!("<h2>{}</h2>", label));
         for entry in topics {
-            out.push_str(&format!(
+            out.push(html!(
                 "<section class=\"topic\"><h3>{}</h3><p class=\"topic-description\">{}</p>",
-                escape(&entry.topic.label),
-                escape(&entry.topic.description)
+                entry.topic.label,
+                entry.topic.description
             ));
             if entry.rules.is_empty() {
-                out.push_str(&format!(
+                out.push(html!(
                     "<p class=\"not-stated\" data-topic=\"{}\" data-status=\"not_stated\">The procedure says nothing on this.</p>",
-                    escape(&entry.topic.id)
+                    entry.topic.id
                 ));
             } else {
-                out.push_str(&format!("<ul class=\"rule-cards\">{}</ul>", rule_cards_html(entry.rules, ctx, true)));
+                out.push(html!("<ul class=\"rule-cards\">{}</ul>", rule_cards_html(entry.rules, ctx, true)));
             }
-            out.push_str("</section>");
+            out.push(html!("</section>"));
         }
     }
     out
@@ -168,7 +165,7 @@ mod tests {
         .unwrap();
         let topics = topics();
         let ctx = CardContext { authority: &a, topics: &topics, roles: &[] };
-        let html = rule_card_html(&rule, &ctx, false);
+        let html = rule_card_html(&rule, &ctx, false).into_string();
         assert!(html.contains("<h3>First review</h3>"), "{html}");
         assert!(html.contains("data-status=\"ambiguous\"") && html.contains("Ambiguous"), "{html}");
         assert!(html.contains("Review &lt;soon&gt;."), "text is escaped: {html}");
@@ -176,7 +173,7 @@ mod tests {
         assert!(html.contains("For disabled children:"), "{html}");
         assert!(html.contains("Why it is ambiguous: </strong>Days of which kind?"), "{html}");
         assert!(html.contains(&format!("<a href=\"a/minimal/{section}\">")), "{html}");
-        assert!(!rule_card_html(&rule, &ctx, true).contains("<h3>"), "nested cards repeat no heading");
+        assert!(!rule_card_html(&rule, &ctx, true).as_str().contains("<h3>"), "nested cards repeat no heading");
     }
 
     #[test]
@@ -184,7 +181,7 @@ mod tests {
         let a = authority();
         let topics = topics();
         let ctx = CardContext { authority: &a, topics: &topics, roles: &[] };
-        let html = rules_by_topic_html(&[], &ctx);
+        let html = rules_by_topic_html(&[], &ctx).into_string();
         assert!(html.contains("<h2>Reviews</h2>"), "{html}");
         assert_eq!(html.matches("data-status=\"not_stated\"").count(), 2, "{html}");
     }

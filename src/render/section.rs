@@ -2,23 +2,24 @@
 //! it, previous/next, and the contents with this section marked.
 
 use super::authority::contents_html;
-use super::escape;
 use super::rule_card::{rule_cards_html, CardContext};
+use crate::html;
+use crate::html::Html;
 use crate::model::{rules_citing, sections_on, topics_citing, Authority, Book, Neighbours, Section};
 
-/// "Compare with…": this section beside each other authority's sections on the same topics.
-fn compare_with_html(slug: &str, section: &str, others: &[&Authority]) -> String {
-    let links: Vec<String> = others
+/// Links to the same section beside each other authority's sections on the same topics.
+fn compare_with_html(slug: &str, section: &str, others: &[&Authority]) -> Html {
+    let links: Html = others
         .iter()
         .filter(|a| a.slug != slug)
-        .map(|a| format!("<li><a href=\"a/{slug}/{section}?with={}\">{}</a></li>", a.slug, escape(&a.short_name)))
+        .map(|a| html!("<li><a href=\"a/{}/{}?with={}\">{}</a></li>", slug, section, a.slug, a.short_name))
         .collect();
     if links.is_empty() {
-        return String::new();
+        return Html::new();
     }
-    format!(
+    html!(
         "<nav class=\"compare-with\" aria-label=\"Compare this section\"><p>Compare with the same topics in:</p><ul>{}</ul></nav>",
-        links.concat()
+        links
     )
 }
 
@@ -30,7 +31,7 @@ pub fn section_html(
     ctx: &CardContext,
     others: &[&Authority],
     print_url: &str,
-) -> String {
+) -> Html {
     let rules = &book.rules;
     let authority = ctx.authority;
     let slug = &authority.slug;
@@ -40,7 +41,7 @@ pub fn section_html(
         .iter()
         .find(|s| s.id == section.id)
         .and_then(|e| e.number.clone())
-        .map(|n| format!("<span class=\"section-number\">{}. </span>", escape(&n)))
+        .map(|n| html!("<span class=\"section-number\">{}. </span>", n))
         .unwrap_or_default();
     let source_of = match authority.document.numbered() {
         Some(n) => format!("{}, {n}, ", authority.short_name),
@@ -48,45 +49,52 @@ pub fn section_html(
     };
     let here = rules_citing(rules, &section.id);
     let rules_here = if here.is_empty() {
-        String::new()
+        Html::new()
     } else {
-        format!(
+        html!(
             "<section class=\"section-rules\" aria-labelledby=\"rules-heading\"><h2 id=\"rules-heading\">Rules in this \
-             section</h2><ul class=\"rule-cards\">{}</ul><p><a href=\"a/{slug}/rules\">All of this authority's rules, by \
+             section</h2><ul class=\"rule-cards\">{}</ul><p><a href=\"a/{}/rules\">All of this authority's rules, by \
              topic</a></p></section>",
-            rule_cards_html(here, ctx, false)
+            rule_cards_html(here, ctx, false),
+            slug
         )
     };
     let pager = |s: Option<&crate::model::Section>, class: &str, rel: &str, label: &str| {
         s.map(|s| {
-            format!(
-                "<a href=\"a/{slug}/{}\" class=\"{class}\" rel=\"{rel}\"><span class=\"pager-label\">{label}</span> \
-                 <span>{}</span></a>",
+            html!(
+                "<a href=\"a/{}/{}\" class=\"{}\" rel=\"{}\"><span class=\"pager-label\">{}</span> <span>{}</span></a>",
+                slug,
                 s.id,
-                escape(&s.title)
+                class,
+                rel,
+                label,
+                s.title
             )
         })
         .unwrap_or_default()
     };
-    format!(
+    html!(
         "<article class=\"section\" aria-labelledby=\"{id}\"><p class=\"breadcrumb\"><a href=\"./\">Authorities</a> › \
          <a href=\"a/{slug}\">{short}</a> › <span>Section {n} of {total}</span></p>\
          <h1 id=\"{id}\" tabindex=\"-1\">{number}{title} <a class=\"anchor\" href=\"a/{slug}/{id}\"><span \
          class=\"visually-hidden\">Link to this section</span><span aria-hidden=\"true\">#</span></a></h1>\
          <p class=\"source-line\"><strong>Source: </strong>{source_of}{source}</p>\
-         <p class=\"print-only\">Printed from {print}</p>{compare}<div class=\"prose\">{html}</div>{rules_here}\
+         <p class=\"print-only\">Printed from {print}</p>{compare}<div class=\"prose\">{body}</div>{rules_here}\
          <nav class=\"pager\" aria-label=\"Previous and next section\">{prev}{next}</nav>\
          <p class=\"hint\">Tip: the ← and → keys move between sections.</p></article>\
          <nav class=\"sidebar\" aria-labelledby=\"sidebar-heading\"><h2 id=\"sidebar-heading\">Contents</h2>{contents}</nav>",
         id = section.id,
-        short = escape(&authority.short_name),
+        slug = slug,
+        short = authority.short_name,
         n = place.index + 1,
         total = book.procedure.sections.len(),
-        title = escape(&section.title),
-        source_of = escape(&source_of),
-        source = escape(&section.source),
-        print = escape(print_url),
-        html = section.html,
+        number = number,
+        title = section.title,
+        source_of = source_of,
+        source = section.source,
+        print = print_url,
+        body = section.body_html(),
+        rules_here = rules_here,
         prev = pager(place.previous, "pager-previous", "prev", "← Previous"),
         next = pager(place.next, "pager-next", "next", "Next →"),
         contents = contents_html(slug, book, Some(&section.id)),
@@ -96,46 +104,52 @@ pub fn section_html(
 
 /// A section beside the `other` authority's sections on the same topics (those its rules cite), or a plain
 /// statement that the other procedure has no rule on them.
-pub fn side_by_side_html(section: &Section, this: (&Authority, &Book), other: (&Authority, &Book)) -> String {
+pub fn side_by_side_html(section: &Section, this: (&Authority, &Book), other: (&Authority, &Book)) -> Html {
     let ((a, book), (b, other_book)) = (this, other);
     let topics = topics_citing(&book.rules, &section.id);
     let theirs = sections_on(&other_book.procedure, &other_book.rules, &topics);
-    let mut right = String::new();
+    let mut right = Html::new();
     if topics.is_empty() {
-        right.push_str("<p>No rule here cites this section, so there are no topics to match.</p>");
+        right.push(html!("<p>No rule here cites this section, so there are no topics to match.</p>"));
     } else if theirs.is_empty() {
-        right.push_str(&format!("<p>{}'s procedure has no rule on these topics.</p>", escape(&b.short_name)));
+        right.push(html!("<p>{}'s procedure has no rule on these topics.</p>", b.short_name));
     }
     for s in theirs {
-        right.push_str(&format!(
+        right.push(html!(
             "<section class=\"beside-section\"><h3><a href=\"a/{}/{}\">{}</a></h3><p class=\"source-line\">Source: {}</p><div class=\"prose\">{}</div></section>",
             b.slug,
             s.id,
-            escape(&s.title),
-            escape(&s.source),
-            s.html
+            s.title,
+            s.source,
+            s.body_html()
         ));
     }
-    let matrix = format!("compare?a={},{}&amp;topic={}", a.slug, b.slug, topics.join(","));
-    format!(
+    let matrix_link = if topics.is_empty() {
+        Html::new()
+    } else {
+        html!(
+            " (<a href=\"compare?a={},{}&amp;topic={}\">these topics in the comparison</a>)",
+            a.slug,
+            b.slug,
+            topics.join(",")
+        )
+    };
+    html!(
         "<p class=\"breadcrumb\"><a href=\"a/{sa}/{id}\">Back to the section alone</a></p>\
          <h1>{title}: {na} beside {nb}</h1><p class=\"lede\">{na}'s section, and the sections of {nb}'s procedure whose \
          rules are on the same topics{matrix_link}.</p>\
          <div class=\"compare-grid\"><section class=\"compare-column\" aria-labelledby=\"this-heading\"><h2 id=\"this-heading\">{na}</h2>\
-         <h3>{title}</h3><p class=\"source-line\">Source: {source}</p><div class=\"prose\">{html}</div></section>\
+         <h3>{title}</h3><p class=\"source-line\">Source: {source}</p><div class=\"prose\">{body}</div></section>\
          <section class=\"compare-column\" aria-labelledby=\"other-heading\"><h2 id=\"other-heading\">{nb}</h2>{right}</section></div>",
         sa = a.slug,
         id = section.id,
-        title = escape(&section.title),
-        na = escape(&a.short_name),
-        nb = escape(&b.short_name),
-        matrix_link = if topics.is_empty() {
-            String::new()
-        } else {
-            format!(" (<a href=\"{matrix}\">these topics in the comparison</a>)")
-        },
-        source = escape(&section.source),
-        html = section.html,
+        title = section.title,
+        na = a.short_name,
+        nb = b.short_name,
+        matrix_link = matrix_link,
+        source = section.source,
+        body = section.body_html(),
+        right = right,
     )
 }
 
@@ -155,11 +169,11 @@ mod tests {
         let mut other = a.clone();
         other.slug = "other".into();
         other.short_name = "Other".into();
-        let html = section_html(&place, &book, &ctx, &[&a, &other], "https://x.org/a/minimal/one");
+        let html = section_html(&place, &book, &ctx, &[&a, &other], "https://x.org/a/minimal/one").into_string();
         assert!(html.contains(&format!("<h1 id=\"{}\" tabindex=\"-1\">", first.id)), "{html}");
         assert!(html.contains(&format!("Section 1 of {}", book.procedure.sections.len())));
         assert!(html.contains("rel=\"next\"") && !html.contains("rel=\"prev\""), "{html}");
-        assert!(html.contains(&escape(&first.source)));
+        assert!(html.contains(Html::text(&first.source).as_str()));
         assert_eq!(html.matches("aria-current=\"page\"").count(), 1);
         assert!(!html.contains("Rules in this section"), "no rules, no rules heading");
         assert!(html.contains(&format!("<a href=\"a/minimal/{}?with=other\">Other</a>", first.id)));
@@ -182,12 +196,13 @@ mod tests {
         let mut b = a.clone();
         (b.slug, b.short_name) = ("other".into(), "Other".into());
         let other_book = Book { procedure, rules: vec![rule("o-1", "review.first", &two)], ..Book::default() };
-        let html = side_by_side_html(&book.procedure.sections[0], (&a, &book), (&b, &other_book));
+        let html = side_by_side_html(&book.procedure.sections[0], (&a, &book), (&b, &other_book)).into_string();
         assert!(html.contains(&format!("<a href=\"a/other/{two}\">")), "{html}");
         assert!(!html.contains(&format!("<a href=\"a/other/{one}\">")));
         assert!(html.contains("compare?a=minimal,other&amp;topic=review.first"));
         let none = Book { rules: vec![], ..other_book };
         assert!(side_by_side_html(&book.procedure.sections[0], (&a, &book), (&b, &none))
+            .as_str()
             .contains("has no rule on these topics"));
     }
 }

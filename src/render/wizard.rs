@@ -3,8 +3,9 @@
 //! rules that apply, what the procedure does not say, and the answers with "Change" links.
 
 use super::deadlines::{date_parts_html, timeline_html};
-use super::escape;
 use super::rule_card::{rule_cards_html, CardContext};
+use crate::html;
+use crate::html::Html;
 use crate::model::{Authority, Rule, Status};
 use crate::query::join;
 use crate::timeline::{applicable, choice_label, timeline, DateParts, DONT_KNOW};
@@ -33,21 +34,18 @@ fn hint(key: &str) -> &'static str {
 }
 
 /// One question page. `index` is the question's place in the flow; `error` a message to show on the field.
-pub fn question_html(slug: &str, flow: &[Question], index: usize, walk: &Walk, error: Option<&str>) -> String {
+pub fn question_html(slug: &str, flow: &[Question], index: usize, walk: &Walk, error: Option<&str>) -> Html {
     let q = &flow[index];
-    let mut out = String::new();
+    let mut out = Html::new();
     if index > 0 {
         let back = Walk { at: Some(flow[index - 1].key.to_owned()), from_check: false, ..walk.clone() };
-        out.push_str(&format!("<a class=\"back-link\" href=\"{}\">Back</a>", escape(&walk_href(slug, &back))));
+        out.push(html!("<a class=\"back-link\" href=\"{}\">Back</a>", walk_href(slug, &back)));
     }
     if let Some(e) = error {
-        out.push_str(&format!(
-            "<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\" id=\"error-summary\"><h2>There is a problem</h2>\
-             <ul><li><a href=\"#answer\" data-field=\"answer\">{}</a></li></ul></div>",
-            escape(e)
-        ));
+        out.push(html!("<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\" id=\"error-summary\"><h2>There is a problem</h2>\
+             <ul><li><a href=\"#answer\" data-field=\"answer\">{}</a></li></ul></div>", e));
     }
-    out.push_str(&format!(
+    out.push(html!(
         "<p class=\"progress\">Question {} of {} <span class=\"stage\">· {}</span></p>",
         index + 1,
         flow.len(),
@@ -57,19 +55,16 @@ pub fn question_html(slug: &str, flow: &[Question], index: usize, walk: &Walk, e
         Kind::Date => "For example, 26 3 2026. If you do not know it, or it has not happened yet, tick the box.",
         Kind::Choice { .. } => hint(q.key),
     };
-    out.push_str(&format!(
+    out.push(html!(
         "<form class=\"wizard-question{}\" data-key=\"{}\" novalidate><fieldset aria-describedby=\"question-hint\">\
          <legend><h1>{}</h1></legend><p class=\"hint\" id=\"question-hint\">{}</p>",
         if error.is_some() { " has-error" } else { "" },
         q.key,
-        escape(&q.text),
-        escape(hint_text)
+        q.text,
+        hint_text
     ));
     if let Some(e) = error {
-        out.push_str(&format!(
-            "<p class=\"field-error\"><span class=\"visually-hidden\">Error: </span>{}</p>",
-            escape(e)
-        ));
+        out.push(html!("<p class=\"field-error\"><span class=\"visually-hidden\">Error: </span>{}</p>", e));
     }
     match &q.kind {
         Kind::Choice { choices, dont_know } => {
@@ -78,53 +73,53 @@ pub fn question_html(slug: &str, flow: &[Question], index: usize, walk: &Walk, e
             if *dont_know {
                 options.push((DONT_KNOW.to_owned(), "I don't know".to_owned()));
             }
-            out.push_str("<div class=\"radios\">");
+            out.push(html!("<div class=\"radios\">"));
             for (i, (value, label)) in options.iter().enumerate() {
                 let id = if i == 0 { "answer".to_owned() } else { format!("answer-{i}") };
-                out.push_str(&format!(
-                    "<div class=\"radio\"><input type=\"radio\" id=\"{id}\" name=\"answer\" value=\"{}\"{}>\
-                     <label for=\"{id}\">{}</label></div>",
-                    escape(value),
-                    if current == Some(value.as_str()) { " checked" } else { "" },
-                    escape(label)
+                out.push(html!(
+                    "<div class=\"radio\"><input type=\"radio\" id=\"{id}\" name=\"answer\" value=\"{v0}\"{v1}>\
+                     <label for=\"{id}\">{v2}</label></div>",
+                    v0 = value,
+                    v1 = if current == Some(value.as_str()) { " checked" } else { "" },
+                    v2 = label,
+                    id = id
                 ));
             }
-            out.push_str("</div>");
+            out.push(html!("</div>"));
         }
         Kind::Date => {
             let parts = walk.case.dates.get(q.key).map(|d| DateParts::of(*d)).unwrap_or_default();
-            out.push_str(&date_parts_html("answer", "answer", &parts));
+            out.push(date_parts_html("answer", "answer", &parts));
             let skipped = walk.skipped.iter().any(|k| k == q.key);
-            out.push_str(&format!(
+            out.push(html!(
                 "<div class=\"checkbox\"><input type=\"checkbox\" id=\"no-date\" name=\"no-date\" value=\"yes\"{}>\
                  <label for=\"no-date\">I don't know this date, or it has not happened yet</label></div>",
                 if skipped { " checked" } else { "" }
             ));
         }
     }
-    out.push_str("</fieldset><button type=\"submit\" class=\"button\">Continue</button></form>");
+    out.push(html!("</fieldset><button type=\"submit\" class=\"button\">Continue</button></form>"));
     out
 }
 
-fn cites(rule: &Rule, authority: &Authority) -> String {
-    let links: Vec<String> = rule
+fn cites(rule: &Rule, authority: &Authority) -> Html {
+    let links: Vec<Html> = rule
         .cites
         .iter()
         .filter_map(|id| authority.sections.iter().find(|s| &s.id == id))
-        .map(|s| {
-            format!("<a class=\"cite\" href=\"a/{}/{}\">{}</a>", authority.slug, s.id, escape(&s.numbered_title()))
-        })
+        .map(|s| html!("<a class=\"cite\" href=\"a/{}/{}\">{}</a>", authority.slug, s.id, s.numbered_title()))
         .collect();
-    format!("<span class=\"cited-in\">(source: {})</span>", links.join("; "))
+    html!("<span class=\"cited-in\">(source: {})</span>", Html::join(links, "; "))
 }
 
-fn outcome_html(ending: &Ending, walk: &Walk, authority: &Authority) -> String {
-    let name = escape(&authority.short_name);
+fn outcome_html(ending: &Ending, walk: &Walk, authority: &Authority) -> Html {
+    let name = &authority.short_name;
     let body = match ending {
-        Ending::NotInNeed => format!(
+        Ending::NotInNeed => html!(
             "<h2>This procedure does not apply</h2><p>{name}'s Child in Need procedure is for children assessed as in \
-             need under section 17. See <a href=\"a/{}\">whom it covers</a>.</p>",
-            authority.slug
+             need under section 17. See <a href=\"a/{v0}\">whom it covers</a>.</p>",
+            v0 = authority.slug,
+            name = name
         ),
         Ending::Excluded(rule) => {
             let plan = walk.case.answers.get("other_plan").cloned().unwrap_or_default();
@@ -138,74 +133,72 @@ fn outcome_html(ending: &Ending, walk: &Walk, authority: &Authority) -> String {
                     _ => None,
                 })
                 .unwrap_or_else(|| choice_label("other_plan", &plan));
-            format!(
-                "<h2>Another plan takes the child out of this procedure</h2><p>{name}'s procedure does not apply where \
-                 the child has: {}.</p><p>{} {}</p>",
-                escape(&label),
-                escape(&rule.summary),
-                cites(rule, authority)
-            )
+            html!("<h2>Another plan takes the child out of this procedure</h2><p>{name}'s procedure does not apply where \
+                 the child has: {v0}.</p><p>{v1} {v2}</p>", v0 = label, v1 = rule.summary, v2 = cites(rule, authority), name = name)
         }
         Ending::Applies { outcomes, unmapped_finding, untied } => {
             let finding = walk.case.answers.get("review_finding").filter(|f| f.as_str() != DONT_KNOW);
-            let mut out = String::new();
+            let mut out = Html::new();
             if *unmapped_finding {
-                out.push_str(&format!(
-                    "<h2>The procedure names no outcome for this finding</h2><p>{name}'s procedure states no outcome for \
-                     a review that finds: {}. It does not fill the gap, and nor does this site.</p>",
-                    escape(&choice_label("review_finding", finding.map_or("", |f| f.as_str())).to_lowercase())
-                ));
+                out.push(html!("<h2>The procedure names no outcome for this finding</h2><p>{name}'s procedure states no outcome for \
+                     a review that finds: {v0}. It does not fill the gap, and nor does this site.</p>", v0 = choice_label("review_finding", finding.map_or("", |f| f.as_str())).to_lowercase(), name = name));
             } else if *untied {
-                out.push_str(&format!(
+                out.push(html!(
                     "<h2>What can follow a review</h2><p>{name}'s procedure lists these outcomes without saying which \
-                     review finding leads to which:</p>"
+                     review finding leads to which:</p>",
+                    name = name
                 ));
             } else if outcomes.is_empty() {
-                out.push_str(&format!("<h2>Review outcome</h2><p>{name}'s procedure states no review outcomes.</p>"));
+                out.push(html!(
+                    "<h2>Review outcome</h2><p>{name}'s procedure states no review outcomes.</p>",
+                    name = name
+                ));
             } else {
                 let heading =
                     if finding.is_some() { "What follows" } else { "What follows depends on what the review finds" };
-                out.push_str(&format!("<h2>{heading}</h2>"));
+                out.push(html!("<h2>{heading}</h2>", heading = heading));
             }
             if !outcomes.is_empty() {
-                out.push_str("<ul class=\"outcomes\">");
+                out.push(html!("<ul class=\"outcomes\">"));
                 for (rule, o) in outcomes {
                     let when: Vec<String> =
                         o.findings.iter().map(|f| choice_label("review_finding", f).to_lowercase()).collect();
                     let when = if finding.is_none() && !when.is_empty() {
-                        format!(" <span class=\"when\">— when the review finds: {}</span>", escape(&when.join(" or ")))
+                        html!(" <span class=\"when\">— when the review finds: {}</span>", when.join(" or "))
                     } else {
-                        String::new()
+                        Html::new()
                     };
-                    let to = o.destination.as_ref().map(|d| format!(" (to {})", escape(d))).unwrap_or_default();
-                    out.push_str(&format!(
-                        "<li data-outcome-item=\"{}\"><strong>{}</strong>{to}{when} {}</li>",
-                        o.id,
-                        escape(&o.label),
-                        cites(rule, authority)
+                    let to = o.destination.as_ref().map(|d| html!(" (to {})", d)).unwrap_or_default();
+                    out.push(html!(
+                        "<li data-outcome-item=\"{v0}\"><strong>{v1}</strong>{to}{when} {v2}</li>",
+                        v0 = o.id,
+                        v1 = o.label,
+                        v2 = cites(rule, authority),
+                        to = to,
+                        when = when
                     ));
                 }
-                out.push_str("</ul>");
+                out.push(html!("</ul>"));
             }
             out
         }
     };
-    format!("<div class=\"outcome\" data-outcome=\"{}\">{body}</div>", ending.id())
+    html!("<div class=\"outcome\" data-outcome=\"{v0}\">{body}</div>", v0 = ending.id(), body = body)
 }
 
 /// `Check your answers`: every answer with a "Change" link, and the way on to the result.
-pub fn check_html(slug: &str, flow: &[Question], walk: &Walk) -> String {
+pub fn check_html(slug: &str, flow: &[Question], walk: &Walk) -> Html {
     let result = Walk { confirmed: true, at: None, from_check: false, ..walk.clone() };
-    format!(
+    html!(
         "<h1>Check your answers</h1>{}<p><a class=\"button see-result\" href=\"{}\">See the result</a></p>",
         answers_html(slug, flow, walk),
-        escape(&walk_href(slug, &result))
+        walk_href(slug, &result)
     )
 }
 
 /// The answers so far, each with a "Change" link back to its question.
-fn answers_html(slug: &str, flow: &[Question], walk: &Walk) -> String {
-    let mut out = String::from("<h2 class=\"visually-hidden\">Your answers</h2><dl class=\"answers\">");
+fn answers_html(slug: &str, flow: &[Question], walk: &Walk) -> Html {
+    let mut out = html!("<h2 class=\"visually-hidden\">Your answers</h2><dl class=\"answers\">");
     for q in flow {
         let shown = match &q.kind {
             Kind::Date => match walk.case.dates.get(q.key) {
@@ -220,15 +213,9 @@ fn answers_html(slug: &str, flow: &[Question], walk: &Walk) -> String {
             },
         };
         let change = Walk { at: Some(q.key.to_owned()), from_check: true, confirmed: false, ..walk.clone() };
-        out.push_str(&format!(
-            "<div class=\"answer-row\"><dt>{}</dt><dd>{}</dd><dd><a href=\"{}\">Change<span class=\"visually-hidden\"> {}</span></a></dd></div>",
-            escape(&q.text),
-            escape(&shown),
-            escape(&walk_href(slug, &change)),
-            escape(&q.text.to_lowercase())
-        ));
+        out.push(html!("<div class=\"answer-row\"><dt>{}</dt><dd>{}</dd><dd><a href=\"{}\">Change<span class=\"visually-hidden\"> {}</span></a></dd></div>", q.text, shown, walk_href(slug, &change), q.text.to_lowercase()));
     }
-    out.push_str("</dl>");
+    out.push(html!("</dl>"));
     out
 }
 
@@ -261,15 +248,15 @@ pub struct Outcome<'a> {
 }
 
 /// The result page: outcome, deadlines, the rules that apply, what is not stated, the answers.
-pub fn result_html(result: &Outcome, ctx: &CardContext, today: NaiveDate) -> String {
+pub fn result_html(result: &Outcome, ctx: &CardContext, today: NaiveDate) -> Html {
     let Outcome { flow, walk, ending, rules } = *result;
     let authority = ctx.authority;
     let slug = authority.slug.as_str();
-    let mut out = format!("<h1>Result: {}</h1>", escape(&authority.short_name));
-    out.push_str(&outcome_html(ending, walk, authority));
+    let mut out = html!("<h1>Result: {}</h1>", authority.short_name);
+    out.push(outcome_html(ending, walk, authority));
     if let Ending::Applies { .. } = ending {
-        out.push_str("<h2>Deadlines</h2>");
-        out.push_str(&timeline_html(&timeline(rules, &walk.case, today), authority, ctx.topics));
+        out.push(html!("<h2>Deadlines</h2>"));
+        out.push(timeline_html(&timeline(rules, &walk.case, today), authority, ctx.topics));
         let apply = applicable(rules, &walk.case);
         let shown: Vec<&Rule> = RESULT_TOPICS
             .iter()
@@ -278,7 +265,7 @@ pub fn result_html(result: &Outcome, ctx: &CardContext, today: NaiveDate) -> Str
             })
             .collect();
         if !shown.is_empty() {
-            out.push_str(&format!(
+            out.push(html!(
                 "<h2>Who does what, and the checklists</h2><ul class=\"rule-cards\">{}</ul>",
                 rule_cards_html(shown, ctx, false)
             ));
@@ -286,18 +273,15 @@ pub fn result_html(result: &Outcome, ctx: &CardContext, today: NaiveDate) -> Str
         let gaps: Vec<&Rule> =
             rules.iter().filter(|r| r.status == Status::NotStated && topic_is_core(ctx, &r.topic)).collect();
         if !gaps.is_empty() {
-            out.push_str(&format!(
-                "<h2>What {}'s procedure does not say</h2><ul class=\"gaps\">",
-                escape(&authority.short_name)
-            ));
+            out.push(html!("<h2>What {}'s procedure does not say</h2><ul class=\"gaps\">", authority.short_name));
             for r in gaps {
-                out.push_str(&format!("<li data-topic=\"{}\">{}</li>", escape(&r.topic), escape(&r.summary)));
+                out.push(html!("<li data-topic=\"{}\">{}</li>", r.topic, r.summary));
             }
-            out.push_str("</ul>");
+            out.push(html!("</ul>"));
         }
     }
-    out.push_str("<h2>Your answers</h2>");
-    out.push_str(&answers_html(slug, flow, walk));
+    out.push(html!("<h2>Your answers</h2>"));
+    out.push(answers_html(slug, flow, walk));
     out
 }
 
@@ -307,53 +291,50 @@ fn topic_is_core(ctx: &CardContext, topic: &str) -> bool {
 
 /// `/wizard/{authority}/map`: the whole flow for a procedures lead to review — every question in order with its
 /// stage and choices, where a walk ends early, and which review finding leads to which outcome.
-pub fn map_html(flow: &[Question], rules: &[Rule], authority: &Authority) -> String {
-    let name = escape(&authority.short_name);
-    let mut out = format!(
-        "<p class=\"breadcrumb\"><a href=\"./\">Authorities</a> › <a href=\"a/{s}\">{name}</a> › <a href=\"wizard/{s}\">Wizard</a> › Map</p>\
+pub fn map_html(flow: &[Question], rules: &[Rule], authority: &Authority) -> Html {
+    let name = &authority.short_name;
+    let mut out = html!("<p class=\"breadcrumb\"><a href=\"./\">Authorities</a> › <a href=\"a/{s}\">{name}</a> › <a href=\"wizard/{s}\">Wizard</a> › Map</p>\
          <h1>The wizard's flow: {name}</h1><p class=\"lead\">Every question the wizard can ask for {name}, in order, and \
-         where each answer leads. Questions come from a shared baseline, kept only where this procedure's rules need them.</p><ol class=\"flow-map\">",
-        s = authority.slug
-    );
+         where each answer leads. Questions come from a shared baseline, kept only where this procedure's rules need them.</p><ol class=\"flow-map\">", s = authority.slug, name = name);
     let excluded: Vec<(&Rule, String)> = crate::wizard::excluded_plans(rules);
     for q in flow {
-        out.push_str(&format!("<li><h2>{}</h2><p class=\"stage\">{}</p>", escape(&q.text), stage(q.key)));
+        out.push(html!("<li><h2>{}</h2><p class=\"stage\">{}</p>", q.text, stage(q.key)));
         match &q.kind {
             Kind::Choice { choices, dont_know } => {
-                out.push_str("<ul>");
+                out.push(html!("<ul>"));
                 for (value, label) in choices {
                     let ends = match (q.key, value.as_str()) {
-                        ("in_need", "no") => " → ends: this procedure does not apply".to_owned(),
+                        ("in_need", "no") => html!(" → ends: this procedure does not apply"),
                         ("other_plan", plan) => match excluded.iter().find(|(_, p)| p == plan) {
-                            Some((rule, _)) => format!(" → ends: excluded {}", cites(rule, authority)),
-                            None => String::new(),
+                            Some((rule, _)) => html!(" → ends: excluded {}", cites(rule, authority)),
+                            None => Html::new(),
                         },
                         ("review_finding", finding) => {
-                            let to: Vec<String> = crate::wizard::outcomes(rules)
+                            let to: Vec<&str> = crate::wizard::outcomes(rules)
                                 .iter()
                                 .filter(|(_, o)| o.findings.iter().any(|f| f == finding))
-                                .map(|(_, o)| escape(&o.label))
+                                .map(|(_, o)| o.label.as_str())
                                 .collect();
                             if to.is_empty() {
-                                " → the procedure names no outcome".to_owned()
+                                html!(" → the procedure names no outcome")
                             } else {
-                                format!(" → {}", to.join("; or "))
+                                html!(" → {}", to.join("; or "))
                             }
                         }
-                        _ => String::new(),
+                        _ => Html::new(),
                     };
-                    out.push_str(&format!("<li>{}{ends}</li>", escape(label)));
+                    out.push(html!("<li>{v0}{ends}</li>", v0 = label, ends = ends));
                 }
                 if *dont_know {
-                    out.push_str("<li>I don't know → every branch is shown</li>");
+                    out.push(html!("<li>I don't know → every branch is shown</li>"));
                 }
-                out.push_str("</ul>");
+                out.push(html!("</ul>"));
             }
-            Kind::Date => out.push_str("<ul><li>A date, or not known / not yet</li></ul>"),
+            Kind::Date => out.push(html!("<ul><li>A date, or not known / not yet</li></ul>")),
         }
-        out.push_str("</li>");
+        out.push(html!("</li>"));
     }
-    out.push_str("<li><h2>Result</h2><p>The outcome, the deadlines, the rules that apply and what the procedure does not say.</p></li></ol>");
+    out.push(html!("<li><h2>Result</h2><p>The outcome, the deadlines, the rules that apply and what the procedure does not say.</p></li></ol>"));
     out
 }
 
@@ -379,7 +360,7 @@ mod tests {
         let flow = crate::wizard::flow(&rules, &a);
         let mut walk = Walk::default();
         walk.case.answers.insert("in_need".into(), "yes".into());
-        let html = question_html("minimal", &flow, 1, &walk, Some("Select an answer"));
+        let html = question_html("minimal", &flow, 1, &walk, Some("Select an answer")).into_string();
         assert!(html.contains("<legend><h1>Is the child disabled?</h1></legend>"), "{html}");
         assert!(html.contains("Question 2 of 4"), "{html}");
         assert!(
@@ -396,7 +377,7 @@ mod tests {
         let mut walk = Walk::default();
         walk.case.answers.insert("in_need".into(), "yes".into());
         walk.skipped.push("plan_established".into());
-        let html = check_html("minimal", &flow, &walk);
+        let html = check_html("minimal", &flow, &walk).into_string();
         assert!(html.contains("<dd>Not known or not yet</dd>"), "{html}");
         assert!(html.contains("at=in_need&amp;from=check\">Change"), "{html}");
         assert!(

@@ -386,9 +386,9 @@ impl Index {
         scored.into_iter().take(count).map(|(_, id, term)| (id.clone(), term.clone())).collect()
     }
 
-    /// A short extract of a document's text around its best run of matches, as HTML with the matches marked, and
+    /// A short extract of a document's text around its best run of matches, with where the matches are in it, and
     /// the words matched as written (for highlighting on the page it opens).
-    pub fn snippet(&self, hit: &Hit, words: usize) -> (String, Vec<String>) {
+    pub fn snippet(&self, hit: &Hit, words: usize) -> (Snippet, Vec<String>) {
         let d = &self.docs[hit.doc];
         let tokens = &d.body_tokens;
         let matches: Vec<bool> = tokens.iter().map(|t| hit.matched.contains(&t.term)).collect();
@@ -413,26 +413,34 @@ impl Index {
             note(&d.title[t.start..t.end]);
         }
         if tokens.is_empty() {
-            return (String::new(), surface);
+            return (Snippet::default(), surface);
         }
         let (start, end) = (best.0, (best.0 + words).min(tokens.len()));
         let from = if start == 0 { 0 } else { tokens[start].start };
         let to = if end == tokens.len() { d.body.len() } else { tokens[end - 1].end };
-        let mut out = String::from(if start == 0 { "" } else { "…" });
-        let mut at = from;
-        for (t, m) in tokens[start..end].iter().zip(&matches[start..end]) {
-            if *m {
-                out.push_str(&crate::render::escape(&d.body[at..t.start]));
-                out.push_str(&format!("<mark>{}</mark>", crate::render::escape(&d.body[t.start..t.end])));
-                at = t.end;
-            }
-        }
-        out.push_str(&crate::render::escape(&d.body[at..to]));
-        if end < tokens.len() {
-            out.push('…');
-        }
-        (out, surface)
+        let marks = tokens[start..end]
+            .iter()
+            .zip(&matches[start..end])
+            .filter(|(_, m)| **m)
+            .map(|(t, _)| t.start - from..t.end - from)
+            .collect();
+        let snippet =
+            Snippet { text: d.body[from..to].to_owned(), marks, cut_before: start > 0, cut_after: end < tokens.len() };
+        (snippet, surface)
     }
+}
+
+/// A short extract of a document's text, with the byte ranges of the words a search matched in it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Snippet {
+    /// The extract, as plain text.
+    pub text: String,
+    /// The matched words' byte ranges in `text`, in order, not overlapping.
+    pub marks: Vec<std::ops::Range<usize>>,
+    /// Whether the document's text goes on before the extract.
+    pub cut_before: bool,
+    /// Whether the document's text goes on after it.
+    pub cut_after: bool,
 }
 
 #[cfg(test)]
@@ -514,7 +522,10 @@ mod tests {
         let index = index();
         let found = index.search("twelve weeks", None, 1);
         let (snippet, words) = index.snippet(&found.hits[0], 30);
-        assert_eq!(snippet, "Reviews are held every <mark>twelve</mark> <mark>weeks</mark>.");
+        assert_eq!(snippet.text, "Reviews are held every twelve weeks.");
+        let marked: Vec<&str> = snippet.marks.iter().map(|r| &snippet.text[r.clone()]).collect();
+        assert_eq!(marked, ["twelve", "weeks"]);
+        assert!(!snippet.cut_before && !snippet.cut_after);
         assert_eq!(words, ["twelve", "weeks"]);
     }
 }

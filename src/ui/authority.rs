@@ -54,5 +54,5 @@ pub fn AuthorityShell() -> impl IntoView {
 pub fn Overview() -> impl IntoView {
     let Loaded { catalogue, authority, book } = expect_context::<Loaded>();
     browser::set_title(&page_title(&[&authority.short_name]));
-    view! { <div class="wrap" inner_html=overview_html(&authority, &catalogue, &book, browser::today())></div> }
+    view! { <div class="wrap" inner_html=overview_html(&authority, &catalogue, &book, browser::today()).into_string()></div> }
 }

@@ -10,13 +10,14 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::browser;
-use crate::background::{load_failed, read_reply, request, READY};
+use crate::background::{load_failed, read_reply, request, Reply, READY};
 use crate::model::LoadError;
-use crate::render::frame::LOADING;
-use crate::render::Page;
+use crate::pages::route::Route;
+use crate::pages::worker::Want;
+use crate::render::frame::loading_html;
 
 /// The requests waiting for an answer, by number.
-type Waiting = Rc<RefCell<Vec<(u32, Box<dyn FnOnce(Page)>)>>>;
+type Waiting = Rc<RefCell<Vec<(u32, Box<dyn FnOnce(Reply)>)>>>;
 
 struct Client {
     worker: web_sys::Worker,
@@ -33,7 +34,7 @@ thread_local! {
 /// The worker's loader script, at the site root.
 const LOADER: &str = "worker_loader.js";
 
-fn answer_all(waiting: &Waiting, page: &Page) {
+fn answer_all(waiting: &Waiting, page: &Reply) {
     let callbacks: Vec<_> = waiting.borrow_mut().drain(..).collect();
     for (_, then) in callbacks {
         then(page.clone());
@@ -73,20 +74,20 @@ fn start() -> Result<Client, LoadError> {
         if let Some(client) = CLIENT.with(|c| c.borrow_mut().take()) {
             client.worker.terminate();
         }
-        answer_all(&list, &load_failed(&cannot_start()));
+        answer_all(&list, &load_failed(&cannot_start()).into());
     });
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     on_error.forget();
     Ok(Client { worker, waiting, unsent })
 }
 
-/// Asks the worker for `route` with `query` (without `?`); `then` gets the page.
-pub fn ask(route: &str, query: &str, then: impl FnOnce(Page) + 'static) {
+/// Asks the worker for what it should make of `route`; `then` gets the reply.
+pub fn ask(want: Want, route: &Route, then: impl FnOnce(Reply) + 'static) {
     let seq = NEXT.with(|n| {
         n.set(n.get() + 1);
         n.get()
     });
-    let then: Box<dyn FnOnce(Page)> = Box::new(then);
+    let then: Box<dyn FnOnce(Reply)> = Box::new(then);
     let refused = CLIENT.with(|c| {
         let mut client = c.borrow_mut();
         if client.is_none() {
@@ -97,7 +98,7 @@ pub fn ask(route: &str, query: &str, then: impl FnOnce(Page) + 'static) {
         }
         if let Some(client) = client.as_ref() {
             client.waiting.borrow_mut().push((seq, then));
-            let text = request(seq, route, query);
+            let text = request(seq, want, route);
             match client.unsent.borrow_mut().as_mut() {
                 Some(unsent) => unsent.push(text),
                 None => {
@@ -108,32 +109,30 @@ pub fn ask(route: &str, query: &str, then: impl FnOnce(Page) + 'static) {
         None
     });
     if let Some((then, error)) = refused {
-        then(load_failed(&error));
+        then(load_failed(&error).into());
     }
 }
 
-/// A page made in the worker. Whenever the signals `request` reads change (and on retry), asks for the route and
-/// query it gives (nothing while it gives `None`) and puts the answer in the returned HTML signal, showing only
+/// A page made in the worker. Whenever the signals `request` reads change (and on retry), asks for the route it
+/// gives (nothing while it gives `None`) and puts the answer in the returned HTML signal, showing only
 /// the answer to the latest request; sets the title, follows the address's `#fragment`, and gives focus back to
 /// the control that had it. The callback retries.
-pub fn worker_html(
-    request: impl Fn() -> Option<(String, String)> + Send + Sync + 'static,
-) -> (RwSignal<String>, Callback<()>) {
-    let html = RwSignal::new(LOADING.to_owned());
+pub fn worker_html(request: impl Fn() -> Option<Route> + Send + Sync + 'static) -> (RwSignal<String>, Callback<()>) {
+    let html = RwSignal::new(loading_html().into_string());
     let retries = RwSignal::new(0u32);
     let latest = StoredValue::new(0u32);
     Effect::new(move |_| {
         retries.track();
-        let Some((route, query)) = request() else { return };
+        let Some(route) = request() else { return };
         let focus = browser::focused_id();
         let mine = latest.get_value() + 1;
         latest.set_value(mine);
-        ask(&route, &query, move |page| {
+        ask(Want::Page, &route, move |page| {
             if latest.get_value() != mine {
                 return;
             }
             browser::set_title(&page.title);
-            html.set(page.html);
+            html.set(page.body);
             request_animation_frame(move || {
                 if let Some(id) = focus {
                     browser::focus_again(&id);
@@ -143,7 +142,7 @@ pub fn worker_html(
         });
     });
     let retry = Callback::new(move |_| {
-        html.set(LOADING.to_owned());
+        html.set(loading_html().into_string());
         retries.update(|n| *n += 1);
     });
     (html, retry)

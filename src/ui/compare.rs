@@ -9,8 +9,9 @@ use wasm_bindgen::JsCast;
 use super::background::{ask, worker_html};
 use super::download;
 use super::status::on_retry;
-use crate::background::{COMPARE, COMPARE_CSV, COMPARE_TOPIC};
-use crate::query::encode;
+use crate::pages::route::Route;
+use crate::pages::worker::Want;
+use crate::query::{encode, pairs};
 
 /// The filters' values as the view's address query: each key's values joined with commas.
 fn form_query(form: &web_sys::HtmlFormElement) -> Option<String> {
@@ -36,11 +37,10 @@ pub fn ComparePage() -> impl IntoView {
     let params = use_params_map();
     let navigate = use_navigate();
     let (html, retry) = worker_html(move || {
-        let route = match params.with(|p| p.get("topic")) {
-            Some(topic) => format!("{COMPARE_TOPIC}{topic}"),
-            None => COMPARE.to_owned(),
-        };
-        Some((route, location.search.get().trim_start_matches('?').to_owned()))
+        Some(match params.with(|p| p.get("topic")) {
+            Some(topic) => Route::CompareTopic { topic },
+            None => Route::Compare { view: pairs(&location.search.get()) },
+        })
     });
     let on_change = move |event: web_sys::Event| {
         let form = event.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
@@ -52,10 +52,8 @@ pub fn ComparePage() -> impl IntoView {
     let on_click = move |event: web_sys::MouseEvent| {
         let target = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
         if target.and_then(|t| t.get_attribute("data-action")).as_deref() == Some("csv") {
-            let query = location.search.get_untracked().trim_start_matches('?').to_owned();
-            ask(COMPARE_CSV, &query, |file| {
-                download::text_file("cin-compare.csv", "text/csv;charset=utf-8", &file.html)
-            });
+            let route = Route::Compare { view: pairs(&location.search.get_untracked()) };
+            ask(Want::Csv, &route, |file| download::text_file("cin-compare.csv", "text/csv;charset=utf-8", &file.body));
         } else {
             retry_click(event);
         }

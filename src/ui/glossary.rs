@@ -6,14 +6,13 @@ use leptos_router::hooks::use_params_map;
 
 use super::background::worker_html;
 use super::status::on_retry;
-use crate::background::{GLOSSARY, GLOSSARY_TERM};
-use crate::query::encode;
+use crate::pages::route::Route;
 
 /// `/glossary`.
 #[component]
 pub fn GlossaryPage() -> impl IntoView {
     let filter = RwSignal::new(String::new());
-    let (html, retry) = worker_html(move || Some((GLOSSARY.to_owned(), format!("filter={}", encode(&filter.get())))));
+    let (html, retry) = worker_html(move || Some(Route::Glossary { filter: filter.get() }));
     view! {
         <div class="wrap glossary">
             <h1>"Glossary"</h1>
@@ -35,8 +34,7 @@ pub fn GlossaryPage() -> impl IntoView {
 #[component]
 pub fn TermPage() -> impl IntoView {
     let params = use_params_map();
-    let (html, retry) = worker_html(move || {
-        Some((format!("{GLOSSARY_TERM}{}", params.with(|p| p.get("term").unwrap_or_default())), String::new()))
-    });
+    let (html, retry) =
+        worker_html(move || Some(Route::Term { id: params.with(|p| p.get("term").unwrap_or_default()) }));
     view! { <div class="wrap glossary-term" on:click=on_retry(retry) inner_html=move || html.get()></div> }
 }

@@ -22,7 +22,7 @@ pub fn Home() -> impl IntoView {
                 "procedures, restated plainly, with every point tied to the section of the source it comes from."
             </p>
             {move || loaded(catalogue.get(), retry, true, |catalogue| {
-                view! { <div inner_html=home_cards_html(&catalogue, browser::today())></div> }
+                view! { <div inner_html=home_cards_html(&catalogue, browser::today()).into_string()></div> }
             })}
         </div>
     }

@@ -6,7 +6,7 @@ use wasm_bindgen::JsCast;
 
 use super::{browser, Base};
 use crate::prefs::{Prefs, STORAGE_KEY};
-use crate::render::frame::{header_html, FOOTER};
+use crate::render::frame::{footer_html, header_html};
 
 /// Applies the stored display preferences to the page and provides them to the settings controls.
 pub fn apply_stored_prefs() {
@@ -42,7 +42,7 @@ pub fn Header() -> impl IntoView {
     let base = expect_context::<Base>();
     let html = move || {
         let path = location.pathname.get();
-        header_html(prefs.get(), path.strip_prefix(base.0.as_str()).unwrap_or(&path))
+        header_html(prefs.get(), path.strip_prefix(base.0.as_str()).unwrap_or(&path)).into_string()
     };
     let toggle = move |event: web_sys::MouseEvent| {
         let target = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
@@ -68,5 +68,5 @@ pub fn Header() -> impl IntoView {
 /// The site footer: what the site is, and what it does with data.
 #[component]
 pub fn Footer() -> impl IntoView {
-    view! { <footer class="site-footer" inner_html=FOOTER></footer> }
+    view! { <footer class="site-footer" inner_html=footer_html().into_string()></footer> }
 }

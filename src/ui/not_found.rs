@@ -23,17 +23,19 @@ pub fn UnknownRoute() -> impl IntoView {
         };
         unknown_route_html(&asked, catalogue.as_deref())
     };
-    view! { <div class="wrap not-found" inner_html=html></div> }
+    view! { <div class="wrap not-found" inner_html=move || html().into_string()></div> }
 }
 
 /// An authority slug the catalogue does not list.
 pub fn unknown_authority(slug: &str, catalogue: &Catalogue) -> AnyView {
     browser::set_title(&page_title(&["Authority not found"]));
-    view! { <div class="wrap not-found" inner_html=unknown_authority_html(slug, catalogue)></div> }.into_any()
+    view! { <div class="wrap not-found" inner_html=unknown_authority_html(slug, catalogue).into_string()></div> }
+        .into_any()
 }
 
 /// A section id the authority's procedure does not have.
 pub fn unknown_section(authority: &Authority, book: &Arc<Book>, asked: &str) -> AnyView {
     browser::set_title(&page_title(&["Section not found", &authority.short_name]));
-    view! { <div class="wrap not-found" inner_html=unknown_section_html(authority, book, asked)></div> }.into_any()
+    view! { <div class="wrap not-found" inner_html=unknown_section_html(authority, book, asked).into_string()></div> }
+        .into_any()
 }

@@ -30,7 +30,7 @@ pub fn RulesPage() -> impl IntoView {
             <p class="breadcrumb"><Link href="/">"Authorities"</Link> " › " <Link href=format!("/a/{}", authority.slug)>{short_name}</Link> " › Rules"</p>
             <h1>{authority.short_name.clone()}": every rule by topic"</h1>
             <p class="lead">{format!("{count} rules: {ambiguous} ambiguous, {not_stated} marked not stated. Each cites the section it comes from.")}</p>
-            <div inner_html=groups></div>
+            <div inner_html=groups.into_string()></div>
         </div>
     }
 }

@@ -10,7 +10,8 @@ use wasm_bindgen::JsCast;
 
 use super::background::{ask, worker_html};
 use super::status::on_retry;
-use crate::background::{SEARCH, SEARCH_BOX};
+use crate::pages::route::Route;
+use crate::pages::worker::Want;
 use crate::query::encode;
 
 const INPUT: &str = "site-search";
@@ -63,9 +64,9 @@ pub fn SearchBox() -> impl IntoView {
             results.set(String::new());
             return;
         }
-        ask(SEARCH_BOX, &format!("q={}", encode(&query)), move |page| {
+        ask(Want::Results, &Route::Search { q: query, a: String::new() }, move |reply| {
             if latest.get_value() == mine {
-                results.set(page.html);
+                results.set(reply.body);
             }
         });
     };
@@ -130,8 +131,10 @@ pub fn SearchBox() -> impl IntoView {
 pub fn SearchPage() -> impl IntoView {
     let location = use_location();
     let navigate = use_navigate();
-    let (html, retry) =
-        worker_html(move || Some((SEARCH.to_owned(), location.search.get().trim_start_matches('?').to_owned())));
+    let (html, retry) = worker_html(move || match Route::parse("/search", &location.search.get()).0 {
+        route @ Route::Search { .. } => Some(route),
+        _ => None,
+    });
     let on_submit = move |event: web_sys::SubmitEvent| {
         event.prevent_default();
         let (q, a) = (super::browser::input_value("search-q"), super::browser::input_value("search-a"));

@@ -12,10 +12,9 @@ use super::browser;
 use super::not_found::unknown_section;
 use super::rules::card_context;
 use super::status::on_retry;
-use crate::background::BESIDE;
 use crate::model::page_title;
-use crate::query::encode;
-use crate::render::highlight::{highlight_words, mark_words};
+use crate::pages::route::Route;
+use crate::render::highlight::highlight_words;
 use crate::render::section::section_html;
 
 fn is_typing_target(event: &web_sys::KeyboardEvent) -> bool {
@@ -55,8 +54,8 @@ pub fn SectionPage() -> impl IntoView {
     let with = Memo::new(move |_| query.with(|q| q.get("with")));
     let slug = Memo::new(move |_| params.with(|p| p.get("authority").unwrap_or_default()));
     let (beside, retry) = worker_html(move || {
-        let with = with.get()?;
-        Some((format!("{BESIDE}{}/{}", slug.get(), section_id.get()), format!("with={}", encode(&with))))
+        let with = Some(with.get()?);
+        Some(Route::Section { slug: slug.get(), section: section_id.get(), with, highlight: None })
     });
     move || {
         if with.get().is_some() {
@@ -77,7 +76,10 @@ pub fn SectionPage() -> impl IntoView {
         let others: Vec<&crate::model::Authority> = catalogue.authorities.iter().collect();
         // From a search result: mark the words it matched, and go to the first unless the address names a place.
         let words = highlight_words(&query.with(|q| q.get("highlight")).unwrap_or_default());
-        let marked = crate::model::Section { html: mark_words(&place.current.html, &words), ..place.current.clone() };
+        let marked = crate::model::Section {
+            html: place.current.body_html().mark_words(&words).into_string(),
+            ..place.current.clone()
+        };
         let place = crate::model::Neighbours { current: &marked, ..place };
         request_animation_frame(move || {
             if !browser::scroll_to_fragment() && !words.is_empty() {
@@ -85,6 +87,6 @@ pub fn SectionPage() -> impl IntoView {
             }
         });
         let html = section_html(&place, &book, &card_context(&loaded), &others, &browser::current_url());
-        view! { <div class="wrap with-sidebar" inner_html=html></div> }.into_any()
+        view! { <div class="wrap with-sidebar" inner_html=html.into_string()></div> }.into_any()
     }
 }

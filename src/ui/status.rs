@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::model::LoadError;
-use crate::render::frame::{load_failed_html, LOADING};
+use crate::render::frame::{load_failed_html, loading_html};
 
 /// Runs `retry` when a click lands on a `data-action="retry"` button.
 pub fn on_retry(retry: Callback<()>) -> impl Fn(web_sys::MouseEvent) + Copy {
@@ -28,9 +28,10 @@ where
     V: IntoView + 'static,
 {
     match state {
-        None => view! { <div inner_html=LOADING></div> }.into_any(),
+        None => view! { <div inner_html=loading_html().into_string()></div> }.into_any(),
         Some(Err(error)) => {
-            view! { <div on:click=on_retry(retry) inner_html=load_failed_html(&error, nested)></div> }.into_any()
+            view! { <div on:click=on_retry(retry) inner_html=load_failed_html(&error, nested).into_string()></div> }
+                .into_any()
         }
         Some(Ok(value)) => view(value).into_any(),
     }

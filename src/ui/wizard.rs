@@ -12,8 +12,9 @@ use super::authority::Loaded;
 use super::fetch::load_book;
 use super::rules::card_context;
 use super::{browser, download};
+use crate::html;
+use crate::html::Html;
 use crate::model::page_title;
-use crate::render::escape;
 use crate::render::wizard::{check_html, map_html, question_html, result_html, walk_href, Outcome};
 use crate::timeline::ics::{to_ics, IcsContext};
 use crate::timeline::{date_label, timeline, DateParts};
@@ -56,8 +57,10 @@ pub fn WizardPage() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     // The other authority of a side-by-side comparison, loaded when the answers name one.
     let compare_slug = Memo::new(move |_| read.with(|(w, _, _)| w.compare.clone()));
+    // Only an authority the catalogue lists is fetched: a value from the address is checked before it is used.
+    let known = loaded.catalogue.clone();
     let other = LocalResource::new(move || {
-        let slug = compare_slug.get();
+        let slug = compare_slug.get().filter(|s| known.find(s).is_some());
         async move {
             match slug {
                 Some(slug) => load_book(slug).await.ok(),
@@ -66,16 +69,16 @@ pub fn WizardPage() -> impl IntoView {
         }
     });
     let catalogue = loaded.catalogue.clone();
-    let compared = move |walk: &Walk| -> String {
-        let Some(slug) = walk.compare.clone() else { return String::new() };
+    let compared = move |walk: &Walk| -> Html {
+        let Some(slug) = walk.compare.clone() else { return Html::new() };
         let Some(other_authority) = catalogue.find(&slug) else {
-            return format!(
+            return html!(
                 "<section class=\"compare-column\"><p>There is no authority called “{}”.</p></section>",
-                escape(&slug)
+                slug
             );
         };
         let Some(Some(other_book)) = other.get() else {
-            return "<section class=\"compare-column\"><p role=\"status\">Loading…</p></section>".to_owned();
+            return html!("<section class=\"compare-column\"><p role=\"status\">Loading…</p></section>");
         };
         let other_flow = crate::wizard::flow(&other_book.rules, other_authority);
         let teams: Vec<String> = other_authority.vocabulary.teams.iter().map(|t| t.id.clone()).collect();
@@ -90,16 +93,15 @@ pub fn WizardPage() -> impl IntoView {
                 let result = Outcome { flow: &other_flow, walk: &theirs, ending: &ending, rules: &other_book.rules };
                 result_html(&result, &ctx, browser::today())
             }
-            Step::Ask(i) => format!(
-                "<h2>{}</h2><p>{}'s procedure needs another answer for these answers: “{}”. \
-                 <a href=\"{}\">Answer it there</a>.</p>",
-                escape(&other_authority.short_name),
-                escape(&other_authority.short_name),
-                escape(&other_flow[i].text),
-                escape(&walk_href(&slug, &theirs))
+            Step::Ask(i) => html!(
+                "<h2>{name}</h2><p>{name}'s procedure needs another answer for these answers: “{question}”. \
+                 <a href=\"{href}\">Answer it there</a>.</p>",
+                name = other_authority.short_name,
+                question = other_flow[i].text,
+                href = walk_href(&slug, &theirs)
             ),
         };
-        format!("<section class=\"compare-column\">{body}</section>")
+        html!("<section class=\"compare-column\">{}</section>", body)
     };
     // A stored walk that cannot be read is discarded, and the page says so.
     let discarded = match saved_walk(&slug, &teams) {
@@ -123,27 +125,27 @@ pub fn WizardPage() -> impl IntoView {
         (slug.clone(), authority.clone(), loaded.clone(), loaded.book.clone());
     let page = move || {
         let (walk, ignored, empty) = read.get();
-        let mut out = String::new();
+        let mut out = Html::new();
         if discarded {
-            out.push_str("<p class=\"notice\" role=\"status\">A walk saved in this browser could not be read, so it was cleared.</p>");
+            out.push(html!("<p class=\"notice\" role=\"status\">A walk saved in this browser could not be read, so it was cleared.</p>"));
         }
         if !ignored.is_empty() {
-            out.push_str("<div class=\"notice\" role=\"status\"><p>Some answers in the link were ignored:</p><ul>");
+            out.push(html!("<div class=\"notice\" role=\"status\"><p>Some answers in the link were ignored:</p><ul>"));
             for e in &ignored {
-                out.push_str(&format!("<li>{}</li>", escape(&e.message)));
+                out.push(html!("<li>{}</li>", e.message));
             }
-            out.push_str("</ul></div>");
+            out.push(html!("</ul></div>"));
         }
         if empty {
             if let Some(Ok(saved)) =
                 saved_walk(&slug_p, &authority_p.vocabulary.teams.iter().map(|t| t.id.clone()).collect::<Vec<_>>())
             {
-                out.push_str(&format!(
+                out.push(html!(
                     "<div class=\"resume\"><p>You have a walk in progress for {} in this browser.</p>\
                      <p><a class=\"button\" href=\"wizard/{}?{}\">Continue where you left off</a></p></div>",
-                    escape(&authority_p.short_name),
+                    authority_p.short_name,
                     slug_p,
-                    escape(&saved)
+                    saved
                 ));
             }
         } else {
@@ -153,7 +155,7 @@ pub fn WizardPage() -> impl IntoView {
             );
         }
         match step_of(&walk) {
-            Some(i) => out.push_str(&flow.with_value(|f| question_html(&slug_p, f, i, &walk, error.get().as_deref()))),
+            Some(i) => out.push(flow.with_value(|f| question_html(&slug_p, f, i, &walk, error.get().as_deref()))),
             None if !walk.confirmed
                 && !flow.with_value(|f| {
                     matches!(
@@ -162,7 +164,7 @@ pub fn WizardPage() -> impl IntoView {
                     )
                 }) =>
             {
-                out.push_str(&flow.with_value(|f| check_html(&slug_p, f, &walk)));
+                out.push(flow.with_value(|f| check_html(&slug_p, f, &walk)));
             }
             None => {
                 let ending = flow.with_value(|f| match next(f, &book_p.rules, &walk.case, &walk.skipped) {
@@ -174,12 +176,12 @@ pub fn WizardPage() -> impl IntoView {
                         let result = Outcome { flow: f, walk: &walk, ending: &ending, rules: &book_p.rules };
                         result_html(&result, &card_context(&loaded_p), browser::today())
                     });
-                    out.push_str(&html);
-                    out.push_str(
+                    out.push(html);
+                    out.push(html!(
                         "<div class=\"timeline-actions\"><button type=\"button\" class=\"button secondary\" data-action=\"ics\">\
-                         Download the deadlines (.ics)</button><button type=\"button\" class=\"button secondary\" data-action=\"print\">Print</button></div>",
-                    );
-                    let others: String = loaded_p
+                         Download the deadlines (.ics)</button><button type=\"button\" class=\"button secondary\" data-action=\"print\">Print</button></div>"
+                    ));
+                    let others: Html = loaded_p
                         .catalogue
                         .authorities
                         .iter()
@@ -187,27 +189,25 @@ pub fn WizardPage() -> impl IntoView {
                         .map(|a| {
                             let side =
                                 Walk { at: None, from_check: false, compare: Some(a.slug.clone()), ..walk.clone() };
-                            format!(
-                                "<li><a href=\"{}\">{}</a></li>",
-                                escape(&walk_href(&slug_p, &side)),
-                                escape(&a.short_name)
-                            )
+                            html!("<li><a href=\"{}\">{}</a></li>", walk_href(&slug_p, &side), a.short_name)
                         })
                         .collect();
-                    out.push_str(&format!(
+                    out.push(html!(
                         "<h2>Compare with another authority</h2><p>The same answers under another authority, side by side:</p>\
-                         <ul class=\"compare-links\">{others}</ul>"
+                         <ul class=\"compare-links\">{}</ul>",
+                        others
                     ));
                     if walk.compare.is_some() {
-                        out = format!(
-                            "<div class=\"compare-grid\"><section class=\"compare-column\">{out}</section>{}</div>",
+                        out = html!(
+                            "<div class=\"compare-grid\"><section class=\"compare-column\">{}</section>{}</div>",
+                            out,
                             compared(&walk)
                         );
                     }
                 }
             }
         }
-        out.push_str("<p class=\"start-again\"><button type=\"button\" class=\"link-button\" data-action=\"restart\">Start again</button></p>");
+        out.push(html!("<p class=\"start-again\"><button type=\"button\" class=\"link-button\" data-action=\"restart\">Start again</button></p>"));
         out
     };
     let slug_s = slug.clone();
@@ -296,7 +296,7 @@ pub fn WizardPage() -> impl IntoView {
         }
     };
     view! {
-        <div class="wrap wizard" inner_html=page on:submit=on_submit on:click=on_click></div>
+        <div class="wrap wizard" inner_html=move || page().into_string() on:submit=on_submit on:click=on_click></div>
     }
 }
 
@@ -306,5 +306,5 @@ pub fn WizardMap() -> impl IntoView {
     let Loaded { authority, book, .. } = expect_context::<Loaded>();
     browser::set_title(&page_title(&["Wizard map", &authority.short_name]));
     let html = map_html(&flow(&book.rules, &authority), &book.rules, &authority);
-    view! { <div class="wrap wizard-map" inner_html=html></div> }
+    view! { <div class="wrap wizard-map" inner_html=html.into_string()></div> }
 }

@@ -9,8 +9,9 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
 
 use super::fetch::{fetch_text, finish, start};
-use crate::background::{answer, library, load_failed, read_request, reply, slugs, Service, READY};
+use crate::background::{library, load_failed, read_request, reply, slugs, Service, READY};
 use crate::model::{data_path, LoadError, DATA_AUTHORITIES, DATA_GLOSSARY, DATA_ROLES, DATA_TOPICS};
+use crate::pages::worker::{page, Answer};
 
 thread_local! {
     static SERVICE: RefCell<Option<Rc<Service>>> = const { RefCell::new(None) };
@@ -45,12 +46,12 @@ pub fn serve() {
         let Some(text) = event.data().as_string() else { return };
         let scope = answerer.clone();
         spawn_local(async move {
-            let Some((seq, route, query)) = read_request(&text) else { return };
-            let page = match loaded().await {
-                Ok(service) => answer(&service, route, query),
-                Err(error) => load_failed(&error),
+            let Some((seq, want, route)) = read_request(&text) else { return };
+            let answer = match loaded().await {
+                Ok(service) => page(&service, want, &route),
+                Err(error) => Answer::Page(load_failed(&error)),
             };
-            let _ = scope.post_message(&JsValue::from_str(&reply(seq, &page)));
+            let _ = scope.post_message(&JsValue::from_str(&reply(seq, &answer)));
         });
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));

@@ -1,0 +1,267 @@
+//! Every address the site has, as one typed [`Route`]: [`Route::parse`] reads a path and query, [`Route::href`]
+//! writes them back. Values from the address stay text here; the page functions check them against the loaded
+//! content before they are used or fetched.
+
+use crate::query::{decode, encode, pairs};
+
+/// A page of the site, with the values its address carries.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Route {
+    /// `/`: the authorities.
+    Home,
+    /// `/a/{authority}`: the source header and contents.
+    Authority {
+        /// The authority's slug, as asked.
+        slug: String,
+    },
+    /// `/a/{authority}/{section}`, optionally beside another authority (`with=`) and with words to mark
+    /// (`highlight=`).
+    Section {
+        /// The authority's slug, as asked.
+        slug: String,
+        /// The section's id, as asked.
+        section: String,
+        /// Another authority's slug, to show the section beside its sections on the same topics.
+        with: Option<String>,
+        /// Words a search matched, to mark.
+        highlight: Option<String>,
+    },
+    /// `/a/{authority}/rules`: every rule by topic.
+    Rules {
+        /// The authority's slug, as asked.
+        slug: String,
+    },
+    /// `/deadlines/{authority}?{case}`: a case's timeline.
+    Deadlines {
+        /// The authority's slug, as asked.
+        slug: String,
+        /// The case's answers, as given (read against the authority's questions by the page).
+        case: Vec<(String, String)>,
+    },
+    /// `/wizard/{authority}?{walk}`: the decision flow.
+    Wizard {
+        /// The authority's slug, as asked.
+        slug: String,
+        /// The walk's answers, as given (read against the authority's flow by the page).
+        walk: Vec<(String, String)>,
+    },
+    /// `/wizard/{authority}/map`: the whole flow, for review.
+    WizardMap {
+        /// The authority's slug, as asked.
+        slug: String,
+    },
+    /// `/compare?{view}`: the matrix.
+    Compare {
+        /// The view's keys (`a`, `group`, `topic`, `diff`), as given (read against the library by the page).
+        view: Vec<(String, String)>,
+    },
+    /// `/compare/{topic}`: one topic across every authority.
+    CompareTopic {
+        /// The topic's id, as asked.
+        topic: String,
+    },
+    /// `/glossary?filter=`: every term, A to Z.
+    Glossary {
+        /// The filter typed, if any.
+        filter: String,
+    },
+    /// `/glossary/{term}`: one entry.
+    Term {
+        /// The term's id, as asked.
+        id: String,
+    },
+    /// `/search?q=&a=`: the search page.
+    Search {
+        /// The query.
+        q: String,
+        /// An authority's slug, to search it alone; empty for all.
+        a: String,
+    },
+    /// Any other address: the path asked for.
+    NotFound {
+        /// The path, decoded.
+        path: String,
+    },
+}
+
+/// Something in an address that was not used, in words a reader understands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice(pub String);
+
+/// The decoded, non-empty segments of a path (with or without a leading `/`).
+fn segments(path: &str) -> Vec<String> {
+    path.split('/').filter(|s| !s.is_empty()).map(decode).collect()
+}
+
+/// Percent-encodes one path segment.
+fn segment(value: &str) -> String {
+    encode(value)
+}
+
+/// The value of `key` in `query`, the first if it is given more than once.
+fn value(query: &[(String, String)], key: &str) -> Option<String> {
+    query.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone())
+}
+
+/// Notices for the keys of `query` a route does not take.
+fn unknown_keys(query: &[(String, String)], known: &[&str]) -> Vec<Notice> {
+    query
+        .iter()
+        .filter(|(k, _)| !known.contains(&k.as_str()))
+        .map(|(k, _)| Notice(format!("This page takes no “{k}” in its address; it was ignored.")))
+        .collect()
+}
+
+impl Route {
+    /// The route for a site path (without the site's base) and query string (with or without `?`), and notices
+    /// for what in the address it did not use.
+    pub fn parse(path: &str, query: &str) -> (Route, Vec<Notice>) {
+        let query = pairs(query);
+        let parts = segments(path);
+        let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
+        let owned = |s: &str| s.to_owned();
+        let (route, known): (Route, &[&str]) = match parts.as_slice() {
+            [] => (Route::Home, &[]),
+            ["a", slug] => (Route::Authority { slug: owned(slug) }, &[]),
+            ["a", slug, "rules"] => (Route::Rules { slug: owned(slug) }, &[]),
+            ["a", slug, section] => (
+                Route::Section {
+                    slug: owned(slug),
+                    section: owned(section),
+                    with: value(&query, "with"),
+                    highlight: value(&query, "highlight"),
+                },
+                &["with", "highlight"],
+            ),
+            ["deadlines", slug] => return (Route::Deadlines { slug: owned(slug), case: query }, Vec::new()),
+            ["wizard", slug] => return (Route::Wizard { slug: owned(slug), walk: query }, Vec::new()),
+            ["wizard", slug, "map"] => (Route::WizardMap { slug: owned(slug) }, &[]),
+            ["compare"] => return (Route::Compare { view: query }, Vec::new()),
+            ["compare", topic] => (Route::CompareTopic { topic: owned(topic) }, &[]),
+            ["glossary"] => (Route::Glossary { filter: value(&query, "filter").unwrap_or_default() }, &["filter"]),
+            ["glossary", id] => (Route::Term { id: owned(id) }, &[]),
+            ["search"] => (
+                Route::Search { q: value(&query, "q").unwrap_or_default(), a: value(&query, "a").unwrap_or_default() },
+                &["q", "a"],
+            ),
+            _ => (Route::NotFound { path: format!("/{}", parts.join("/")) }, &[]),
+        };
+        let notices = unknown_keys(&query, known);
+        (route, notices)
+    }
+
+    /// The route's address relative to the site's base (no leading `/`; `./` for the start page), every value
+    /// percent-encoded.
+    pub fn href(&self) -> String {
+        let with_query = |path: String, query: Vec<(String, String)>| {
+            let query: Vec<String> = query.iter().map(|(k, v)| format!("{}={}", encode(k), encode(v))).collect();
+            let query = query.join("&");
+            if query.is_empty() {
+                path
+            } else {
+                format!("{path}?{query}")
+            }
+        };
+        let some = |key: &str, v: &Option<String>| v.iter().map(|v| (key.to_owned(), v.clone())).collect::<Vec<_>>();
+        let nonempty = |key: &str, v: &str| match v.is_empty() {
+            true => Vec::new(),
+            false => vec![(key.to_owned(), v.to_owned())],
+        };
+        match self {
+            Route::Home => "./".to_owned(),
+            Route::Authority { slug } => format!("a/{}", segment(slug)),
+            Route::Section { slug, section, with, highlight } => with_query(
+                format!("a/{}/{}", segment(slug), segment(section)),
+                [some("with", with), some("highlight", highlight)].concat(),
+            ),
+            Route::Rules { slug } => format!("a/{}/rules", segment(slug)),
+            Route::Deadlines { slug, case } => with_query(format!("deadlines/{}", segment(slug)), case.clone()),
+            Route::Wizard { slug, walk } => with_query(format!("wizard/{}", segment(slug)), walk.clone()),
+            Route::WizardMap { slug } => format!("wizard/{}/map", segment(slug)),
+            Route::Compare { view } => with_query("compare".to_owned(), view.clone()),
+            Route::CompareTopic { topic } => format!("compare/{}", segment(topic)),
+            Route::Glossary { filter } => with_query("glossary".to_owned(), nonempty("filter", filter)),
+            Route::Term { id } => format!("glossary/{}", segment(id)),
+            Route::Search { q, a } => with_query("search".to_owned(), [nonempty("q", q), nonempty("a", a)].concat()),
+            Route::NotFound { path } => path.split('/').map(segment).collect::<Vec<_>>().join("/"),
+        }
+    }
+
+    /// The href split at `?` into the path (with a leading `/`) and the query, as [`Route::parse`] reads them.
+    pub fn path_and_query(&self) -> (String, String) {
+        let href = self.href();
+        let href = href.trim_start_matches("./");
+        match href.split_once('?') {
+            Some((path, query)) => (format!("/{path}"), query.to_owned()),
+            None => (format!("/{href}"), String::new()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HOSTILE: [&str; 6] =
+        ["plain", "\"><img src=x onerror=alert(1)>", "a/b?c#d", "x\n<svg onload=alert(1)>", "%00%2541", "café & co"];
+
+    fn every_kind(v: &str) -> Vec<Route> {
+        let s = v.to_owned();
+        let pairs = vec![("team".to_owned(), s.clone()), (s.clone(), "x".to_owned())];
+        vec![
+            Route::Home,
+            Route::Authority { slug: s.clone() },
+            Route::Section { slug: s.clone(), section: s.clone(), with: Some(s.clone()), highlight: None },
+            Route::Section { slug: s.clone(), section: s.clone(), with: None, highlight: Some(s.clone()) },
+            Route::Deadlines { slug: s.clone(), case: pairs.clone() },
+            Route::Wizard { slug: s.clone(), walk: pairs.clone() },
+            Route::Compare { view: pairs },
+            Route::CompareTopic { topic: s.clone() },
+            Route::Glossary { filter: s.clone() },
+            Route::Term { id: s.clone() },
+            Route::Search { q: s.clone(), a: s.clone() },
+        ]
+    }
+
+    #[test]
+    fn every_route_round_trips_through_its_href() {
+        for v in HOSTILE {
+            for route in every_kind(v) {
+                let (path, query) = route.path_and_query();
+                let (back, notices) = Route::parse(&path, &query);
+                assert_eq!(back, route, "{v:?} via {}", route.href());
+                assert!(notices.is_empty(), "{notices:?}");
+                assert!(!route.href().contains(['<', '>', '"', '\n', ' ']), "{}", route.href());
+            }
+        }
+        for (route, href) in [
+            (Route::Rules { slug: "north".into() }, "a/north/rules"),
+            (Route::WizardMap { slug: "north".into() }, "wizard/north/map"),
+            (Route::NotFound { path: "/no/where".into() }, "/no/where"),
+        ] {
+            assert_eq!(route.href(), href);
+            let (path, query) = route.path_and_query();
+            assert_eq!(Route::parse(&path, &query).0, route);
+        }
+    }
+
+    #[test]
+    fn addresses_parse_to_their_pages_and_unknown_keys_are_named() {
+        assert_eq!(Route::parse("/", "").0, Route::Home);
+        assert_eq!(Route::parse("/a/north/", "").0, Route::Authority { slug: "north".into() });
+        let (route, notices) = Route::parse("/a/north/one", "?with=south&x=1");
+        assert_eq!(
+            route,
+            Route::Section { slug: "north".into(), section: "one".into(), with: Some("south".into()), highlight: None }
+        );
+        assert_eq!(notices.len(), 1);
+        assert!(notices[0].0.contains("“x”"));
+        assert_eq!(Route::parse("/glossary", "filter=t%C3%A9").0, Route::Glossary { filter: "té".into() });
+        assert_eq!(Route::parse("/a/north/one/two", "").0, Route::NotFound { path: "/a/north/one/two".into() });
+        assert_eq!(
+            Route::parse("/a/%22%3E%3Cimg%3E", "").0,
+            Route::Authority { slug: "\"><img>".into() },
+            "a path segment is decoded to text"
+        );
+    }
+}

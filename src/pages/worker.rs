@@ -1,0 +1,234 @@
+//! The pages the background worker answers: the comparison, the glossary, a section beside another authority's,
+//! and search. One `match` says which route is answered how; every value from the address is checked against the
+//! library before it is used.
+
+use super::route::Route;
+use crate::background::Service;
+use crate::compare::csv::csv;
+use crate::compare::view::{shown, View};
+use crate::compare::{rows, Library};
+use crate::html;
+use crate::html::Html;
+use crate::model::{page_title, AuthorityData, Book, Procedure};
+use crate::render::compare::{matrix_page, topic_page};
+use crate::render::frame::unknown_route_html;
+use crate::render::glossary::{a_to_z_html, entry_html};
+use crate::render::search::{search_box_html, search_page};
+use crate::render::section::side_by_side_html;
+use crate::render::Page;
+
+/// What the page asks the worker for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Want {
+    /// The route's page.
+    Page,
+    /// The comparison the route shows, as CSV.
+    Csv,
+    /// The few results shown under the header's search box, for a search route.
+    Results,
+}
+
+impl Want {
+    /// The word that names it in a request.
+    pub fn id(self) -> &'static str {
+        match self {
+            Want::Page => "page",
+            Want::Csv => "csv",
+            Want::Results => "results",
+        }
+    }
+
+    /// The request word's meaning; `None` for an unknown word.
+    pub fn from_id(id: &str) -> Option<Want> {
+        [Want::Page, Want::Csv, Want::Results].into_iter().find(|w| w.id() == id)
+    }
+}
+
+/// What the worker answers: a page, or a file's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Answer {
+    /// A page: its title and HTML.
+    Page(Page),
+    /// A file: its text.
+    File(String),
+}
+
+fn topic_not_found(library: &Library, topic: &str) -> Page {
+    let items: Html =
+        library.topics.iter().map(|t| html!("<li><a href=\"compare/{}\">{}</a></li>", t.id, t.label)).collect();
+    Page {
+        title: page_title(&["Topic not found", "Compare"]),
+        html: html!(
+            "<h1>Topic not found</h1><p>There is no topic <code>{}</code> to compare. The topics are:</p><ul>{}</ul>",
+            topic,
+            items
+        ),
+    }
+}
+
+fn glossary_entry(library: &Library, id: &str) -> Page {
+    match library.glossary.iter().find(|t| t.id == id) {
+        Some(term) => Page {
+            title: page_title(&[&term.term, "Glossary"]),
+            html: html!(
+                "{}<p class=\"back\"><a href=\"glossary\">All terms, A to Z</a></p>",
+                entry_html(term, &library.glossary, &library.catalogue())
+            ),
+        },
+        None => Page {
+            title: page_title(&["Term not found", "Glossary"]),
+            html: html!(
+                "<h1>Term not found</h1><p>The glossary has no entry <code>{}</code>.</p><p class=\"back\"><a \
+                 href=\"glossary\">All terms, A to Z</a></p>",
+                id
+            ),
+        },
+    }
+}
+
+/// A section beside another authority's sections on the same topics; a notice for anything the library lacks.
+fn beside(library: &Library, slug: &str, section: &str, with: &str) -> Page {
+    let find = |slug: &str| library.books.iter().find(|b| b.authority.slug == slug);
+    let notice = |text: Html, back: Route| Page {
+        title: page_title(&["Not found", "Compare"]),
+        html: html!(
+            "<p class=\"notice\" role=\"status\">{} <a href=\"{}\">Back to the section</a></p>",
+            text,
+            back.href()
+        ),
+    };
+    let Some(this) = find(slug) else {
+        return notice(html!("There is no authority called “{}”.", slug), Route::Home);
+    };
+    let authority = Route::Authority { slug: slug.to_owned() };
+    let Some(place) = this.sections.iter().find(|s| s.id == section) else {
+        return notice(html!("There is no section “{}”.", section), authority);
+    };
+    let alone = Route::Section { slug: slug.to_owned(), section: section.to_owned(), with: None, highlight: None };
+    let Some(other) = find(with) else {
+        return notice(html!("There is no authority called “{}” to compare with.", with), alone);
+    };
+    let book = |d: &AuthorityData| Book {
+        procedure: Procedure { sections: d.sections.clone() },
+        rules: d.rules.clone(),
+        ..Book::default()
+    };
+    Page {
+        title: page_title(&[&place.title, &this.authority.short_name, "Compare"]),
+        html: side_by_side_html(place, (&this.authority, &book(this)), (&other.authority, &book(other))),
+    }
+}
+
+/// A route the worker does not answer.
+fn not_worker_page(library: &Library, route: &Route) -> Page {
+    Page {
+        title: page_title(&["Not found"]),
+        html: unknown_route_html(&route.path_and_query().0, Some(&library.catalogue())),
+    }
+}
+
+/// The worker's answer for `route`.
+pub fn page(service: &Service, want: Want, route: &Route) -> Answer {
+    let library = &service.library;
+    let page = match (want, route) {
+        (Want::Page, Route::Compare { view }) => {
+            let page = matrix_page(library, &rows(library), &View::from_query(view, library));
+            Page { title: page_title(&[&page.title]), ..page }
+        }
+        (Want::Csv, Route::Compare { view }) => {
+            let (rows, view) = (rows(library), View::from_query(view, library));
+            return Answer::File(csv(&shown(&rows, &view), &view, library));
+        }
+        (Want::Page, Route::CompareTopic { topic }) => match topic_page(library, &rows(library), topic) {
+            Some(page) => Page { title: page_title(&[&page.title]), ..page },
+            None => topic_not_found(library, topic),
+        },
+        (Want::Page, Route::Glossary { filter }) => {
+            Page { title: page_title(&["Glossary"]), html: a_to_z_html(&library.glossary, filter, "glossary") }
+        }
+        (Want::Page, Route::Term { id }) => glossary_entry(library, id),
+        (Want::Page, Route::Section { slug, section, with: Some(with), .. }) => beside(library, slug, section, with),
+        (Want::Page, Route::Search { q, a }) => search_page(service.index(), q, a),
+        (Want::Results, Route::Search { q, .. }) => {
+            Page { title: String::new(), html: search_box_html(service.index(), q) }
+        }
+        _ => not_worker_page(library, route),
+    };
+    Answer::Page(page)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compare::tests::library;
+
+    fn ask(service: &Service, path: &str, query: &str) -> Page {
+        match page(service, Want::Page, &Route::parse(path, query).0) {
+            Answer::Page(page) => page,
+            Answer::File(_) => panic!("a page was asked for"),
+        }
+    }
+
+    #[test]
+    fn each_route_is_answered() {
+        let service = Service::new(library());
+        assert!(ask(&service, "/compare", "a=north,south").html.as_str().contains("<table"));
+        let csv = page(&service, Want::Csv, &Route::Compare { view: vec![] });
+        assert!(matches!(csv, Answer::File(text) if text.starts_with("\u{feff}\"Group\"")));
+        assert!(ask(&service, "/compare/review.chair", "").html.as_str().contains("<h1>Who chairs reviews</h1>"));
+        let missing = ask(&service, "/compare/nope", "");
+        assert!(missing.html.as_str().contains("no topic <code>nope</code>"));
+        assert!(missing.html.as_str().contains("compare/review.chair"));
+        assert!(ask(&service, "/elsewhere", "").title.starts_with("Not found"));
+    }
+
+    #[test]
+    fn the_glossary_and_sections_side_by_side_are_answered() {
+        let mut library = library();
+        library.glossary = serde_json::from_str(
+            r#"[{"id":"tac","term":"TAC","expansion":"Team Around the Child","definition":"A meeting.","used_by":["north"]},
+                {"id":"caf","term":"CAF","expansion":"Common Assessment Framework","definition":"A form."}]"#,
+        )
+        .unwrap();
+        let service = Service::new(library.clone());
+        let list = ask(&service, "/glossary", "filter=team").html.into_string();
+        assert!(list.contains("1 term shown.") && list.contains("href=\"glossary/tac\""), "{list}");
+        let entry = ask(&service, "/glossary/tac", "");
+        assert!(entry.title.starts_with("TAC – Glossary") && entry.html.as_str().contains("<a href=\"a/north\">"));
+        assert!(ask(&service, "/glossary/zzz", "").html.as_str().contains("no entry <code>zzz</code>"));
+        library.books[0].sections =
+            vec![serde_json::from_str(r#"{"id":"one","title":"One","source":"s","headings":[]}"#).unwrap()];
+        let service = Service::new(library);
+        let beside = ask(&service, "/a/north/one", "with=south").html.into_string();
+        assert!(beside.contains("North beside South"), "{beside}");
+        let unknown = ask(&service, "/a/north/one", "with=atlantis").html.into_string();
+        assert!(unknown.contains("no authority called “atlantis”") && unknown.contains("href=\"a/north/one\""));
+        assert!(ask(&service, "/a/north/nine", "with=south").html.as_str().contains("no section “nine”"));
+        assert!(ask(&service, "/search", "q=one").html.as_str().contains("<ol class=\"results\">"));
+        let results = page(&service, Want::Results, &Route::Search { q: String::new(), a: String::new() });
+        assert!(matches!(results, Answer::Page(p) if p.html.is_empty()));
+    }
+
+    #[test]
+    fn values_from_the_address_are_text_on_every_worker_page() {
+        let service = Service::new(library());
+        let hostile = "\"><img src=x onerror=alert(1)>";
+        for (path, query) in [
+            (format!("/a/north/{}", crate::query::encode(hostile)), "with=x".to_owned()),
+            ("/a/north/one".to_owned(), format!("with={}", crate::query::encode(hostile))),
+            (format!("/a/{}/one", crate::query::encode(hostile)), "with=south".to_owned()),
+            ("/search".to_owned(), format!("q=x%0A{}", crate::query::encode(hostile))),
+            ("/search".to_owned(), format!("a={}", crate::query::encode(hostile))),
+            (format!("/compare/{}", crate::query::encode(hostile)), String::new()),
+            (
+                "/compare".to_owned(),
+                format!("a={}&group={}", crate::query::encode(hostile), crate::query::encode(hostile)),
+            ),
+            (format!("/glossary/{}", crate::query::encode(hostile)), String::new()),
+            ("/glossary".to_owned(), format!("filter={}", crate::query::encode(hostile))),
+        ] {
+            let html = ask(&service, &path, &query).html.into_string();
+            assert!(!html.contains("<img"), "{path}?{query}: {html}");
+        }
+    }
+}
