@@ -40,7 +40,7 @@ pub const READY: &str = "ready";
 
 /// A request as the page sends it: its number, what it wants, and the route's address.
 pub fn request(seq: u32, want: Want, route: &Route) -> String {
-    serde_json::json!([seq, want.id(), route.href()]).to_string()
+    serde_json::to_string(&(seq, want.id(), route.href())).unwrap_or_default()
 }
 
 /// A request's number, what it wants and its route; `None` if it is not one.
@@ -53,10 +53,11 @@ pub fn read_request(text: &str) -> Option<(u32, Want, Route)> {
 
 /// An answer as the worker sends it.
 pub fn reply(seq: u32, answer: &Answer) -> String {
-    match answer {
-        Answer::Page(page) => serde_json::json!([seq, page.title, page.html.as_str()]).to_string(),
-        Answer::File(text) => serde_json::json!([seq, "", text]).to_string(),
-    }
+    let text = match answer {
+        Answer::Page(page) => serde_json::to_string(&(seq, &page.title, page.html.as_str())),
+        Answer::File(text) => serde_json::to_string(&(seq, "", text)),
+    };
+    text.unwrap_or_default()
 }
 
 /// What came back, as the page reads it: the title and the HTML (or a file's text) the worker made.
