@@ -3,15 +3,16 @@
 //! into a new address (so a link reproduces the view), and saves the view as CSV.
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 use wasm_bindgen::JsCast;
 
 use super::background::{ask, worker_html};
 use super::download;
+use super::shell::CurrentRoute;
 use super::status::on_retry;
 use crate::pages::route::Route;
 use crate::pages::worker::Want;
-use crate::query::{encode, pairs};
+use crate::query::encode;
 
 /// The filters' values as the view's address query: each key's values joined with commas.
 fn form_query(form: &web_sys::HtmlFormElement) -> Option<String> {
@@ -33,15 +34,9 @@ fn form_query(form: &web_sys::HtmlFormElement) -> Option<String> {
 /// `/compare` and `/compare/{topic}`.
 #[component]
 pub fn ComparePage() -> impl IntoView {
-    let location = use_location();
-    let params = use_params_map();
+    let route = CurrentRoute::get();
     let navigate = use_navigate();
-    let (html, retry) = worker_html(move || {
-        Some(match params.with(|p| p.get("topic")) {
-            Some(topic) => Route::CompareTopic { topic },
-            None => Route::Compare { view: pairs(&location.search.get()) },
-        })
-    });
+    let (html, retry) = worker_html(move || Some(route.get()));
     let on_change = move |event: web_sys::Event| {
         let form = event.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
         let form = form.and_then(|el| el.query_selector("form[data-compare-form]").ok().flatten());
@@ -52,8 +47,13 @@ pub fn ComparePage() -> impl IntoView {
     let on_click = move |event: web_sys::MouseEvent| {
         let target = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
         if target.and_then(|t| t.get_attribute("data-action")).as_deref() == Some("csv") {
-            let route = Route::Compare { view: pairs(&location.search.get_untracked()) };
-            ask(Want::Csv, &route, |file| download::text_file("cin-compare.csv", "text/csv;charset=utf-8", &file.body));
+            let view = match route.get_untracked() {
+                Route::Compare { view } => view,
+                _ => Vec::new(),
+            };
+            ask(Want::Csv, &Route::Compare { view }, |file| {
+                download::text_file("cin-compare.csv", "text/csv;charset=utf-8", &file.body)
+            });
         } else {
             retry_click(event);
         }

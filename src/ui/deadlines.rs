@@ -3,16 +3,17 @@
 //! query string, which the timeline follows, so a link reproduces it.
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::use_navigate;
 use leptos_router::params::ParamsMap;
 use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
-use super::authority::Loaded;
+use super::shell::{CurrentRoute, Loaded};
 use super::{browser, download, Link};
 use crate::calendar::{long_date, YEARS};
 use crate::html;
 use crate::model::page_title;
+use crate::pages::route::Route;
 use crate::render::deadlines::{error_summary_html, field_id, first_per_field, outside_table, timeline_html, Form};
 use crate::timeline::ics::{to_ics, IcsContext};
 use crate::timeline::{timeline, Case, FieldError};
@@ -28,12 +29,14 @@ fn form_values(event: &web_sys::Event) -> Option<web_sys::FormData> {
 pub fn DeadlinesPage() -> impl IntoView {
     let Loaded { authority, book, .. } = expect_context::<Loaded>();
     browser::set_title(&page_title(&["Deadlines", &authority.short_name]));
-    let query = use_query_map();
+    let route = CurrentRoute::get();
     let navigate = use_navigate();
     let teams: Vec<String> = authority.vocabulary.teams.iter().map(|t| t.id.clone()).collect();
     let from_url = Memo::new(move |_| {
-        let pairs: Vec<(String, String)> =
-            query.with(|q| q.into_iter().map(|(k, v)| (k.to_string(), v.to_owned())).collect());
+        let pairs = route.with(|r| match r {
+            Route::Deadlines { case, .. } => case.clone(),
+            _ => Vec::new(),
+        });
         Case::from_query(&pairs, &teams)
     });
     let form = StoredValue::new(Form::for_rules(&book.rules, &authority));

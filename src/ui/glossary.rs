@@ -2,9 +2,9 @@
 //! and entries are HTML made in the background worker by [`crate::render::glossary`].
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use super::background::worker_html;
+use super::shell::CurrentRoute;
 use super::status::on_retry;
 use crate::pages::route::Route;
 
@@ -33,8 +33,7 @@ pub fn GlossaryPage() -> impl IntoView {
 /// `/glossary/{term}`.
 #[component]
 pub fn TermPage() -> impl IntoView {
-    let params = use_params_map();
-    let (html, retry) =
-        worker_html(move || Some(Route::Term { id: params.with(|p| p.get("term").unwrap_or_default()) }));
+    let route = CurrentRoute::get();
+    let (html, retry) = worker_html(move || Some(route.get()));
     view! { <div class="wrap glossary-term" on:click=on_retry(retry) inner_html=move || html.get()></div> }
 }

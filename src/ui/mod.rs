@@ -1,6 +1,5 @@
 //! The Leptos user interface: routes and components that render what the pure layers compute.
 
-mod authority;
 mod background;
 mod browser;
 mod compare;
@@ -8,12 +7,9 @@ mod deadlines;
 mod download;
 mod fetch;
 mod glossary;
-mod home;
 mod layout;
-mod not_found;
-mod rules;
 mod search;
-mod section;
+mod shell;
 mod status;
 mod wizard;
 pub mod worker;
@@ -21,8 +17,7 @@ pub mod worker;
 use std::borrow::Cow;
 
 use leptos::prelude::*;
-use leptos_router::components::{ParentRoute, Route, Router, Routes, A};
-use leptos_router::path;
+use leptos_router::components::{Router, A};
 
 use fetch::CatalogueResource;
 
@@ -69,26 +64,7 @@ pub fn App() -> impl IntoView {
             <layout::SkipLink />
             <layout::Header />
             <main id="main" tabindex="-1">
-                <Routes fallback=not_found::UnknownRoute>
-                    <Route path=path!("/") view=home::Home />
-                    <ParentRoute path=path!("/a/:authority") view=authority::AuthorityShell>
-                        <Route path=path!("") view=authority::Overview />
-                        <Route path=path!("rules") view=rules::RulesPage />
-                        <Route path=path!(":section") view=section::SectionPage />
-                    </ParentRoute>
-                    <ParentRoute path=path!("/deadlines/:authority") view=authority::AuthorityShell>
-                        <Route path=path!("") view=deadlines::DeadlinesPage />
-                    </ParentRoute>
-                    <ParentRoute path=path!("/wizard/:authority") view=authority::AuthorityShell>
-                        <Route path=path!("") view=wizard::WizardPage />
-                        <Route path=path!("map") view=wizard::WizardMap />
-                    </ParentRoute>
-                    <Route path=path!("/compare") view=compare::ComparePage />
-                    <Route path=path!("/compare/:topic") view=compare::ComparePage />
-                    <Route path=path!("/search") view=search::SearchPage />
-                    <Route path=path!("/glossary") view=glossary::GlossaryPage />
-                    <Route path=path!("/glossary/:term") view=glossary::TermPage />
-                </Routes>
+                <shell::Shell />
             </main>
             <layout::Footer />
         </Router>

@@ -129,12 +129,9 @@ pub fn SearchBox() -> impl IntoView {
 /// `/search?q=…&a=…`.
 #[component]
 pub fn SearchPage() -> impl IntoView {
-    let location = use_location();
+    let route = super::shell::CurrentRoute::get();
     let navigate = use_navigate();
-    let (html, retry) = worker_html(move || match Route::parse("/search", &location.search.get()).0 {
-        route @ Route::Search { .. } => Some(route),
-        _ => None,
-    });
+    let (html, retry) = worker_html(move || Some(route.get()));
     let on_submit = move |event: web_sys::SubmitEvent| {
         event.prevent_default();
         let (q, a) = (super::browser::input_value("search-q"), super::browser::input_value("search-a"));

@@ -4,18 +4,19 @@
 //! is also kept in this browser so a half-done one can be resumed; "Start again" clears it.
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
-use super::authority::Loaded;
 use super::fetch::load_book;
-use super::rules::card_context;
+use super::shell::{CurrentRoute, Loaded};
 use super::{browser, download};
 use crate::html;
 use crate::html::Html;
 use crate::model::page_title;
-use crate::render::wizard::{check_html, map_html, question_html, result_html, walk_href, Outcome};
+use crate::pages::main::card_context;
+use crate::pages::route::Route;
+use crate::render::wizard::{check_html, question_html, result_html, walk_href, Outcome};
 use crate::timeline::ics::{to_ics, IcsContext};
 use crate::timeline::{date_label, timeline, DateParts};
 use crate::wizard::{flow, next, Answer, Kind, Step, Walk};
@@ -41,14 +42,16 @@ pub fn WizardPage() -> impl IntoView {
     let slug = authority.slug.clone();
     browser::set_title(&page_title(&["Which rule applies", &authority.short_name]));
     let teams: Vec<String> = authority.vocabulary.teams.iter().map(|t| t.id.clone()).collect();
-    let query = use_query_map();
+    let route = CurrentRoute::get();
     let navigate = use_navigate();
     let flow = StoredValue::new(flow(&book.rules, &authority));
     let read = {
         let teams = teams.clone();
         Memo::new(move |_| {
-            let pairs: Vec<(String, String)> =
-                query.with(|q| q.into_iter().map(|(k, v)| (k.to_string(), v.to_owned())).collect());
+            let pairs = route.with(|r| match r {
+                Route::Wizard { walk, .. } => walk.clone(),
+                _ => Vec::new(),
+            });
             let empty = pairs.is_empty();
             let (walk, ignored) = Walk::from_query(&pairs, &teams);
             (walk, ignored, empty)
@@ -174,7 +177,7 @@ pub fn WizardPage() -> impl IntoView {
                 if let Some(ending) = ending {
                     let html = flow.with_value(|f| {
                         let result = Outcome { flow: f, walk: &walk, ending: &ending, rules: &book_p.rules };
-                        result_html(&result, &card_context(&loaded_p), browser::today())
+                        result_html(&result, &card_context(&loaded_p.authority, &loaded_p.book), browser::today())
                     });
                     out.push(html);
                     out.push(html!(
@@ -298,13 +301,4 @@ pub fn WizardPage() -> impl IntoView {
     view! {
         <div class="wrap wizard" inner_html=move || page().into_string() on:submit=on_submit on:click=on_click></div>
     }
-}
-
-/// `/wizard/{authority}/map`: the flow drawn as a list, for review.
-#[component]
-pub fn WizardMap() -> impl IntoView {
-    let Loaded { authority, book, .. } = expect_context::<Loaded>();
-    browser::set_title(&page_title(&["Wizard map", &authority.short_name]));
-    let html = map_html(&flow(&book.rules, &authority), &book.rules, &authority);
-    view! { <div class="wrap wizard-map" inner_html=html.into_string()></div> }
 }

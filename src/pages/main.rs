@@ -1,0 +1,196 @@
+//! The pages the main side makes from what it has loaded: the start page, an authority's overview, a section, its
+//! rules, the wizard's map, and the not-found pages. Every slug and id from the address is looked up in the
+//! loaded content; what is not there gets a not-found page naming it as text.
+
+use chrono::NaiveDate;
+
+use super::route::Route;
+use crate::html;
+use crate::model::{page_title, Authority, Book, Catalogue, Status};
+use crate::render::authority::{home_cards_html, overview_html};
+use crate::render::frame::{unknown_authority_html, unknown_route_html, unknown_section_html};
+use crate::render::highlight::highlight_words;
+use crate::render::rule_card::{rules_by_topic_html, CardContext};
+use crate::render::section::section_html;
+use crate::render::wizard::map_html;
+use crate::render::Page;
+use crate::wizard::flow;
+
+/// What a main-side page is made from.
+pub struct Content<'a> {
+    /// Every authority.
+    pub catalogue: &'a Catalogue,
+    /// The route's authority and its book, once loaded (`None` for routes that name no authority).
+    pub book: Option<(&'a Authority, &'a Book)>,
+    /// Today, for the dates a source states.
+    pub today: NaiveDate,
+    /// The page's own address, printed with it.
+    pub address: &'a str,
+}
+
+/// The card context for an authority's book.
+pub fn card_context<'a>(authority: &'a Authority, book: &'a Book) -> CardContext<'a> {
+    CardContext { authority, topics: &book.topics, roles: &book.roles }
+}
+
+/// The start page.
+fn home(content: &Content) -> Page {
+    Page {
+        title: page_title(&[]),
+        html: html!(
+            "<h1>Child in Need procedures, authority by authority</h1><p class=\"lead\">Read English councils' Child \
+             in Need (Children Act 1989, section 17) planning and review procedures, restated plainly, with every \
+             point tied to the section of the source it comes from.</p>{}",
+            home_cards_html(content.catalogue, content.today)
+        ),
+    }
+}
+
+/// `/a/{authority}/rules`.
+fn rules(authority: &Authority, book: &Book) -> Page {
+    let count = book.rules.len();
+    let not_stated = book.rules.iter().filter(|r| r.status == Status::NotStated).count();
+    let ambiguous = book.rules.iter().filter(|r| r.status == Status::Ambiguous).count();
+    Page {
+        title: page_title(&["Rules", &authority.short_name]),
+        html: html!(
+            "<div class=\"rules-page\"><p class=\"breadcrumb\"><a href=\"./\">Authorities</a> › <a href=\"{}\">{}</a> › \
+             Rules</p><h1>{}: every rule by topic</h1><p class=\"lead\">{} rules: {} ambiguous, {} marked not stated. \
+             Each cites the section it comes from.</p>{}</div>",
+            Route::Authority { slug: authority.slug.clone() }.href(),
+            authority.short_name,
+            authority.short_name,
+            count,
+            ambiguous,
+            not_stated,
+            rules_by_topic_html(&book.rules, &card_context(authority, book))
+        ),
+    }
+}
+
+/// `/a/{authority}/{section}`, its words marked where a search opened it.
+fn section(content: &Content, authority: &Authority, book: &Book, id: &str, highlight: &str) -> Page {
+    let Some(place) = book.procedure.neighbours(id) else {
+        return Page {
+            title: page_title(&["Section not found", &authority.short_name]),
+            html: html!("<div class=\"not-found\">{}</div>", unknown_section_html(authority, book, id)),
+        };
+    };
+    let words = highlight_words(highlight);
+    let marked = crate::model::Section {
+        html: place.current.body_html().mark_words(&words).into_string(),
+        ..place.current.clone()
+    };
+    let place = crate::model::Neighbours { current: &marked, ..place };
+    let others: Vec<&Authority> = content.catalogue.authorities.iter().collect();
+    Page {
+        title: page_title(&[&place.current.title, &authority.short_name]),
+        html: html!(
+            "<div class=\"with-sidebar\">{}</div>",
+            section_html(&place, book, &card_context(authority, book), &others, content.address)
+        ),
+    }
+}
+
+/// The page for a main-side route, from the loaded content. Routes that name an authority need its book in
+/// `content.book`; without it (the slug is not in the catalogue) they say the authority is not found.
+pub fn page(route: &Route, content: &Content) -> Page {
+    let not_listed = |slug: &str| Page {
+        title: page_title(&["Authority not found"]),
+        html: html!("<div class=\"not-found\">{}</div>", unknown_authority_html(slug, content.catalogue)),
+    };
+    let book = |slug: &str| content.book.filter(|(a, _)| a.slug == slug);
+    match route {
+        Route::Home => home(content),
+        Route::Authority { slug } => match book(slug) {
+            Some((authority, book)) => Page {
+                title: page_title(&[&authority.short_name]),
+                html: overview_html(authority, content.catalogue, book, content.today),
+            },
+            None => not_listed(slug),
+        },
+        Route::Rules { slug } => match book(slug) {
+            Some((authority, book)) => rules(authority, book),
+            None => not_listed(slug),
+        },
+        Route::Section { slug, section: id, highlight, .. } => match book(slug) {
+            Some((authority, book)) => section(content, authority, book, id, highlight.as_deref().unwrap_or("")),
+            None => not_listed(slug),
+        },
+        Route::WizardMap { slug } => match book(slug) {
+            Some((authority, book)) => Page {
+                title: page_title(&["Wizard map", &authority.short_name]),
+                html: html!(
+                    "<div class=\"wizard-map\">{}</div>",
+                    map_html(&flow(&book.rules, authority), &book.rules, authority)
+                ),
+            },
+            None => not_listed(slug),
+        },
+        _ => Page {
+            title: page_title(&["Page not found"]),
+            html: html!(
+                "<div class=\"not-found\">{}</div>",
+                unknown_route_html(&route.path_and_query().0, Some(content.catalogue))
+            ),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{parse_authority, parse_procedure};
+
+    fn fixture() -> (Catalogue, Book) {
+        let a = parse_authority("minimal", include_str!("../../tests/fixtures/minimal/authority.json")).unwrap();
+        let procedure = parse_procedure("minimal", include_str!("../../tests/fixtures/minimal/procedure.md")).unwrap();
+        (Catalogue { authorities: vec![a] }, Book { procedure, ..Book::default() })
+    }
+
+    fn show(route: &Route, catalogue: &Catalogue, book: &Book) -> Page {
+        let content = Content {
+            catalogue,
+            book: Some((&catalogue.authorities[0], book)),
+            today: NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(),
+            address: "https://x.org/a/minimal",
+        };
+        page(route, &content)
+    }
+
+    #[test]
+    fn each_main_route_has_its_page() {
+        let (catalogue, book) = fixture();
+        let slug = "minimal".to_owned();
+        let first = book.procedure.sections[0].id.clone();
+        assert!(show(&Route::Home, &catalogue, &book).html.as_str().contains("<ul class=\"cards\""));
+        assert!(show(&Route::Authority { slug: slug.clone() }, &catalogue, &book).html.as_str().contains("Contents"));
+        let rules = show(&Route::Rules { slug: slug.clone() }, &catalogue, &book);
+        assert!(rules.title.starts_with("Rules") && rules.html.as_str().contains("every rule by topic"));
+        let section = Route::Section { slug: slug.clone(), section: first, with: None, highlight: None };
+        assert!(show(&section, &catalogue, &book).html.as_str().contains("rel=\"next\""));
+        let map = show(&Route::WizardMap { slug: slug.clone() }, &catalogue, &book);
+        assert!(map.html.as_str().contains("The wizard's flow"));
+        assert!(show(&Route::NotFound { path: "/x".into() }, &catalogue, &book).title.starts_with("Page not found"));
+    }
+
+    #[test]
+    fn what_the_content_lacks_is_named_as_text() {
+        let (catalogue, book) = fixture();
+        let hostile = "\"><img src=x onerror=alert(1)>".to_owned();
+        let other = show(&Route::Authority { slug: hostile.clone() }, &catalogue, &book).html.into_string();
+        assert!(other.contains("Authority not found") && other.contains("&quot;&gt;&lt;img"), "{other}");
+        let section = Route::Section { slug: "minimal".into(), section: hostile.clone(), with: None, highlight: None };
+        let html = show(&section, &catalogue, &book).html.into_string();
+        assert!(html.contains("Section not found") && !html.contains("<img"), "{html}");
+        let route = Route::NotFound { path: format!("/{hostile}") };
+        assert!(!show(&route, &catalogue, &book).html.as_str().contains("<img"));
+        let marked = Route::Section {
+            slug: "minimal".into(),
+            section: book.procedure.sections[0].id.clone(),
+            with: None,
+            highlight: Some(hostile),
+        };
+        assert!(!show(&marked, &catalogue, &book).html.as_str().contains("<img"));
+    }
+}

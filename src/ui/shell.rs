@@ -1,0 +1,221 @@
+//! The one route component: it reads the address as a [`Route`], and shows the page [`side`] says answers it —
+//! made on this side by [`crate::pages::main::page`] once the catalogue (and, for an authority's pages, its book)
+//! is loaded, made in the background worker, or a live form (deadlines, wizard). A slug from the address is
+//! looked up in the catalogue before its data is fetched.
+
+use std::sync::Arc;
+
+use leptos::ev;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::NavigateOptions;
+use wasm_bindgen::JsCast;
+
+use super::fetch::{load_book, CatalogueResource};
+use super::status::{loaded, on_retry};
+use super::{browser, compare, deadlines, glossary, search, wizard, Base};
+use crate::model::{Authority, Book, Catalogue, LoadError};
+use crate::pages::main::{page, Content};
+use crate::pages::route::Route;
+use crate::pages::{side, Side};
+
+/// The current route, provided to every page component.
+#[derive(Clone, Copy)]
+pub struct CurrentRoute(pub Memo<Route>);
+
+impl CurrentRoute {
+    /// The current route, from the context.
+    pub fn get() -> Memo<Route> {
+        expect_context::<CurrentRoute>().0
+    }
+}
+
+/// Everything an authority's live page (deadlines, wizard) needs, once loaded.
+#[derive(Clone)]
+pub struct Loaded {
+    /// All authorities.
+    pub catalogue: Arc<Catalogue>,
+    /// This authority.
+    pub authority: Authority,
+    /// Its procedure, rules and the vocabularies.
+    pub book: Arc<Book>,
+}
+
+/// Which component shows a route: the page is built again only when this changes, so a page whose address
+/// changes as it is used (filters, a search, a form) keeps its place and focus.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Shown {
+    Main,
+    Deadlines(String),
+    Wizard(String),
+    Compare,
+    Glossary,
+    Term,
+    Search,
+    Beside,
+}
+
+fn shown(route: &Route) -> Shown {
+    match (side(route), route) {
+        (Side::Deadlines, r) => Shown::Deadlines(r.authority().unwrap_or_default().to_owned()),
+        (Side::Wizard, r) => Shown::Wizard(r.authority().unwrap_or_default().to_owned()),
+        (Side::Worker, Route::Compare { .. } | Route::CompareTopic { .. }) => Shown::Compare,
+        (Side::Worker, Route::Glossary { .. }) => Shown::Glossary,
+        (Side::Worker, Route::Term { .. }) => Shown::Term,
+        (Side::Worker, Route::Search { .. }) => Shown::Search,
+        (Side::Worker, _) => Shown::Beside,
+        (Side::Main, _) => Shown::Main,
+    }
+}
+
+/// The book of the route's authority, fetched only once the catalogue lists it.
+fn book_resource(catalogue: LocalResource<Result<Arc<Catalogue>, LoadError>>, route: Memo<Route>) -> BookResource {
+    let slug = Memo::new(move |_| {
+        let slug = route.with(|r| r.authority().map(str::to_owned))?;
+        match catalogue.get() {
+            Some(Ok(c)) if c.find(&slug).is_some() => Some(slug),
+            _ => None,
+        }
+    });
+    LocalResource::new(move || {
+        let slug = slug.get();
+        async move {
+            match slug {
+                Some(slug) => Some(load_book(slug).await),
+                None => None,
+            }
+        }
+    })
+}
+
+type BookResource = LocalResource<Option<Result<Arc<Book>, LoadError>>>;
+
+/// Moves to the previous or next section on ← / →, unless a modifier is held or the reader is typing: the page's
+/// own `rel="prev"` and `rel="next"` links say where.
+fn arrow_keys() {
+    let navigate = use_navigate();
+    let handle = window_event_listener(ev::keydown, move |event| {
+        let typing = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|el| {
+            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || el.has_attribute("contenteditable")
+        });
+        if event.alt_key() || event.ctrl_key() || event.meta_key() || event.shift_key() || typing {
+            return;
+        }
+        let rel = match event.key().as_str() {
+            "ArrowLeft" => "prev",
+            "ArrowRight" => "next",
+            _ => return,
+        };
+        let link = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector(&format!("main a[rel='{rel}']")).ok().flatten())
+            .and_then(|a| a.get_attribute("href"));
+        if let Some(href) = link {
+            event.prevent_default();
+            navigate(&format!("/{href}"), NavigateOptions::default());
+        }
+    });
+    on_cleanup(move || handle.remove());
+}
+
+/// A page made on this side from the catalogue and the route's book.
+#[component]
+fn MainPage() -> impl IntoView {
+    let route = CurrentRoute::get();
+    let catalogue = CatalogueResource::get().0;
+    let book = book_resource(catalogue, route);
+    let retry_catalogue = Callback::new(move |_| catalogue.refetch());
+    let retry_book = Callback::new(move |_| book.refetch());
+    arrow_keys();
+    move || {
+        loaded(catalogue.get(), retry_catalogue, false, move |catalogue| {
+            let route = route.get();
+            let listed = route.authority().and_then(|slug| catalogue.find(slug).cloned());
+            let has_book = listed.is_some();
+            let show = move |book: Option<&Book>| {
+                let address = browser::current_url();
+                let content = Content {
+                    catalogue: &catalogue,
+                    book: listed.as_ref().zip(book),
+                    today: browser::today(),
+                    address: &address,
+                };
+                let page = page(&route, &content);
+                browser::set_title(&page.title);
+                let marks = matches!(&route, Route::Section { highlight: Some(_), .. });
+                request_animation_frame(move || {
+                    if !browser::scroll_to_fragment() && marks {
+                        browser::scroll_to_selector(".prose mark");
+                    }
+                });
+                view! { <div class="wrap" inner_html=page.html.into_string()></div> }.into_any()
+            };
+            match (has_book, book.get()) {
+                (false, _) => show(None),
+                (true, None | Some(None)) => loaded(None::<Result<(), LoadError>>, retry_book, false, |_| ()),
+                (true, Some(Some(result))) => loaded(Some(result), retry_book, false, move |b| show(Some(&b))),
+            }
+        })
+    }
+}
+
+/// An authority's live page (deadlines or wizard), once the catalogue lists it and its book is loaded.
+#[component]
+fn AuthorityForm(slug: String, wizard: bool) -> impl IntoView {
+    let route = CurrentRoute::get();
+    let catalogue = CatalogueResource::get().0;
+    let book = book_resource(catalogue, route);
+    let retry_catalogue = Callback::new(move |_| catalogue.refetch());
+    let retry_book = Callback::new(move |_| book.refetch());
+    move || {
+        let slug = slug.clone();
+        loaded(catalogue.get(), retry_catalogue, false, move |catalogue| {
+            let Some(authority) = catalogue.find(&slug).cloned() else {
+                let content = Content { catalogue: &catalogue, book: None, today: browser::today(), address: "" };
+                let page = page(&Route::Authority { slug: slug.clone() }, &content);
+                browser::set_title(&page.title);
+                return view! { <div class="wrap" inner_html=page.html.into_string()></div> }.into_any();
+            };
+            let state = book.get().flatten();
+            loaded(state, retry_book, false, move |book| {
+                provide_context(Loaded { catalogue, authority, book });
+                match wizard {
+                    true => view! { <wizard::WizardPage /> }.into_any(),
+                    false => view! { <deadlines::DeadlinesPage /> }.into_any(),
+                }
+            })
+        })
+    }
+}
+
+/// A section beside another authority's sections on the same topics, made in the background worker.
+#[component]
+fn BesidePage() -> impl IntoView {
+    let route = CurrentRoute::get();
+    let (html, retry) = super::background::worker_html(move || Some(route.get()));
+    view! { <div class="wrap compare-sections" on:click=on_retry(retry) inner_html=move || html.get()></div> }
+}
+
+/// The page for the current address.
+#[component]
+pub fn Shell() -> impl IntoView {
+    let location = use_location();
+    let base = expect_context::<Base>();
+    let route = Memo::new(move |_| {
+        let path = location.pathname.get();
+        let path = path.strip_prefix(base.0.as_str()).unwrap_or(&path).to_owned();
+        Route::parse(&path, &location.search.get()).0
+    });
+    provide_context(CurrentRoute(route));
+    let which = Memo::new(move |_| route.with(shown));
+    move || match which.get() {
+        Shown::Main => view! { <MainPage /> }.into_any(),
+        Shown::Deadlines(slug) => view! { <AuthorityForm slug=slug wizard=false /> }.into_any(),
+        Shown::Wizard(slug) => view! { <AuthorityForm slug=slug wizard=true /> }.into_any(),
+        Shown::Compare => view! { <compare::ComparePage /> }.into_any(),
+        Shown::Glossary => view! { <glossary::GlossaryPage /> }.into_any(),
+        Shown::Term => view! { <glossary::TermPage /> }.into_any(),
+        Shown::Search => view! { <search::SearchPage /> }.into_any(),
+        Shown::Beside => view! { <BesidePage /> }.into_any(),
+    }
+}
