@@ -8,6 +8,7 @@ use std::sync::Arc;
 use leptos::ev;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::location::{BrowserUrl, LocationProvider};
 use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
@@ -207,6 +208,14 @@ pub fn Shell() -> impl IntoView {
         Route::parse(&path, &location.search.get()).0
     });
     provide_context(CurrentRoute(route));
+    // The router writes a new address into the history once the page for it is ready: this component is.
+    let history = use_context::<BrowserUrl>();
+    Effect::new(move |_| {
+        route.track();
+        if let Some(history) = &history {
+            history.ready_to_complete();
+        }
+    });
     let which = Memo::new(move |_| route.with(shown));
     move || match which.get() {
         Shown::Main => view! { <MainPage /> }.into_any(),
