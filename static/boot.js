@@ -1,5 +1,5 @@
 // Says in words when the site cannot start, instead of leaving a blank page: a browser without WebAssembly, a
-// script that does not load, or the WebAssembly program failing (trunk's start-up promise rejects when it is
+// script that does not load or that the security policy blocks, or the WebAssembly program failing (trunk's start-up promise rejects when it is
 // missing or is not WebAssembly). It fills in and shows #boot (in index.html). Once the app is mounted it removes
 // #boot (src/main.rs), and from then on this does nothing.
 // Plain ES5, so that a browser too old for WebAssembly can still run it and say so.
@@ -94,6 +94,17 @@
     },
     true
   );
+
+  // A start-up script the page's policy does not allow (say, a host that changed the page, or stale headers
+  // from an older build) is blocked without an error event.
+  document.addEventListener("securitypolicyviolation", function (event) {
+    if (/^script-src/.test(event.violatedDirective || event.effectiveDirective || "")) {
+      couldNotStart(
+        "the browser's security policy blocked its start-up script.",
+        (event.effectiveDirective || event.violatedDirective) + " blocked " + (event.blockedURI || "a script")
+      );
+    }
+  });
 
   window.addEventListener("unhandledrejection", function (event) {
     var reason = event.reason;

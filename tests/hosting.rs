@@ -389,12 +389,16 @@ async fn console(b: &Browser) -> Vec<String> {
         .collect()
 }
 
-/// Fails on any Content Security Policy or Permissions-Policy message, and on any error unless it is a 404
-/// the page expects (`allow_404`).
-async fn assert_clean_console(b: &Browser, page: &str, allow_404: bool) {
+/// Opens `url` and waits (up to 15 s) for `selector`; fails first on any Content Security Policy or
+/// Permissions-Policy message in the console, or any error unless it is a 404 the page expects (`allow_404`).
+async fn visit(b: &Browser, url: &str, selector: &str, allow_404: bool) {
+    console(b).await;
+    b.client.goto(url).await.unwrap_or_else(|e| panic!("open {url}: {e}"));
+    let found = b.client.wait().at_most(Duration::from_secs(15)).for_element(Locator::Css(selector)).await.is_ok();
     let messages = console(b).await;
-    let bad: Vec<&String> = messages
+    let bad: Vec<&str> = messages
         .iter()
+        .map(String::as_str)
         .filter(|m| {
             m.contains("Content Security Policy")
                 || m.contains("Content-Security-Policy")
@@ -403,38 +407,30 @@ async fn assert_clean_console(b: &Browser, page: &str, allow_404: bool) {
                 || (m.starts_with("SEVERE") && !(allow_404 && m.contains("status of 404")))
         })
         .collect();
-    assert!(
-        bad.is_empty(),
-        "{page}: console messages:\n{}",
-        bad.iter().map(|m| m.as_str()).collect::<Vec<_>>().join("\n")
-    );
+    assert!(bad.is_empty(), "{url}: console messages:\n{}", bad.join("\n"));
+    assert!(found, "{url}: {selector} did not appear; console:\n{}", messages.join("\n"));
 }
 
-/// Opens the start page, an authority, compare and search (the background worker), and an unknown route, each with
-/// a clean console; `url` makes a full address from a site path.
-async fn walk_the_site(b: &Browser, url: impl Fn(&str) -> String) {
+/// Opens a deep link, the start page, compare and search (the background worker), and an unknown route, each with
+/// a clean console; `url` makes a full address from a site path. `deep_links_404`: the server answers a deep link
+/// with 404.html and a 404 status (as the test server and most static hosts do), which the console reports.
+async fn walk_the_site(b: &Browser, url: impl Fn(&str) -> String, deep_links_404: bool) {
     let slug = first_authority();
-    console(b).await;
-    b.open(&url(&format!("/a/{slug}")), ".contents").await;
+    visit(b, &url(&format!("/a/{slug}")), ".contents", deep_links_404).await;
     assert_eq!(b.eval("return document.getElementById('boot')").await, Value::Null, "the app removed #boot");
-    assert_clean_console(b, "a deep link", false).await;
-    b.open(&url("/"), ".cards li").await;
-    assert_clean_console(b, "the start page", false).await;
-    b.open(&url("/compare"), ".matrix tbody tr[data-topic]").await;
-    assert_clean_console(b, "/compare", false).await;
-    b.open(&url("/search?q=review"), ".results li").await;
-    assert_clean_console(b, "/search", false).await;
-    b.open(&url("/no/such/page"), ".not-found h1").await;
+    visit(b, &url("/"), ".cards li", false).await;
+    visit(b, &url("/compare"), ".matrix tbody tr[data-topic]", deep_links_404).await;
+    visit(b, &url("/search?q=review"), ".results li", deep_links_404).await;
+    visit(b, &url("/no/such/page"), ".not-found h1", true).await;
     assert_eq!(b.text(".not-found h1").await, "Page not found");
-    assert_clean_console(b, "an unknown route", true).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn behind_nginx_deep_links_open_the_app_with_no_csp_violation() {
     let Some(nginx) = Nginx::start() else { return };
     let Some(b) = Browser::start().await else { return };
-    walk_the_site(&b, |path| nginx.url(path)).await;
-    walk_the_site(&b, |path| nginx.sub_url(path)).await;
+    walk_the_site(&b, |path| nginx.url(path), false).await;
+    walk_the_site(&b, |path| nginx.sub_url(path), false).await;
     let policy = b.eval("return document.querySelector('meta[http-equiv=\"Content-Security-Policy\"]').content").await;
     assert!(!policy.as_str().unwrap().contains("unsafe-inline"), "{policy}");
     b.quit().await;
@@ -445,7 +441,7 @@ async fn the_page_policy_alone_lets_the_site_start() {
     // The test server sends no CSP header: only the page's meta policy applies.
     let server = Server::start(support::built("dist"), "");
     let Some(b) = Browser::start().await else { return };
-    walk_the_site(&b, |path| server.url(path)).await;
+    walk_the_site(&b, |path| server.url(path), true).await;
     b.quit().await;
 }
 
@@ -472,6 +468,12 @@ async fn a_missing_or_broken_webassembly_file_or_script_is_said_in_words() {
     let wasm = format!("/{}", built_file(&dir, "cin-procedure-explorer-", "_bg.wasm"));
     let glue = format!("/{}", built_file(&dir, "cin-procedure-explorer-", ".js"));
     let page = std::fs::read_to_string(dir.join("index.html")).unwrap();
+    // A page whose policy does not name its start-up script's hash (a stale header, a host that changed the page).
+    let stale = page.replacen("'sha256-", "'sha256-X", 1);
+    server.set_override("/index.html", 200, &stale);
+    b.client.goto(&server.url("/index.html")).await.unwrap();
+    let text = boot_message(&b).await.expect("a blocked start-up script: no message within 5 s");
+    assert!(text.contains("security policy blocked its start-up script"), "{text}");
     let cases = [
         (wasm.as_str(), 404, "Not Found", "its WebAssembly program did not load"),
         (wasm.as_str(), 200, page.as_str(), "its WebAssembly program did not load"),
