@@ -1,46 +1,32 @@
-// Says in words when the site cannot start, instead of leaving a blank page: a browser without WebAssembly, a
-// script that does not load or that the security policy blocks, or the WebAssembly program failing (trunk's start-up promise rejects when it is
-// missing or is not WebAssembly). It fills in and shows #boot (in index.html). Once the app is mounted it removes
-// #boot (src/main.rs), and from then on this does nothing.
-// Plain ES5, so that a browser too old for WebAssembly can still run it and say so.
+// Says in words why the site could not start, instead of a blank page: no WebAssembly, a script that did not load
+// or that the security policy blocked, or trunk's start-up promise rejecting (the wasm missing or not wasm). It
+// fills in and shows #boot (index.html); the app removes #boot once mounted (src/main.rs), which ends this.
+// Plain ES5, so that a browser too old for WebAssembly can still run it.
 (function () {
   "use strict";
   var shown = false;
 
-  function setText(id, text) {
-    var element = document.getElementById(id);
-    if (element) {
-      element.textContent = text;
-    }
-  }
-
   function show(title, reason, advice, detail, canReload) {
-    if (shown) {
-      return;
-    }
     var fill = function () {
       var box = document.getElementById("boot");
-      // No box: the app has started, and this failure is not about starting.
       if (!box || shown) {
-        return;
+        return; // shown already, or the app has started
       }
       shown = true;
-      setText("boot-title", title);
-      setText("boot-reason", reason);
-      setText("boot-advice", advice);
-      setText("boot-detail", detail ? "Details: " + String(detail).slice(0, 400) : "");
+      var set = function (id, text) {
+        document.getElementById(id).textContent = text;
+      };
+      set("boot-title", title);
+      set("boot-reason", reason);
+      set("boot-advice", advice);
+      set("boot-detail", detail ? "Details: " + String(detail).slice(0, 400) : "");
       var reload = document.getElementById("boot-reload");
-      if (reload) {
-        reload.hidden = !canReload;
-        reload.addEventListener("click", function () {
-          window.location.reload();
-        });
-      }
+      reload.hidden = !canReload;
+      reload.addEventListener("click", function () {
+        window.location.reload();
+      });
       box.hidden = false;
-      var heading = document.getElementById("boot-title");
-      if (heading && heading.focus) {
-        heading.focus();
-      }
+      document.getElementById("boot-title").focus();
     };
     if (document.readyState === "loading") {
       document.addEventListener("DOMContentLoaded", fill);
@@ -52,18 +38,20 @@
   function couldNotStart(reason, detail) {
     show(
       "The site could not start",
-      "The site could not start: " + reason,
+      reason,
       "Reload to try again. If it still does not start, the site may be being updated: try again in a few minutes.",
       detail,
       true
     );
   }
 
-  function describe(message) {
-    if (/WebAssembly|wasm|magic word|CompileError|LinkError/i.test(message)) {
-      return "its WebAssembly program did not load.";
-    }
-    return "its program stopped with an error while starting.";
+  function fromMessage(message) {
+    couldNotStart(
+      /WebAssembly|wasm|magic word|CompileError|LinkError/i.test(message)
+        ? "The site's WebAssembly program did not load."
+        : "The site's program stopped with an error while starting.",
+      message
+    );
   }
 
   if (typeof WebAssembly !== "object") {
@@ -78,37 +66,32 @@
   }
 
   // Capture phase: a script that fails to load fires "error" at its element, and that event does not bubble.
+  // Other elements' errors (a preload) are left alone: a real failure also rejects the start-up promise.
   window.addEventListener(
     "error",
     function (event) {
       var target = event.target;
-      if (target && target !== window && target.tagName) {
+      if (target && target.tagName) {
         if (target.tagName === "SCRIPT") {
-          couldNotStart("one of its script files did not load.", target.src || "a module the start-up script imports");
+          couldNotStart("One of the site's script files did not load.", target.src || "a module the start-up script imports");
         }
-        // Other elements (a preload, an image) are not fatal: a real failure also rejects the start-up promise.
-        return;
+      } else {
+        fromMessage(event.message || String(event.error));
       }
-      var message = event.message || (event.error ? String(event.error) : "unknown error");
-      couldNotStart(describe(message), message);
     },
     true
   );
 
-  // A start-up script the page's policy does not allow (say, a host that changed the page, or stale headers
-  // from an older build) is blocked without an error event.
+  // A start-up script the policy does not allow (a host that changed the page, stale headers) fires no error.
   document.addEventListener("securitypolicyviolation", function (event) {
-    if (/^script-src/.test(event.violatedDirective || event.effectiveDirective || "")) {
-      couldNotStart(
-        "the browser's security policy blocked its start-up script.",
-        (event.effectiveDirective || event.violatedDirective) + " blocked " + (event.blockedURI || "a script")
-      );
+    var directive = event.effectiveDirective || event.violatedDirective || "";
+    if (directive.indexOf("script-src") === 0) {
+      couldNotStart("The browser's security policy blocked the site's start-up script.", directive + " blocked " + event.blockedURI);
     }
   });
 
   window.addEventListener("unhandledrejection", function (event) {
     var reason = event.reason;
-    var message = reason && reason.message ? (reason.name ? reason.name + ": " : "") + reason.message : String(reason);
-    couldNotStart(describe(message), message);
+    fromMessage(reason && reason.message ? reason.name + ": " + reason.message : String(reason));
   });
 })();

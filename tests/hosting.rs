@@ -473,11 +473,11 @@ async fn a_missing_or_broken_webassembly_file_or_script_is_said_in_words() {
     server.set_override("/index.html", 200, &stale);
     b.client.goto(&server.url("/index.html")).await.unwrap();
     let text = boot_message(&b).await.expect("a blocked start-up script: no message within 5 s");
-    assert!(text.contains("security policy blocked its start-up script"), "{text}");
+    assert!(text.contains("security policy blocked the site's start-up script"), "{text}");
     let cases = [
-        (wasm.as_str(), 404, "Not Found", "its WebAssembly program did not load"),
-        (wasm.as_str(), 200, page.as_str(), "its WebAssembly program did not load"),
-        (glue.as_str(), 404, "Not Found", "one of its script files did not load"),
+        (wasm.as_str(), 404, "Not Found", "The site's WebAssembly program did not load."),
+        (wasm.as_str(), 200, page.as_str(), "The site's WebAssembly program did not load."),
+        (glue.as_str(), 404, "Not Found", "One of the site's script files did not load."),
     ];
     for (path, status, body, reason) in cases {
         server.clear_overrides();
