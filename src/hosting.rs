@@ -151,7 +151,7 @@ mod tests {
             "worker.js",
             "worker_bg.wasm",
             "boot.js",
-            "data/york.json",
+            "data/north.json",
             "main-0123.css",
             "a-0123456789abcdefg.js",
         ] {
@@ -175,11 +175,11 @@ mod tests {
 
     #[test]
     fn the_headers_file_covers_every_path_and_caches_by_name() {
-        let files = ["index.html", "main-0123456789abcdef.css", "data/york.json"].map(String::from);
+        let files = ["index.html", "main-0123456789abcdef.css", "data/north.json"].map(String::from);
         let text = netlify_headers("/cin/", &files, &["'sha256-AAAA'".to_owned()]);
         let expected_tail = "/cin/\n  Cache-Control: no-cache\n\
              /cin/main-0123456789abcdef.css\n  Cache-Control: public, max-age=31536000, immutable\n\
-             /cin/data/york.json\n  Cache-Control: no-cache\n\
+             /cin/data/north.json\n  Cache-Control: no-cache\n\
              /cin/index.html\n  Cache-Control: no-cache\n";
         assert!(text.ends_with(expected_tail), "{text}");
         assert!(text.contains("/cin/*\n  Content-Security-Policy: default-src 'self'; "), "{text}");
