@@ -3,11 +3,14 @@
 //!
 //! Everything outside [`ui`] is plain Rust with no browser dependency: the content model and its
 //! validation ([`model`]), the working-day calendar ([`calendar`]), a case's deadlines ([`timeline`]), the wizard's flow ([`wizard`]), HTML for read-only views ([`render`]), the safe Markdown renderer ([`markdown`]) and the build step that publishes the
-//! data the site reads ([`publish`]). [`ui`] renders what they compute.
+//! data the site reads ([`publish`]), and the page's Content Security Policy and the hosting headers it writes
+//! beside the site ([`csp`], [`hosting`]). [`ui`] renders what they compute.
 
 pub mod background;
 pub mod calendar;
 pub mod compare;
+pub mod csp;
+pub mod hosting;
 pub mod html;
 pub mod markdown;
 pub mod model;

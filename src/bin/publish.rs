@@ -1,9 +1,12 @@
-//! `publish [PROJECT_DIR] OUT_DIR`: validates `content/` and writes the published data into `OUT_DIR/data/`.
-//! Trunk runs it after each build; any content problem is printed and fails the build.
+//! `publish [PROJECT_DIR] OUT_DIR`: validates `content/` and writes the published data into `OUT_DIR/data/`;
+//! then, when `OUT_DIR` holds a built `index.html`, completes its Content Security Policy, copies it to `404.html`
+//! and writes the hosting headers (`_headers`, `nginx-headers.conf`) for the build's public URL
+//! (`TRUNK_PUBLIC_URL`, `/` by default). Trunk runs it after each build; any problem is printed and fails the build.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use cin_procedure_explorer::hosting;
 use cin_procedure_explorer::publish::{check, read, write};
 
 fn main() -> ExitCode {
@@ -30,12 +33,24 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     }
     match write(&content, &out) {
+        Ok(files) => println!("published {} files into {}", files.len(), out.join("data").display()),
+        Err(e) => {
+            eprintln!("could not write into {}: {e}", out.display());
+            return ExitCode::FAILURE;
+        }
+    }
+    if !out.join("index.html").is_file() {
+        println!("no index.html in {}: only the data was written", out.display());
+        return ExitCode::SUCCESS;
+    }
+    let public_url = std::env::var("TRUNK_PUBLIC_URL").unwrap_or_else(|_| "/".to_owned());
+    match hosting::finish(&out, &public_url) {
         Ok(files) => {
-            println!("published {} files into {}", files.len(), out.join("data").display());
+            println!("wrote {} with the page's Content Security Policy", files.join(", "));
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("could not write into {}: {e}", out.display());
+            eprintln!("could not finish the site: {e}");
             ExitCode::FAILURE
         }
     }

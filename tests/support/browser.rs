@@ -87,6 +87,8 @@ impl Browser {
         let mut caps = serde_json::Map::new();
         caps.insert("browserName".into(), json!("chrome"));
         caps.insert("goog:chromeOptions".into(), json!({ "binary": chromium, "args": chrome_args }));
+        // Keep the console, so that a test can read it (for Content Security Policy violations, say).
+        caps.insert("goog:loggingPrefs".into(), json!({ "browser": "ALL" }));
         // On a busy machine the driver may accept connections before it can start a session: try a few times.
         let mut attempt = 0;
         let client = loop {

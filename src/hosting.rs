@@ -1,0 +1,223 @@
+//! What a host needs to serve the built site safely, written by the build next to the site (run natively by
+//! `publish` after trunk has written `index.html`):
+//!
+//! - `index.html` with its Content Security Policy completed ([`crate::csp`]), and `404.html`, an identical copy,
+//!   which static hosts serve for unknown paths so that every deep link opens the app;
+//! - `_headers` (Netlify and Cloudflare Pages): the security headers for every path, and cache lifetimes;
+//! - `nginx-headers.conf`: the same security headers as nginx `add_header` lines, which the server block in
+//!   `hosting/` includes.
+//!
+//! The policy names the hash of the start-up script trunk writes into `index.html`, which changes with every
+//! build: so these files are made by the build, never edited by hand.
+
+use std::path::Path;
+
+use crate::csp;
+
+/// The file a Netlify or Cloudflare Pages host reads its response headers from.
+pub const NETLIFY_HEADERS: &str = "_headers";
+
+/// The file of nginx `add_header` lines for this build, included by the server block in `hosting/`.
+pub const NGINX_HEADERS: &str = "nginx-headers.conf";
+
+/// Browser features the site never uses, denied to it and to anything it could embed.
+pub const PERMISSIONS_POLICY: &str = "accelerometer=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), \
+     hid=(), magnetometer=(), microphone=(), midi=(), payment=(), serial=(), usb=()";
+
+/// `Cache-Control` for a file whose name carries trunk's content hash: it never changes, so keep it a year.
+pub const CACHE_HASHED: &str = "public, max-age=31536000, immutable";
+
+/// `Cache-Control` for every other file (pages, the worker, the data): ask the server each time whether it changed.
+pub const CACHE_REVALIDATE: &str = "no-cache";
+
+/// The security headers every response carries, for a build whose inline scripts have these hash sources.
+pub fn security_headers(script_hashes: &[String]) -> Vec<(&'static str, String)> {
+    vec![
+        ("Content-Security-Policy", csp::header_policy(script_hashes)),
+        // Scripts and styles only run when their declared type says so.
+        ("X-Content-Type-Options", "nosniff".to_owned()),
+        // The deadlines and wizard addresses hold a case's dates: never send them to another site.
+        ("Referrer-Policy", "no-referrer".to_owned()),
+        ("Permissions-Policy", PERMISSIONS_POLICY.to_owned()),
+        // A window this site opens, or that opens it, gets no handle on it.
+        ("Cross-Origin-Opener-Policy", "same-origin".to_owned()),
+    ]
+}
+
+/// Whether a built file's name carries trunk's content hash (`main-0123456789abcdef.css`,
+/// `app-0123456789abcdef_bg.wasm`): a `-` then 16 hexadecimal digits, then `.` or `_`.
+pub fn is_hashed(file_name: &str) -> bool {
+    let bytes = file_name.as_bytes();
+    (0..bytes.len()).any(|i| {
+        bytes[i] == b'-'
+            && bytes.len() > i + 17
+            && bytes[i + 1..i + 17].iter().all(u8::is_ascii_hexdigit)
+            && matches!(bytes[i + 17], b'.' | b'_')
+    })
+}
+
+/// The `_headers` file: the security headers on every path under `public_url` (`/` or `/cin/`), a year's
+/// immutable caching for each hashed file and revalidation for the rest. `files` are the site's files relative to
+/// its folder, with `/` separators.
+pub fn netlify_headers(public_url: &str, files: &[String], script_hashes: &[String]) -> String {
+    let base = format!("/{}/", public_url.trim_matches('/')).replace("//", "/");
+    let mut out = String::from(
+        "# Response headers for Netlify and Cloudflare Pages, written by the build: the policy names the hash of this\n\
+         # build's start-up script. Paths not listed here get the host's default caching (revalidated).\n",
+    );
+    out.push_str(&format!("{base}*\n"));
+    for (name, value) in security_headers(script_hashes) {
+        out.push_str(&format!("  {name}: {value}\n"));
+    }
+    out.push_str(&format!("{base}\n  Cache-Control: {CACHE_REVALIDATE}\n"));
+    let mut files: Vec<&String> = files.iter().collect();
+    files.sort_by_key(|f| (!is_hashed(f), f.as_str()));
+    for file in files {
+        let cache = if is_hashed(file) { CACHE_HASHED } else { CACHE_REVALIDATE };
+        out.push_str(&format!("{base}{file}\n  Cache-Control: {cache}\n"));
+    }
+    out
+}
+
+/// The nginx `add_header` lines for this build (`always`, so error pages such as the 404 fallback carry them too).
+pub fn nginx_headers(script_hashes: &[String]) -> String {
+    let mut out = String::from(
+        "# The security headers for this build of the site, written by the build: the policy names the hash of its\n\
+         # start-up script. The server block in hosting/ includes this file in each location.\n",
+    );
+    for (name, value) in security_headers(script_hashes) {
+        out.push_str(&format!("add_header {name} \"{value}\" always;\n"));
+    }
+    out
+}
+
+/// Every file under `dir`, relative to it, with `/` separators, sorted.
+fn files_under(dir: &Path) -> std::io::Result<Vec<String>> {
+    let mut files = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(folder) = pending.pop() {
+        for entry in std::fs::read_dir(&folder)? {
+            let path = entry?.path();
+            if path.is_dir() {
+                pending.push(path);
+            } else if let Ok(relative) = path.strip_prefix(dir) {
+                let parts: Vec<String> =
+                    relative.components().map(|c| c.as_os_str().to_string_lossy().into()).collect();
+                files.push(parts.join("/"));
+            }
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// Completes a built site in `out`, whose `index.html` trunk has written: fills in the page's policy, copies the
+/// page to `404.html`, and writes `_headers` and `nginx-headers.conf`. `public_url` is the build's
+/// `--public-url` (`/` by default). Returns the files written.
+pub fn finish(out: &Path, public_url: &str) -> Result<Vec<String>, String> {
+    let index = out.join("index.html");
+    let html = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
+    let (page, hashes) = csp::apply(&html).map_err(|e| format!("{}: {e}", index.display()))?;
+    if hashes.is_empty() {
+        return Err(format!("{}: no inline start-up script found", index.display()));
+    }
+    let write = |name: &str, text: &str| {
+        std::fs::write(out.join(name), text).map_err(|e| format!("{}: {e}", out.join(name).display()))
+    };
+    write("index.html", &page)?;
+    write("404.html", &page)?;
+    let generated = [NETLIFY_HEADERS, NGINX_HEADERS];
+    let files: Vec<String> = files_under(out)
+        .map_err(|e| format!("{}: {e}", out.display()))?
+        .into_iter()
+        .filter(|f| !generated.contains(&f.as_str()))
+        .collect();
+    write(NETLIFY_HEADERS, &netlify_headers(public_url, &files, &hashes))?;
+    write(NGINX_HEADERS, &nginx_headers(&hashes))?;
+    Ok(["index.html", "404.html", NETLIFY_HEADERS, NGINX_HEADERS].map(String::from).to_vec())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashed_names_are_told_from_plain_ones() {
+        for name in ["main-0123456789abcdef.css", "app-0123456789abcdef_bg.wasm", "favicon-fedcba9876543210.svg"] {
+            assert!(is_hashed(name), "{name}");
+        }
+        for name in [
+            "index.html",
+            "worker.js",
+            "worker_bg.wasm",
+            "boot.js",
+            "data/north.json",
+            "main-0123.css",
+            "a-0123456789abcdefg.js",
+        ] {
+            assert!(!is_hashed(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn every_header_the_host_should_send_is_there() {
+        let headers = security_headers(&["'sha256-AAAA'".to_owned()]);
+        let get = |name: &str| headers.iter().find(|(n, _)| *n == name).map(|(_, v)| v.as_str()).unwrap();
+        assert!(get("Content-Security-Policy").contains("script-src 'self' 'sha256-AAAA' 'wasm-unsafe-eval'"));
+        assert!(get("Content-Security-Policy").ends_with("frame-ancestors 'none'"));
+        assert_eq!(get("X-Content-Type-Options"), "nosniff");
+        assert_eq!(get("Referrer-Policy"), "no-referrer");
+        assert_eq!(get("Cross-Origin-Opener-Policy"), "same-origin");
+        for feature in ["camera=()", "microphone=()", "geolocation=()"] {
+            assert!(get("Permissions-Policy").contains(feature), "{feature}");
+        }
+    }
+
+    #[test]
+    fn the_headers_file_covers_every_path_and_caches_by_name() {
+        let files = ["index.html", "main-0123456789abcdef.css", "data/north.json"].map(String::from);
+        let text = netlify_headers("/cin/", &files, &["'sha256-AAAA'".to_owned()]);
+        let expected_tail = "/cin/\n  Cache-Control: no-cache\n\
+             /cin/main-0123456789abcdef.css\n  Cache-Control: public, max-age=31536000, immutable\n\
+             /cin/data/north.json\n  Cache-Control: no-cache\n\
+             /cin/index.html\n  Cache-Control: no-cache\n";
+        assert!(text.ends_with(expected_tail), "{text}");
+        assert!(text.contains("/cin/*\n  Content-Security-Policy: default-src 'self'; "), "{text}");
+        assert!(text.contains("  Referrer-Policy: no-referrer\n"), "{text}");
+        assert!(netlify_headers("/", &files, &[]).contains("\n/*\n  Content-Security-Policy"));
+    }
+
+    #[test]
+    fn nginx_lines_are_add_header_always() {
+        let text = nginx_headers(&["'sha256-AAAA'".to_owned()]);
+        let lines: Vec<&str> = text.lines().filter(|l| !l.starts_with('#')).collect();
+        assert_eq!(lines.len(), 5);
+        assert!(lines.iter().all(|l| l.starts_with("add_header ") && l.ends_with("\" always;")), "{text}");
+        assert!(lines[0].contains("'sha256-AAAA'"));
+    }
+
+    #[test]
+    fn finishing_a_build_fills_the_policy_and_writes_an_identical_404() {
+        let dir = std::env::temp_dir().join(format!("cin-hosting-unit-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("data")).unwrap();
+        let page = "<html><head><meta http-equiv=\"Content-Security-Policy\" content=\"x\"><script type=\"module\">start()</script></head></html>";
+        std::fs::write(dir.join("index.html"), page).unwrap();
+        std::fs::write(dir.join("app-0123456789abcdef_bg.wasm"), "").unwrap();
+        std::fs::write(dir.join("data/a.json"), "{}").unwrap();
+        finish(&dir, "/").unwrap();
+        let index = std::fs::read_to_string(dir.join("index.html")).unwrap();
+        assert_eq!(index, std::fs::read_to_string(dir.join("404.html")).unwrap());
+        let hash = csp::script_hash("start()");
+        assert!(index.contains(&format!("script-src 'self' {hash} 'wasm-unsafe-eval'")), "{index}");
+        let headers = std::fs::read_to_string(dir.join(NETLIFY_HEADERS)).unwrap();
+        assert!(headers.contains("/app-0123456789abcdef_bg.wasm\n  Cache-Control: public, max-age=31536000, immutable"));
+        assert!(headers.contains("/data/a.json\n  Cache-Control: no-cache"));
+        assert!(headers.contains("/404.html\n  Cache-Control: no-cache"));
+        assert!(!headers.contains("/_headers"));
+        assert!(std::fs::read_to_string(dir.join(NGINX_HEADERS)).unwrap().contains(&hash));
+        std::fs::write(dir.join("index.html"), "<html><head><script>start()</script></head></html>").unwrap();
+        assert!(finish(&dir, "/").is_err(), "a page without the CSP meta tag fails the build");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

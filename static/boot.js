@@ -1,0 +1,97 @@
+// Says in words why the site could not start, instead of a blank page: no WebAssembly, a script that did not load
+// or that the security policy blocked, or trunk's start-up promise rejecting (the wasm missing or not wasm). It
+// fills in and shows #boot (index.html); the app removes #boot once mounted (src/main.rs), which ends this.
+// Plain ES5, so that a browser too old for WebAssembly can still run it.
+(function () {
+  "use strict";
+  var shown = false;
+
+  function show(title, reason, advice, detail, canReload) {
+    var fill = function () {
+      var box = document.getElementById("boot");
+      if (!box || shown) {
+        return; // shown already, or the app has started
+      }
+      shown = true;
+      var set = function (id, text) {
+        document.getElementById(id).textContent = text;
+      };
+      set("boot-title", title);
+      set("boot-reason", reason);
+      set("boot-advice", advice);
+      set("boot-detail", detail ? "Details: " + String(detail).slice(0, 400) : "");
+      var reload = document.getElementById("boot-reload");
+      reload.hidden = !canReload;
+      reload.addEventListener("click", function () {
+        window.location.reload();
+      });
+      box.hidden = false;
+      document.getElementById("boot-title").focus();
+    };
+    if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", fill);
+    } else {
+      fill();
+    }
+  }
+
+  function couldNotStart(reason, detail) {
+    show(
+      "The site could not start",
+      reason,
+      "Reload to try again. If it still does not start, the site may be being updated: try again in a few minutes.",
+      detail,
+      true
+    );
+  }
+
+  function fromMessage(message) {
+    couldNotStart(
+      /WebAssembly|wasm|magic word|CompileError|LinkError/i.test(message)
+        ? "The site's WebAssembly program did not load."
+        : "The site's program stopped with an error while starting.",
+      message
+    );
+  }
+
+  if (typeof WebAssembly !== "object") {
+    show(
+      "This browser cannot run the site",
+      "CIN Procedure Explorer runs as WebAssembly, which this browser does not support or has turned off.",
+      "Open the site in a current version of Firefox, Chrome, Edge or Safari.",
+      "",
+      false
+    );
+    return;
+  }
+
+  // Capture phase: a script that fails to load fires "error" at its element, and that event does not bubble.
+  // Other elements' errors (a preload) are left alone: a real failure also rejects the start-up promise.
+  window.addEventListener(
+    "error",
+    function (event) {
+      var target = event.target;
+      if (target && target.tagName) {
+        if (target.tagName === "SCRIPT") {
+          couldNotStart("One of the site's script files did not load.", target.src || "a module the start-up script imports");
+        }
+      } else {
+        fromMessage(event.message || String(event.error));
+      }
+    },
+    true
+  );
+
+  // A start-up script the policy does not allow (a host that changed the page, stale headers) fires no error.
+  document.addEventListener("securitypolicyviolation", function (event) {
+    var directive = event.effectiveDirective || event.violatedDirective || "";
+    if (directive.indexOf("script-src") === 0) {
+      couldNotStart("The browser's security policy blocked the site's start-up script.", directive + " blocked " + event.blockedURI);
+    }
+  });
+
+  window.addEventListener("unhandledrejection", function (event) {
+    var reason = event.reason;
+    fromMessage(reason && reason.message ? reason.name + ": " + reason.message : String(reason));
+  });
+})();
