@@ -7,18 +7,19 @@
 use std::time::Instant;
 
 use chrono::NaiveDate;
+use cin_procedure_explorer::model::questions::date_keys;
 use cin_procedure_explorer::publish::read;
 use cin_procedure_explorer::render::rule_card::CardContext;
 use cin_procedure_explorer::render::wizard::{question_html, result_html, Outcome};
-use cin_procedure_explorer::timeline::{timeline, Case, DATE_FIELDS};
+use cin_procedure_explorer::timeline::{timeline, Case};
 use cin_procedure_explorer::wizard::{flow, next, Step, Walk};
 
 fn main() {
     let content = read(std::path::Path::new(env!("CARGO_MANIFEST_DIR"))).expect("content loads");
     let day = |m: u32, d: u32| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
     let mut case = Case::default();
-    for (i, (key, _)) in DATE_FIELDS.iter().enumerate() {
-        case.dates.insert((*key).to_owned(), day(3 + i as u32 / 4, 2 + i as u32));
+    for (i, key) in date_keys().map(|k| k.key).enumerate() {
+        case.dates.insert(key.to_owned(), day(3 + i as u32 / 4, 2 + i as u32));
     }
     let today = day(11, 23);
     const RUNS: u32 = 2000;

@@ -52,26 +52,13 @@ pub fn describe_value(value: &Value, roles: &[Role]) -> String {
 }
 
 fn answer_phrase(key: &str, value: &str, vocabulary: &Vocabulary) -> String {
-    match (key, value) {
-        ("team", team) => {
-            let name = vocabulary.teams.iter().find(|t| t.id == team).map_or(team, |t| t.name.as_str());
-            format!("cases held by the {name}")
-        }
-        ("disabled", "yes") => "disabled children".into(),
-        ("disabled", "no") => "children who are not disabled".into(),
-        ("direct_payments_only", "yes") => "children whose only service is direct payments".into(),
-        ("direct_payments_only", "no") => "children with services other than direct payments".into(),
-        ("complex_package", "yes") => "complex packages of support".into(),
-        ("complex_package", "no") => "cases without a complex package of support".into(),
-        ("other_plan", "child_protection") => "children with a child protection plan".into(),
-        ("other_plan", "looked_after") => "looked-after children".into(),
-        ("other_plan", "pathway") => "young people with a pathway plan".into(),
-        ("other_plan", "none") => "children with no other plan".into(),
-        ("in_need", "yes") => "children assessed as in need".into(),
-        ("in_need", "no") => "children not assessed as in need".into(),
-        ("route", route) => format!("plans that start from: {}", route.replace('_', " ")),
-        ("review_finding", finding) => format!("a review that finds: {}", finding.replace('_', " ")),
-        (key, value) => format!("{}: {}", key.replace('_', " "), value.replace('_', " ")),
+    if key == "team" {
+        let name = vocabulary.teams.iter().find(|t| t.id == value).map_or(value, |t| t.name.as_str());
+        return format!("cases held by the {name}");
+    }
+    match super::questions::key(key).and_then(|k| k.choice(value)) {
+        Some(choice) => choice.condition.to_owned(),
+        None => format!("{}: {}", key.replace('_', " "), value.replace('_', " ")),
     }
 }
 

@@ -9,6 +9,7 @@ mod glossary;
 mod load;
 mod procedure;
 mod published;
+pub mod questions;
 mod rulebook;
 mod rules;
 mod validate;
@@ -45,7 +46,7 @@ pub fn authority_path(slug: &str) -> String {
 pub fn procedure_path(slug: &str) -> String {
     format!("content/authorities/{slug}/procedure.md")
 }
-pub use vocab::{event_phrase, group_label, Role, Topic, ANSWERS, EVENTS, GROUPS, OUTCOMES};
+pub use vocab::{event_phrase, group_label, Role, Topic, EVENTS, GROUPS, OUTCOMES};
 
 /// The path of the glossary, relative to the project root.
 pub const GLOSSARY_PATH: &str = "content/glossary.json";

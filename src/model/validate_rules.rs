@@ -3,10 +3,11 @@
 use std::collections::{BTreeMap, HashSet};
 
 use super::authority::Authority;
+use super::questions::{key as answer_key, Asks};
 use super::rules::{Rule, Status, Value};
 use super::rules_path;
 use super::validate::Problem;
-use super::vocab::{event_phrase, Role, Topic, ANSWERS, OUTCOMES};
+use super::vocab::{event_phrase, Role, Topic, OUTCOMES};
 
 /// The vocabularies rules are checked against.
 pub struct Vocabularies<'a> {
@@ -60,13 +61,13 @@ fn check_value(value: &Value, vocab: &Vocabularies, report: &mut dyn FnMut(Strin
 }
 
 /// The allowed values of a wizard answer.
-fn answer_values(key: &str) -> &'static [&'static str] {
-    ANSWERS.iter().find(|(k, _)| *k == key).map_or(&[], |(_, v)| *v)
+fn answer_values(key: &str) -> Vec<&'static str> {
+    answer_key(key).map(|k| k.choices().iter().map(|c| c.value).collect()).unwrap_or_default()
 }
 
 fn check_when(when: &BTreeMap<String, Vec<String>>, authority: &Authority, report: &mut dyn FnMut(String)) {
     for (key, values) in when {
-        let Some((_, allowed)) = ANSWERS.iter().find(|(k, _)| k == key) else {
+        let Some(asks) = answer_key(key).map(|k| k.asks).filter(|a| *a != Asks::Date) else {
             report(format!("has a condition on unknown answer \"{key}\""));
             continue;
         };
@@ -74,10 +75,9 @@ fn check_when(when: &BTreeMap<String, Vec<String>>, authority: &Authority, repor
             report(format!("has a condition on \"{key}\" that allows no value"));
         }
         for value in values {
-            let known = if key == "team" {
-                authority.vocabulary.teams.iter().any(|t| &t.id == value)
-            } else {
-                allowed.contains(&value.as_str())
+            let known = match asks {
+                Asks::Team => authority.vocabulary.teams.iter().any(|t| &t.id == value),
+                _ => answer_values(key).contains(&value.as_str()),
             };
             if !known {
                 report(format!("has a condition {key}={value}, which is not a known value"));

@@ -65,18 +65,6 @@ pub fn event_phrase(event: &str) -> Option<&'static str> {
     EVENTS.iter().find(|(id, _)| *id == event).map(|(_, phrase)| *phrase)
 }
 
-/// The wizard's answer keys with their allowed values; `team` takes the authority's own team ids.
-pub const ANSWERS: [(&str, &[&str]); 8] = [
-    ("in_need", &["yes", "no"]),
-    ("other_plan", &["none", "child_protection", "looked_after", "pathway"]),
-    ("route", &["assessment", "cp_step_down", "lac_ceased", "supervision_order", "private_law_report", "sgo_support"]),
-    ("team", &[]),
-    ("disabled", &["yes", "no"]),
-    ("direct_payments_only", &["yes", "no"]),
-    ("complex_package", &["yes", "no"]),
-    ("review_finding", &["needs_met", "same_needs", "more_needs", "risk_of_significant_harm"]),
-];
-
 /// The review outcomes an authority can name.
 pub const OUTCOMES: [&str; 6] =
     ["close", "step_down", "continue", "core_assessment", "strategy_discussion", "specific_review"];

@@ -7,10 +7,10 @@ use std::collections::BTreeMap;
 use crate::calendar::{iso, long_date, YEARS};
 use crate::html;
 use crate::html::Html;
-use crate::model::{describe_when, Authority, Rule, Status, Topic, ANSWERS};
+use crate::model::{describe_when, Authority, Rule, Status, Topic};
 use crate::render::authority::cite_links;
 use crate::timeline::{
-    choice_label, date_label, needed_answers, needed_dates, question, Case, DateParts, Deadline, FieldError, Timeline,
+    date_label, needed_answers, needed_dates, question, Case, DateParts, Deadline, FieldError, Timeline,
 };
 
 /// The id of a field's first control (what the error summary links to).
@@ -61,15 +61,7 @@ impl Form {
     pub fn for_rules(rules: &[Rule], authority: &Authority) -> Self {
         let answers = needed_answers(rules)
             .into_iter()
-            .map(|key| {
-                let choices = if key == "team" {
-                    authority.vocabulary.teams.iter().map(|t| (t.id.clone(), t.name.clone())).collect()
-                } else {
-                    let values = ANSWERS.iter().find(|(k, _)| *k == key).map_or(&[][..], |(_, v)| *v);
-                    values.iter().map(|v| ((*v).to_owned(), choice_label(key, v))).collect()
-                };
-                (key, choices)
-            })
+            .map(|key| (key, crate::model::questions::choices_for(key, authority)))
             .collect();
         Form { dates: needed_dates(rules), answers }
     }

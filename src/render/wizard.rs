@@ -22,17 +22,6 @@ pub fn walk_href(slug: &str, walk: &Walk) -> String {
     }
 }
 
-fn hint(key: &str) -> &'static str {
-    match key {
-        "in_need" => "Under section 17 of the Children Act 1989, as the assessment found.",
-        "other_plan" => {
-            "A plan the child already has, which some procedures say takes the place of a Child in Need plan."
-        }
-        "review_finding" => "What the last Child in Need review found about the child's needs.",
-        _ => "",
-    }
-}
-
 /// One question page. `index` is the question's place in the flow; `error` a message to show on the field.
 pub fn question_html(slug: &str, flow: &[Question], index: usize, walk: &Walk, error: Option<&str>) -> Html {
     let q = &flow[index];
@@ -53,7 +42,7 @@ pub fn question_html(slug: &str, flow: &[Question], index: usize, walk: &Walk, e
     ));
     let hint_text = match q.kind {
         Kind::Date => "For example, 26 3 2026. If you do not know it, or it has not happened yet, tick the box.",
-        Kind::Choice { .. } => hint(q.key),
+        Kind::Choice { .. } => crate::model::questions::key(q.key).map_or("", |k| k.hint),
     };
     out.push(html!(
         "<form class=\"wizard-question{}\" data-key=\"{}\" novalidate><fieldset aria-describedby=\"question-hint\">\

@@ -6,62 +6,24 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use crate::calendar::{iso, parse_iso};
-use crate::model::ANSWERS;
-
-/// The dates a case can have, in the order a case meets them, with the question each is asked as.
-pub const DATE_FIELDS: [(&str, &str); 8] = [
-    ("assessment_completed", "Date the assessment was completed"),
-    ("plan_established", "Date the plan was agreed"),
-    ("planning_meeting", "Date of the planning meeting"),
-    ("previous_review", "Date of the last review"),
-    ("care_team_meeting", "Date of the last team meeting"),
-    ("previous_visit", "Date of the last visit"),
-    ("package_started", "Date the package of support started"),
-    ("order_expires", "Date the order expires"),
-];
+use crate::model::questions::{self, Asks};
 
 /// The question a date key is asked as.
 pub fn date_label(key: &str) -> &'static str {
-    DATE_FIELDS.iter().find(|(k, _)| *k == key).map_or("Date", |(_, label)| label)
+    questions::key(key).filter(|k| k.asks == Asks::Date).map_or("Date", |k| k.question)
 }
 
 /// The question an answer key is asked as.
 pub fn question(key: &str) -> &'static str {
-    match key {
-        "in_need" => "Has the child been assessed as in need?",
-        "other_plan" => "Does the child have another plan?",
-        "route" => "How did the case come to a Child in Need plan?",
-        "team" => "Which team holds the case?",
-        "disabled" => "Is the child disabled?",
-        "direct_payments_only" => "Are direct payments the only service?",
-        "complex_package" => "Is there a complex package of support?",
-        "review_finding" => "What did the last review find?",
-        _ => "Answer",
-    }
+    questions::key(key).map_or("Answer", |k| k.question)
 }
 
 /// How a choice reads ("A child protection plan"); team ids are named by the authority, not here.
 pub fn choice_label(key: &str, value: &str) -> String {
-    let label = match (key, value) {
-        (_, "yes") => "Yes",
-        (_, "no") => "No",
-        ("other_plan", "none") => "No other plan",
-        ("other_plan", "child_protection") => "A child protection plan",
-        ("other_plan", "looked_after") => "Looked after, with a care plan",
-        ("other_plan", "pathway") => "A pathway plan",
-        ("route", "assessment") => "An assessment",
-        ("route", "cp_step_down") => "A child protection plan ended",
-        ("route", "lac_ceased") => "The child stopped being looked after",
-        ("route", "supervision_order") => "A supervision order",
-        ("route", "private_law_report") => "A report in private law proceedings",
-        ("route", "sgo_support") => "Support under a special guardianship order",
-        ("review_finding", "needs_met") => "The child's needs are met",
-        ("review_finding", "same_needs") => "The same needs continue",
-        ("review_finding", "more_needs") => "The needs have grown",
-        ("review_finding", "risk_of_significant_harm") => "A risk of significant harm",
-        _ => return value.replace('_', " "),
-    };
-    label.to_owned()
+    match questions::key(key).and_then(|k| k.choice(value)) {
+        Some(choice) => choice.label.to_owned(),
+        None => value.replace('_', " "),
+    }
 }
 
 /// Pairs of dates where the second must be the same as or after the first, with the message when it is not.
@@ -147,12 +109,12 @@ pub const DONT_KNOW: &str = "dont_know";
 /// `in_need` may be "I don't know").
 fn allowed(key: &str, value: &str, teams: &[String]) -> bool {
     if value == DONT_KNOW {
-        return key != "in_need" && ANSWERS.iter().any(|(k, _)| *k == key);
+        return key != "in_need" && questions::is_answer(key);
     }
-    match ANSWERS.iter().find(|(k, _)| *k == key) {
-        Some(("team", _)) => teams.iter().any(|t| t == value),
-        Some((_, values)) => values.contains(&value),
-        None => false,
+    match questions::key(key).map(|k| k.asks) {
+        Some(Asks::Team) => teams.iter().any(|t| t == value),
+        Some(Asks::Choice(choices)) => choices.iter().any(|c| c.value == value),
+        Some(Asks::Date) | None => false,
     }
 }
 
@@ -167,7 +129,7 @@ impl Case {
             if value.is_empty() {
                 continue;
             }
-            if DATE_FIELDS.iter().any(|(k, _)| k == key) {
+            if questions::is_date(key) {
                 match parse_iso(value) {
                     Some(date) => {
                         case.dates.insert(key.clone(), date);
@@ -177,7 +139,7 @@ impl Case {
                         message: format!("{} must be a real date (the link has \"{value}\")", date_label(key)),
                     }),
                 }
-            } else if ANSWERS.iter().any(|(k, _)| k == key) {
+            } else if questions::is_answer(key) {
                 if allowed(key, value, teams) {
                     case.answers.insert(key.clone(), value.to_owned());
                 } else {

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 
 use crate::calendar::{add, long_date, Count};
 use crate::model::{Rule, Status, Value};
-pub use case::{choice_label, date_label, question, Case, DateParts, FieldError, DATE_FIELDS, DONT_KNOW};
+pub use case::{choice_label, date_label, question, Case, DateParts, FieldError, DONT_KNOW};
 
 /// The topics whose rules are timescales: where one of these is not stated, the timeline says "no timescale stated".
 pub const TIMESCALE_TOPICS: [&str; 10] = [
@@ -294,12 +294,15 @@ pub fn needed_dates(rules: &[Rule]) -> Vec<&'static str> {
             keys.push((*k).to_owned());
         }
     }
-    DATE_FIELDS.iter().map(|(k, _)| *k).filter(|k| keys.iter().any(|n| n == k)).collect()
+    crate::model::questions::date_keys().map(|k| k.key).filter(|k| keys.iter().any(|n| n == k)).collect()
 }
 
 /// The answer keys an authority's rules depend on, in the vocabulary's order.
 pub fn needed_answers(rules: &[Rule]) -> Vec<&'static str> {
-    crate::model::ANSWERS.iter().map(|(k, _)| *k).filter(|k| rules.iter().any(|r| r.when.contains_key(*k))).collect()
+    crate::model::questions::answer_keys()
+        .map(|k| k.key)
+        .filter(|k| rules.iter().any(|r| r.when.contains_key(*k)))
+        .collect()
 }
 
 /// Builds the timeline of a case under an authority's rules, as of `today`.

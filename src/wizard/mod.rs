@@ -6,8 +6,9 @@ mod walk;
 
 pub use walk::{Answer, Walk, NO_DATE};
 
-use crate::model::{Authority, Outcome, Rule, Status, Value, ANSWERS};
-use crate::timeline::{choice_label, date_label, needed_answers, needed_dates, question, Case, DONT_KNOW};
+use crate::model::questions;
+use crate::model::{Authority, Outcome, Rule, Status, Value};
+use crate::timeline::{date_label, needed_answers, needed_dates, question, Case, DONT_KNOW};
 
 /// What a question asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,20 +37,7 @@ pub struct Question {
 
 /// The stage a question belongs to, for the progress line and the map.
 pub fn stage(key: &str) -> &'static str {
-    match key {
-        "in_need" | "other_plan" | "route" => "Does this procedure apply?",
-        "review_finding" => "Review outcome",
-        "previous_review" | "care_team_meeting" | "previous_visit" | "package_started" => "Reviews",
-        _ => "Planning",
-    }
-}
-
-fn choices_of(key: &str, authority: &Authority) -> Vec<(String, String)> {
-    if key == "team" {
-        return authority.vocabulary.teams.iter().map(|t| (t.id.clone(), t.name.clone())).collect();
-    }
-    let values = ANSWERS.iter().find(|(k, _)| *k == key).map_or(&[][..], |(_, v)| *v);
-    values.iter().map(|v| ((*v).to_owned(), choice_label(key, v))).collect()
+    questions::key(key).map_or("Planning", |k| k.stage)
 }
 
 /// The rules on a topic that state something (stated or ambiguous).
@@ -89,7 +77,7 @@ pub fn flow(rules: &[Rule], authority: &Authority) -> Vec<Question> {
     let choice = |key: &'static str, dont_know: bool| Question {
         key,
         text: question(key).to_owned(),
-        kind: Kind::Choice { choices: choices_of(key, authority), dont_know },
+        kind: Kind::Choice { choices: questions::choices_for(key, authority), dont_know },
     };
     let mut out = vec![choice("in_need", false)];
     let answers = needed_answers(rules);

@@ -2,7 +2,8 @@
 //! (`key=none`), and `at`, the question being revisited (by Back or "Change"). Anything else in a link is dropped
 //! and named, and that question is asked again.
 
-use crate::timeline::{Case, FieldError, DATE_FIELDS};
+use crate::model::questions::{is_answer, is_date};
+use crate::timeline::{Case, FieldError};
 
 /// The value that marks a date question answered as "not known / not yet".
 pub const NO_DATE: &str = "none";
@@ -36,10 +37,8 @@ impl Walk {
                 "from" => walk.from_check = value == "check",
                 "result" => walk.confirmed = value == "yes",
                 "compare" => walk.compare = Some(value.clone()),
-                k if value == NO_DATE && DATE_FIELDS.iter().any(|(d, _)| *d == k) => walk.skipped.push(key.clone()),
-                k if crate::model::ANSWERS.iter().any(|(a, _)| *a == k) || DATE_FIELDS.iter().any(|(d, _)| *d == k) => {
-                    rest.push((key.clone(), value.clone()))
-                }
+                k if value == NO_DATE && is_date(k) => walk.skipped.push(key.clone()),
+                k if is_answer(k) || is_date(k) => rest.push((key.clone(), value.clone())),
                 _ => ignored.push(FieldError {
                     key: key.clone(),
                     message: format!("The link's \"{key}\" is not a question here, so it was ignored"),
