@@ -26,11 +26,11 @@ fn main() {
     let mut worst = 0.0f64;
     for entry in &content.entries {
         let rules = &entry.rules;
-        let t = timeline(rules, &case, today);
+        let t = timeline(rules, &content.topics, &case, today);
         let dates: usize = t.deadlines.iter().map(|d| d.dates.len()).sum();
         let start = Instant::now();
         for _ in 0..RUNS {
-            std::hint::black_box(timeline(std::hint::black_box(rules), &case, today));
+            std::hint::black_box(timeline(std::hint::black_box(rules), &content.topics, &case, today));
         }
         let micros = start.elapsed().as_secs_f64() * 1e6 / f64::from(RUNS);
         worst = worst.max(micros);
@@ -41,7 +41,7 @@ fn main() {
     // A wizard step: the result page for a full walk is the heaviest step (it includes the timeline).
     let mut worst_step = 0.0f64;
     for entry in &content.entries {
-        let flow = flow(&entry.rules, &entry.authority);
+        let flow = flow(&entry.rules, &content.topics, &entry.authority);
         let mut walk = Walk { case: case.clone(), ..Walk::default() };
         for q in &flow {
             if let cin_procedure_explorer::wizard::Kind::Choice { choices, .. } = &q.kind {

@@ -74,7 +74,7 @@ impl Walks<'_> {
                             cites_resolve(rule, self.authority);
                         }
                         let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
-                        let t = timeline(self.rules, &case, today);
+                        let t = timeline(self.rules, &support::all().topics, &case, today);
                         for d in &t.deadlines {
                             cites_resolve(&d.rule, self.authority);
                         }
@@ -89,7 +89,7 @@ impl Walks<'_> {
 fn every_path_of_every_flow_ends_at_a_cited_result() {
     let all = support::all();
     for entry in &all.entries {
-        let flow = flow(&entry.rules, &entry.authority);
+        let flow = flow(&entry.rules, &support::all().topics, &entry.authority);
         for q in &flow {
             let needed = matches!(q.key, "in_need" | "other_plan" | "review_finding")
                 || entry.rules.iter().any(|r| r.when.contains_key(q.key))

@@ -64,7 +64,7 @@ async fn a_complete_walk_for_every_authority_ends_at_the_engines_result() {
         b.open(&server.url(&format!("/wizard/{slug}")), ".wizard").await;
         b.eval("const r = document.querySelector('[data-action=restart]'); if (r && document.querySelector('.resume')) r.click(); return true").await;
         b.wait_for(".wizard-question").await;
-        let flow = flow(&entry.rules, &entry.authority);
+        let flow = flow(&entry.rules, &support::all().topics, &entry.authority);
         let mut dates = 0;
         for step in 0..flow.len() + 1 {
             if b.eval("return document.querySelector('.outcome, .see-result') !== null").await == true {
@@ -113,7 +113,7 @@ async fn back_reload_change_and_shared_links_keep_the_answers() {
     answer(&b, false).await; // other plan: the first choice
     let all = support::all();
     let york = all.entry("york").unwrap();
-    let total = flow(&york.rules, &york.authority).len();
+    let total = flow(&york.rules, &support::all().topics, &york.authority).len();
     let progress = b.text(".progress").await;
     assert!(progress.starts_with(&format!("Question 3 of {total}")), "{progress}");
     // Reload mid-way: the same question, the answers kept.
@@ -198,7 +198,7 @@ async fn the_map_shows_every_question_of_every_flow() {
         let slug = &entry.authority.slug;
         b.open(&server.url(&format!("/wizard/{slug}/map")), ".flow-map").await;
         let items = b.eval("return document.querySelectorAll('.flow-map > li').length").await.as_u64().unwrap();
-        assert_eq!(items as usize, flow(&entry.rules, &entry.authority).len() + 1, "{slug}");
+        assert_eq!(items as usize, flow(&entry.rules, &support::all().topics, &entry.authority).len() + 1, "{slug}");
         assert!(b.text(".flow-map").await.contains("this procedure does not apply"));
         b.assert_accessible(&format!("/wizard/{slug}/map")).await;
     }

@@ -58,9 +58,24 @@ pub fn parse_index(text: &str) -> Result<Vec<String>, LoadError> {
     parse_json(INDEX_PATH, text)
 }
 
-/// Parses `content/topics.json`.
+/// Parses `content/topics.json`; a `met_by` must name a date the wizard and the deadlines page ask for.
 pub fn parse_topics(text: &str) -> Result<Vec<Topic>, LoadError> {
-    parse_json(TOPICS_PATH, text)
+    let topics: Vec<Topic> = parse_json(TOPICS_PATH, text)?;
+    for t in &topics {
+        if let Some(date) = t.met_by.as_deref().filter(|d| !super::questions::is_date(d)) {
+            return Err(LoadError::new(
+                TOPICS_PATH,
+                format!("topic \"{}\" is met by \"{date}\", which is not a date key", t.id),
+            ));
+        }
+    }
+    Ok(topics)
+}
+
+/// The project's own `content/topics.json`, for unit tests that need the real topic flags.
+#[cfg(test)]
+pub(crate) fn content_topics() -> Vec<Topic> {
+    parse_topics(include_str!("../../content/topics.json")).expect("content/topics.json parses")
 }
 
 /// Parses `content/glossary.json`.

@@ -23,6 +23,8 @@ pub use catalogue::{page_title, Book, Catalogue};
 pub use dates::{PartialDate, ReviewState, MONTHS};
 pub use describe::{describe_value, describe_when, role_label};
 pub use glossary::{a_to_z, validate_glossary, Found, Term, TermFinder};
+#[cfg(test)]
+pub(crate) use load::content_topics;
 pub use load::{
     parse_authority, parse_glossary, parse_index, parse_json, parse_procedure, parse_roles, parse_rules, parse_topics,
     LoadError,
@@ -46,7 +48,7 @@ pub fn authority_path(slug: &str) -> String {
 pub fn procedure_path(slug: &str) -> String {
     format!("content/authorities/{slug}/procedure.md")
 }
-pub use vocab::{event_phrase, group_label, Role, Topic, EVENTS, GROUPS, OUTCOMES};
+pub use vocab::{event_phrase, group_label, is_timescale, met_by, Role, Topic, EVENTS, GROUPS, OUTCOMES};
 
 /// The path of the glossary, relative to the project root.
 pub const GLOSSARY_PATH: &str = "content/glossary.json";

@@ -66,7 +66,7 @@ mod tests {
             group: group.into(),
             core: true,
             label: id.into(),
-            description: String::new(),
+            ..Topic::default()
         };
         vec![t("review.first", "reviews"), t("plan.lead", "plan"), t("review.chair", "reviews")]
     }

@@ -185,7 +185,7 @@ mod tests {
             group: "reviews".into(),
             core,
             label: id.into(),
-            description: String::new(),
+            ..Topic::default()
         };
         vec![topic("review.first", true), topic("review.interval", true), topic("review.chair", false)]
     }

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 /// A rule topic from `content/topics.json`: a row of the comparison matrix.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Topic {
     /// The stable id, e.g. `review.interval`.
@@ -16,6 +16,25 @@ pub struct Topic {
     pub label: String,
     /// One plain-English line on what it covers.
     pub description: String,
+    /// Whether its rules are timescales: where a procedure does not state one, a case's timeline says so.
+    #[serde(default)]
+    pub timescale: bool,
+    /// For a one-off deadline, the case date that shows it was met (e.g. the planning meeting held).
+    #[serde(default)]
+    pub met_by: Option<String>,
+    /// Whether the wizard's result shows its rules as cards ("who does what").
+    #[serde(default)]
+    pub on_result: bool,
+}
+
+/// The case date that shows a deadline on `topic` was met, if the topic has one.
+pub fn met_by<'a>(topics: &'a [Topic], topic: &str) -> Option<&'a str> {
+    topics.iter().find(|t| t.id == topic).and_then(|t| t.met_by.as_deref())
+}
+
+/// Whether `topic`'s rules are timescales.
+pub fn is_timescale(topics: &[Topic], topic: &str) -> bool {
+    topics.iter().any(|t| t.id == topic && t.timescale)
 }
 
 /// A role from `content/roles.json`: who does something.

@@ -122,7 +122,7 @@ pub fn page(route: &Route, content: &Content) -> Page {
                 title: page_title(&["Wizard map", &authority.short_name]),
                 html: html!(
                     "<div class=\"wizard-map\">{}</div>",
-                    map_html(&flow(&book.rules, authority), &book.rules, authority)
+                    map_html(&flow(&book.rules, &book.topics, authority), &book.rules, authority)
                 ),
             },
             None => not_listed(slug),

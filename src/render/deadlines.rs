@@ -58,12 +58,12 @@ const PARTS: [(&str, &str, &str); 3] = [("day", "Day", "w2"), ("month", "Month",
 
 impl Form {
     /// The questions the rules need; team choices come from the authority's vocabulary.
-    pub fn for_rules(rules: &[Rule], authority: &Authority) -> Self {
+    pub fn for_rules(rules: &[Rule], topics: &[Topic], authority: &Authority) -> Self {
         let answers = needed_answers(rules)
             .into_iter()
             .map(|key| (key, crate::model::questions::choices_for(key, authority)))
             .collect();
-        Form { dates: needed_dates(rules), answers }
+        Form { dates: needed_dates(rules, topics), answers }
     }
 
     /// The form's fields as HTML, filled in from the case.
@@ -267,7 +267,7 @@ mod tests {
         .unwrap();
         let authority =
             parse_authority("minimal", include_str!("../../tests/fixtures/minimal/authority.json")).unwrap();
-        Form::for_rules(&rules, &authority)
+        Form::for_rules(&rules, &crate::model::content_topics(), &authority)
     }
 
     fn values<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> String + 'a {

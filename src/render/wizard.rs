@@ -208,22 +208,6 @@ fn answers_html(slug: &str, flow: &[Question], walk: &Walk) -> Html {
     out
 }
 
-/// The topics whose rules the result page shows as cards, in the order a case meets them.
-const RESULT_TOPICS: [&str; 12] = [
-    "planning_meeting.chair",
-    "planning_meeting.convener",
-    "planning_meeting.attendees",
-    "plan.contents",
-    "plan.distribution",
-    "plan.lead",
-    "review.chair",
-    "review.purpose",
-    "records.minute_taker",
-    "records.system",
-    "family.exclusion_endorsement",
-    "closure.step_down_destination",
-];
-
 /// What the result page is about: the walk, its ending and the authority's rules.
 pub struct Outcome<'a> {
     /// The authority's flow.
@@ -245,12 +229,14 @@ pub fn result_html(result: &Outcome, ctx: &CardContext, today: NaiveDate) -> Htm
     out.push(outcome_html(ending, walk, authority));
     if let Ending::Applies { .. } = ending {
         out.push(html!("<h2>Deadlines</h2>"));
-        out.push(timeline_html(&timeline(rules, &walk.case, today), authority, ctx.topics));
+        out.push(timeline_html(&timeline(rules, ctx.topics, &walk.case, today), authority, ctx.topics));
         let apply = applicable(rules, &walk.case);
-        let shown: Vec<&Rule> = RESULT_TOPICS
+        let shown: Vec<&Rule> = ctx
+            .topics
             .iter()
+            .filter(|t| t.on_result)
             .flat_map(|t| {
-                apply.iter().filter(move |(r, _)| r.topic == *t && r.status != Status::NotStated).map(|(r, _)| *r)
+                apply.iter().filter(move |(r, _)| r.topic == t.id && r.status != Status::NotStated).map(|(r, _)| *r)
             })
             .collect();
         if !shown.is_empty() {
@@ -346,7 +332,7 @@ mod tests {
     #[test]
     fn a_question_page_has_its_legend_as_h1_progress_back_and_choices() {
         let (a, rules) = setup();
-        let flow = crate::wizard::flow(&rules, &a);
+        let flow = crate::wizard::flow(&rules, &crate::model::content_topics(), &a);
         let mut walk = Walk::default();
         walk.case.answers.insert("in_need".into(), "yes".into());
         let html = question_html("minimal", &flow, 1, &walk, Some("Select an answer")).into_string();
@@ -362,7 +348,7 @@ mod tests {
     #[test]
     fn check_your_answers_links_each_answer_back_and_on_to_the_result() {
         let (a, rules) = setup();
-        let flow = crate::wizard::flow(&rules, &a);
+        let flow = crate::wizard::flow(&rules, &crate::model::content_topics(), &a);
         let mut walk = Walk::default();
         walk.case.answers.insert("in_need".into(), "yes".into());
         walk.skipped.push("plan_established".into());

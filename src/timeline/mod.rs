@@ -9,29 +9,8 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use crate::calendar::{add, long_date, Count};
-use crate::model::{Rule, Status, Value};
+use crate::model::{is_timescale, met_by, Rule, Status, Topic, Value};
 pub use case::{choice_label, date_label, question, Case, DateParts, FieldError, DONT_KNOW};
-
-/// The topics whose rules are timescales: where one of these is not stated, the timeline says "no timescale stated".
-pub const TIMESCALE_TOPICS: [&str; 10] = [
-    "planning_meeting.deadline",
-    "plan.distribution",
-    "review.first",
-    "review.interval",
-    "review.long_running",
-    "care_team.first_meeting",
-    "care_team.interval",
-    "records.to_social_worker",
-    "records.distribution",
-    "visits.minimum_interval",
-];
-
-/// For a one-off deadline, the case date that shows it was met (the planning meeting held, the first review held).
-const MET_BY: [(&str, &str); 3] = [
-    ("planning_meeting.deadline", "planning_meeting"),
-    ("review.first", "previous_review"),
-    ("care_team.first_meeting", "care_team_meeting"),
-];
 
 /// The case dates a rule's `meeting_held` can stand for: the records after each meeting held.
 const MEETINGS: [(&str, &str); 2] =
@@ -280,7 +259,7 @@ fn occurrences(
 }
 
 /// The case dates an authority's rules count from or are met by, in the order a case meets them.
-pub fn needed_dates(rules: &[Rule]) -> Vec<&'static str> {
+pub fn needed_dates(rules: &[Rule], topics: &[Topic]) -> Vec<&'static str> {
     let stated = || rules.iter().filter(|r| r.status != Status::NotStated);
     let mut keys: Vec<String> = Vec::new();
     for rule in stated() {
@@ -290,8 +269,8 @@ pub fn needed_dates(rules: &[Rule]) -> Vec<&'static str> {
                 e => keys.push(e.to_owned()),
             }
         }
-        if let Some((_, k)) = MET_BY.iter().find(|(t, _)| *t == rule.topic) {
-            keys.push((*k).to_owned());
+        if let Some(k) = met_by(topics, &rule.topic) {
+            keys.push(k.to_owned());
         }
     }
     crate::model::questions::date_keys().map(|k| k.key).filter(|k| keys.iter().any(|n| n == k)).collect()
@@ -306,11 +285,11 @@ pub fn needed_answers(rules: &[Rule]) -> Vec<&'static str> {
 }
 
 /// Builds the timeline of a case under an authority's rules, as of `today`.
-pub fn timeline(rules: &[Rule], case: &Case, today: NaiveDate) -> Timeline {
+pub fn timeline(rules: &[Rule], topics: &[Topic], case: &Case, today: NaiveDate) -> Timeline {
     let mut out = Timeline::default();
     for (rule, unanswered) in applicable(rules, case) {
         if rule.status == Status::NotStated {
-            if TIMESCALE_TOPICS.contains(&rule.topic.as_str()) {
+            if is_timescale(topics, &rule.topic) {
                 out.no_timescale.push(rule.clone());
             }
             continue;
@@ -326,7 +305,7 @@ pub fn timeline(rules: &[Rule], case: &Case, today: NaiveDate) -> Timeline {
         } else {
             vec![(None, None)]
         };
-        let met_by = MET_BY.iter().find(|(t, _)| *t == rule.topic).map(|(_, k)| case.dates.get(*k).copied());
+        let met_by = met_by(topics, &rule.topic).map(|k| case.dates.get(k).copied());
         let mut any = false;
         for (meeting, about) in meetings {
             let from = |event: &str| match (event, meeting) {

@@ -30,30 +30,42 @@ const REVIEWS: &str = r#"{"kind":"recurring","amount":12,"unit":"weeks","since":
 fn a_deadline_is_counted_explained_and_placed_relative_to_today() {
     let rules = rules(&format!("[{}]", rule("t-pm", "planning_meeting.deadline", "{}", PLANNING)));
     let case = case(&[("plan_established", d(2026, 3, 26))], &[]);
-    let t = timeline(&rules, &case, d(2026, 4, 10));
+    let t = timeline(&rules, &crate::model::content_topics(), &case, d(2026, 4, 10));
     assert_eq!(t.deadlines.len(), 1);
     let dated = &t.deadlines[0].dates[0];
     assert_eq!(dated.date, d(2026, 4, 20));
     assert_eq!(dated.how, "15 working days after Thursday 26 March 2026, skipping Good Friday and Easter Monday");
     assert_eq!(dated.state, State::DueIn(10));
-    assert_eq!(timeline(&rules, &case, d(2026, 4, 21)).deadlines[0].dates[0].state, State::Overdue(1));
-    assert_eq!(timeline(&rules, &case, d(2026, 4, 20)).deadlines[0].dates[0].state, State::DueToday);
+    assert_eq!(
+        timeline(&rules, &crate::model::content_topics(), &case, d(2026, 4, 21)).deadlines[0].dates[0].state,
+        State::Overdue(1)
+    );
+    assert_eq!(
+        timeline(&rules, &crate::model::content_topics(), &case, d(2026, 4, 20)).deadlines[0].dates[0].state,
+        State::DueToday
+    );
 }
 
 #[test]
 fn a_deadline_is_met_or_late_by_the_date_of_what_it_asks_for() {
     let rules = rules(&format!("[{}]", rule("t-pm", "planning_meeting.deadline", "{}", PLANNING)));
     let on_time = case(&[("plan_established", d(2026, 3, 26)), ("planning_meeting", d(2026, 4, 20))], &[]);
-    assert_eq!(timeline(&rules, &on_time, d(2026, 6, 1)).deadlines[0].dates[0].state, State::Met(d(2026, 4, 20)));
+    assert_eq!(
+        timeline(&rules, &crate::model::content_topics(), &on_time, d(2026, 6, 1)).deadlines[0].dates[0].state,
+        State::Met(d(2026, 4, 20))
+    );
     let late = case(&[("plan_established", d(2026, 3, 26)), ("planning_meeting", d(2026, 4, 21))], &[]);
-    assert_eq!(timeline(&rules, &late, d(2026, 6, 1)).deadlines[0].dates[0].state, State::Late(d(2026, 4, 21)));
+    assert_eq!(
+        timeline(&rules, &crate::model::content_topics(), &late, d(2026, 6, 1)).deadlines[0].dates[0].state,
+        State::Late(d(2026, 4, 21))
+    );
 }
 
 #[test]
 fn recurring_reviews_are_laid_out_for_twelve_months_from_the_last() {
     let rules = rules(&format!("[{}]", rule("t-ri", "review.interval", "{}", REVIEWS)));
     let case = case(&[("previous_review", d(2026, 1, 5))], &[]);
-    let t = timeline(&rules, &case, d(2026, 4, 1));
+    let t = timeline(&rules, &crate::model::content_topics(), &case, d(2026, 4, 1));
     let dates: Vec<(NaiveDate, State)> = t.deadlines.iter().map(|x| (x.dates[0].date, x.dates[0].state)).collect();
     assert_eq!(
         dates,
@@ -74,7 +86,12 @@ fn an_ambiguous_rule_shows_every_reading_with_its_date() {
         {"label":"10 working days","value":{"kind":"deadline","amount":10,"unit":"working_days","after":"assessment_completed"}}],
         "summary":"s","cites":["c"],"note":"n"}]"#;
     let rules = rules(json);
-    let t = timeline(&rules, &case(&[("assessment_completed", d(2026, 12, 18))], &[]), d(2026, 12, 18));
+    let t = timeline(
+        &rules,
+        &crate::model::content_topics(),
+        &case(&[("assessment_completed", d(2026, 12, 18))], &[]),
+        d(2026, 12, 18),
+    );
     let readings: Vec<(Option<&str>, NaiveDate)> =
         t.deadlines[0].dates.iter().map(|x| (x.reading.as_deref(), x.date)).collect();
     assert_eq!(
@@ -118,7 +135,7 @@ fn gaps_and_missing_dates_are_listed() {
         rule("t-ri", "review.interval", "{}", REVIEWS)
     );
     let rules = rules(&json);
-    let t = timeline(&rules, &Case::default(), d(2026, 1, 1));
+    let t = timeline(&rules, &crate::model::content_topics(), &Case::default(), d(2026, 1, 1));
     assert!(t.deadlines.is_empty());
     assert_eq!(t.waiting.iter().map(|w| w.needs.as_str()).collect::<Vec<_>>(), ["previous_review"]);
     assert_eq!(t.no_timescale.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(), ["t-v"], "consent is no timescale");
@@ -137,7 +154,7 @@ fn records_after_a_meeting_follow_each_meeting_held_and_all_sort_by_date() {
         &[("plan_established", d(2026, 3, 2)), ("planning_meeting", d(2026, 3, 9)), ("previous_review", d(2026, 6, 1))],
         &[],
     );
-    let t = timeline(&rules, &case, d(2026, 6, 2));
+    let t = timeline(&rules, &crate::model::content_topics(), &case, d(2026, 6, 2));
     assert_eq!(t.deadlines[1].dates[0].state, State::Passed(71), "nothing in the case shows the minutes went out");
     assert_eq!(t.deadlines[0].dates[0].state, State::Met(d(2026, 3, 9)));
     let rows: Vec<(&str, Option<&str>, NaiveDate)> =
@@ -161,7 +178,7 @@ fn the_calendar_file_is_valid_rfc_5545_and_parses() {
     );
     let rules = rules(&json);
     let case = case(&[("plan_established", d(2026, 3, 26)), ("previous_review", d(2026, 1, 5))], &[]);
-    let t = timeline(&rules, &case, d(2026, 4, 1));
+    let t = timeline(&rules, &crate::model::content_topics(), &case, d(2026, 4, 1));
     let label = |topic: &str| format!("Topic {topic}");
     let ctx = IcsContext {
         authority: "Test Council",
@@ -217,7 +234,10 @@ fn the_questions_are_the_ones_the_rules_need() {
         rule("t-pm", "planning_meeting.deadline", "{}", PLANNING)
     );
     let rules = rules(&json);
-    assert_eq!(needed_dates(&rules), ["plan_established", "planning_meeting", "previous_review"]);
+    assert_eq!(
+        needed_dates(&rules, &crate::model::content_topics()),
+        ["plan_established", "planning_meeting", "previous_review"]
+    );
     assert_eq!(needed_answers(&rules), ["team", "disabled"]);
     assert_eq!(question("team"), "Which team holds the case?");
     assert_eq!(choice_label("other_plan", "child_protection"), "A child protection plan");
@@ -231,12 +251,12 @@ fn each_reading_counts_from_its_own_event_and_a_missing_one_is_asked_for() {
         "summary":"s","cites":["c"],"note":"n"}]"#;
     let rules = rules(json);
     let both = case(&[("plan_established", d(2026, 10, 5)), ("planning_meeting", d(2026, 10, 20))], &[]);
-    let t = timeline(&rules, &both, d(2026, 11, 23));
+    let t = timeline(&rules, &crate::model::content_topics(), &both, d(2026, 11, 23));
     let dates: Vec<NaiveDate> = t.deadlines[0].dates.iter().map(|x| x.date).collect();
     assert_eq!(dates, [d(2026, 10, 26), d(2027, 1, 20)]);
     assert!(t.waiting.is_empty());
     let one = case(&[("plan_established", d(2026, 10, 5))], &[]);
-    let t = timeline(&rules, &one, d(2026, 11, 23));
+    let t = timeline(&rules, &crate::model::content_topics(), &one, d(2026, 11, 23));
     assert_eq!(t.deadlines[0].dates.len(), 1);
     assert_eq!(t.waiting.iter().map(|w| w.needs.as_str()).collect::<Vec<_>>(), ["planning_meeting"]);
 }

@@ -39,7 +39,7 @@ pub fn DeadlinesPage() -> impl IntoView {
         });
         Case::from_query(&pairs, &teams)
     });
-    let form = StoredValue::new(Form::for_rules(&book.rules, &authority));
+    let form = StoredValue::new(Form::for_rules(&book.rules, &book.topics, &authority));
     let form_html = html!(
         "{}<button type=\"submit\" class=\"button\">Check the dates</button>",
         form.with_value(|f| f.html(&from_url.get_untracked().0))
@@ -93,7 +93,7 @@ pub fn DeadlinesPage() -> impl IntoView {
     };
     let (authority_t, book_t) = (authority.clone(), book.clone());
     let shown = move || {
-        let t = timeline(&book_t.rules, &from_url.get().0, browser::today());
+        let t = timeline(&book_t.rules, &book_t.topics, &from_url.get().0, browser::today());
         timeline_html(&t, &authority_t, &book_t.topics).into_string()
     };
     let out_of_table = move || from_url.with(|(c, _)| outside_table(c));
@@ -111,7 +111,7 @@ pub fn DeadlinesPage() -> impl IntoView {
             page_url: &url,
             now,
         };
-        let t = timeline(&book_d.rules, &from_url.get_untracked().0, browser::today());
+        let t = timeline(&book_d.rules, &book_d.topics, &from_url.get_untracked().0, browser::today());
         download::text_file(&format!("deadlines-{}.ics", authority_d.slug), "text/calendar", &to_ics(&t, &ctx));
     };
     let (slug, crumb, short_name) =

@@ -44,7 +44,7 @@ pub fn WizardPage() -> impl IntoView {
     let teams: Vec<String> = authority.vocabulary.teams.iter().map(|t| t.id.clone()).collect();
     let route = CurrentRoute::get();
     let navigate = use_navigate();
-    let flow = StoredValue::new(flow(&book.rules, &authority));
+    let flow = StoredValue::new(flow(&book.rules, &book.topics, &authority));
     let read = {
         let teams = teams.clone();
         Memo::new(move |_| {
@@ -83,7 +83,7 @@ pub fn WizardPage() -> impl IntoView {
         let Some(Some(other_book)) = other.get() else {
             return html!("<section class=\"compare-column\"><p role=\"status\">Loading…</p></section>");
         };
-        let other_flow = crate::wizard::flow(&other_book.rules, other_authority);
+        let other_flow = crate::wizard::flow(&other_book.rules, &other_book.topics, other_authority);
         let teams: Vec<String> = other_authority.vocabulary.teams.iter().map(|t| t.id.clone()).collect();
         let (theirs, _) = Walk::from_query(&Walk { compare: None, ..walk.clone() }.to_query(), &teams);
         let body = match next(&other_flow, &other_book.rules, &theirs.case, &theirs.skipped) {
@@ -292,7 +292,7 @@ pub fn WizardPage() -> impl IntoView {
                     page_url: &url,
                     now,
                 };
-                let t = timeline(&book_c.rules, &walk.case, browser::today());
+                let t = timeline(&book_c.rules, &book_c.topics, &walk.case, browser::today());
                 download::text_file(&format!("deadlines-{}.ics", authority_c.slug), "text/calendar", &to_ics(&t, &ctx));
             }
             _ => {}

@@ -7,7 +7,7 @@ mod walk;
 pub use walk::{Answer, Walk, NO_DATE};
 
 use crate::model::questions;
-use crate::model::{Authority, Outcome, Rule, Status, Value};
+use crate::model::{Authority, Outcome, Rule, Status, Topic, Value};
 use crate::timeline::{date_label, needed_answers, needed_dates, question, Case, DONT_KNOW};
 
 /// What a question asks for.
@@ -73,7 +73,7 @@ pub fn outcomes(rules: &[Rule]) -> Vec<(&Rule, &Outcome)> {
 /// The whole flow of an authority, in order: whether the child is in need; the other plan where the authority
 /// excludes one or its rules depend on it; every other answer its rules depend on; the dates its timescales need;
 /// and, where it ties review outcomes to what a review finds, that finding.
-pub fn flow(rules: &[Rule], authority: &Authority) -> Vec<Question> {
+pub fn flow(rules: &[Rule], topics: &[Topic], authority: &Authority) -> Vec<Question> {
     let choice = |key: &'static str, dont_know: bool| Question {
         key,
         text: question(key).to_owned(),
@@ -87,7 +87,7 @@ pub fn flow(rules: &[Rule], authority: &Authority) -> Vec<Question> {
     for key in answers.into_iter().filter(|k| !matches!(*k, "in_need" | "other_plan" | "review_finding")) {
         out.push(choice(key, true));
     }
-    for key in needed_dates(rules) {
+    for key in needed_dates(rules, topics) {
         out.push(Question { key, text: date_label(key).to_owned(), kind: Kind::Date });
     }
     // What the review found is asked only where the procedure ties an outcome to a finding.

@@ -33,7 +33,7 @@ fn case(answers: &[(&str, &str)], dates: &[&str]) -> Case {
 #[test]
 fn the_flow_asks_only_what_the_rules_need_in_stage_order() {
     let rules = rules();
-    let keys: Vec<&str> = flow(&rules, &authority()).iter().map(|q| q.key).collect();
+    let keys: Vec<&str> = flow(&rules, &crate::model::content_topics(), &authority()).iter().map(|q| q.key).collect();
     assert_eq!(keys, ["in_need", "other_plan", "disabled", "plan_established", "previous_review", "review_finding"]);
     let stages: Vec<&str> = keys.iter().map(|k| stage(k)).collect();
     assert_eq!(stages[0], "Does this procedure apply?");
@@ -43,7 +43,7 @@ fn the_flow_asks_only_what_the_rules_need_in_stage_order() {
 #[test]
 fn a_walk_asks_each_question_in_turn_and_ends_at_the_outcome_for_the_finding() {
     let rules = rules();
-    let flow = flow(&rules, &authority());
+    let flow = flow(&rules, &crate::model::content_topics(), &authority());
     assert_eq!(next(&flow, &rules, &Case::default(), &[]), Step::Ask(0));
     let half = case(&[("in_need", "yes"), ("other_plan", "none")], &[]);
     assert_eq!(next(&flow, &rules, &half, &[]), Step::Ask(2));
@@ -63,7 +63,7 @@ fn a_walk_asks_each_question_in_turn_and_ends_at_the_outcome_for_the_finding() {
 #[test]
 fn early_endings_and_honest_gaps() {
     let rules = rules();
-    let flow = flow(&rules, &authority());
+    let flow = flow(&rules, &crate::model::content_topics(), &authority());
     let no = case(&[("in_need", "no")], &[]);
     assert_eq!(next(&flow, &rules, &no, &[]), Step::Done(Ending::NotInNeed));
     let cp = case(&[("in_need", "yes"), ("other_plan", "child_protection")], &[]);
