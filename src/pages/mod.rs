@@ -4,6 +4,7 @@
 
 pub mod main;
 pub mod route;
+pub mod wizard;
 pub mod worker;
 
 use route::Route;

@@ -15,7 +15,6 @@ use crate::html;
 use crate::model::page_title;
 use crate::pages::route::Route;
 use crate::render::deadlines::{error_summary_html, field_id, first_per_field, outside_table, timeline_html, Form};
-use crate::timeline::ics::{to_ics, IcsContext};
 use crate::timeline::{timeline, Case, FieldError};
 
 /// What a field of the form holds, read from the form element that fired the event.
@@ -98,22 +97,7 @@ pub fn DeadlinesPage() -> impl IntoView {
     };
     let out_of_table = move || from_url.with(|(c, _)| outside_table(c));
     let (authority_d, book_d) = (authority.clone(), book.clone());
-    let download = move |_| {
-        let label = |topic: &str| {
-            book_d.topics.iter().find(|t| t.id == topic).map_or_else(|| topic.to_owned(), |t| t.label.clone())
-        };
-        let url = browser::current_url();
-        let now = chrono::DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default();
-        let ctx = IcsContext {
-            authority: &authority_d.name,
-            slug: &authority_d.slug,
-            topic_label: &label,
-            page_url: &url,
-            now,
-        };
-        let t = timeline(&book_d.rules, &book_d.topics, &from_url.get_untracked().0, browser::today());
-        download::text_file(&format!("deadlines-{}.ics", authority_d.slug), "text/calendar", &to_ics(&t, &ctx));
-    };
+    let download = move |_| download::deadlines_ics(&authority_d, &book_d, &from_url.get_untracked().0);
     let (slug, crumb, short_name) =
         (authority.slug.clone(), authority.short_name.clone(), authority.short_name.clone());
     view! {
