@@ -13,27 +13,6 @@ use crate::pages::route::Route;
 use crate::pages::worker::{Answer, Want};
 use crate::render::frame::load_failed_html;
 use crate::render::Page;
-use crate::search::Index;
-use std::sync::OnceLock;
-
-/// What the worker holds: the library, and the search index, built the first time a search needs it.
-pub struct Service {
-    /// The library.
-    pub library: Library,
-    index: OnceLock<Index>,
-}
-
-impl Service {
-    /// A service for a library; nothing is indexed yet.
-    pub fn new(library: Library) -> Service {
-        Service { library, index: OnceLock::new() }
-    }
-
-    /// The search index, built now if it has not been.
-    pub fn index(&self) -> &Index {
-        self.index.get_or_init(|| Index::new(&self.library))
-    }
-}
 
 /// What the worker says once it listens; requests sent before it would be lost.
 pub const READY: &str = "ready";

@@ -5,6 +5,9 @@ use serde::{Deserialize, Serialize};
 /// The key the preferences are stored under in localStorage.
 pub const STORAGE_KEY: &str = "cin-explorer.display";
 
+/// What every key this site stores in the browser starts with.
+pub const STORAGE_PREFIX: &str = "cin-explorer.";
+
 /// The reader's display preferences.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]

@@ -58,10 +58,14 @@ pub fn parse_index(text: &str) -> Result<Vec<String>, LoadError> {
     parse_json(INDEX_PATH, text)
 }
 
-/// Parses `content/topics.json`; a `met_by` must name a date the wizard and the deadlines page ask for.
+/// Parses `content/topics.json`: every topic's group must be known, and a `met_by` must name a date the wizard and
+/// the deadlines page ask for.
 pub fn parse_topics(text: &str) -> Result<Vec<Topic>, LoadError> {
     let topics: Vec<Topic> = parse_json(TOPICS_PATH, text)?;
     for t in &topics {
+        if !super::GROUPS.iter().any(|(id, _)| *id == t.group) {
+            return Err(LoadError::new(TOPICS_PATH, format!("topic \"{}\" is in unknown group \"{}\"", t.id, t.group)));
+        }
         if let Some(date) = t.met_by.as_deref().filter(|d| !super::questions::is_date(d)) {
             return Err(LoadError::new(
                 TOPICS_PATH,
@@ -111,6 +115,21 @@ pub fn parse_procedure(slug: &str, text: &str) -> Result<Procedure, LoadError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn topics_name_known_groups_and_dates() {
+        assert!(content_topics().iter().any(|t| t.met_by.as_deref() == Some("previous_review")));
+        let topic = |group: &str, met_by: &str| {
+            format!(
+                r#"[{{"id":"x","group":"{group}","core":false,"label":"X","description":"d","met_by":"{met_by}"}}]"#
+            )
+        };
+        assert!(parse_topics(&topic("reviews", "previous_review")).is_ok());
+        let group = parse_topics(&topic("nowhere", "previous_review")).unwrap_err();
+        assert!(group.message.contains("unknown group \"nowhere\""), "{group:?}");
+        let date = parse_topics(&topic("reviews", "in_need")).unwrap_err();
+        assert!(date.message.contains("not a date key"), "{date:?}");
+    }
 
     #[test]
     fn index_errors_name_the_file_and_line() {

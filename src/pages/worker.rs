@@ -3,7 +3,6 @@
 //! library before it is used.
 
 use super::route::Route;
-use crate::background::Service;
 use crate::compare::csv::csv;
 use crate::compare::view::{shown, View};
 use crate::compare::{rows, Library};
@@ -16,6 +15,27 @@ use crate::render::glossary::{a_to_z_html, entry_html};
 use crate::render::search::{search_box_html, search_page};
 use crate::render::section::side_by_side_html;
 use crate::render::Page;
+use crate::search::Index;
+use std::sync::OnceLock;
+
+/// What the worker holds: the library, and the search index, built the first time a search needs it.
+pub struct Service {
+    /// The library.
+    pub library: Library,
+    index: OnceLock<Index>,
+}
+
+impl Service {
+    /// A service for a library; nothing is indexed yet.
+    pub fn new(library: Library) -> Service {
+        Service { library, index: OnceLock::new() }
+    }
+
+    /// The search index, built now if it has not been.
+    pub fn index(&self) -> &Index {
+        self.index.get_or_init(|| Index::new(&self.library))
+    }
+}
 
 /// What the page asks the worker for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

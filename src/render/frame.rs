@@ -48,8 +48,19 @@ pub fn footer_html() -> Html {
     html!(
         "<div class=\"wrap\"><p>This site restates councils' published Child in Need procedures in its \
     own words and cites their sections. It is no substitute for the authority's current procedures manual: check the \
-    manual before you act.</p><p>Privacy: nothing you do here is sent anywhere; display settings stay in this browser.</p></div>"
+    manual before you act.</p><p>Privacy: nothing you do here is sent anywhere; display settings and a wizard walk in \
+    progress stay in this browser. <button type=\"button\" class=\"link-button\" data-action=\"forget\">Clear what \
+    this site keeps in this browser</button></p><p class=\"forgotten\" role=\"status\"></p></div>"
     )
+}
+
+/// What the site did with an address's parts it could not use: one line each, or nothing.
+pub fn notices_html(notices: &[String]) -> Html {
+    if notices.is_empty() {
+        return Html::new();
+    }
+    let items: Html = notices.iter().map(|n| html!("<li>{}</li>", n)).collect();
+    html!("<div class=\"wrap\"><div class=\"notice\" role=\"status\"><ul>{}</ul></div></div>", items)
 }
 
 /// A polite "loading" line.
@@ -142,6 +153,14 @@ mod tests {
         assert!(html.contains("<h2>This content could not be loaded</h2>"));
         assert!(html.contains("<code>data/&lt;x&gt;.json</code> (line 3) could not be used: bad."));
         assert!(load_failed_html(&error, false).as_str().contains("<h1>"));
+    }
+
+    #[test]
+    fn notices_are_listed_as_text_and_the_footer_offers_to_clear_storage() {
+        assert!(notices_html(&[]).is_empty());
+        let html = notices_html(&["No “<b>” here".into()]).into_string();
+        assert!(html.contains("role=\"status\"") && html.contains("<li>No “&lt;b&gt;” here</li>"), "{html}");
+        assert!(footer_html().as_str().contains("data-action=\"forget\""));
     }
 
     #[test]

@@ -50,6 +50,19 @@ pub fn forget(key: &str) {
     }
 }
 
+/// Removes every value whose key starts with `prefix` from localStorage; how many were removed.
+pub fn forget_all(prefix: &str) -> u32 {
+    let Some(s) = storage() else { return 0 };
+    let keys: Vec<String> = (0..s.length().unwrap_or(0))
+        .filter_map(|i| s.key(i).ok().flatten())
+        .filter(|k| k.starts_with(prefix))
+        .collect();
+    for key in &keys {
+        let _ = s.remove_item(key);
+    }
+    keys.len() as u32
+}
+
 /// Turns a class on the `<html>` element on or off.
 pub fn set_root_class(class: &str, on: bool) {
     if let Some(root) = document().and_then(|d| d.document_element()) {

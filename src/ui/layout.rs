@@ -5,7 +5,7 @@ use leptos_router::hooks::use_location;
 use wasm_bindgen::JsCast;
 
 use super::{browser, Base};
-use crate::prefs::{Prefs, STORAGE_KEY};
+use crate::prefs::{Prefs, STORAGE_KEY, STORAGE_PREFIX};
 use crate::render::frame::{footer_html, header_html};
 
 /// Applies the stored display preferences to the page and provides them to the settings controls.
@@ -68,5 +68,25 @@ pub fn Header() -> impl IntoView {
 /// The site footer: what the site is, and what it does with data.
 #[component]
 pub fn Footer() -> impl IntoView {
-    view! { <footer class="site-footer" inner_html=footer_html().into_string()></footer> }
+    let prefs = expect_context::<RwSignal<Prefs>>();
+    let forget = move |event: web_sys::MouseEvent| {
+        let target = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        if target.and_then(|t| t.get_attribute("data-action")).as_deref() != Some("forget") {
+            return;
+        }
+        let count = browser::forget_all(STORAGE_PREFIX);
+        prefs.set(Prefs::default());
+        let said = match count {
+            0 => "This site was keeping nothing in this browser.".to_owned(),
+            1 => "Cleared: 1 saved item removed from this browser.".to_owned(),
+            n => format!("Cleared: {n} saved items removed from this browser."),
+        };
+        let status = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector(".site-footer .forgotten").ok().flatten());
+        if let Some(status) = status {
+            status.set_text_content(Some(&said));
+        }
+    };
+    view! { <footer class="site-footer" on:click=forget inner_html=footer_html().into_string()></footer> }
 }

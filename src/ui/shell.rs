@@ -19,6 +19,7 @@ use crate::model::{Authority, Book, Catalogue, LoadError};
 use crate::pages::main::{page, Content};
 use crate::pages::route::Route;
 use crate::pages::{side, Side};
+use crate::render::frame::notices_html;
 
 /// The current route, provided to every page component.
 #[derive(Clone, Copy)]
@@ -202,6 +203,7 @@ fn BesidePage() -> impl IntoView {
 pub fn Shell() -> impl IntoView {
     let location = use_location();
     let base = expect_context::<Base>();
+    let base_n = base.clone();
     let route = Memo::new(move |_| {
         let path = location.pathname.get();
         let path = path.strip_prefix(base.0.as_str()).unwrap_or(&path).to_owned();
@@ -216,8 +218,13 @@ pub fn Shell() -> impl IntoView {
             history.ready_to_complete();
         }
     });
+    let notices = Memo::new(move |_| {
+        let path = location.pathname.get();
+        let path = path.strip_prefix(base_n.0.as_str()).unwrap_or(&path).to_owned();
+        Route::parse(&path, &location.search.get()).1.into_iter().map(|n| n.0).collect::<Vec<_>>()
+    });
     let which = Memo::new(move |_| route.with(shown));
-    move || match which.get() {
+    let page = move || match which.get() {
         Shown::Main => view! { <MainPage /> }.into_any(),
         Shown::Deadlines(slug) => view! { <AuthorityForm slug=slug wizard=false /> }.into_any(),
         Shown::Wizard(slug) => view! { <AuthorityForm slug=slug wizard=true /> }.into_any(),
@@ -226,5 +233,9 @@ pub fn Shell() -> impl IntoView {
         Shown::Term => view! { <glossary::TermPage /> }.into_any(),
         Shown::Search => view! { <search::SearchPage /> }.into_any(),
         Shown::Beside => view! { <BesidePage /> }.into_any(),
+    };
+    view! {
+        <div inner_html=move || notices_html(&notices.get()).into_string()></div>
+        {page}
     }
 }

@@ -9,9 +9,9 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
 
 use super::fetch::{fetch_text, finish, start};
-use crate::background::{library, load_failed, read_request, reply, slugs, Service, READY};
+use crate::background::{library, load_failed, read_request, reply, slugs, READY};
 use crate::model::{data_path, LoadError, DATA_AUTHORITIES, DATA_GLOSSARY, DATA_ROLES, DATA_TOPICS};
-use crate::pages::worker::{page, Answer};
+use crate::pages::worker::{page, Answer, Service};
 
 thread_local! {
     static SERVICE: RefCell<Option<Rc<Service>>> = const { RefCell::new(None) };
