@@ -1,19 +1,11 @@
 //! End-to-end tests of `/compare` and `/compare/{topic}` in headless Chromium: the page the background worker
 //! makes, "only differences", permalinks, the CSV, a topic's spread, a worker that cannot start; axe-core on each.
 
-mod support;
-
 use cin_procedure_explorer::compare::view::{shown, View};
 use cin_procedure_explorer::compare::{rows, spread};
 use cin_procedure_explorer::query::pairs;
-use support::browser::Browser;
-use support::server::Server;
-
-async fn setup() -> Option<(Server, Browser)> {
-    let server = Server::start(support::built("dist"), "");
-    let browser = Browser::start().await?;
-    Some((server, browser))
-}
+use crate::support;
+use crate::support::browser::Browser;
 
 /// The topic ids of the table's rows, in order.
 async fn row_topics(b: &Browser) -> Vec<String> {
@@ -33,7 +25,7 @@ fn engine_topics(query: &str) -> Vec<String> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn only_differences_keeps_just_the_rows_that_really_differ() {
-    let Some((server, b)) = setup().await else { return };
+    let Some((server, b)) = support::setup().await else { return };
     b.open(&server.url("/compare"), ".matrix tbody tr[data-topic]").await;
     b.assert_accessible("the matrix").await;
     let all = row_topics(&b).await;
@@ -77,7 +69,7 @@ async fn only_differences_keeps_just_the_rows_that_really_differ() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_permalink_reproduces_the_view_and_the_csv_has_its_rows() {
-    let Some((server, b)) = setup().await else { return };
+    let Some((server, b)) = support::setup().await else { return };
     let query = "a=york,lancashire&group=reviews,records&diff=1";
     b.open(&server.url(&format!("/compare?{query}")), ".matrix tbody tr[data-topic]").await;
     assert_eq!(row_topics(&b).await, engine_topics(query));
@@ -113,7 +105,7 @@ async fn a_permalink_reproduces_the_view_and_the_csv_has_its_rows() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_topic_page_gives_the_spread_across_every_authority() {
-    let Some((server, b)) = setup().await else { return };
+    let Some((server, b)) = support::setup().await else { return };
     b.open(&server.url("/compare/review.interval"), "[data-spread]").await;
     let library = support::library();
     let rows = rows(&library);
@@ -130,7 +122,7 @@ async fn a_topic_page_gives_the_spread_across_every_authority() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_worker_that_cannot_load_its_data_says_so_and_retries() {
-    let Some((server, b)) = setup().await else { return };
+    let Some((server, b)) = support::setup().await else { return };
     server.set_override("/data/durham.json", 500, "broken");
     b.open(&server.url("/compare"), ".load-failed").await;
     assert!(b.text(".load-failed").await.contains("data/durham.json"));
@@ -142,7 +134,7 @@ async fn a_worker_that_cannot_load_its_data_says_so_and_retries() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_section_sits_beside_another_authoritys_sections_on_the_same_topics() {
-    let Some((server, b)) = setup().await else { return };
+    let Some((server, b)) = support::setup().await else { return };
     let all = support::all();
     let york = all.entry("york").unwrap();
     let lancashire = all.entry("lancashire").unwrap();

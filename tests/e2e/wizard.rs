@@ -2,17 +2,9 @@
 //! ending at the result the engine gives for the same answers; reload mid-way; Back keeps later answers; "Change"
 //! returns to the question and back to the result; a shared link reproduces the result; a bad link is explained.
 
-mod support;
-
 use cin_procedure_explorer::wizard::{flow, next, Step, Walk};
-use support::browser::Browser;
-use support::server::Server;
-
-async fn setup() -> Option<(Server, Browser)> {
-    let server = Server::start(support::built("dist"), "");
-    let browser = Browser::start().await?;
-    Some((server, browser))
-}
+use crate::support;
+use crate::support::browser::Browser;
 
 /// Answers the question on screen: the first choice, or for a date 26 March 2026 if `date_first` else "not known".
 async fn answer(b: &Browser, date_first: bool) {
@@ -55,7 +47,7 @@ async fn walk_in_page(b: &Browser, teams: &[String]) -> Walk {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_complete_walk_for_every_authority_ends_at_the_engines_result() {
-    let Some((server, b)) = setup().await else { return };
+    let Some((server, b)) = support::setup().await else { return };
     let all = support::all();
     for entry in &all.entries {
         let slug = &entry.authority.slug;
@@ -93,7 +85,7 @@ async fn a_complete_walk_for_every_authority_ends_at_the_engines_result() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn back_reload_change_and_shared_links_keep_the_answers() {
-    let Some((server, b)) = setup().await else { return };
+    let Some((server, b)) = support::setup().await else { return };
     b.open(&server.url("/wizard/york"), ".wizard").await;
     b.eval("const r = document.querySelector('[data-action=restart]'); if (document.querySelector('.resume')) r.click(); return true").await;
     b.wait_for(".wizard-question").await;
@@ -177,7 +169,7 @@ async fn back_reload_change_and_shared_links_keep_the_answers() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_bad_link_is_explained_and_the_question_asked_again() {
-    let Some((server, b)) = setup().await else { return };
+    let Some((server, b)) = support::setup().await else { return };
     b.open(&server.url("/wizard/durham?in_need=perhaps&colour=red"), ".notice").await;
     let notice = b.text(".notice").await;
     assert!(notice.contains("\"colour\" is not a question here"), "{notice}");
@@ -193,7 +185,7 @@ async fn a_bad_link_is_explained_and_the_question_asked_again() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_map_shows_every_question_of_every_flow() {
-    let Some((server, b)) = setup().await else { return };
+    let Some((server, b)) = support::setup().await else { return };
     for entry in &support::all().entries {
         let slug = &entry.authority.slug;
         b.open(&server.url(&format!("/wizard/{slug}/map")), ".flow-map").await;
@@ -207,7 +199,7 @@ async fn the_map_shows_every_question_of_every_flow() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_same_answers_show_side_by_side_under_another_authority() {
-    let Some((server, b)) = setup().await else { return };
+    let Some((server, b)) = support::setup().await else { return };
     let answers = "in_need=yes&other_plan=none&route=assessment&disabled=no&complex_package=no\
                    &assessment_completed=2026-08-20&plan_established=2026-09-01&planning_meeting=none\
                    &previous_review=2026-10-26&previous_visit=none&package_started=none&review_finding=same_needs&result=yes";

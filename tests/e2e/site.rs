@@ -1,24 +1,16 @@
 //! End-to-end tests: the built site (`dist/`, and `target/dist-sub/` built for a sub-path) served on
 //! 127.0.0.1 and driven in headless Chromium. Every page visited is checked with axe-core.
 
-mod support;
-
 use cin_procedure_explorer::publish::authority_data;
 use fantoccini::key::Key;
 use fantoccini::Locator;
-use support::browser::Browser;
-use support::server::Server;
-
-/// Starts the server for `dist/` and a browser; `None` when the browser is missing outside CI.
-async fn setup() -> Option<(Server, Browser)> {
-    let server = Server::start(support::built("dist"), "");
-    let browser = Browser::start().await?;
-    Some((server, browser))
-}
+use crate::support;
+use crate::support::browser::Browser;
+use crate::support::server::Server;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn start_page_lists_every_authority_with_its_source() {
-    let Some((server, b)) = setup().await else { return };
+    let Some((server, b)) = support::setup().await else { return };
     b.open(&server.url("/"), ".cards li").await;
     let cards = b.client.find_all(Locator::Css(".cards > li")).await.unwrap();
     assert_eq!(cards.len(), 5);
@@ -47,7 +39,7 @@ async fn start_page_lists_every_authority_with_its_source() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn each_authority_page_has_its_source_header_and_contents() {
-    let Some((server, b)) = setup().await else { return };
+    let Some((server, b)) = support::setup().await else { return };
     for (authority, procedure) in support::content() {
         b.open(&server.url(&format!("/a/{}", authority.slug)), ".contents").await;
         let h1 = b.text("h1").await;
@@ -69,7 +61,7 @@ async fn each_authority_page_has_its_source_header_and_contents() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn next_and_previous_walk_every_section_of_an_authority() {
-    let Some((server, b)) = setup().await else { return };
+    let Some((server, b)) = support::setup().await else { return };
     let (authority, procedure) = support::content().into_iter().find(|(a, _)| a.slug == "durham").unwrap();
     let first = &procedure.sections[0];
     b.open(&server.url(&format!("/a/durham/{}", first.id)), "article h1").await;
@@ -101,7 +93,7 @@ async fn next_and_previous_walk_every_section_of_an_authority() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn arrow_keys_move_between_sections() {
-    let Some((server, b)) = setup().await else { return };
+    let Some((server, b)) = support::setup().await else { return };
     let (_, procedure) = support::content().into_iter().find(|(a, _)| a.slug == "york").unwrap();
     let ids: Vec<&str> = procedure.sections.iter().map(|s| s.id.as_str()).collect();
     b.open(&server.url(&format!("/a/york/{}", ids[1])), "article h1").await;
@@ -123,7 +115,7 @@ async fn arrow_keys_move_between_sections() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_deep_link_to_a_heading_survives_a_reload() {
-    let Some((server, b)) = setup().await else { return };
+    let Some((server, b)) = support::setup().await else { return };
     let (authority, procedure) = support::content().into_iter().find(|(a, _)| a.slug == "coventry").unwrap();
     let section = procedure.sections.iter().find(|s| !s.headings.is_empty()).expect("a section with headings");
     let heading = &section.headings[0];
@@ -145,7 +137,7 @@ async fn a_deep_link_to_a_heading_survives_a_reload() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn unknown_routes_authorities_and_sections_show_not_found() {
-    let Some((server, b)) = setup().await else { return };
+    let Some((server, b)) = support::setup().await else { return };
     let cases = [
         ("/no/such/page", "Page not found", "/no/such/page"),
         ("/a/atlantis", "Authority not found", "atlantis"),
@@ -165,7 +157,7 @@ async fn unknown_routes_authorities_and_sections_show_not_found() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn display_settings_survive_a_reload() {
-    let Some((server, b)) = setup().await else { return };
+    let Some((server, b)) = support::setup().await else { return };
     b.open(&server.url("/a/york"), ".contents").await;
     let has = |class: &str| format!("return document.documentElement.classList.contains('{class}')");
     assert_eq!(b.eval(&has("high-visibility")).await, false);
@@ -189,7 +181,7 @@ async fn display_settings_survive_a_reload() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_broken_content_file_is_named_and_can_be_retried() {
-    let Some((server, b)) = setup().await else { return };
+    let Some((server, b)) = support::setup().await else { return };
     server.set_override("/data/authorities.json", 200, "[{ \"slug\": \"york\", oops");
     b.open(&server.url("/"), ".load-failed").await;
     let message = b.text(".load-failed").await;
@@ -213,7 +205,7 @@ async fn a_broken_content_file_is_named_and_can_be_retried() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn hostile_markdown_is_shown_as_text() {
-    let Some((server, b)) = setup().await else { return };
+    let Some((server, b)) = support::setup().await else { return };
     // The hostile text goes through the same publishing step as real content, then to the browser.
     let all = support::all();
     let mut york = all.entry("york").unwrap().clone();
@@ -263,7 +255,7 @@ async fn the_site_works_under_a_sub_path() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn section_pages_show_the_rules_that_cite_them() {
-    let Some((server, b)) = setup().await else { return };
+    let Some((server, b)) = support::setup().await else { return };
     for (authority, _) in support::content() {
         let rules = support::rules(&authority.slug);
         let rule = rules.iter().find(|r| !r.cites.is_empty()).expect("a rule with a citation");
@@ -282,7 +274,7 @@ async fn section_pages_show_the_rules_that_cite_them() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_rules_page_lists_every_topic_and_what_is_not_stated() {
-    let Some((server, b)) = setup().await else { return };
+    let Some((server, b)) = support::setup().await else { return };
     for (authority, _) in support::content() {
         let rules = support::rules(&authority.slug);
         b.open(&server.url(&format!("/a/{}/rules", authority.slug)), ".rules-page .topic").await;
@@ -306,7 +298,7 @@ async fn the_rules_page_lists_every_topic_and_what_is_not_stated() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_glossary_link_in_a_section_opens_its_entry() {
-    let Some((server, b)) = setup().await else { return };
+    let Some((server, b)) = support::setup().await else { return };
     let all = support::all();
     let york = all.entry("york").unwrap();
     let section = &york.procedure.sections[1];

@@ -2,17 +2,9 @@
 //! elements, typing dates updates the URL and the timeline, bad dates get GOV.UK-style messages, and the calendar
 //! download is a file a real iCalendar parser reads.
 
-mod support;
-
 use fantoccini::key::Key;
-use support::browser::Browser;
-use support::server::Server;
-
-async fn setup() -> Option<(Server, Browser)> {
-    let server = Server::start(support::built("dist"), "");
-    let browser = Browser::start().await?;
-    Some((server, browser))
-}
+use crate::support;
+use crate::support::browser::Browser;
 
 /// The `datetime` of every `<time>` for a topic, in page order.
 async fn times(b: &Browser, topic: &str) -> Vec<String> {
@@ -24,7 +16,7 @@ async fn times(b: &Browser, topic: &str) -> Vec<String> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_timeline_url_renders_its_dates() {
-    let Some((server, b)) = setup().await else { return };
+    let Some((server, b)) = support::setup().await else { return };
     // York §4: first review within 15 working days of the plan (Easter 2026 skipped); Health and Disability Team
     // reviews at least every 26 weeks from the last review.
     let url = "/deadlines/york?plan_established=2026-03-26&previous_review=2026-04-20&team=health_disability";
@@ -46,7 +38,7 @@ async fn a_timeline_url_renders_its_dates() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn typed_dates_update_the_url_and_bad_ones_are_explained() {
-    let Some((server, b)) = setup().await else { return };
+    let Some((server, b)) = support::setup().await else { return };
     b.open(&server.url("/deadlines/lancashire"), "#field-assessment_completed").await;
     for (id, value) in [("field-assessment_completed", "18"), ("field-assessment_completed-month", "12")] {
         b.wait_for(&format!("#{id}")).await.send_keys(value).await.unwrap();
@@ -82,7 +74,7 @@ async fn typed_dates_update_the_url_and_bad_ones_are_explained() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_hand_edited_url_gets_a_message_not_a_broken_page() {
-    let Some((server, b)) = setup().await else { return };
+    let Some((server, b)) = support::setup().await else { return };
     b.open(&server.url("/deadlines/durham?planning_meeting=2026-13-45&other_plan=banana"), ".error-summary").await;
     let summary = b.text(".error-summary").await;
     assert!(summary.contains("Date of the planning meeting must be a real date"), "{summary}");
@@ -94,7 +86,7 @@ async fn a_hand_edited_url_gets_a_message_not_a_broken_page() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_calendar_download_parses_as_icalendar() {
-    let Some((server, b)) = setup().await else { return };
+    let Some((server, b)) = support::setup().await else { return };
     let url = "/deadlines/durham?planning_meeting=2026-11-02&care_team_meeting=2026-11-16&other_plan=none";
     b.open(&server.url(url), ".timeline time").await;
     // Keep the file the page offers instead of letting the browser save it.
