@@ -6,6 +6,8 @@ mod support;
 
 mod compare;
 mod deadlines;
+mod faults;
+mod injection;
 mod search;
 mod site;
 mod wizard;

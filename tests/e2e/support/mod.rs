@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod browser;
+pub mod expect;
 pub mod server;
 
 #[path = "../../support/mod.rs"]
@@ -24,4 +25,25 @@ pub async fn setup() -> Option<(Server, Browser)> {
 /// The slugs of `content/authorities.json`, in display order.
 pub fn slugs() -> Vec<String> {
     content().into_iter().map(|(a, _)| a.slug).collect()
+}
+
+/// Answers that complete the wizard for some authorities (every question a flow may ask), and the slugs of the
+/// authorities whose flow they complete, in display order.
+pub fn complete_answers() -> (&'static str, Vec<String>) {
+    use cin_procedure_explorer::query::pairs;
+    use cin_procedure_explorer::wizard::{flow, next, Step, Walk};
+    let answers = "in_need=yes&other_plan=none&route=assessment&disabled=no&complex_package=no\
+                   &assessment_completed=2026-08-20&plan_established=2026-09-01&planning_meeting=none\
+                   &previous_review=2026-10-26&previous_visit=none&package_started=none&review_finding=same_needs&result=yes";
+    let done = all()
+        .entries
+        .iter()
+        .filter(|e| {
+            let teams: Vec<String> = e.authority.vocabulary.teams.iter().map(|t| t.id.clone()).collect();
+            let walk = Walk::from_query(&pairs(answers), &teams).0;
+            matches!(next(&flow(&e.rules, &e.authority), &e.rules, &walk.case, &walk.skipped), Step::Done(_))
+        })
+        .map(|e| e.authority.slug.clone())
+        .collect();
+    (answers, done)
 }
