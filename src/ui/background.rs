@@ -1,6 +1,8 @@
 //! Asking the background worker for a page: the worker (and its WebAssembly) is started the first time a page
-//! needs it, and each answer goes to the request that asked for it. If the worker cannot start, every waiting
-//! request is answered with a page that says so and offers to try again.
+//! needs it, and each answer goes to the request that asked for it. If the worker cannot start (a file of it is
+//! missing, is not what it should be, or fails to run), or a request gets no answer within [`ANSWER_WITHIN_MS`],
+//! every waiting request is answered with a page that says what failed and offers to try again, and the worker is
+//! stopped so that trying again starts a new one.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -10,6 +12,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::browser;
+use super::fetch::after;
 use crate::background::{load_failed, read_reply, request, Reply, READY};
 use crate::model::LoadError;
 use crate::pages::route::Route;
@@ -34,6 +37,10 @@ thread_local! {
 /// The worker's loader script, at the site root.
 const LOADER: &str = "worker_loader.js";
 
+/// How long a request may wait for its answer, in milliseconds (starting the worker and loading its data
+/// included), before the page says the worker did not answer.
+pub const ANSWER_WITHIN_MS: i32 = 10_000;
+
 fn answer_all(waiting: &Waiting, page: &Reply) {
     let callbacks: Vec<_> = waiting.borrow_mut().drain(..).collect();
     for (_, then) in callbacks {
@@ -43,6 +50,41 @@ fn answer_all(waiting: &Waiting, page: &Reply) {
 
 fn cannot_start() -> LoadError {
     LoadError::new(LOADER, "the background worker could not start in this browser")
+}
+
+/// The failure a worker's `error` event reports: the loader names the file that failed (`worker.js could not be
+/// loaded: …`); anything else is the worker's own error.
+fn failed_to_run(event: &web_sys::Event) -> LoadError {
+    let message = js_sys::Reflect::get(event, &JsValue::from_str("message")).ok().and_then(|m| m.as_string());
+    let message = message.unwrap_or_default();
+    let message = message.trim_start_matches("Uncaught ").trim_start_matches("Error: ");
+    match message.split_once(" could not be loaded: ") {
+        Some((file, why)) => LoadError::new(file, format!("the background worker could not load it ({why})")),
+        None if message.is_empty() => cannot_start(),
+        None => LoadError::new(LOADER, format!("the background worker stopped with an error ({message})")),
+    }
+}
+
+fn no_answer() -> LoadError {
+    LoadError::new(LOADER, format!("the background worker did not answer within {} seconds", ANSWER_WITHIN_MS / 1000))
+}
+
+/// Stops the worker whose requests are `waiting` (if it is still the current one, so the next request starts a new
+/// one) and answers every request still waiting with the failure.
+fn give_up(waiting: &Waiting, error: &LoadError) {
+    let stopped = CLIENT.with(|c| {
+        let mut current = c.borrow_mut();
+        let mine = current.as_ref().is_some_and(|client| Rc::ptr_eq(&client.waiting, waiting));
+        if mine {
+            current.take()
+        } else {
+            None
+        }
+    });
+    if let Some(client) = stopped {
+        client.worker.terminate();
+    }
+    answer_all(waiting, &load_failed(error).into());
 }
 
 fn start() -> Result<Client, LoadError> {
@@ -70,11 +112,8 @@ fn start() -> Result<Client, LoadError> {
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
     let list = waiting.clone();
-    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_: web_sys::Event| {
-        if let Some(client) = CLIENT.with(|c| c.borrow_mut().take()) {
-            client.worker.terminate();
-        }
-        answer_all(&list, &load_failed(&cannot_start()).into());
+    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+        give_up(&list, &failed_to_run(&event));
     });
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     on_error.forget();
@@ -98,6 +137,12 @@ pub fn ask(want: Want, route: &Route, then: impl FnOnce(Reply) + 'static) {
         }
         if let Some(client) = client.as_ref() {
             client.waiting.borrow_mut().push((seq, then));
+            let waiting = client.waiting.clone();
+            after(ANSWER_WITHIN_MS, move || {
+                if waiting.borrow().iter().any(|(s, _)| *s == seq) {
+                    give_up(&waiting, &no_answer());
+                }
+            });
             let text = request(seq, want, route);
             match client.unsent.borrow_mut().as_mut() {
                 Some(unsent) => unsent.push(text),

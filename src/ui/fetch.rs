@@ -1,8 +1,10 @@
-//! Loading the published data (`data/`) over HTTP from the site's own origin, and parsing it.
+//! Loading the published data (`data/`) over HTTP from the site's own origin, and parsing it. Every request has a
+//! time limit: a file that does not arrive in time is a failure that names it, like any other.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -11,29 +13,64 @@ use crate::model::{
     DATA_AUTHORITIES, DATA_ROLES, DATA_TOPICS,
 };
 
+/// How long a file may take to arrive, in milliseconds, before the request is abandoned and the page says so.
+pub(crate) const FETCH_WITHIN_MS: i32 = 8_000;
+
+#[wasm_bindgen]
+extern "C" {
+    /// The global `setTimeout`, in a page and in a worker alike.
+    #[wasm_bindgen(js_name = setTimeout)]
+    fn set_timeout(handler: &JsValue, ms: i32) -> JsValue;
+}
+
+/// Runs `then` once, `ms` milliseconds from now (in a page or a worker).
+pub(crate) fn after(ms: i32, then: impl FnOnce() + 'static) {
+    set_timeout(&Closure::once_into_js(then), ms);
+}
+
 /// Starts fetching a file relative to the site root (from a page or from the background worker, whose script sits
-/// at the site root); the request is under way as soon as this returns.
+/// at the site root); the request is under way as soon as this returns, and is abandoned after
+/// [`FETCH_WITHIN_MS`].
 pub(crate) fn start(path: &str) -> Result<JsFuture, LoadError> {
-    if let Some(window) = web_sys::window() {
-        return Ok(JsFuture::from(window.fetch_with_str(path)));
+    let init = web_sys::RequestInit::new();
+    let controller = web_sys::AbortController::new().ok();
+    if let Some(controller) = &controller {
+        init.set_signal(Some(&controller.signal()));
     }
-    let worker = js_sys::global()
-        .dyn_into::<web_sys::WorkerGlobalScope>()
-        .map_err(|_| LoadError::new(path, "neither a page nor a worker can fetch it"))?;
-    Ok(JsFuture::from(worker.fetch_with_str(path)))
+    let request = match web_sys::window() {
+        Some(window) => window.fetch_with_str_and_init(path, &init),
+        None => js_sys::global()
+            .dyn_into::<web_sys::WorkerGlobalScope>()
+            .map_err(|_| LoadError::new(path, "neither a page nor a worker can fetch it"))?
+            .fetch_with_str_and_init(path, &init),
+    };
+    if let Some(controller) = controller {
+        after(FETCH_WITHIN_MS, move || controller.abort());
+    }
+    Ok(JsFuture::from(request))
+}
+
+/// Why a request failed: the time limit (the request was abandoned) or the network.
+fn why(error: &JsValue, otherwise: &str) -> String {
+    let name = js_sys::Reflect::get(error, &JsValue::from_str("name")).ok().and_then(|n| n.as_string());
+    if name.as_deref() == Some("AbortError") {
+        format!("the server did not send it within {} seconds", FETCH_WITHIN_MS / 1000)
+    } else {
+        otherwise.to_owned()
+    }
 }
 
 /// Awaits a started fetch and reads its body as text, naming the file in any failure.
 pub(crate) async fn finish(path: &str, request: JsFuture) -> Result<String, LoadError> {
     let failed = |what: &str| LoadError::new(path, what.to_owned());
-    let response = request.await.map_err(|_| failed("the file could not be fetched (network error)"))?;
+    let response = request.await.map_err(|e| failed(&why(&e, "the file could not be fetched (network error)")))?;
     let response: web_sys::Response =
         response.dyn_into().map_err(|_| failed("the server's answer was not a response"))?;
     if !response.ok() {
         return Err(failed(&format!("the server answered {} {}", response.status(), response.status_text())));
     }
     let text = response.text().map_err(|_| failed("the file's text could not be read"))?;
-    let text = JsFuture::from(text).await.map_err(|_| failed("the file's text could not be read"))?;
+    let text = JsFuture::from(text).await.map_err(|e| failed(&why(&e, "the file's text could not be read")))?;
     let text = text.as_string().ok_or_else(|| failed("the file is not text"))?;
     if looks_like_a_web_page(path, &text) {
         return Err(failed("the server sent a web page instead of this file (the file is probably missing)"));
@@ -53,6 +90,9 @@ pub(crate) async fn fetch_text(path: &str) -> Result<String, LoadError> {
 
 async fn load_catalogue() -> Result<Arc<Catalogue>, LoadError> {
     let authorities: Vec<Authority> = parse_json(DATA_AUTHORITIES, &fetch_text(DATA_AUTHORITIES).await?)?;
+    if authorities.is_empty() {
+        return Err(LoadError::new(DATA_AUTHORITIES, "it lists no authority, so no authority is loaded"));
+    }
     Ok(Arc::new(Catalogue { authorities }))
 }
 

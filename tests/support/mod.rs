@@ -1,10 +1,9 @@
-//! Shared end-to-end test support: the built site, a static server, and a browser.
+//! Shared test support: the project's content read from `content/`, the built site, and the search fixture. The
+//! end-to-end binary (`tests/e2e/`) adds a static server and a browser on top of it.
 
 #![allow(dead_code)]
 
-pub mod browser;
 pub mod search_queries;
-pub mod server;
 
 use std::path::PathBuf;
 

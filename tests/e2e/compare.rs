@@ -1,19 +1,11 @@
 //! End-to-end tests of `/compare` and `/compare/{topic}` in headless Chromium: the page the background worker
 //! makes, "only differences", permalinks, the CSV, a topic's spread, a worker that cannot start; axe-core on each.
 
-mod support;
-
+use crate::support;
+use crate::support::browser::Browser;
 use cin_procedure_explorer::compare::view::{shown, View};
 use cin_procedure_explorer::compare::{rows, spread};
 use cin_procedure_explorer::query::pairs;
-use support::browser::Browser;
-use support::server::Server;
-
-async fn setup() -> Option<(Server, Browser)> {
-    let server = Server::start(support::built("dist"), "");
-    let browser = Browser::start().await?;
-    Some((server, browser))
-}
 
 /// The topic ids of the table's rows, in order.
 async fn row_topics(b: &Browser) -> Vec<String> {
@@ -33,24 +25,27 @@ fn engine_topics(query: &str) -> Vec<String> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn only_differences_keeps_just_the_rows_that_really_differ() {
-    let Some((server, b)) = setup().await else { return };
+    let Some((server, b)) = support::setup().await else { return };
     b.open(&server.url("/compare"), ".matrix tbody tr[data-topic]").await;
     b.assert_accessible("the matrix").await;
     let all = row_topics(&b).await;
     assert_eq!(all, engine_topics(""));
+    let slugs = support::slugs();
+    assert!(slugs.len() >= 3, "the test narrows the matrix from three or more authorities to two");
     assert_eq!(
         b.eval("return document.querySelectorAll('.matrix thead th[scope=col]').length").await,
-        6,
-        "a topic column and five authorities"
+        slugs.len() + 1,
+        "a topic column and one per authority"
     );
-    // With all five, every topic differs somewhere; narrow to two authorities by unticking three.
-    assert_eq!(engine_topics("diff=1"), all);
-    for slug in ["york", "brighton-hove", "durham"] {
+    // Narrow to the first two authorities by unticking the others.
+    for slug in &slugs[2..] {
         b.wait_for(&format!("label[for='a-{slug}']")).await.click().await.unwrap();
         b.wait_until(&format!("return !document.querySelector('#a-{slug}').checked")).await;
     }
     b.wait_until("return document.querySelectorAll('.matrix thead th[scope=col]').length === 3").await;
-    assert_eq!(b.eval("return location.search").await, "?a=coventry,lancashire&group=scope,planning_meeting,plan,reviews,care_team,records,visits,family,pathways,ending");
+    let two = format!("a={}", slugs[..2].join(","));
+    let groups = View::from_query(&pairs(&two), &support::library()).groups.join(",");
+    assert_eq!(b.eval("return location.search").await, format!("?{two}&group={groups}"));
     // Tick "Only differences" as a person would, by its label.
     b.wait_for("label[for='diff']").await.click().await.unwrap();
     b.wait_until("return location.search.includes('diff=1')").await;
@@ -77,16 +72,21 @@ async fn only_differences_keeps_just_the_rows_that_really_differ() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_permalink_reproduces_the_view_and_the_csv_has_its_rows() {
-    let Some((server, b)) = setup().await else { return };
-    let query = "a=york,lancashire&group=reviews,records&diff=1";
+    let Some((server, b)) = support::setup().await else { return };
+    // The second and the last authority, in that order (as a person might link them).
+    let content = support::content();
+    let (second, last) = (&content[1].0, &content[content.len() - 1].0);
+    let query = format!("a={},{}&group=reviews,records&diff=1", second.slug, last.slug);
+    let query = query.as_str();
     b.open(&server.url(&format!("/compare?{query}")), ".matrix tbody tr[data-topic]").await;
     assert_eq!(row_topics(&b).await, engine_topics(query));
     let checked =
         b.eval("return Array.from(document.querySelectorAll('.compare-filters input:checked')).map(i => i.id)").await;
-    assert_eq!(checked, serde_json::json!(["a-york", "a-lancashire", "group-reviews", "group-records", "diff"]));
+    let ids = [format!("a-{}", second.slug), format!("a-{}", last.slug)];
+    assert_eq!(checked, serde_json::json!([ids[0], ids[1], "group-reviews", "group-records", "diff"]));
     let heads =
         b.eval("return Array.from(document.querySelectorAll('.matrix thead th')).map(t => t.textContent)").await;
-    assert_eq!(heads, serde_json::json!(["Topic", "York", "Lancashire"]));
+    assert_eq!(heads, serde_json::json!(["Topic", second.short_name, last.short_name]));
     let link = b.eval("return document.querySelector('[data-permalink]').getAttribute('href')").await;
     assert_eq!(link, format!("compare?{query}"));
     // The CSV: the same rows as the table, Excel-ready.
@@ -99,7 +99,8 @@ async fn a_permalink_reproduces_the_view_and_the_csv_has_its_rows() {
     b.wait_until("return typeof window.__csv === 'string'").await;
     let csv = b.eval("return window.__csv").await.as_str().unwrap().to_owned();
     let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
-    assert!(lines[0].starts_with("\u{feff}\"Group\",\"Topic\",\"York\",\"Lancashire\""), "{}", lines[0]);
+    let header = format!("\u{feff}\"Group\",\"Topic\",\"{}\",\"{}\"", second.short_name, last.short_name);
+    assert!(lines[0].starts_with(&header), "{}", lines[0]);
     let labels = b
         .eval("return Array.from(document.querySelectorAll('.matrix tbody th[scope=row] a')).map(a => a.textContent)")
         .await;
@@ -113,14 +114,18 @@ async fn a_permalink_reproduces_the_view_and_the_csv_has_its_rows() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_topic_page_gives_the_spread_across_every_authority() {
-    let Some((server, b)) = setup().await else { return };
+    let Some((server, b)) = support::setup().await else { return };
     b.open(&server.url("/compare/review.interval"), "[data-spread]").await;
     let library = support::library();
     let rows = rows(&library);
     let row = rows.iter().find(|r| r.topic.id == "review.interval").unwrap();
     let names: Vec<String> = library.books.iter().map(|x| x.authority.short_name.clone()).collect();
     assert_eq!(b.text("[data-spread]").await, spread(row, &names));
-    assert_eq!(b.eval("return document.querySelectorAll('.topic-authority').length").await, 5);
+    assert_eq!(
+        b.eval("return document.querySelectorAll('.topic-authority').length").await,
+        library.books.len(),
+        "one authority after another"
+    );
     assert!(b.eval("return document.title").await.as_str().unwrap().starts_with("Review interval"));
     b.assert_accessible("a topic across authorities").await;
     b.open(&server.url("/compare/no.such-topic"), "h1").await;
@@ -130,10 +135,11 @@ async fn a_topic_page_gives_the_spread_across_every_authority() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_worker_that_cannot_load_its_data_says_so_and_retries() {
-    let Some((server, b)) = setup().await else { return };
-    server.set_override("/data/durham.json", 500, "broken");
+    let Some((server, b)) = support::setup().await else { return };
+    let last = support::slugs().pop().unwrap();
+    server.set_override(&format!("/data/{last}.json"), 500, "broken");
     b.open(&server.url("/compare"), ".load-failed").await;
-    assert!(b.text(".load-failed").await.contains("data/durham.json"));
+    assert!(b.text(".load-failed").await.contains(&format!("data/{last}.json")));
     server.clear_overrides();
     b.wait_for("[data-action='retry']").await.click().await.unwrap();
     b.wait_for(".matrix").await;
@@ -142,35 +148,39 @@ async fn a_worker_that_cannot_load_its_data_says_so_and_retries() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_section_sits_beside_another_authoritys_sections_on_the_same_topics() {
-    let Some((server, b)) = setup().await else { return };
+    let Some((server, b)) = support::setup().await else { return };
     let all = support::all();
-    let york = all.entry("york").unwrap();
-    let lancashire = all.entry("lancashire").unwrap();
-    // A York section whose rules have topics, as a reader would pick one.
-    let section = york
-        .procedure
-        .sections
+    // A section whose rules have topics, as a reader would pick one, and another authority with sections on them.
+    let (this, section, other, topics) = all
+        .entries
         .iter()
-        .find(|s| !cin_procedure_explorer::model::topics_citing(&york.rules, &s.id).is_empty())
-        .unwrap();
-    b.open(&server.url(&format!("/a/york/{}", section.id)), ".compare-with").await;
-    b.client.find(fantoccini::Locator::LinkText("Lancashire")).await.unwrap().click().await.unwrap();
+        .flat_map(|e| e.procedure.sections.iter().map(move |s| (e, s)))
+        .find_map(|(e, s)| {
+            let topics = cin_procedure_explorer::model::topics_citing(&e.rules, &s.id);
+            let other = all.entries.iter().find(|o| {
+                o.authority.slug != e.authority.slug
+                    && !cin_procedure_explorer::model::sections_on(&o.procedure, &o.rules, &topics).is_empty()
+            })?;
+            Some((e, s, other, topics))
+        })
+        .expect("a section with topics another authority also has");
+    let slug = &this.authority.slug;
+    b.open(&server.url(&format!("/a/{slug}/{}", section.id)), ".compare-with").await;
+    b.client.find(fantoccini::Locator::LinkText(&other.authority.short_name)).await.unwrap().click().await.unwrap();
     b.wait_for(".compare-grid").await;
-    assert_eq!(b.eval("return location.search").await, "?with=lancashire");
-    let topics = cin_procedure_explorer::model::topics_citing(&york.rules, &section.id);
-    let expected: Vec<String> =
-        cin_procedure_explorer::model::sections_on(&lancashire.procedure, &lancashire.rules, &topics)
-            .iter()
-            .map(|s| format!("a/lancashire/{}", s.id))
-            .collect();
-    assert!(!expected.is_empty());
+    assert_eq!(b.eval("return location.search").await, format!("?with={}", other.authority.slug));
+    let expected: Vec<String> = cin_procedure_explorer::model::sections_on(&other.procedure, &other.rules, &topics)
+        .iter()
+        .map(|s| format!("a/{}/{}", other.authority.slug, s.id))
+        .collect();
     let shown = b
         .eval("return Array.from(document.querySelectorAll('.beside-section h3 a')).map(a => a.getAttribute('href'))")
         .await;
     assert_eq!(shown, serde_json::json!(expected));
-    assert!(b.text("h1").await.contains("York beside Lancashire"));
+    let beside = format!("{} beside {}", this.authority.short_name, other.authority.short_name);
+    assert!(b.text("h1").await.contains(&beside));
     b.assert_accessible("a section beside another authority's").await;
-    b.open(&server.url(&format!("/a/york/{}?with=atlantis", section.id)), ".notice").await;
+    b.open(&server.url(&format!("/a/{slug}/{}?with=atlantis", section.id)), ".notice").await;
     assert!(b.text(".notice").await.contains("no authority called “atlantis”"));
     b.quit().await;
 }

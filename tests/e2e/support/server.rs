@@ -1,5 +1,5 @@
 //! A small static file server for the built site, bound to 127.0.0.1, with the static host's
-//! `404.html` fallback and optional per-path overrides to simulate broken or failing content.
+//! `404.html` fallback and optional per-path overrides to simulate broken, failing or silent content.
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
@@ -9,8 +9,16 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 
-/// A canned answer for one path: status and body.
-pub type Override = (u16, String);
+/// A canned answer for one path.
+#[derive(Clone)]
+pub enum Override {
+    /// This status and body, with the content type the path's extension gives.
+    Answer(u16, Vec<u8>),
+    /// This status, content type and body.
+    Typed(u16, String, Vec<u8>),
+    /// No answer at all: the connection stays open, silent, until the server stops.
+    Hang,
+}
 
 /// A running server; stopped when dropped.
 pub struct Server {
@@ -49,7 +57,13 @@ fn respond(mut stream: TcpStream, status: u16, kind: &str, body: &[u8]) {
     let _ = stream.write_all(head.as_bytes()).and_then(|_| stream.write_all(body));
 }
 
-fn handle(stream: TcpStream, root: &std::path::Path, prefix: &str, overrides: &Mutex<HashMap<String, Override>>) {
+fn handle(
+    stream: TcpStream,
+    root: &std::path::Path,
+    prefix: &str,
+    overrides: &Mutex<HashMap<String, Override>>,
+    stop: &AtomicBool,
+) {
     let mut reader = BufReader::new(match stream.try_clone() {
         Ok(s) => s,
         Err(_) => return,
@@ -68,8 +82,19 @@ fn handle(stream: TcpStream, root: &std::path::Path, prefix: &str, overrides: &M
     }
     let target = request_line.split_whitespace().nth(1).unwrap_or("/");
     let path = target.split(['?', '#']).next().unwrap_or("/");
-    if let Some((status, body)) = overrides.lock().unwrap().get(path).cloned() {
-        return respond(stream, status, content_type(path), body.as_bytes());
+    let canned = overrides.lock().unwrap().get(path).cloned();
+    match canned {
+        Some(Override::Answer(status, body)) => return respond(stream, status, content_type(path), &body),
+        Some(Override::Typed(status, kind, body)) => return respond(stream, status, &kind, &body),
+        Some(Override::Hang) => {
+            // Bounded: at most a minute, and over as soon as the server stops.
+            let until = std::time::Instant::now() + std::time::Duration::from_secs(60);
+            while !stop.load(Ordering::SeqCst) && std::time::Instant::now() < until {
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+            return;
+        }
+        None => {}
     }
     let relative = path.strip_prefix(prefix).map(|p| p.trim_start_matches('/'));
     let file = relative.filter(|p| !p.split('/').any(|part| part == "..")).map(|p| {
@@ -104,7 +129,8 @@ impl Server {
                 }
                 if let Ok(stream) = stream {
                     let (root, prefix, overrides) = (root.clone(), thread_prefix.clone(), thread_overrides.clone());
-                    std::thread::spawn(move || handle(stream, &root, &prefix, &overrides));
+                    let stop = thread_stop.clone();
+                    std::thread::spawn(move || handle(stream, &root, &prefix, &overrides, &stop));
                 }
             }
         });
@@ -116,9 +142,14 @@ impl Server {
         format!("http://{}{}{path}", self.addr, self.prefix)
     }
 
-    /// Answers `path` (a site path such as `/content/authorities.json`) with this status and body.
+    /// Answers `path` (a site path such as `/data/authorities.json`) with this status and body.
     pub fn set_override(&self, path: &str, status: u16, body: &str) {
-        self.overrides.lock().unwrap().insert(format!("{}{path}", self.prefix), (status, body.to_owned()));
+        self.answer(path, Override::Answer(status, body.as_bytes().to_vec()));
+    }
+
+    /// Answers `path` as `answer` says (any body, any content type, or no answer at all).
+    pub fn answer(&self, path: &str, answer: Override) {
+        self.overrides.lock().unwrap().insert(format!("{}{path}", self.prefix), answer);
     }
 
     /// Removes every override.

@@ -48,6 +48,12 @@ fn browser_required() -> bool {
 impl Browser {
     /// Starts chromedriver and a headless Chromium session; `None` (test skipped) only outside CI.
     pub async fn start() -> Option<Browser> {
+        Browser::start_with(&[]).await
+    }
+
+    /// As [`Browser::start`], with extra W3C capabilities, e.g. `("unhandledPromptBehavior", json!("ignore"))`
+    /// to leave a dialog open for the test to find.
+    pub async fn start_with(capabilities: &[(&str, Value)]) -> Option<Browser> {
         let (Some(driver_bin), Some(chromium)) = (find_program("chromedriver"), find_program("chromium")) else {
             assert!(!browser_required(), "CI=true but chromium or chromedriver is not installed: run scripts/setup.sh");
             eprintln!("skipping: chromium/chromedriver not installed (run scripts/setup.sh)");
@@ -89,6 +95,9 @@ impl Browser {
         caps.insert("goog:chromeOptions".into(), json!({ "binary": chromium, "args": chrome_args }));
         // Keep the console, so that a test can read it (for Content Security Policy violations, say).
         caps.insert("goog:loggingPrefs".into(), json!({ "browser": "ALL" }));
+        for (name, value) in capabilities {
+            caps.insert((*name).into(), value.clone());
+        }
         // On a busy machine the driver may accept connections before it can start a session: try a few times.
         let mut attempt = 0;
         let client = loop {

@@ -7,21 +7,20 @@
 //! folder, and is stopped by its PID when the test ends, even on a panic. Outside CI, a missing nginx or browser
 //! skips these tests with a message; with `CI=true` it fails them.
 
-mod support;
-
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use crate::support;
+use crate::support::browser::Browser;
+use crate::support::server::Server;
 use cin_procedure_explorer::csp;
 use cin_procedure_explorer::hosting;
 use fantoccini::wd::WebDriverCompatibleCommand;
 use fantoccini::Locator;
 use serde_json::Value;
-use support::browser::Browser;
-use support::server::Server;
 
 /// Whether a missing tool must fail the run (it must under CI).
 fn required() -> bool {

@@ -1,0 +1,14 @@
+//! End-to-end tests: the built site (`dist/`, and `target/dist-sub/` built for a sub-path) served on 127.0.0.1 by a
+//! small server started by each test, and driven in headless Chromium through chromedriver. One binary, one module
+//! per part of the site; `cargo test --test e2e MODULE::` runs one of them.
+
+mod support;
+
+mod compare;
+mod deadlines;
+mod faults;
+mod hosting;
+mod injection;
+mod search;
+mod site;
+mod wizard;
