@@ -127,13 +127,16 @@ pub fn page(route: &Route, content: &Content) -> Page {
             },
             None => not_listed(slug),
         },
-        _ => Page {
-            title: page_title(&["Page not found"]),
-            html: html!(
-                "<div class=\"not-found\">{}</div>",
-                unknown_route_html(&route.path_and_query().0, Some(content.catalogue))
-            ),
-        },
+        _ => {
+            let asked = match route {
+                Route::NotFound { path } => path.clone(),
+                other => other.path_and_query().0,
+            };
+            Page {
+                title: page_title(&["Page not found"]),
+                html: html!("<div class=\"not-found\">{}</div>", unknown_route_html(&asked, Some(content.catalogue))),
+            }
+        }
     }
 }
 
@@ -184,7 +187,8 @@ mod tests {
         let html = show(&section, &catalogue, &book).html.into_string();
         assert!(html.contains("Section not found") && !html.contains("<img"), "{html}");
         let route = Route::NotFound { path: format!("/{hostile}") };
-        assert!(!show(&route, &catalogue, &book).html.as_str().contains("<img"));
+        let html = show(&route, &catalogue, &book).html.into_string();
+        assert!(!html.contains("<img") && html.contains("/&quot;&gt;&lt;img src=x"), "shown decoded, as text: {html}");
         let marked = Route::Section {
             slug: "minimal".into(),
             section: book.procedure.sections[0].id.clone(),
