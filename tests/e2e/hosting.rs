@@ -435,6 +435,30 @@ async fn behind_nginx_deep_links_open_the_app_with_no_csp_violation() {
     b.quit().await;
 }
 
+/// The first load of `/` may transfer at most this many bytes (DESIGN §9, issue budget: 300 KB gzip).
+const FIRST_LOAD_BUDGET: f64 = 300.0 * 1024.0;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_first_load_of_the_start_page_stays_within_its_budget() {
+    let Some(nginx) = Nginx::start() else { return };
+    let Some(b) = Browser::start().await else { return };
+    visit(&b, &nginx.url("/"), ".cards li", false).await;
+    // Everything the start page fetched, as the browser counted it on the wire (gzip from nginx, headers included).
+    let bytes = b
+        .eval(
+            "const n = performance.getEntriesByType('navigation')[0].transferSize;\
+             return performance.getEntriesByType('resource').reduce((sum, r) => sum + r.transferSize, n)",
+        )
+        .await;
+    let bytes = bytes.as_f64().expect("transfer sizes");
+    let worker = b.eval("return performance.getEntriesByType('resource').some(r => r.name.includes('worker'))").await;
+    eprintln!("first load of /: {:.1} KB transferred", bytes / 1024.0);
+    assert_eq!(worker, Value::Bool(false), "the background worker is not part of the first load");
+    assert!(bytes > 100.0 * 1024.0, "the wasm was counted: {bytes} bytes");
+    assert!(bytes <= FIRST_LOAD_BUDGET, "first load {bytes} bytes is over the budget of {FIRST_LOAD_BUDGET}");
+    b.quit().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_page_policy_alone_lets_the_site_start() {
     // The test server sends no CSP header: only the page's meta policy applies.
