@@ -7,8 +7,8 @@ use leptos_router::hooks::use_navigate;
 use wasm_bindgen::JsCast;
 
 use super::background::{ask, worker_html};
+use super::context::CurrentRoute;
 use super::download;
-use super::shell::CurrentRoute;
 use super::status::on_retry;
 use crate::pages::route::Route;
 use crate::pages::worker::Want;

@@ -8,7 +8,7 @@ use leptos_router::params::ParamsMap;
 use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
-use super::shell::{CurrentRoute, Loaded};
+use super::context::{CurrentRoute, Loaded};
 use super::{browser, download, Link};
 use crate::calendar::{long_date, YEARS};
 use crate::html;

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::background::worker_html;
-use super::shell::CurrentRoute;
+use super::context::CurrentRoute;
 use super::status::on_retry;
 use crate::pages::route::Route;
 

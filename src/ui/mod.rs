@@ -3,6 +3,7 @@
 mod background;
 mod browser;
 mod compare;
+mod context;
 mod deadlines;
 mod download;
 mod fetch;

@@ -129,7 +129,7 @@ pub fn SearchBox() -> impl IntoView {
 /// `/search?q=…&a=…`.
 #[component]
 pub fn SearchPage() -> impl IntoView {
-    let route = super::shell::CurrentRoute::get();
+    let route = super::context::CurrentRoute::get();
     let navigate = use_navigate();
     let (html, retry) = worker_html(move || Some(route.get()));
     let on_submit = move |event: web_sys::SubmitEvent| {

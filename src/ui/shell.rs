@@ -12,36 +12,15 @@ use leptos_router::location::{BrowserUrl, LocationProvider};
 use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
+use super::context::{CurrentRoute, Loaded};
 use super::fetch::{load_book, CatalogueResource};
 use super::status::{loaded, on_retry};
 use super::{browser, compare, deadlines, glossary, search, wizard, Base};
-use crate::model::{Authority, Book, Catalogue, LoadError};
+use crate::model::{Book, Catalogue, LoadError};
 use crate::pages::main::{page, Content};
 use crate::pages::route::Route;
 use crate::pages::{side, Side};
 use crate::render::frame::notices_html;
-
-/// The current route, provided to every page component.
-#[derive(Clone, Copy)]
-pub struct CurrentRoute(pub Memo<Route>);
-
-impl CurrentRoute {
-    /// The current route, from the context.
-    pub fn get() -> Memo<Route> {
-        expect_context::<CurrentRoute>().0
-    }
-}
-
-/// Everything an authority's live page (deadlines, wizard) needs, once loaded.
-#[derive(Clone)]
-pub struct Loaded {
-    /// All authorities.
-    pub catalogue: Arc<Catalogue>,
-    /// This authority.
-    pub authority: Authority,
-    /// Its procedure, rules and the vocabularies.
-    pub book: Arc<Book>,
-}
 
 /// Which component shows a route: the page is built again only when this changes, so a page whose address
 /// changes as it is used (filters, a search, a form) keeps its place and focus.

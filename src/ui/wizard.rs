@@ -8,8 +8,8 @@ use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
+use super::context::{CurrentRoute, Loaded};
 use super::fetch::load_book;
-use super::shell::{CurrentRoute, Loaded};
 use super::{browser, download};
 use crate::model::page_title;
 use crate::pages::route::Route;
