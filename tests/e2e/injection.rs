@@ -175,7 +175,7 @@ enum Echo {
     Nothing,
     /// The value, decoded once, as text.
     Value,
-    /// The address's path as the link has it (a page that names the address it has nothing for).
+    /// The address's path with each segment decoded once (a page that names the address it has nothing for).
     Address,
 }
 
@@ -196,7 +196,11 @@ impl Template {
         match self.echo {
             Echo::Nothing => None,
             Echo::Value => p.shown.clone(),
-            Echo::Address => Some(path.split('?').next().unwrap_or(path).to_owned()).filter(|_| plain(&p.slot)),
+            Echo::Address => {
+                let path = path.split('?').next().unwrap_or(path);
+                let decoded: Vec<String> = path.split('/').map(cin_procedure_explorer::query::decode).collect();
+                Some(decoded.join("/")).filter(|_| plain(&p.slot))
+            }
         }
     }
 
@@ -252,7 +256,7 @@ fn templates() -> Vec<Template> {
 
 /// Script helpers prefixed to each script below (the page's policy allows no `eval`). `rendered()`: the route has
 /// rendered (`<main>` has content, none of it "Loading…", and the neutral page is gone). `until(test, then)`: polls
-/// for up to 10 s. `inspect(status, late)`: what the page holds — whether the flag is set, every element made from
+/// for up to 20 s. `inspect(status, late)`: what the page holds — whether the flag is set, every element made from
 /// a payload (an event handler, a `javascript:` address, a frame or script, an element named `__pwned`), and the
 /// text of `<main>` with the values of its inputs and of the header's search box.
 const HELPERS: &str = r#"
@@ -263,7 +267,7 @@ const HELPERS: &str = r#"
     };
     const until = (test, then, start = performance.now()) => {
         if (test()) return then(true);
-        if (performance.now() - start > 10000) return then(false);
+        if (performance.now() - start > 20000) return then(false);
         setTimeout(() => until(test, then, start), 5);
     };
     const inspect = (status, late) => {
@@ -312,14 +316,14 @@ const NAVIGATE: &str = r#"
     until(() => (document.querySelector('main') || {}).textContent?.includes('__neutral__'), ok => {
         if (!ok) return done(inspect('the neutral page did not render (the page is at ' + location.href + ')', late));
         go(target);
-        until(rendered, ok => done(inspect(ok ? 'ok' : 'the page did not finish rendering in 10 s', late)));
+        until(rendered, ok => done(inspect(ok ? 'ok' : 'the page did not finish rendering in 20 s', late)));
     });
 "#;
 
 /// Waits after a fresh load, and inspects the page.
 const SETTLE: &str = r#"
     const done = arguments[arguments.length - 1];
-    until(rendered, ok => done(inspect(ok ? 'ok' : 'the page did not finish rendering in 10 s', false)));
+    until(rendered, ok => done(inspect(ok ? 'ok' : 'the page did not finish rendering in 20 s', false)));
 "#;
 
 /// Types a value into an input (as one input event), waits until the answer has come, and inspects the page.
@@ -329,7 +333,7 @@ const TYPE: &str = r#"
     input.focus(); input.value = value; input.dispatchEvent(new Event('input', { bubbles: true }));
     const answered = () => !document.querySelector('main .loading')
         && (selector !== '#site-search' || document.querySelector('#site-search-results').textContent !== '');
-    setTimeout(() => until(answered, ok => done(inspect(ok ? 'ok' : 'no answer in 10 s', late))), 20);
+    setTimeout(() => until(answered, ok => done(inspect(ok ? 'ok' : 'no answer in 20 s', late))), 20);
 "#;
 
 /// The page's text for comparison: NUL dropped (the HTML parser drops it), line ends and runs of white space as
