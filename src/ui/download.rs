@@ -10,11 +10,8 @@ use crate::timeline::{timeline, Case};
 
 /// Offers `text` for download as `file_name` with this MIME type; does nothing if the browser refuses.
 pub fn text_file(file_name: &str, mime: &str, text: &str) {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    let blob = gloo_file::Blob::new_with_options(text, Some(mime));
+    let url = gloo_file::ObjectUrl::from(blob);
     let link = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.create_element("a").ok())
@@ -24,7 +21,6 @@ pub fn text_file(file_name: &str, mime: &str, text: &str) {
         link.set_download(file_name);
         link.click();
     }
-    let _ = web_sys::Url::revoke_object_url(&url);
 }
 
 /// Offers a case's deadlines under an authority's rules as an `.ics` calendar file.

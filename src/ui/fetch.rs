@@ -16,16 +16,9 @@ use crate::model::{
 /// How long a file may take to arrive, in milliseconds, before the request is abandoned and the page says so.
 pub(crate) const FETCH_WITHIN_MS: i32 = 8_000;
 
-#[wasm_bindgen]
-extern "C" {
-    /// The global `setTimeout`, in a page and in a worker alike.
-    #[wasm_bindgen(js_name = setTimeout)]
-    fn set_timeout(handler: &JsValue, ms: i32) -> JsValue;
-}
-
 /// Runs `then` once, `ms` milliseconds from now (in a page or a worker).
 pub(crate) fn after(ms: i32, then: impl FnOnce() + 'static) {
-    set_timeout(&Closure::once_into_js(then), ms);
+    gloo_timers::callback::Timeout::new(ms as u32, then).forget();
 }
 
 /// Starts fetching a file relative to the site root (from a page or from the background worker, whose script sits
