@@ -438,6 +438,15 @@ async fn afresh(b: Browser, server: &Server, page: &str, ready: &str) -> Browser
     b
 }
 
+/// Whether a case's outcome says only that the page did not finish rendering: no flag set, nothing made from the
+/// payload, no script seen late.
+fn only_slow(outcome: &Value) -> bool {
+    outcome["status"].as_str().is_some_and(|s| s.contains("did not finish rendering"))
+        && outcome["pwned"] == Value::Bool(false)
+        && outcome["late"] == Value::Bool(false)
+        && outcome["bad"].as_array().is_none_or(|bad| bad.is_empty())
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn no_payload_runs_on_any_route() {
     let server = Server::start(support::built("dist"), "");
@@ -457,10 +466,13 @@ async fn no_payload_runs_on_any_route() {
             if t.full { payloads.iter().collect() } else { sample.iter().map(|&i| &payloads[i]).collect() };
         for p in chosen {
             let path = t.path.replace("{x}", &p.slot);
-            let outcome = b
-                .client
-                .execute_async(&navigate, vec![json!(server.url("/__neutral__")), json!(server.url(&path))])
-                .await;
+            let args = vec![json!(server.url("/__neutral__")), json!(server.url(&path))];
+            let mut outcome = b.client.execute_async(&navigate, args.clone()).await;
+            // A page that only did not finish rendering in time, with nothing run and nothing made from the payload,
+            // is opened once more: on a loaded machine a navigation can stall. Anything that ran still fails at once.
+            if outcome.as_ref().is_ok_and(only_slow) {
+                outcome = b.client.execute_async(&navigate, args).await;
+            }
             let echo = t.shows(p, &path);
             if report.check(&b, format!("{} with {}\n    {path}\n   ", t.path, p.name), outcome, echo.as_deref()).await
             {
