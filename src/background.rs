@@ -5,6 +5,7 @@
 //! ([`crate::pages::worker::page`]). Messages are JSON arrays, so no value can run into the next field.
 
 use crate::compare::Library;
+use crate::html::Html;
 use crate::model::{
     page_title, Authority, AuthorityData, LoadError, Role, Term, Topic, DATA_AUTHORITIES, DATA_GLOSSARY, DATA_ROLES,
     DATA_TOPICS,
@@ -30,34 +31,23 @@ pub fn read_request(text: &str) -> Option<(u32, Want, Route)> {
     Some((seq, Want::from_id(&want)?, Route::parse(&format!("/{path}"), query).0))
 }
 
-/// An answer as the worker sends it.
+/// An answer as the worker sends it: its number, whether it is a page or a file, the title and the body.
 pub fn reply(seq: u32, answer: &Answer) -> String {
     let text = match answer {
-        Answer::Page(page) => serde_json::to_string(&(seq, &page.title, page.html.as_str())),
-        Answer::File(text) => serde_json::to_string(&(seq, "", text)),
+        Answer::Page(page) => serde_json::to_string(&(seq, "page", &page.title, page.html.as_str())),
+        Answer::File(text) => serde_json::to_string(&(seq, "file", "", text)),
     };
     text.unwrap_or_default()
 }
 
-/// What came back, as the page reads it: the title and the HTML (or a file's text) the worker made.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Reply {
-    /// The document's title (empty for a file).
-    pub title: String,
-    /// The page's HTML, made in the worker from [`crate::html::Html`]; or a file's text.
-    pub body: String,
-}
-
-impl From<Page> for Reply {
-    fn from(page: Page) -> Reply {
-        Reply { title: page.title, body: page.html.into_string() }
+/// An answer's number and what it holds; `None` if it is not one.
+pub fn read_reply(text: &str) -> Option<(u32, Answer)> {
+    let (seq, kind, title, body): (u32, String, String, String) = serde_json::from_str(text).ok()?;
+    match kind.as_str() {
+        "page" => Some((seq, Answer::Page(Page { title, html: Html::from_worker(body) }))),
+        "file" => Some((seq, Answer::File(body))),
+        _ => None,
     }
-}
-
-/// An answer's number and reply; `None` if it is not one.
-pub fn read_reply(text: &str) -> Option<(u32, Reply)> {
-    let (seq, title, body): (u32, String, String) = serde_json::from_str(text).ok()?;
-    Some((seq, Reply { title, body }))
 }
 
 /// Assembles the library from the published files' texts: each authority's data (path and text) in display
@@ -98,9 +88,10 @@ mod tests {
         assert_eq!(read_request("[\"seven\",\"page\",\"compare\"]"), None);
         assert_eq!(read_request("[1,\"nope\",\"compare\"]"), None);
         let page = Page { title: "T\nx".into(), html: crate::html!("<p>{}</p>", "a\nb") };
-        assert_eq!(read_reply(&reply(3, &Answer::Page(page.clone()))), Some((3, Reply::from(page))));
+        assert_eq!(read_reply(&reply(3, &Answer::Page(page.clone()))), Some((3, Answer::Page(page))));
         let file = read_reply(&reply(4, &Answer::File("a,b\r\n".into()))).unwrap();
-        assert_eq!(file, (4, Reply { title: String::new(), body: "a,b\r\n".into() }));
+        assert_eq!(file, (4, Answer::File("a,b\r\n".into())));
+        assert_eq!(read_reply("[5,\"other\",\"\",\"x\"]"), None);
         assert_eq!(read_reply("x"), None);
     }
 

@@ -6,7 +6,9 @@
 //! - from a template written in the source code (a `&'static str`), whose `{}` holes are filled with [`Markup`]
 //!   values — text is escaped on the way in, other `Html` is kept as it is: [`Html::format`] and the [`html!`]
 //!   macro, which also checks at compile time that the holes match the values;
-//! - from HTML the publish step rendered from content, through the one named constructor [`Html::trusted`].
+//! - from HTML the publish step rendered from content, through the one named constructor [`Html::trusted`]; and,
+//!   on the page's side of the background worker, from the HTML the worker made with these same builders
+//!   ([`Html::from_worker`], called only where its message is read).
 //!
 //! So a value from the address or from content is text until it is escaped, and nothing else can become markup:
 //!
@@ -99,6 +101,12 @@ impl Html {
     /// from the address.
     pub fn trusted(rendered: String) -> Html {
         Html(rendered)
+    }
+
+    /// HTML the background worker made with these same builders and sent to the page as a message. Only
+    /// [`crate::background::read_reply`] calls it, for a message the page's own worker sent.
+    pub fn from_worker(made: String) -> Html {
+        Html(made)
     }
 
     /// A template from the source code with each `{}` filled by the next value (`{{` and `}}` are braces).

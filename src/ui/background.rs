@@ -13,14 +13,15 @@ use wasm_bindgen::JsCast;
 
 use super::browser;
 use super::fetch::after;
-use crate::background::{load_failed, read_reply, request, Reply, READY};
+use crate::background::{load_failed, read_reply, request, READY};
+use crate::html::Html;
 use crate::model::LoadError;
 use crate::pages::route::Route;
-use crate::pages::worker::Want;
+use crate::pages::worker::{Answer, Want};
 use crate::render::frame::loading_html;
 
 /// The requests waiting for an answer, by number.
-type Waiting = Rc<RefCell<Vec<(u32, Box<dyn FnOnce(Reply)>)>>>;
+type Waiting = Rc<RefCell<Vec<(u32, Box<dyn FnOnce(Answer)>)>>>;
 
 struct Client {
     worker: web_sys::Worker,
@@ -41,7 +42,7 @@ const LOADER: &str = "worker_loader.js";
 /// included), before the page says the worker did not answer.
 pub const ANSWER_WITHIN_MS: i32 = 10_000;
 
-fn answer_all(waiting: &Waiting, page: &Reply) {
+fn answer_all(waiting: &Waiting, page: &Answer) {
     let callbacks: Vec<_> = waiting.borrow_mut().drain(..).collect();
     for (_, then) in callbacks {
         then(page.clone());
@@ -84,7 +85,7 @@ fn give_up(waiting: &Waiting, error: &LoadError) {
     if let Some(client) = stopped {
         client.worker.terminate();
     }
-    answer_all(waiting, &load_failed(error).into());
+    answer_all(waiting, &Answer::Page(load_failed(error)));
 }
 
 fn start() -> Result<Client, LoadError> {
@@ -120,13 +121,13 @@ fn start() -> Result<Client, LoadError> {
     Ok(Client { worker, waiting, unsent })
 }
 
-/// Asks the worker for what it should make of `route`; `then` gets the reply.
-pub fn ask(want: Want, route: &Route, then: impl FnOnce(Reply) + 'static) {
+/// Asks the worker for what it should make of `route`; `then` gets the answer.
+pub fn ask(want: Want, route: &Route, then: impl FnOnce(Answer) + 'static) {
     let seq = NEXT.with(|n| {
         n.set(n.get() + 1);
         n.get()
     });
-    let then: Box<dyn FnOnce(Reply)> = Box::new(then);
+    let then: Box<dyn FnOnce(Answer)> = Box::new(then);
     let refused = CLIENT.with(|c| {
         let mut client = c.borrow_mut();
         if client.is_none() {
@@ -154,7 +155,7 @@ pub fn ask(want: Want, route: &Route, then: impl FnOnce(Reply) + 'static) {
         None
     });
     if let Some((then, error)) = refused {
-        then(load_failed(&error).into());
+        then(Answer::Page(load_failed(&error)));
     }
 }
 
@@ -162,8 +163,8 @@ pub fn ask(want: Want, route: &Route, then: impl FnOnce(Reply) + 'static) {
 /// gives (nothing while it gives `None`) and puts the answer in the returned HTML signal, showing only
 /// the answer to the latest request; sets the title, follows the address's `#fragment`, and gives focus back to
 /// the control that had it. The callback retries.
-pub fn worker_html(request: impl Fn() -> Option<Route> + Send + Sync + 'static) -> (RwSignal<String>, Callback<()>) {
-    let html = RwSignal::new(loading_html().into_string());
+pub fn worker_html(request: impl Fn() -> Option<Route> + Send + Sync + 'static) -> (RwSignal<Html>, Callback<()>) {
+    let html = RwSignal::new(loading_html());
     let retries = RwSignal::new(0u32);
     let latest = StoredValue::new(0u32);
     Effect::new(move |_| {
@@ -172,12 +173,13 @@ pub fn worker_html(request: impl Fn() -> Option<Route> + Send + Sync + 'static) 
         let focus = browser::focused_id();
         let mine = latest.get_value() + 1;
         latest.set_value(mine);
-        ask(Want::Page, &route, move |page| {
+        ask(Want::Page, &route, move |answer| {
+            let Answer::Page(page) = answer else { return };
             if latest.get_value() != mine {
                 return;
             }
             browser::set_title(&page.title);
-            html.set(page.body);
+            html.set(page.html);
             request_animation_frame(move || {
                 if let Some(id) = focus {
                     browser::focus_again(&id);
@@ -187,7 +189,7 @@ pub fn worker_html(request: impl Fn() -> Option<Route> + Send + Sync + 'static) 
         });
     });
     let retry = Callback::new(move |_| {
-        html.set(loading_html().into_string());
+        html.set(loading_html());
         retries.update(|n| *n += 1);
     });
     (html, retry)

@@ -10,8 +10,9 @@ use super::background::{ask, worker_html};
 use super::context::CurrentRoute;
 use super::download;
 use super::status::on_retry;
+use crate::html::Html;
 use crate::pages::route::Route;
-use crate::pages::worker::Want;
+use crate::pages::worker::{Answer, Want};
 use crate::query::encode;
 
 /// The filters' values as the view's address query: each key's values joined with commas.
@@ -52,11 +53,13 @@ pub fn ComparePage() -> impl IntoView {
                 _ => Vec::new(),
             };
             ask(Want::Csv, &Route::Compare { view }, |file| {
-                download::text_file("cin-compare.csv", "text/csv;charset=utf-8", &file.body)
+                if let Answer::File(text) = file {
+                    download::text_file("cin-compare.csv", "text/csv;charset=utf-8", &text)
+                }
             });
         } else {
             retry_click(event);
         }
     };
-    view! { <div class="wrap compare" on:change=on_change on:click=on_click inner_html=move || html.get()></div> }
+    view! { <div class="wrap compare" on:change=on_change on:click=on_click inner_html=move || Html::into_string(html.get())></div> }
 }

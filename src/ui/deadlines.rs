@@ -12,6 +12,7 @@ use super::context::{CurrentRoute, Loaded};
 use super::{browser, download, Link};
 use crate::calendar::{long_date, YEARS};
 use crate::html;
+use crate::html::Html;
 use crate::model::page_title;
 use crate::pages::route::Route;
 use crate::render::deadlines::{error_summary_html, field_id, first_per_field, outside_table, timeline_html, Form};
@@ -39,11 +40,10 @@ pub fn DeadlinesPage() -> impl IntoView {
         Case::from_query(&pairs, &teams)
     });
     let form = StoredValue::new(Form::for_rules(&book.rules, &book.topics, &authority));
-    let form_html = html!(
+    let form_html = Html::into_string(html!(
         "{}<button type=\"submit\" class=\"button\">Check the dates</button>",
         form.with_value(|f| f.html(&from_url.get_untracked().0))
-    )
-    .into_string();
+    ));
     let form_errors = RwSignal::new(Vec::<FieldError>::new());
     let slug = authority.slug.clone();
     let read = move |event: &web_sys::Event, submitted: bool| {
@@ -77,7 +77,7 @@ pub fn DeadlinesPage() -> impl IntoView {
     let summary = move || {
         let mut errors = form_errors.get();
         errors.extend(from_url.with(|(_, e)| e.clone()));
-        error_summary_html(&first_per_field(errors)).into_string()
+        Html::into_string(error_summary_html(&first_per_field(errors)))
     };
     // A link in the error summary moves focus to its field (a plain "#id" would leave the page under <base href>).
     let summary_click = |ev: leptos::ev::MouseEvent| {
@@ -93,7 +93,7 @@ pub fn DeadlinesPage() -> impl IntoView {
     let (authority_t, book_t) = (authority.clone(), book.clone());
     let shown = move || {
         let t = timeline(&book_t.rules, &book_t.topics, &from_url.get().0, browser::today());
-        timeline_html(&t, &authority_t, &book_t.topics).into_string()
+        Html::into_string(timeline_html(&t, &authority_t, &book_t.topics))
     };
     let out_of_table = move || from_url.with(|(c, _)| outside_table(c));
     let (authority_d, book_d) = (authority.clone(), book.clone());

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::background::worker_html;
 use super::context::CurrentRoute;
 use super::status::on_retry;
+use crate::html::Html;
 use crate::pages::route::Route;
 
 /// `/glossary`.
@@ -25,7 +26,7 @@ pub fn GlossaryPage() -> impl IntoView {
                 <input id="glossary-filter" type="search" autocomplete="off"
                     on:input=move |ev| filter.set(event_target_value(&ev)) />
             </div>
-            <div on:click=on_retry(retry) inner_html=move || html.get()></div>
+            <div on:click=on_retry(retry) inner_html=move || Html::into_string(html.get())></div>
         </div>
     }
 }
@@ -35,5 +36,5 @@ pub fn GlossaryPage() -> impl IntoView {
 pub fn TermPage() -> impl IntoView {
     let route = CurrentRoute::get();
     let (html, retry) = worker_html(move || Some(route.get()));
-    view! { <div class="wrap glossary-term" on:click=on_retry(retry) inner_html=move || html.get()></div> }
+    view! { <div class="wrap glossary-term" on:click=on_retry(retry) inner_html=move || Html::into_string(html.get())></div> }
 }

@@ -5,6 +5,7 @@ use leptos_router::hooks::use_location;
 use wasm_bindgen::JsCast;
 
 use super::{browser, Base};
+use crate::html::Html;
 use crate::prefs::{Prefs, STORAGE_KEY, STORAGE_PREFIX};
 use crate::render::frame::{footer_html, header_html};
 
@@ -42,7 +43,7 @@ pub fn Header() -> impl IntoView {
     let base = expect_context::<Base>();
     let html = move || {
         let path = location.pathname.get();
-        header_html(prefs.get(), path.strip_prefix(base.0.as_str()).unwrap_or(&path)).into_string()
+        Html::into_string(header_html(prefs.get(), path.strip_prefix(base.0.as_str()).unwrap_or(&path)))
     };
     let toggle = move |event: web_sys::MouseEvent| {
         let target = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
@@ -88,5 +89,5 @@ pub fn Footer() -> impl IntoView {
             status.set_text_content(Some(&said));
         }
     };
-    view! { <footer class="site-footer" on:click=forget inner_html=footer_html().into_string()></footer> }
+    view! { <footer class="site-footer" on:click=forget inner_html=Html::into_string(footer_html())></footer> }
 }

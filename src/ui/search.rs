@@ -10,8 +10,9 @@ use wasm_bindgen::JsCast;
 
 use super::background::{ask, worker_html};
 use super::status::on_retry;
+use crate::html::Html;
 use crate::pages::route::Route;
-use crate::pages::worker::Want;
+use crate::pages::worker::{Answer, Want};
 use crate::query::encode;
 
 const INPUT: &str = "site-search";
@@ -35,7 +36,7 @@ fn result_links() -> Vec<web_sys::HtmlElement> {
 /// The search box in the header.
 #[component]
 pub fn SearchBox() -> impl IntoView {
-    let results = RwSignal::new(String::new());
+    let results = RwSignal::new(Html::new());
     let latest = StoredValue::new(0u32);
     let navigate = use_navigate();
     let location = use_location();
@@ -43,7 +44,7 @@ pub fn SearchBox() -> impl IntoView {
     Effect::new(move |_| {
         location.pathname.track();
         location.search.track();
-        results.set(String::new());
+        results.set(Html::new());
     });
     let focus_box = window_event_listener(ev::keydown, move |event| {
         let key = event.key();
@@ -61,12 +62,12 @@ pub fn SearchBox() -> impl IntoView {
         let mine = latest.get_value() + 1;
         latest.set_value(mine);
         if query.trim().is_empty() {
-            results.set(String::new());
+            results.set(Html::new());
             return;
         }
-        ask(Want::Results, &Route::Search { q: query, a: String::new() }, move |reply| {
-            if latest.get_value() == mine {
-                results.set(reply.body);
+        ask(Want::Results, &Route::Search { q: query, a: String::new() }, move |answer| {
+            if let (true, Answer::Page(page)) = (latest.get_value() == mine, answer) {
+                results.set(page.html);
             }
         });
     };
@@ -97,7 +98,7 @@ pub fn SearchBox() -> impl IntoView {
             }
             ("ArrowUp", Some(i)) => Some(i - 1),
             ("Escape", _) => {
-                results.set(String::new());
+                results.set(Html::new());
                 super::browser::focus_selector(&format!("#{INPUT}"));
                 None
             }
@@ -121,7 +122,7 @@ pub fn SearchBox() -> impl IntoView {
                     "Results appear as you type. Press slash or s to come back to this box."
                 </p>
             </form>
-            <div id=RESULTS class="search-results-box" inner_html=move || results.get()></div>
+            <div id=RESULTS class="search-results-box" inner_html=move || Html::into_string(results.get())></div>
         </div>
     }
 }
@@ -141,5 +142,5 @@ pub fn SearchPage() -> impl IntoView {
         }
         navigate(&path, NavigateOptions::default());
     };
-    view! { <div class="wrap search-page" on:submit=on_submit on:click=on_retry(retry) inner_html=move || html.get()></div> }
+    view! { <div class="wrap search-page" on:submit=on_submit on:click=on_retry(retry) inner_html=move || Html::into_string(html.get())></div> }
 }

@@ -16,6 +16,7 @@ use super::context::{CurrentRoute, Loaded};
 use super::fetch::{load_book, CatalogueResource};
 use super::status::{loaded, on_retry};
 use super::{browser, compare, deadlines, glossary, search, wizard, Base};
+use crate::html::Html;
 use crate::model::{Book, Catalogue, LoadError};
 use crate::pages::main::{page, Content};
 use crate::pages::route::Route;
@@ -129,7 +130,7 @@ fn MainPage() -> impl IntoView {
                         browser::scroll_to_selector(".prose mark");
                     }
                 });
-                view! { <div class="wrap" inner_html=page.html.into_string()></div> }.into_any()
+                view! { <div class="wrap" inner_html=Html::into_string(page.html)></div> }.into_any()
             };
             match (has_book, book.get()) {
                 (false, _) => show(None),
@@ -155,7 +156,7 @@ fn AuthorityForm(slug: String, wizard: bool) -> impl IntoView {
                 let content = Content { catalogue: &catalogue, book: None, today: browser::today(), address: "" };
                 let page = page(&Route::Authority { slug: slug.clone() }, &content);
                 browser::set_title(&page.title);
-                return view! { <div class="wrap" inner_html=page.html.into_string()></div> }.into_any();
+                return view! { <div class="wrap" inner_html=Html::into_string(page.html)></div> }.into_any();
             };
             let state = book.get().flatten();
             loaded(state, retry_book, false, move |book| {
@@ -174,7 +175,7 @@ fn AuthorityForm(slug: String, wizard: bool) -> impl IntoView {
 fn BesidePage() -> impl IntoView {
     let route = CurrentRoute::get();
     let (html, retry) = super::background::worker_html(move || Some(route.get()));
-    view! { <div class="wrap compare-sections" on:click=on_retry(retry) inner_html=move || html.get()></div> }
+    view! { <div class="wrap compare-sections" on:click=on_retry(retry) inner_html=move || Html::into_string(html.get())></div> }
 }
 
 /// The page for the current address.
@@ -214,7 +215,7 @@ pub fn Shell() -> impl IntoView {
         Shown::Beside => view! { <BesidePage /> }.into_any(),
     };
     view! {
-        <div inner_html=move || notices_html(&notices.get()).into_string()></div>
+        <div inner_html=move || Html::into_string(notices_html(&notices.get()))></div>
         {page}
     }
 }

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::html::Html;
 use crate::model::LoadError;
 use crate::render::frame::{load_failed_html, loading_html};
 
@@ -28,9 +29,9 @@ where
     V: IntoView + 'static,
 {
     match state {
-        None => view! { <div inner_html=loading_html().into_string()></div> }.into_any(),
+        None => view! { <div inner_html=Html::into_string(loading_html())></div> }.into_any(),
         Some(Err(error)) => {
-            view! { <div on:click=on_retry(retry) inner_html=load_failed_html(&error, nested).into_string()></div> }
+            view! { <div on:click=on_retry(retry) inner_html=Html::into_string(load_failed_html(&error, nested))></div> }
                 .into_any()
         }
         Some(Ok(value)) => view(value).into_any(),

@@ -11,6 +11,7 @@ use wasm_bindgen::JsCast;
 use super::context::{CurrentRoute, Loaded};
 use super::fetch::load_book;
 use super::{browser, download};
+use crate::html::Html;
 use crate::model::page_title;
 use crate::pages::route::Route;
 use crate::pages::wizard::{wizard_page, Other, WizardState};
@@ -184,6 +185,6 @@ pub fn WizardPage() -> impl IntoView {
         }
     };
     view! {
-        <div class="wrap wizard" inner_html=move || page().into_string() on:submit=on_submit on:click=on_click></div>
+        <div class="wrap wizard" inner_html=move || Html::into_string(page()) on:submit=on_submit on:click=on_click></div>
     }
 }
