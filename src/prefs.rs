@@ -18,7 +18,59 @@ pub struct Prefs {
     pub large_text: bool,
 }
 
+/// One display preference, as a control names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pref {
+    /// Black on yellow with heavier outlines.
+    HighVisibility,
+    /// Larger base text.
+    LargeText,
+}
+
+impl Pref {
+    /// Every preference, in the order the header shows them.
+    pub const ALL: [Pref; 2] = [Pref::HighVisibility, Pref::LargeText];
+
+    /// The name a control carries.
+    pub fn id(self) -> &'static str {
+        match self {
+            Pref::HighVisibility => "high_visibility",
+            Pref::LargeText => "large_text",
+        }
+    }
+
+    /// The preference a control names, if it is one.
+    pub fn from_id(id: &str) -> Option<Pref> {
+        Pref::ALL.into_iter().find(|p| p.id() == id)
+    }
+
+    /// The control's label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Pref::HighVisibility => "High visibility",
+            Pref::LargeText => "Larger text",
+        }
+    }
+}
+
 impl Prefs {
+    /// Whether a preference is on.
+    pub fn is_on(self, pref: Pref) -> bool {
+        match pref {
+            Pref::HighVisibility => self.high_visibility,
+            Pref::LargeText => self.large_text,
+        }
+    }
+
+    /// The same preferences with one turned over.
+    pub fn toggled(mut self, pref: Pref) -> Self {
+        match pref {
+            Pref::HighVisibility => self.high_visibility = !self.high_visibility,
+            Pref::LargeText => self.large_text = !self.large_text,
+        }
+        self
+    }
+
     /// Reads stored preferences; anything missing or corrupt gives the defaults.
     pub fn from_stored(text: Option<&str>) -> Self {
         text.and_then(|t| serde_json::from_str(t).ok()).unwrap_or_default()
@@ -50,6 +102,15 @@ mod tests {
             Prefs::from_stored(Some("{\"large_text\":true}")),
             Prefs { high_visibility: false, large_text: true }
         );
+    }
+
+    #[test]
+    fn toggling_turns_over_one_preference_only() {
+        let p = Prefs::default().toggled(Pref::LargeText);
+        assert!(p.is_on(Pref::LargeText) && !p.is_on(Pref::HighVisibility));
+        assert_eq!(p.toggled(Pref::LargeText), Prefs::default());
+        assert_eq!(Pref::from_id("high_visibility"), Some(Pref::HighVisibility));
+        assert_eq!(Pref::from_id("dark"), None);
     }
 
     #[test]

@@ -8,6 +8,8 @@ use super::main::card_context;
 use crate::html;
 use crate::html::Html;
 use crate::model::{Authority, Book, Catalogue};
+use crate::render::action::Action;
+use crate::render::deadlines::timeline_actions_html;
 use crate::render::wizard::{check_html, question_html, result_html, walk_href, Outcome};
 use crate::timeline::FieldError;
 use crate::wizard::{flow, next, Ending, Question, Step, Walk};
@@ -103,11 +105,10 @@ fn result(state: &WizardState, ending: &Ending) -> Html {
         })
         .collect();
     let out = html!(
-        "{}<div class=\"timeline-actions\"><button type=\"button\" class=\"button secondary\" data-action=\"ics\">\
-         Download the deadlines (.ics)</button><button type=\"button\" class=\"button secondary\" \
-         data-action=\"print\">Print</button></div><h2>Compare with another authority</h2><p>The same answers under \
+        "{}{}<h2>Compare with another authority</h2><p>The same answers under \
          another authority, side by side:</p><ul class=\"compare-links\">{}</ul>",
         result_html(&outcome, &card_context(authority, state.book), state.today),
+        timeline_actions_html(),
         others
     );
     match walk.compare {
@@ -157,7 +158,8 @@ pub fn wizard_page(state: &WizardState) -> Html {
         (None, None) => {}
     }
     out.push(html!(
-        "<p class=\"start-again\"><button type=\"button\" class=\"link-button\" data-action=\"restart\">Start again</button></p>"
+        "<p class=\"start-again\"><button type=\"button\" class=\"link-button\"{}>Start again</button></p>",
+        Action::Restart.attrs()
     ));
     out
 }

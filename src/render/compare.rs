@@ -1,6 +1,7 @@
 //! The comparison as HTML: the matrix (a real table with row and column headers, sticky while it scrolls, one card
 //! per topic on a narrow screen), its filters, numbered notes, and one topic across every authority.
 
+use super::action::Action;
 use super::rule_card::{cites_html, rule_cards_html, status_badge, value_items, CardContext};
 use super::Page;
 use crate::compare::key::common_unit;
@@ -135,8 +136,9 @@ pub fn matrix_page(library: &Library, rows: &[Row], view: &View) -> Page {
     }
     out.push(filters_html(library, view));
     out.push(html!(
-        "<p class=\"compare-actions\"><button type=\"button\" class=\"button secondary\" data-action=\"csv\">Download this view (CSV)</button> \
+        "<p class=\"compare-actions\"><button type=\"button\" class=\"button secondary\"{}>Download this view (CSV)</button> \
          <a href=\"{}\" data-permalink>Link to this view</a></p>",
+        Action::Csv.attrs(),
         page
     ));
     if view.authorities.is_empty() || view.groups.is_empty() {

@@ -8,7 +8,9 @@ use crate::calendar::{iso, long_date, YEARS};
 use crate::html;
 use crate::html::Html;
 use crate::model::{describe_when, Authority, Rule, Status, Topic};
+use crate::render::action::Action;
 use crate::render::authority::cite_links;
+use crate::render::frame::error_summary_html;
 use crate::timeline::{
     date_label, needed_answers, needed_dates, question, Case, DateParts, Deadline, FieldError, Timeline,
 };
@@ -137,18 +139,20 @@ impl Form {
     }
 }
 
+/// The buttons under a timeline: save it to a calendar (`.ics`), and print it.
+pub fn timeline_actions_html() -> Html {
+    html!(
+        "<div class=\"timeline-actions\"><button type=\"button\" class=\"button secondary\"{}>Download to your calendar \
+         (.ics)</button><button type=\"button\" class=\"button secondary\"{}>Print</button></div>",
+        Action::Ics.attrs(),
+        Action::Print.attrs()
+    )
+}
+
 /// The error summary, each problem linking to its field; empty when there is none.
-pub fn error_summary_html(errors: &[FieldError]) -> Html {
-    if errors.is_empty() {
-        return Html::new();
-    }
-    let items: Html = errors
-        .iter()
-        .map(|e| {
-            html!("<li><a href=\"#{}\" data-field=\"{}\">{}</a></li>", field_id(&e.key), field_id(&e.key), e.message)
-        })
-        .collect();
-    html!("<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\" id=\"error-summary\"><h2>There is a problem</h2><ul>{items}</ul></div>", items = items)
+pub fn form_errors_html(errors: &[FieldError]) -> Html {
+    let problems: Vec<(String, &str)> = errors.iter().map(|e| (field_id(&e.key), e.message.as_str())).collect();
+    error_summary_html(&problems)
 }
 
 /// Errors for the same field keep only the first.
@@ -318,8 +322,13 @@ mod tests {
         assert_eq!(kept.dates, case.dates);
         let (_, loud) = f.read(values(&partial), true, &case);
         assert_eq!(loud[0].message, "Date the plan was agreed must include a month and year");
-        let html = error_summary_html(&loud).into_string();
-        assert!(html.contains("href=\"#field-plan_established\" data-field=\"field-plan_established\""), "{html}");
-        assert!(error_summary_html(&[]).is_empty());
+        let html = form_errors_html(&loud).into_string();
+        assert!(
+            html.contains(
+                "href=\"#field-plan_established\" data-action=\"focus\" data-field=\"field-plan_established\""
+            ),
+            "{html}"
+        );
+        assert!(form_errors_html(&[]).is_empty());
     }
 }

@@ -1,11 +1,12 @@
 //! The parts every page shares, as HTML: the header with navigation and display settings, the footer, what a
 //! page shows while content loads and when it fails to, and the not-found pages.
 
+use super::action::Action;
 use super::authority::contents_html;
 use crate::html;
 use crate::html::Html;
 use crate::model::{Authority, Book, Catalogue, LoadError};
-use crate::prefs::Prefs;
+use crate::prefs::{Pref, Prefs};
 
 /// The main navigation: site path (without the leading `/`) and label.
 const NAV: [(&str, &str); 3] = [("", "Authorities"), ("compare", "Compare"), ("glossary", "Glossary")];
@@ -25,21 +26,23 @@ pub fn header_html(prefs: Prefs, path: &str) -> Html {
             }
         })
         .collect();
-    let toggle = |pref: &str, label: &str, on: bool| {
-        html!(
-            "<button type=\"button\" class=\"toggle\" data-pref=\"{}\" aria-pressed=\"{}\">{}</button>",
-            pref,
-            on,
-            label
-        )
-    };
+    let toggles: Html = Pref::ALL
+        .into_iter()
+        .map(|pref| {
+            html!(
+                "<button type=\"button\" class=\"toggle\"{} aria-pressed=\"{}\">{}</button>",
+                Action::Toggle(pref).attrs(),
+                prefs.is_on(pref),
+                pref.label()
+            )
+        })
+        .collect();
     html!(
         "<div class=\"wrap header-row\"><a href=\"./\" class=\"site-name\">CIN Procedure Explorer</a>\
          <nav aria-label=\"Main\"><ul class=\"nav-list\">{}</ul></nav>\
-         <div class=\"display-settings\" role=\"group\" aria-label=\"Display settings\">{}{}</div></div>",
+         <div class=\"display-settings\" role=\"group\" aria-label=\"Display settings\">{}</div></div>",
         items,
-        toggle("high_visibility", "High visibility", prefs.high_visibility),
-        toggle("large_text", "Larger text", prefs.large_text)
+        toggles
     )
 }
 
@@ -49,8 +52,9 @@ pub fn footer_html() -> Html {
         "<div class=\"wrap\"><p>This site restates councils' published Child in Need procedures in its \
     own words and cites their sections. It is no substitute for the authority's current procedures manual: check the \
     manual before you act.</p><p>Privacy: nothing you do here is sent anywhere; display settings and a wizard walk in \
-    progress stay in this browser. <button type=\"button\" class=\"link-button\" data-action=\"forget\">Clear what \
-    this site keeps in this browser</button></p><p class=\"forgotten\" role=\"status\"></p></div>"
+    progress stay in this browser. <button type=\"button\" class=\"link-button\"{}>Clear what \
+    this site keeps in this browser</button></p><p class=\"forgotten\" role=\"status\"></p></div>",
+        Action::Forget.attrs()
     )
 }
 
@@ -61,6 +65,25 @@ pub fn notices_html(notices: &[String]) -> Html {
     }
     let items: Html = notices.iter().map(|n| html!("<li>{}</li>", n)).collect();
     html!("<div class=\"wrap\"><div class=\"notice\" role=\"status\"><ul>{}</ul></div></div>", items)
+}
+
+/// The error summary at the top of a form: each problem (field id, message) links to its field, and the link
+/// moves focus there. Empty when there is no problem.
+pub fn error_summary_html(problems: &[(String, &str)]) -> Html {
+    if problems.is_empty() {
+        return Html::new();
+    }
+    let items: Html = problems
+        .iter()
+        .map(|(field, message)| {
+            html!("<li><a href=\"#{}\"{}>{}</a></li>", field, Action::Focus(field.clone()).attrs(), *message)
+        })
+        .collect();
+    html!(
+        "<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\" id=\"error-summary\"><h2>There is a problem</h2>\
+         <ul>{}</ul></div>",
+        items
+    )
 }
 
 /// A polite "loading" line.
@@ -76,8 +99,8 @@ pub fn load_failed_html(error: &LoadError, nested: bool) -> Html {
     html!(
         "<div class=\"load-failed\" role=\"alert\"><{h}>This content could not be loaded</{h}><p>The file \
          <code>{file}</code>{line} could not be used: {message}.</p><p>Check your connection and try again. If the \
-         problem stays, the site's content needs fixing.</p><button type=\"button\" class=\"button\" \
-         data-action=\"retry\">Try again</button></div>",
+         problem stays, the site's content needs fixing.</p><button type=\"button\" class=\"button\"{retry}>Try again</button></div>",
+        retry = Action::Retry.attrs(),
         h = heading,
         file = error.file,
         line = line,

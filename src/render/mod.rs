@@ -2,6 +2,7 @@
 //! made here rather than as Leptos components because string building is far smaller in the download than the
 //! generic view code each component brings; links are relative to the site's base and the router follows them.
 
+pub mod action;
 pub mod authority;
 pub mod compare;
 pub mod deadlines;

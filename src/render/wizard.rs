@@ -3,6 +3,7 @@
 //! rules that apply, what the procedure does not say, and the answers with "Change" links.
 
 use super::deadlines::{date_parts_html, timeline_html};
+use super::frame::error_summary_html;
 use super::rule_card::{rule_cards_html, CardContext};
 use crate::html;
 use crate::html::Html;
@@ -31,8 +32,7 @@ pub fn question_html(slug: &str, flow: &[Question], index: usize, walk: &Walk, e
         out.push(html!("<a class=\"back-link\" href=\"{}\">Back</a>", walk_href(slug, &back)));
     }
     if let Some(e) = error {
-        out.push(html!("<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\" id=\"error-summary\"><h2>There is a problem</h2>\
-             <ul><li><a href=\"#answer\" data-field=\"answer\">{}</a></li></ul></div>", e));
+        out.push(error_summary_html(&[("answer".to_owned(), e)]));
     }
     out.push(html!(
         "<p class=\"progress\">Question {} of {} <span class=\"stage\">· {}</span></p>",

@@ -63,6 +63,13 @@ pub fn forget_all(prefix: &str) -> u32 {
     keys.len() as u32
 }
 
+/// Sets the text of the first element matching a CSS selector, if any.
+pub fn set_text(selector: &str, text: &str) {
+    if let Some(el) = document().and_then(|d| d.query_selector(selector).ok().flatten()) {
+        el.set_text_content(Some(text));
+    }
+}
+
 /// Turns a class on the `<html>` element on or off.
 pub fn set_root_class(class: &str, on: bool) {
     if let Some(root) = document().and_then(|d| d.document_element()) {

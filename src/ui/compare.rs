@@ -6,14 +6,15 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use wasm_bindgen::JsCast;
 
+use super::actions::offer;
 use super::background::{ask, worker_html};
 use super::context::CurrentRoute;
 use super::download;
-use super::status::on_retry;
 use crate::html::Html;
 use crate::pages::route::Route;
 use crate::pages::worker::{Answer, Want};
 use crate::query::encode;
+use crate::render::action::Action;
 
 /// The filters' values as the view's address query: each key's values joined with commas.
 fn form_query(form: &web_sys::HtmlFormElement) -> Option<String> {
@@ -44,22 +45,18 @@ pub fn ComparePage() -> impl IntoView {
         let Some(query) = form.and_then(|f| f.dyn_into().ok()).and_then(|f| form_query(&f)) else { return };
         navigate(&format!("/compare?{query}"), Default::default());
     };
-    let retry_click = on_retry(retry);
-    let on_click = move |event: web_sys::MouseEvent| {
-        let target = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-        if target.and_then(|t| t.get_attribute("data-action")).as_deref() == Some("csv") {
-            let view = match route.get_untracked() {
-                Route::Compare { view } => view,
-                _ => Vec::new(),
-            };
-            ask(Want::Csv, &Route::Compare { view }, |file| {
-                if let Answer::File(text) = file {
-                    download::text_file("cin-compare.csv", "text/csv;charset=utf-8", &text)
-                }
-            });
-        } else {
-            retry_click(event);
-        }
-    };
-    view! { <div class="wrap compare" on:change=on_change on:click=on_click inner_html=move || Html::into_string(html.get())></div> }
+    offer(Action::Retry, None, retry);
+    let csv = Callback::new(move |_| {
+        let view = match route.get_untracked() {
+            Route::Compare { view } => view,
+            _ => Vec::new(),
+        };
+        ask(Want::Csv, &Route::Compare { view }, |file| {
+            if let Answer::File(text) = file {
+                download::text_file("cin-compare.csv", "text/csv;charset=utf-8", &text)
+            }
+        });
+    });
+    offer(Action::Csv, None, csv);
+    view! { <div class="wrap compare" on:change=on_change inner_html=move || Html::into_string(html.get())></div> }
 }

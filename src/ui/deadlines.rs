@@ -8,6 +8,7 @@ use leptos_router::params::ParamsMap;
 use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
+use super::actions::offer;
 use super::context::{CurrentRoute, Loaded};
 use super::{browser, download, Link};
 use crate::calendar::{long_date, YEARS};
@@ -15,7 +16,10 @@ use crate::html;
 use crate::html::Html;
 use crate::model::page_title;
 use crate::pages::route::Route;
-use crate::render::deadlines::{error_summary_html, field_id, first_per_field, outside_table, timeline_html, Form};
+use crate::render::action::Action;
+use crate::render::deadlines::{
+    field_id, first_per_field, form_errors_html, outside_table, timeline_actions_html, timeline_html, Form,
+};
 use crate::timeline::{timeline, Case, FieldError};
 
 /// What a field of the form holds, read from the form element that fired the event.
@@ -77,18 +81,7 @@ pub fn DeadlinesPage() -> impl IntoView {
     let summary = move || {
         let mut errors = form_errors.get();
         errors.extend(from_url.with(|(_, e)| e.clone()));
-        Html::into_string(error_summary_html(&first_per_field(errors)))
-    };
-    // A link in the error summary moves focus to its field (a plain "#id" would leave the page under <base href>).
-    let summary_click = |ev: leptos::ev::MouseEvent| {
-        let field = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.get_attribute("data-field"));
-        if let Some(field) = field {
-            ev.prevent_default();
-            browser::focus(&field);
-        }
+        Html::into_string(form_errors_html(&first_per_field(errors)))
     };
     let (authority_t, book_t) = (authority.clone(), book.clone());
     let shown = move || {
@@ -97,7 +90,11 @@ pub fn DeadlinesPage() -> impl IntoView {
     };
     let out_of_table = move || from_url.with(|(c, _)| outside_table(c));
     let (authority_d, book_d) = (authority.clone(), book.clone());
-    let download = move |_| download::deadlines_ics(&authority_d, &book_d, &from_url.get_untracked().0);
+    offer(
+        Action::Ics,
+        None,
+        Callback::new(move |_| download::deadlines_ics(&authority_d, &book_d, &from_url.get_untracked().0)),
+    );
     let (slug, crumb, short_name) =
         (authority.slug.clone(), authority.short_name.clone(), authority.short_name.clone());
     view! {
@@ -106,7 +103,7 @@ pub fn DeadlinesPage() -> impl IntoView {
                 <Link href="/">"Authorities"</Link> " › " <Link href=format!("/a/{slug}")>{crumb}</Link> " › Deadlines"
             </p>
             <h1>"Deadlines: " {short_name}</h1>
-            <div class="summary-slot" inner_html=summary on:click=summary_click></div>
+            <div class="summary-slot" inner_html=summary></div>
             <p class="lead">"Enter the dates you know. The deadlines this procedure sets follow, as calendar dates."</p>
             <p class="privacy-note">
                 "Only dates and answers about the case's shape: never a name or an identifier. Nothing you enter leaves "
@@ -123,10 +120,7 @@ pub fn DeadlinesPage() -> impl IntoView {
                         "): working days there skip weekends only."
                     </p>
                 })}
-                <div class="timeline-actions">
-                    <button type="button" class="button secondary" on:click=download>"Download to your calendar (.ics)"</button>
-                    <button type="button" class="button secondary" on:click=|_| browser::print()>"Print"</button>
-                </div>
+                <div inner_html=Html::into_string(timeline_actions_html())></div>
                 <div class="timeline-slot" inner_html=shown></div>
             </section>
         </div>

@@ -3,17 +3,19 @@
 
 use leptos::prelude::*;
 
+use super::actions::offer;
 use super::background::worker_html;
 use super::context::CurrentRoute;
-use super::status::on_retry;
 use crate::html::Html;
 use crate::pages::route::Route;
+use crate::render::action::Action;
 
 /// `/glossary`.
 #[component]
 pub fn GlossaryPage() -> impl IntoView {
     let filter = RwSignal::new(String::new());
     let (html, retry) = worker_html(move || Some(Route::Glossary { filter: filter.get() }));
+    offer(Action::Retry, None, retry);
     view! {
         <div class="wrap glossary">
             <h1>"Glossary"</h1>
@@ -26,7 +28,7 @@ pub fn GlossaryPage() -> impl IntoView {
                 <input id="glossary-filter" type="search" autocomplete="off"
                     on:input=move |ev| filter.set(event_target_value(&ev)) />
             </div>
-            <div on:click=on_retry(retry) inner_html=move || Html::into_string(html.get())></div>
+            <div inner_html=move || Html::into_string(html.get())></div>
         </div>
     }
 }
@@ -36,5 +38,6 @@ pub fn GlossaryPage() -> impl IntoView {
 pub fn TermPage() -> impl IntoView {
     let route = CurrentRoute::get();
     let (html, retry) = worker_html(move || Some(route.get()));
-    view! { <div class="wrap glossary-term" on:click=on_retry(retry) inner_html=move || Html::into_string(html.get())></div> }
+    offer(Action::Retry, None, retry);
+    view! { <div class="wrap glossary-term" inner_html=move || Html::into_string(html.get())></div> }
 }

@@ -1,5 +1,6 @@
 //! The Leptos user interface: routes and components that render what the pure layers compute.
 
+mod actions;
 mod background;
 mod browser;
 mod compare;
@@ -59,15 +60,19 @@ pub fn App() -> impl IntoView {
     provide_context(Base(base.clone()));
     provide_context(CatalogueResource::new());
     layout::apply_stored_prefs();
+    actions::provide();
+    let on_click = actions::on_click();
 
     view! {
         <Router base=Cow::Owned(base)>
-            <layout::SkipLink />
-            <layout::Header />
-            <main id="main" tabindex="-1">
-                <shell::Shell />
-            </main>
-            <layout::Footer />
+            <div class="site" on:click=on_click>
+                <layout::SkipLink />
+                <layout::Header />
+                <main id="main" tabindex="-1">
+                    <shell::Shell />
+                </main>
+                <layout::Footer />
+            </div>
         </Router>
     }
 }

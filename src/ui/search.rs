@@ -8,12 +8,13 @@ use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
+use super::actions::offer;
 use super::background::{ask, worker_html};
-use super::status::on_retry;
 use crate::html::Html;
 use crate::pages::route::Route;
 use crate::pages::worker::{Answer, Want};
 use crate::query::encode;
+use crate::render::action::Action;
 
 const INPUT: &str = "site-search";
 const RESULTS: &str = "site-search-results";
@@ -57,8 +58,7 @@ pub fn SearchBox() -> impl IntoView {
         }
     });
     on_cleanup(move || focus_box.remove());
-    let on_input = move |event: web_sys::Event| {
-        let query = event_target_value(&event);
+    let show = move |query: String| {
         let mine = latest.get_value() + 1;
         latest.set_value(mine);
         if query.trim().is_empty() {
@@ -71,6 +71,9 @@ pub fn SearchBox() -> impl IntoView {
             }
         });
     };
+    // A failure under the box offers a Try again of its own: it asks again for what the box holds.
+    offer(Action::Retry, Some(RESULTS), Callback::new(move |_| show(super::browser::input_value(INPUT))));
+    let on_input = move |event: web_sys::Event| show(event_target_value(&event));
     let on_submit = {
         let navigate = navigate.clone();
         move |event: web_sys::SubmitEvent| {
@@ -133,6 +136,7 @@ pub fn SearchPage() -> impl IntoView {
     let route = super::context::CurrentRoute::get();
     let navigate = use_navigate();
     let (html, retry) = worker_html(move || Some(route.get()));
+    offer(Action::Retry, None, retry);
     let on_submit = move |event: web_sys::SubmitEvent| {
         event.prevent_default();
         let (q, a) = (super::browser::input_value("search-q"), super::browser::input_value("search-a"));
@@ -142,5 +146,5 @@ pub fn SearchPage() -> impl IntoView {
         }
         navigate(&path, NavigateOptions::default());
     };
-    view! { <div class="wrap search-page" on:submit=on_submit on:click=on_retry(retry) inner_html=move || Html::into_string(html.get())></div> }
+    view! { <div class="wrap search-page" on:submit=on_submit inner_html=move || Html::into_string(html.get())></div> }
 }

@@ -12,15 +12,17 @@ use leptos_router::location::{BrowserUrl, LocationProvider};
 use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
+use super::actions::offer;
 use super::context::{CurrentRoute, Loaded};
 use super::fetch::{load_book, CatalogueResource};
-use super::status::{loaded, on_retry};
+use super::status::loaded;
 use super::{browser, compare, deadlines, glossary, search, wizard, Base};
 use crate::html::Html;
 use crate::model::{Book, Catalogue, LoadError};
 use crate::pages::main::{page, Content};
 use crate::pages::route::Route;
 use crate::pages::{side, Side};
+use crate::render::action::Action;
 use crate::render::frame::notices_html;
 
 /// Which component shows a route: the page is built again only when this changes, so a page whose address
@@ -175,7 +177,8 @@ fn AuthorityForm(slug: String, wizard: bool) -> impl IntoView {
 fn BesidePage() -> impl IntoView {
     let route = CurrentRoute::get();
     let (html, retry) = super::background::worker_html(move || Some(route.get()));
-    view! { <div class="wrap compare-sections" on:click=on_retry(retry) inner_html=move || Html::into_string(html.get())></div> }
+    offer(Action::Retry, None, retry);
+    view! { <div class="wrap compare-sections" inner_html=move || Html::into_string(html.get())></div> }
 }
 
 /// The page for the current address.

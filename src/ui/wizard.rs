@@ -8,6 +8,7 @@ use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
+use super::actions::offer;
 use super::context::{CurrentRoute, Loaded};
 use super::fetch::load_book;
 use super::{browser, download};
@@ -15,6 +16,7 @@ use crate::html::Html;
 use crate::model::page_title;
 use crate::pages::route::Route;
 use crate::pages::wizard::{wizard_page, Other, WizardState};
+use crate::render::action::Action;
 use crate::render::wizard::walk_href;
 use crate::timeline::{date_label, DateParts};
 use crate::wizard::{flow, Answer, Kind, Walk};
@@ -166,25 +168,21 @@ pub fn WizardPage() -> impl IntoView {
             }
         }
     };
-    let (slug_c, authority_c, book_c) = (slug.clone(), authority.clone(), book.clone());
-    let on_click = move |ev: leptos::ev::MouseEvent| {
-        let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
-        if let Some(field) = el.get_attribute("data-field") {
-            ev.prevent_default();
-            browser::focus(&field);
-            return;
-        }
-        match el.get_attribute("data-action").as_deref() {
-            Some("print") => browser::print(),
-            Some("restart") => {
-                browser::forget(&storage_key(&slug_c));
-                go(&Walk::default());
-            }
-            Some("ics") => download::deadlines_ics(&authority_c, &book_c, &read.get_untracked().0.case),
-            _ => {}
-        }
-    };
+    let slug_c = slug.clone();
+    offer(
+        Action::Restart,
+        None,
+        Callback::new(move |_| {
+            browser::forget(&storage_key(&slug_c));
+            go(&Walk::default());
+        }),
+    );
+    offer(
+        Action::Ics,
+        None,
+        Callback::new(move |_| download::deadlines_ics(&authority, &book, &read.get_untracked().0.case)),
+    );
     view! {
-        <div class="wrap wizard" inner_html=move || Html::into_string(page()) on:submit=on_submit on:click=on_click></div>
+        <div class="wrap wizard" inner_html=move || Html::into_string(page()) on:submit=on_submit></div>
     }
 }

@@ -4,6 +4,8 @@
 
 use std::time::{Duration, Instant};
 
+use fantoccini::Locator;
+
 use crate::support;
 use crate::support::browser::Browser;
 use crate::support::server::{Override, Server};
@@ -53,6 +55,23 @@ async fn a_missing_worker_wasm_is_reported_on_compare() {
     assert!(text.contains("worker_bg.wasm"), "{text}");
     b.assert_accessible("/compare without the worker").await;
     try_again(&b, &server, ".matrix tbody tr[data-topic]").await;
+    b.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_header_search_box_reports_a_missing_worker_and_tries_again_on_its_own() {
+    let Some((server, b)) = support::setup().await else { return };
+    server.answer("/worker_bg.wasm", Override::Typed(404, "text/html; charset=utf-8".into(), web_page()));
+    b.open(&server.url("/"), ".cards li").await;
+    b.client.find(Locator::Id("site-search")).await.unwrap().send_keys("review").await.unwrap();
+    b.wait_until("return document.querySelector('#site-search-results .load-failed') !== null").await;
+    let text = b.text("#site-search-results .load-failed").await;
+    assert!(text.contains("worker_bg.wasm"), "{text}");
+    server.clear_overrides();
+    b.client.find(Locator::Css("#site-search-results [data-action='retry']")).await.unwrap().click().await.unwrap();
+    b.wait_for("#site-search-results a").await;
+    let first = b.text("#site-search-results").await;
+    assert!(first.to_lowercase().contains("review"), "{first}");
     b.quit().await;
 }
 

@@ -175,6 +175,16 @@ async fn display_settings_survive_a_reload() {
     b.client.refresh().await.unwrap();
     b.wait_for(".contents").await;
     assert_eq!(b.eval(&has("high-visibility")).await, false);
+    // "Clear what this site keeps" in the footer removes every saved setting, turns the display back, and says so.
+    b.client.find(Locator::XPath("//button[contains(., 'Large')]")).await.unwrap().click().await.unwrap();
+    b.wait_until(&has("large-text")).await;
+    b.eval("localStorage.setItem('cin-explorer.wizard.x', 'at=plan'); return true").await;
+    b.client.find(Locator::Css(".site-footer [data-action='forget']")).await.unwrap().click().await.unwrap();
+    b.wait_until("return document.querySelector('.site-footer .forgotten').textContent.includes('2 saved items')")
+        .await;
+    assert_eq!(b.eval(&has("large-text")).await, false);
+    let kept = "return Object.keys(localStorage).filter(k => k.startsWith('cin-explorer.')).length";
+    assert_eq!(b.eval(kept).await, 0);
     b.quit().await;
 }
 
