@@ -21,5 +21,6 @@ pub mod query;
 pub mod render;
 pub mod search;
 pub mod timeline;
+pub mod training;
 pub mod ui;
 pub mod wizard;
