@@ -66,6 +66,9 @@ pub fn parse_topics(text: &str) -> Result<Vec<Topic>, LoadError> {
         if !super::GROUPS.iter().any(|(id, _)| *id == t.group) {
             return Err(LoadError::new(TOPICS_PATH, format!("topic \"{}\" is in unknown group \"{}\"", t.id, t.group)));
         }
+        if !t.ask.trim().ends_with('?') {
+            return Err(LoadError::new(TOPICS_PATH, format!("topic \"{}\" needs `ask`: the question a quiz asks", t.id)));
+        }
         if let Some(date) = t.met_by.as_deref().filter(|d| !super::questions::is_date(d)) {
             return Err(LoadError::new(
                 TOPICS_PATH,
@@ -121,7 +124,7 @@ mod tests {
         assert!(content_topics().iter().any(|t| t.met_by.as_deref() == Some("previous_review")));
         let topic = |group: &str, met_by: &str| {
             format!(
-                r#"[{{"id":"x","group":"{group}","core":false,"label":"X","description":"d","met_by":"{met_by}"}}]"#
+                r#"[{{"id":"x","group":"{group}","core":false,"label":"X","description":"d","ask":"X?","met_by":"{met_by}"}}]"#
             )
         };
         assert!(parse_topics(&topic("reviews", "previous_review")).is_ok());

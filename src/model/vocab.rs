@@ -16,6 +16,9 @@ pub struct Topic {
     pub label: String,
     /// One plain-English line on what it covers.
     pub description: String,
+    /// The question a quiz asks about it, e.g. "When must the first review be held?".
+    #[serde(default)]
+    pub ask: String,
     /// Whether its rules are timescales: where a procedure does not state one, a case's timeline says so.
     #[serde(default)]
     pub timescale: bool,

@@ -2,3 +2,6 @@
 //! compute, and the learner's progress. Plain Rust: the pages are made from it in the background worker.
 
 pub mod cases;
+pub mod progress;
+pub mod quiz;
+pub mod session;
