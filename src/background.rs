@@ -11,41 +11,48 @@ use crate::model::{
     DATA_TOPICS,
 };
 use crate::pages::route::Route;
-use crate::pages::worker::{Answer, Want};
+use crate::pages::worker::{Answer, Held, Want};
 use crate::render::frame::load_failed_html;
 use crate::render::Page;
 
 /// What the worker says once it listens; requests sent before it would be lost.
 pub const READY: &str = "ready";
 
-/// A request as the page sends it: its number, what it wants, and the route's address.
-pub fn request(seq: u32, want: Want, route: &Route) -> String {
-    serde_json::to_string(&(seq, want.id(), route.href())).unwrap_or_default()
+/// A request as the page sends it: its number, what it wants, the route's address, and what the page holds for
+/// the training pages (saved progress, the form just sent).
+pub fn request(seq: u32, want: Want, route: &Route, held: &Held) -> String {
+    serde_json::to_string(&(seq, want.id(), route.href(), &held.saved, &held.form)).unwrap_or_default()
 }
 
-/// A request's number, what it wants and its route; `None` if it is not one.
-pub fn read_request(text: &str) -> Option<(u32, Want, Route)> {
-    let (seq, want, href): (u32, String, String) = serde_json::from_str(text).ok()?;
+/// A request's number, what it wants, its route and what the page held; `None` if it is not one.
+pub fn read_request(text: &str) -> Option<(u32, Want, Route, Held)> {
+    type Parts = (u32, String, String, String, Vec<(String, String)>);
+    let (seq, want, href, saved, form): Parts = serde_json::from_str(text).ok()?;
     let href = href.trim_start_matches("./");
     let (path, query) = href.split_once('?').unwrap_or((href, ""));
-    Some((seq, Want::from_id(&want)?, Route::parse(&format!("/{path}"), query).0))
+    Some((seq, Want::from_id(&want)?, Route::parse(&format!("/{path}"), query).0, Held { saved, form }))
 }
 
-/// An answer as the worker sends it: its number, whether it is a page or a file, the title and the body.
+/// An answer as the worker sends it: its number, whether it is a page or a file, the title, the body, and the
+/// progress for the browser to keep (or null).
 pub fn reply(seq: u32, answer: &Answer) -> String {
     let text = match answer {
-        Answer::Page(page) => serde_json::to_string(&(seq, "page", &page.title, page.html.as_str())),
-        Answer::File(text) => serde_json::to_string(&(seq, "file", "", text)),
+        Answer::Page(page) => serde_json::to_string(&(seq, "page", &page.title, page.html.as_str(), None::<&str>)),
+        Answer::Kept(page, keep) => serde_json::to_string(&(seq, "page", &page.title, page.html.as_str(), Some(keep))),
+        Answer::File(text) => serde_json::to_string(&(seq, "file", "", text, None::<&str>)),
     };
     text.unwrap_or_default()
 }
 
 /// An answer's number and what it holds; `None` if it is not one.
 pub fn read_reply(text: &str) -> Option<(u32, Answer)> {
-    let (seq, kind, title, body): (u32, String, String, String) = serde_json::from_str(text).ok()?;
-    match kind.as_str() {
-        "page" => Some((seq, Answer::Page(Page { title, html: Html::from_worker(body) }))),
-        "file" => Some((seq, Answer::File(body))),
+    type Parts = (u32, String, String, String, Option<String>);
+    let (seq, kind, title, body, keep): Parts = serde_json::from_str(text).ok()?;
+    let page = || Page { title: title.clone(), html: Html::from_worker(body.clone()) };
+    match (kind.as_str(), keep) {
+        ("page", None) => Some((seq, Answer::Page(page()))),
+        ("page", Some(keep)) => Some((seq, Answer::Kept(page(), keep))),
+        ("file", _) => Some((seq, Answer::File(body))),
         _ => None,
     }
 }
@@ -83,15 +90,18 @@ mod tests {
     #[test]
     fn requests_and_replies_round_trip() {
         let route = Route::Search { q: "x\n<img src=x>\n\"".into(), a: String::new() };
-        let text = request(7, Want::Results, &route);
-        assert_eq!(read_request(&text), Some((7, Want::Results, route)));
-        assert_eq!(read_request("[\"seven\",\"page\",\"compare\"]"), None);
-        assert_eq!(read_request("[1,\"nope\",\"compare\"]"), None);
+        let held = Held { saved: "{\"x\":1}".into(), form: vec![("act".into(), "check\n<b>".into())] };
+        let text = request(7, Want::Results, &route, &held);
+        assert_eq!(read_request(&text), Some((7, Want::Results, route, held)));
+        assert_eq!(read_request("[\"seven\",\"page\",\"compare\",\"\",[]]"), None);
+        assert_eq!(read_request("[1,\"nope\",\"compare\",\"\",[]]"), None);
         let page = Page { title: "T\nx".into(), html: crate::html!("<p>{}</p>", "a\nb") };
         assert_eq!(read_reply(&reply(3, &Answer::Page(page.clone()))), Some((3, Answer::Page(page))));
         let file = read_reply(&reply(4, &Answer::File("a,b\r\n".into()))).unwrap();
         assert_eq!(file, (4, Answer::File("a,b\r\n".into())));
-        assert_eq!(read_reply("[5,\"other\",\"\",\"x\"]"), None);
+        let kept = Answer::Kept(Page { title: "T".into(), html: Html::text("b") }, "{\"boxes\":1}".into());
+        assert_eq!(read_reply(&reply(6, &kept)), Some((6, kept)));
+        assert_eq!(read_reply("[5,\"other\",\"\",\"x\",null]"), None);
         assert_eq!(read_reply("x"), None);
     }
 

@@ -67,7 +67,10 @@ pub fn parse_topics(text: &str) -> Result<Vec<Topic>, LoadError> {
             return Err(LoadError::new(TOPICS_PATH, format!("topic \"{}\" is in unknown group \"{}\"", t.id, t.group)));
         }
         if !t.ask.trim().ends_with('?') {
-            return Err(LoadError::new(TOPICS_PATH, format!("topic \"{}\" needs `ask`: the question a quiz asks", t.id)));
+            return Err(LoadError::new(
+                TOPICS_PATH,
+                format!("topic \"{}\" needs `ask`: the question a quiz asks", t.id),
+            ));
         }
         if let Some(date) = t.met_by.as_deref().filter(|d| !super::questions::is_date(d)) {
             return Err(LoadError::new(

@@ -4,6 +4,7 @@
 
 pub mod main;
 pub mod route;
+pub mod training;
 pub mod wizard;
 pub mod worker;
 
@@ -32,6 +33,7 @@ pub fn side(route: &Route) -> Side {
             Side::Worker
         }
         Route::Search { .. } => Side::Worker,
+        Route::Train | Route::Quiz { .. } | Route::QuizSheet { .. } | Route::Handout { .. } => Side::Worker,
         Route::Deadlines { .. } => Side::Deadlines,
         Route::Wizard { .. } => Side::Wizard,
     }
@@ -46,7 +48,10 @@ impl Route {
             | Route::Rules { slug }
             | Route::Deadlines { slug, .. }
             | Route::Wizard { slug, .. }
-            | Route::WizardMap { slug } => Some(slug),
+            | Route::WizardMap { slug }
+            | Route::Quiz { slug, .. }
+            | Route::QuizSheet { slug, .. }
+            | Route::Handout { slug } => Some(slug),
             _ => None,
         }
     }

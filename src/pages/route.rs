@@ -77,6 +77,30 @@ pub enum Route {
         /// An authority's slug, to search it alone; empty for all.
         a: String,
     },
+    /// `/train`: the training there is, and the learner's progress.
+    Train,
+    /// `/train/{authority}/quiz?seed=` and `/train/{authority}/from/{other}`: a quiz on the authority's rules, or
+    /// only on the topics where it differs from another authority's.
+    Quiz {
+        /// The authority's slug, as asked.
+        slug: String,
+        /// The other authority's slug, as asked, for a quiz on what changes when moving from it.
+        from: Option<String>,
+        /// A session link's seed: the same questions in the same order for everyone who opens it.
+        seed: Option<u32>,
+    },
+    /// `/train/{authority}/quiz/print?seed=`: the quiz on paper, with its answer sheet on a page of its own.
+    QuizSheet {
+        /// The authority's slug, as asked.
+        slug: String,
+        /// The seed that chooses and orders the questions.
+        seed: u32,
+    },
+    /// `/train/{authority}/handout`: a trainer's printable summary of the key rules.
+    Handout {
+        /// The authority's slug, as asked.
+        slug: String,
+    },
     /// Any other address: the path asked for.
     NotFound {
         /// The path, decoded.
@@ -112,6 +136,22 @@ fn unknown_keys(query: &[(String, String)], known: &[&str]) -> Vec<Notice> {
         .collect()
 }
 
+/// A session link's seed, if the address gives one; a notice if it gives something that is not a number.
+fn seed(query: &[(String, String)]) -> (Option<u32>, Vec<Notice>) {
+    match value(query, "seed") {
+        None => (None, Vec::new()),
+        Some(text) => match text.trim().parse::<u32>() {
+            Ok(n) => (Some(n), Vec::new()),
+            Err(_) => (
+                None,
+                vec![Notice(format!(
+                    "The session number “{text}” is not a whole number, so a quiz of your own was started instead."
+                ))],
+            ),
+        },
+    }
+}
+
 impl Route {
     /// The route for a site path (without the site's base) and query string (with or without `?`), and notices
     /// for what in the address it did not use.
@@ -144,6 +184,23 @@ impl Route {
                 Route::Search { q: value(&query, "q").unwrap_or_default(), a: value(&query, "a").unwrap_or_default() },
                 &["q", "a"],
             ),
+            ["train"] => (Route::Train, &[]),
+            ["train", slug, "quiz"] => {
+                let (seed, mut notices) = seed(&query);
+                let route = Route::Quiz { slug: owned(slug), from: None, seed };
+                notices.extend(unknown_keys(&query, &["seed"]));
+                return (route, notices);
+            }
+            ["train", slug, "from", other] => {
+                (Route::Quiz { slug: owned(slug), from: Some(owned(other)), seed: None }, &[])
+            }
+            ["train", slug, "quiz", "print"] => {
+                let (given, mut notices) = seed(&query);
+                let route = Route::QuizSheet { slug: owned(slug), seed: given.unwrap_or(1) };
+                notices.extend(unknown_keys(&query, &["seed"]));
+                return (route, notices);
+            }
+            ["train", slug, "handout"] => (Route::Handout { slug: owned(slug) }, &[]),
             _ => (Route::NotFound { path: format!("/{}", parts.join("/")) }, &[]),
         };
         let notices = unknown_keys(&query, known);
@@ -183,6 +240,14 @@ impl Route {
             Route::Glossary { filter } => with_query("glossary".to_owned(), nonempty("filter", filter)),
             Route::Term { id } => format!("glossary/{}", segment(id)),
             Route::Search { q, a } => with_query("search".to_owned(), [nonempty("q", q), nonempty("a", a)].concat()),
+            Route::Train => "train".to_owned(),
+            Route::Quiz { slug, from: Some(other), .. } => format!("train/{}/from/{}", segment(slug), segment(other)),
+            Route::Quiz { slug, from: None, seed } => with_query(
+                format!("train/{}/quiz", segment(slug)),
+                seed.iter().map(|s| ("seed".to_owned(), s.to_string())).collect(),
+            ),
+            Route::QuizSheet { slug, seed } => format!("train/{}/quiz/print?seed={seed}", segment(slug)),
+            Route::Handout { slug } => format!("train/{}/handout", segment(slug)),
             Route::NotFound { path } => path.split('/').map(segment).collect::<Vec<_>>().join("/"),
         }
     }
@@ -220,7 +285,23 @@ mod tests {
             Route::Glossary { filter: s.clone() },
             Route::Term { id: s.clone() },
             Route::Search { q: s.clone(), a: s.clone() },
+            Route::Train,
+            Route::Quiz { slug: s.clone(), from: None, seed: Some(7) },
+            Route::Quiz { slug: s.clone(), from: None, seed: None },
+            Route::Quiz { slug: s.clone(), from: Some(s.clone()), seed: None },
+            Route::QuizSheet { slug: s.clone(), seed: 4_000_000_000 },
+            Route::Handout { slug: s.clone() },
         ]
+    }
+
+    #[test]
+    fn a_seed_that_is_not_a_number_is_named_and_a_fresh_quiz_asked_for() {
+        let (route, notices) = Route::parse("/train/north/quiz", "seed=%3Cb%3Eten");
+        assert_eq!(route, Route::Quiz { slug: "north".into(), from: None, seed: None });
+        assert!(notices[0].0.contains("“<b>ten” is not a whole number"), "{notices:?}");
+        let (route, notices) = Route::parse("/train/north/quiz/print", "seed=-1&x=2");
+        assert_eq!(route, Route::QuizSheet { slug: "north".into(), seed: 1 });
+        assert_eq!(notices.len(), 2, "{notices:?}");
     }
 
     #[test]

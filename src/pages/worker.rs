@@ -69,8 +69,20 @@ impl Want {
 pub enum Answer {
     /// A page: its title and HTML.
     Page(Page),
+    /// A page, and the learner's progress for the browser to keep in place of what it held.
+    Kept(Page, String),
     /// A file: its text.
     File(String),
+}
+
+/// What the page sends beside a route for the training pages: the progress kept in this browser (which the
+/// worker cannot read itself), and the form the learner just sent, as name–value pairs.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Held {
+    /// The saved progress, as stored; empty for none.
+    pub saved: String,
+    /// The form just sent; empty when the page was only opened.
+    pub form: Vec<(String, String)>,
 }
 
 fn topic_not_found(library: &Library, topic: &str) -> Page {
@@ -147,8 +159,8 @@ fn not_worker_page(library: &Library, route: &Route) -> Page {
     }
 }
 
-/// The worker's answer for `route`.
-pub fn page(service: &Service, want: Want, route: &Route) -> Answer {
+/// The worker's answer for `route` (`held`: what the page sent beside it, for the training pages).
+pub fn page(service: &Service, want: Want, route: &Route, held: &Held) -> Answer {
     let library = &service.library;
     let page = match (want, route) {
         (Want::Page, Route::Compare { view }) => {
@@ -172,6 +184,9 @@ pub fn page(service: &Service, want: Want, route: &Route) -> Answer {
         (Want::Results, Route::Search { q, .. }) => {
             Page { title: String::new(), html: search_box_html(service.index(), q) }
         }
+        (Want::Page, Route::Train | Route::Quiz { .. } | Route::QuizSheet { .. } | Route::Handout { .. }) => {
+            return super::training::page(library, route, held);
+        }
         _ => not_worker_page(library, route),
     };
     Answer::Page(page)
@@ -183,8 +198,8 @@ mod tests {
     use crate::compare::tests::library;
 
     fn ask(service: &Service, path: &str, query: &str) -> Page {
-        match page(service, Want::Page, &Route::parse(path, query).0) {
-            Answer::Page(page) => page,
+        match page(service, Want::Page, &Route::parse(path, query).0, &Held::default()) {
+            Answer::Page(page) | Answer::Kept(page, _) => page,
             Answer::File(_) => panic!("a page was asked for"),
         }
     }
@@ -193,7 +208,7 @@ mod tests {
     fn each_route_is_answered() {
         let service = Service::new(library());
         assert!(ask(&service, "/compare", "a=north,south").html.as_str().contains("<table"));
-        let csv = page(&service, Want::Csv, &Route::Compare { view: vec![] });
+        let csv = page(&service, Want::Csv, &Route::Compare { view: vec![] }, &Held::default());
         assert!(matches!(csv, Answer::File(text) if text.starts_with("\u{feff}\"Group\"")));
         assert!(ask(&service, "/compare/review.chair", "").html.as_str().contains("<h1>Who chairs reviews</h1>"));
         let missing = ask(&service, "/compare/nope", "");
@@ -225,7 +240,8 @@ mod tests {
         assert!(unknown.contains("no authority called “atlantis”") && unknown.contains("href=\"a/north/one\""));
         assert!(ask(&service, "/a/north/nine", "with=south").html.as_str().contains("no section “nine”"));
         assert!(ask(&service, "/search", "q=one").html.as_str().contains("<ol class=\"results\">"));
-        let results = page(&service, Want::Results, &Route::Search { q: String::new(), a: String::new() });
+        let results =
+            page(&service, Want::Results, &Route::Search { q: String::new(), a: String::new() }, &Held::default());
         assert!(matches!(results, Answer::Page(p) if p.html.is_empty()));
     }
 

@@ -21,6 +21,8 @@ pub enum Action {
     Restart,
     /// Clear everything this site keeps in this browser.
     Forget,
+    /// Save the learner's training progress as a file.
+    SaveProgress,
     /// Move keyboard focus to the form field with this id (a link in an error summary).
     Focus(String),
     /// Turn a display preference on or off.
@@ -37,6 +39,7 @@ impl Action {
             Action::Print => "print",
             Action::Restart => "restart",
             Action::Forget => "forget",
+            Action::SaveProgress => "save-progress",
             Action::Focus(_) => "focus",
             Action::Toggle(_) => "toggle",
         }
@@ -61,6 +64,7 @@ impl Action {
             "print" => Action::Print,
             "restart" => Action::Restart,
             "forget" => Action::Forget,
+            "save-progress" => Action::SaveProgress,
             "focus" => Action::Focus(attribute("data-field")?),
             "toggle" => Action::Toggle(Pref::from_id(&attribute("data-pref")?)?),
             _ => return None,
@@ -93,6 +97,7 @@ mod tests {
             Action::Print,
             Action::Restart,
             Action::Forget,
+            Action::SaveProgress,
             Action::Focus("field-plan_\"><img>".into()),
             Action::Toggle(Pref::HighVisibility),
             Action::Toggle(Pref::LargeText),

@@ -12,6 +12,7 @@ pub mod highlight;
 pub mod rule_card;
 pub mod search;
 pub mod section;
+pub mod training;
 pub mod wizard;
 
 use crate::html::Html;

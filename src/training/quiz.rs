@@ -4,9 +4,9 @@
 //! authorities' values on the same topic and from near values, never equal to the right one in exact units.
 
 use crate::compare::key::value_key;
-use crate::compare::{rows, Library};
+use crate::compare::{rows, Library, Row};
 use crate::model::questions::key;
-use crate::model::{describe_value, describe_when, AuthorityData, Rule, Status, Topic, Unit, Value};
+use crate::model::{describe_value, describe_when, AuthorityData, Role, Rule, Status, Topic, Unit, Value};
 
 /// The answer where the procedure says nothing.
 pub const NOT_SAID: &str = "The procedure does not say";
@@ -79,9 +79,9 @@ fn capitalised(text: &str) -> String {
     chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
 
-/// An answer's words for a typed value: timescales and roles as the rule card reads them, plans and outcomes by
-/// their labels.
-fn answer(value: &Value, library: &Library) -> String {
+/// An answer's words for a typed value: timescales and roles as the rule card reads them, plans by their labels,
+/// lists and outcomes item by item, with a capital letter.
+pub fn in_words(value: &Value, roles: &[Role]) -> String {
     let text = match value {
         Value::Plans { plans } => {
             let labels: Vec<&str> = plans.iter().map(|p| p.label.as_str()).collect();
@@ -91,9 +91,15 @@ fn answer(value: &Value, library: &Library) -> String {
                 [init @ .., last] => format!("{} or {last}", init.join(", ")),
             }
         }
-        other => describe_value(other, &library.roles),
+        Value::List { items } => items.join("; "),
+        Value::Outcomes { outcomes } => outcomes.iter().map(|o| o.label.as_str()).collect::<Vec<_>>().join("; "),
+        other => describe_value(other, roles),
     };
     capitalised(&text)
+}
+
+fn answer(value: &Value, library: &Library) -> String {
+    in_words(value, &library.roles)
 }
 
 /// Whether a value makes a question with short, telling choices.
@@ -118,10 +124,16 @@ fn near(value: &Value) -> Vec<Value> {
         _ => return Vec::new(),
     };
     let spans: Vec<(u32, Unit)> = match unit {
-        Unit::WorkingDays => vec![(amount, Unit::Days), (amount + 5, Unit::WorkingDays), (amount.saturating_sub(5), Unit::WorkingDays)],
-        Unit::Days => vec![(amount, Unit::WorkingDays), (amount + 7, Unit::Days), (amount.saturating_sub(7), Unit::Days)],
+        Unit::WorkingDays => {
+            vec![(amount, Unit::Days), (amount + 5, Unit::WorkingDays), (amount.saturating_sub(5), Unit::WorkingDays)]
+        }
+        Unit::Days => {
+            vec![(amount, Unit::WorkingDays), (amount + 7, Unit::Days), (amount.saturating_sub(7), Unit::Days)]
+        }
         Unit::Weeks => vec![(amount.div_ceil(4), Unit::Months), (amount + 4, Unit::Weeks), (amount * 2, Unit::Weeks)],
-        Unit::Months => vec![(amount * 4, Unit::Weeks), (amount + 3, Unit::Months), (amount.saturating_sub(1), Unit::Months)],
+        Unit::Months => {
+            vec![(amount * 4, Unit::Weeks), (amount + 3, Unit::Months), (amount.saturating_sub(1), Unit::Months)]
+        }
     };
     spans
         .into_iter()
@@ -200,8 +212,7 @@ fn wrong_choices(value: &Value, library: &Library, book: &AuthorityData, topic: 
 
 /// How the other authorities differ on `topic` from this one, in one line ("In York: at least every 12 weeks …"),
 /// or empty where they all agree with it.
-fn elsewhere(library: &Library, book: &AuthorityData, topic: &str) -> String {
-    let all = rows(library);
+fn elsewhere(library: &Library, all: &[Row], book: &AuthorityData, topic: &str) -> String {
     let Some(row) = all.iter().find(|r| r.topic.id == topic) else { return String::new() };
     let Some(mine) = library.books.iter().position(|b| b.authority.slug == book.authority.slug) else {
         return String::new();
@@ -245,7 +256,13 @@ fn ambiguity(rule: &Rule) -> String {
 
 /// One question for a rule on `topic` (or for the topic's gap when `rule` is `None`); outcome rules are asked
 /// per finding by [`outcome_questions`].
-fn question(library: &Library, book: &AuthorityData, topic: &Topic, rule: Option<&Rule>) -> Option<Question> {
+fn question(
+    library: &Library,
+    all: &[Row],
+    book: &AuthorityData,
+    topic: &Topic,
+    rule: Option<&Rule>,
+) -> Option<Question> {
     let (right, wrong) = match rule.map(|r| (r.status, r.value.as_ref())) {
         Some((Status::Stated, Some(value))) if askable(value) => {
             (answer(value, library), wrong_choices(value, library, book, &topic.id))
@@ -282,14 +299,16 @@ fn question(library: &Library, book: &AuthorityData, topic: &Topic, rule: Option
         wrong,
         rule: plain,
         cites: rule.map(|r| r.cites.clone()).unwrap_or_default(),
-        elsewhere: elsewhere(library, book, &topic.id),
+        elsewhere: elsewhere(library, all, book, &topic.id),
     })
 }
 
 /// The outcomes an outcome rule gives for a review finding, in order.
 fn for_finding<'a>(rule: &'a Rule, finding: &str) -> Vec<&'a crate::model::Outcome> {
     match &rule.value {
-        Some(Value::Outcomes { outcomes }) => outcomes.iter().filter(|o| o.findings.iter().any(|f| f == finding)).collect(),
+        Some(Value::Outcomes { outcomes }) => {
+            outcomes.iter().filter(|o| o.findings.iter().any(|f| f == finding)).collect()
+        }
         _ => Vec::new(),
     }
 }
@@ -353,16 +372,17 @@ fn outcome_questions(library: &Library, book: &AuthorityData, topic: &Topic, rul
 /// and one per core topic the procedure has no rule on.
 pub fn bank(library: &Library, slug: &str) -> Vec<Question> {
     let Some(book) = library.books.iter().find(|b| b.authority.slug == slug) else { return Vec::new() };
+    let all = rows(library);
     let mut out = Vec::new();
     for topic in &library.topics {
         let rules: Vec<&Rule> = book.rules.iter().filter(|r| r.topic == topic.id).collect();
         if rules.is_empty() && topic.core {
-            out.extend(question(library, book, topic, None));
+            out.extend(question(library, &all, book, topic, None));
         }
         for rule in rules {
             let made = match &rule.value {
                 Some(Value::Outcomes { .. }) => outcome_questions(library, book, topic, rule),
-                _ => question(library, book, topic, Some(rule)).into_iter().collect(),
+                _ => question(library, &all, book, topic, Some(rule)).into_iter().collect(),
             };
             // The same finding can be asked under two topics (review outcomes and escalation): ask it once.
             for q in made {

@@ -201,7 +201,10 @@ mod tests {
         assert_eq!(step(&mut progress, &pool, &q, &Act::Look), Shows::Question { index: 0, error: None });
         let first = progress.session.clone().unwrap().order[0].clone();
         let none = Act::Check { question: first.clone(), choice: None };
-        assert_eq!(step(&mut progress, &pool, &q, &none), Shows::Question { index: 0, error: Some("Select an answer") });
+        assert_eq!(
+            step(&mut progress, &pool, &q, &none),
+            Shows::Question { index: 0, error: Some("Select an answer") }
+        );
         answer(&mut progress, &pool, &q, false);
         // A reload resumes at the next question; checking the old one again changes nothing.
         let saved = Progress::read(&progress.write()).unwrap();
@@ -231,7 +234,10 @@ mod tests {
         step(&mut progress, &pool, &quiz(Some(5)), &Act::Look);
         let room = progress.session.clone().unwrap();
         assert!(room.shared && room.seed == 5 && room.order != own.order);
-        assert_eq!(step(&mut progress, &pool[..3], &quiz(Some(5)), &Act::Look), Shows::Question { index: 0, error: None });
+        assert_eq!(
+            step(&mut progress, &pool[..3], &quiz(Some(5)), &Act::Look),
+            Shows::Question { index: 0, error: None }
+        );
         assert!(progress.session.unwrap().order.len() == 3, "questions gone from the content: a fresh quiz");
         assert_eq!(step(&mut Progress::default(), &[], &quiz(None), &Act::Look), Shows::Empty);
     }

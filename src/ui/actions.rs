@@ -1,7 +1,7 @@
 //! The one handler for the page's actions. A click on an element that says an [`Action`] (see
 //! [`crate::render::action`]) lands here, wherever it is on the page. Printing, moving focus to a field, turning a
 //! display preference and clearing what the site keeps are done here; retry, CSV, `.ics` and start again belong
-//! to whichever component on screen offered them with [`offer`], for as long as it is there.
+//! (and saving training progress) to whichever component on screen offered them with [`offer`], for as long as it is there.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -96,7 +96,7 @@ fn act(event: &web_sys::MouseEvent, prefs: RwSignal<Prefs>, offers: StoredValue<
             request_animation_frame(move || browser::focus_selector(&format!("[data-pref='{}']", pref.id())));
         }
         Action::Forget => forget(prefs),
-        Action::Retry | Action::Csv | Action::Ics | Action::Restart => {
+        Action::Retry | Action::Csv | Action::Ics | Action::Restart | Action::SaveProgress => {
             if let Some(run) = offered(offers, &action, &control) {
                 run.run(());
             }

@@ -17,7 +17,7 @@ use crate::background::{load_failed, read_reply, request, READY};
 use crate::html::Html;
 use crate::model::LoadError;
 use crate::pages::route::Route;
-use crate::pages::worker::{Answer, Want};
+use crate::pages::worker::{Answer, Held, Want};
 use crate::render::frame::loading_html;
 
 /// The requests waiting for an answer, by number.
@@ -123,6 +123,12 @@ fn start() -> Result<Client, LoadError> {
 
 /// Asks the worker for what it should make of `route`; `then` gets the answer.
 pub fn ask(want: Want, route: &Route, then: impl FnOnce(Answer) + 'static) {
+    ask_holding(want, route, &Held::default(), then);
+}
+
+/// Asks the worker for what it should make of `route`, sending what the page holds beside it (saved progress, a
+/// form just sent); `then` gets the answer.
+pub fn ask_holding(want: Want, route: &Route, held: &Held, then: impl FnOnce(Answer) + 'static) {
     let seq = NEXT.with(|n| {
         n.set(n.get() + 1);
         n.get()
@@ -144,7 +150,7 @@ pub fn ask(want: Want, route: &Route, then: impl FnOnce(Answer) + 'static) {
                     give_up(&waiting, &no_answer());
                 }
             });
-            let text = request(seq, want, route);
+            let text = request(seq, want, route, held);
             match client.unsent.borrow_mut().as_mut() {
                 Some(unsent) => unsent.push(text),
                 None => {
@@ -164,24 +170,53 @@ pub fn ask(want: Want, route: &Route, then: impl FnOnce(Answer) + 'static) {
 /// the answer to the latest request; sets the title, follows the address's `#fragment`, and gives focus back to
 /// the control that had it. The callback retries.
 pub fn worker_html(request: impl Fn() -> Option<Route> + Send + Sync + 'static) -> (RwSignal<Html>, Callback<()>) {
+    let (html, retry, _) = worker_html_holding(request, Callback::new(|_| String::new()), Callback::new(|_| ()));
+    (html, retry)
+}
+
+/// Sends a form's fields (name–value pairs) to the worker with the next request.
+pub type SendForm = Callback<Vec<(String, String)>>;
+
+/// As [`worker_html`], for a page whose state the browser keeps: each request carries what `saved` gives, and
+/// the form sent with the third callback (once); what an answer asks the browser to keep goes to `keep`. After a
+/// form is sent, focus moves to the answer's error summary, its `#feedback`, or its heading.
+pub fn worker_html_holding(
+    request: impl Fn() -> Option<Route> + Send + Sync + 'static,
+    saved: Callback<(), String>,
+    keep: Callback<String>,
+) -> (RwSignal<Html>, Callback<()>, SendForm) {
     let html = RwSignal::new(loading_html());
     let retries = RwSignal::new(0u32);
+    let sends = RwSignal::new(0u32);
+    let form = StoredValue::new(Vec::<(String, String)>::new());
     let latest = StoredValue::new(0u32);
     Effect::new(move |_| {
         retries.track();
+        sends.track();
         let Some(route) = request() else { return };
+        let held = Held { saved: saved.run(()), form: form.try_update_value(std::mem::take).unwrap_or_default() };
+        let sent = !held.form.is_empty();
         let focus = browser::focused_id();
         let mine = latest.get_value() + 1;
         latest.set_value(mine);
-        ask(Want::Page, &route, move |answer| {
-            let Answer::Page(page) = answer else { return };
+        ask_holding(Want::Page, &route, &held, move |answer| {
+            let page = match answer {
+                Answer::Page(page) => page,
+                Answer::Kept(page, kept) => {
+                    keep.run(kept);
+                    page
+                }
+                Answer::File(_) => return,
+            };
             if latest.get_value() != mine {
                 return;
             }
             browser::set_title(&page.title);
             html.set(page.html);
             request_animation_frame(move || {
-                if let Some(id) = focus {
+                if sent {
+                    browser::focus_first(&["#error-summary", "#feedback", "main h1"]);
+                } else if let Some(id) = focus {
                     browser::focus_again(&id);
                 }
                 browser::scroll_to_fragment();
@@ -192,5 +227,9 @@ pub fn worker_html(request: impl Fn() -> Option<Route> + Send + Sync + 'static) 
         html.set(loading_html());
         retries.update(|n| *n += 1);
     });
-    (html, retry)
+    let send = Callback::new(move |pairs: Vec<(String, String)>| {
+        form.set_value(pairs);
+        sends.update(|n| *n += 1);
+    });
+    (html, retry, send)
 }

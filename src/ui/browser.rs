@@ -126,6 +126,19 @@ pub fn focus_selector(selector: &str) {
     }
 }
 
+/// Moves keyboard focus to the first element one of these selectors finds (in their order), scrolling it into view.
+pub fn focus_first(selectors: &[&str]) {
+    use wasm_bindgen::JsCast;
+    let found = selectors.iter().find_map(|s| document().and_then(|d| d.query_selector(s).ok().flatten()));
+    if let Some(el) = found.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
+        if !el.has_attribute("tabindex") {
+            let _ = el.set_attribute("tabindex", "-1");
+        }
+        let _ = el.focus();
+        el.scroll_into_view();
+    }
+}
+
 /// The id of the element that has keyboard focus, if it has one.
 pub fn focused_id() -> Option<String> {
     let id = document()?.active_element()?.id();

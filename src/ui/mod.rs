@@ -13,6 +13,7 @@ mod layout;
 mod search;
 mod shell;
 mod status;
+mod train;
 mod wizard;
 pub mod worker;
 

@@ -16,7 +16,7 @@ use super::actions::offer;
 use super::context::{CurrentRoute, Loaded};
 use super::fetch::{load_book, CatalogueResource};
 use super::status::loaded;
-use super::{browser, compare, deadlines, glossary, search, wizard, Base};
+use super::{browser, compare, deadlines, glossary, search, train, wizard, Base};
 use crate::html::Html;
 use crate::model::{Book, Catalogue, LoadError};
 use crate::pages::main::{page, Content};
@@ -37,6 +37,7 @@ enum Shown {
     Term,
     Search,
     Beside,
+    Train,
 }
 
 fn shown(route: &Route) -> Shown {
@@ -47,6 +48,9 @@ fn shown(route: &Route) -> Shown {
         (Side::Worker, Route::Glossary { .. }) => Shown::Glossary,
         (Side::Worker, Route::Term { .. }) => Shown::Term,
         (Side::Worker, Route::Search { .. }) => Shown::Search,
+        (Side::Worker, Route::Train | Route::Quiz { .. } | Route::QuizSheet { .. } | Route::Handout { .. }) => {
+            Shown::Train
+        }
         (Side::Worker, _) => Shown::Beside,
         (Side::Main, _) => Shown::Main,
     }
@@ -216,6 +220,7 @@ pub fn Shell() -> impl IntoView {
         Shown::Term => view! { <glossary::TermPage /> }.into_any(),
         Shown::Search => view! { <search::SearchPage /> }.into_any(),
         Shown::Beside => view! { <BesidePage /> }.into_any(),
+        Shown::Train => view! { <train::TrainPage /> }.into_any(),
     };
     view! {
         <div inner_html=move || Html::into_string(notices_html(&notices.get()))></div>

@@ -46,9 +46,9 @@ pub fn serve() {
         let Some(text) = event.data().as_string() else { return };
         let scope = answerer.clone();
         spawn_local(async move {
-            let Some((seq, want, route)) = read_request(&text) else { return };
+            let Some((seq, want, route, held)) = read_request(&text) else { return };
             let answer = match loaded().await {
-                Ok(service) => page(&service, want, &route),
+                Ok(service) => page(&service, want, &route, &held),
                 Err(error) => Answer::Page(load_failed(&error)),
             };
             let _ = scope.post_message(&JsValue::from_str(&reply(seq, &answer)));

@@ -1,0 +1,434 @@
+//! The training pages as HTML: `/train` with progress by authority and topic group, a quiz question (GOV.UK style:
+//! the question is the page's heading, radios, "Check answer"), the feedback on an answer, the summary, the quiz on
+//! paper with its answer sheet, and the trainer's handout.
+
+use super::action::Action;
+use super::frame::error_summary_html;
+use crate::compare::Library;
+use crate::html;
+use crate::html::Html;
+use crate::model::{describe_when, group_label, AuthorityData, Status, GROUPS};
+use crate::training::progress::Progress;
+use crate::training::quiz::{bank, in_words, Question, NOT_SAID};
+use crate::training::session::{asked, Shows};
+
+/// Something a training page says above its content.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Said {
+    /// What was done, or what was found and put right.
+    Notice(String),
+    /// What could not be done (shown as an error summary).
+    Error(String),
+}
+
+fn said_html(said: &[Said]) -> Html {
+    let errors: Vec<(String, &str)> = said
+        .iter()
+        .filter_map(|s| match s {
+            Said::Error(e) => Some(("progress-file".to_owned(), e.as_str())),
+            Said::Notice(_) => None,
+        })
+        .collect();
+    let notices: Html = said
+        .iter()
+        .filter_map(|s| match s {
+            Said::Notice(n) => Some(html!("<p class=\"notice\" role=\"status\">{}</p>", n)),
+            Said::Error(_) => None,
+        })
+        .collect();
+    html!("{}{}", error_summary_html(&errors), notices)
+}
+
+fn breadcrumb(book: &AuthorityData, here: &str) -> Html {
+    html!(
+        "<p class=\"breadcrumb\"><a href=\"train\">Training</a> › <a href=\"a/{}\">{}</a> › {}</p>",
+        book.authority.slug,
+        book.authority.short_name,
+        here
+    )
+}
+
+/// Links to the sections a question's rule cites.
+fn section_links(book: &AuthorityData, cites: &[String]) -> Html {
+    let links: Vec<Html> = cites
+        .iter()
+        .filter_map(|id| book.authority.sections.iter().find(|s| &s.id == id))
+        .map(|s| html!("<a href=\"a/{}/{}\">{}</a>", book.authority.slug, s.id, s.numbered_title()))
+        .collect();
+    Html::join(links, "; ")
+}
+
+/// Each group's questions known (right last time) and asked, in display order, for groups with questions.
+fn by_group(questions: &[Question]) -> Vec<(&'static str, Vec<&Question>)> {
+    GROUPS
+        .iter()
+        .map(|(id, label)| (*label, questions.iter().filter(|q| q.group == *id).collect::<Vec<_>>()))
+        .filter(|(_, qs)| !qs.is_empty())
+        .collect()
+}
+
+/// `/train`: each authority's training and the learner's progress, and the progress controls.
+pub fn home_html(library: &Library, progress: &Progress, said: &[Said]) -> Html {
+    let mut out = html!(
+        "<h1>Training</h1>{}<p class=\"lead\">Practise each authority's procedure with questions made from its \
+         rules, and see what changes when you move from one authority to another. Your progress stays in this \
+         browser.</p>",
+        said_html(said)
+    );
+    for book in &library.books {
+        let slug = &book.authority.slug;
+        let questions = bank(library, slug);
+        let ids: Vec<&str> = questions.iter().map(|q| q.id.as_str()).collect();
+        let rows: Html = by_group(&questions)
+            .into_iter()
+            .map(|(label, qs)| {
+                let ids: Vec<&str> = qs.iter().map(|q| q.id.as_str()).collect();
+                html!(
+                    "<tr><th scope=\"row\">{}</th><td>{} of {}</td></tr>",
+                    label,
+                    progress.known(slug, &ids),
+                    ids.len()
+                )
+            })
+            .collect();
+        let others: Html = library
+            .books
+            .iter()
+            .filter(|o| o.authority.slug != *slug)
+            .map(|o| {
+                html!(
+                    "<li><a href=\"train/{}/from/{}\">From {}</a></li>",
+                    slug,
+                    o.authority.slug,
+                    o.authority.short_name
+                )
+            })
+            .collect();
+        out.push(html!(
+            "<section class=\"train-authority\" aria-labelledby=\"train-{slug}\"><h2 id=\"train-{slug}\">{name}</h2>\
+             <p>{known} of {total} questions answered right the last time they were asked.</p>\
+             <ul class=\"train-links\"><li><a href=\"train/{slug}/quiz\">Take the quiz</a></li>\
+             <li><a href=\"train/{slug}/handout\">Trainer's handout</a></li>\
+             <li><a href=\"train/{slug}/quiz/print?seed=1\">Quiz to print, with answers</a></li></ul>\
+             <details><summary>Progress by topic group</summary><table class=\"progress-table\"><thead><tr>\
+             <th scope=\"col\">Topic group</th><th scope=\"col\">Right last time</th></tr></thead><tbody>{rows}</tbody>\
+             </table></details><h3>Moving to {name} from another authority</h3><ul class=\"train-links\">{others}</ul>\
+             </section>",
+            slug = slug,
+            name = book.authority.name,
+            known = progress.known(slug, &ids),
+            total = ids.len(),
+            rows = rows,
+            others = others
+        ));
+    }
+    let has_error = said.iter().any(|s| matches!(s, Said::Error(_)));
+    out.push(html!(
+        "<section class=\"progress-controls\" aria-labelledby=\"progress-heading\"><h2 id=\"progress-heading\">Your \
+         progress</h2><p>It is kept in this browser only. Download it to carry it to another computer, and load it \
+         there.</p><p><button type=\"button\" class=\"button secondary\"{save}>Download my progress</button></p>\
+         <form class=\"load-progress{error}\" novalidate><input type=\"hidden\" name=\"act\" value=\"load\">\
+         <div class=\"field\" id=\"progress-file-group\"><label for=\"progress-file\">A progress file you \
+         downloaded</label><input type=\"file\" id=\"progress-file\" name=\"file\" accept=\".json,application/json\">\
+         </div><button type=\"submit\" class=\"button secondary\">Load progress</button></form>\
+         <form class=\"clear-progress\"><input type=\"hidden\" name=\"act\" value=\"clear\"><button type=\"submit\" \
+         class=\"button warning\">Clear my progress</button></form></section>",
+        save = Action::SaveProgress.attrs(),
+        error = if has_error { " has-error" } else { "" }
+    ));
+    out
+}
+
+fn question_form(book: &AuthorityData, q: &Question, choices: &[String], error: Option<&str>) -> Html {
+    let radios: Html = choices
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let id = if i == 0 { "answer".to_owned() } else { format!("answer-{i}") };
+            html!(
+                "<div class=\"radio\"><input type=\"radio\" id=\"{id}\" name=\"answer\" value=\"{i}\"><label \
+                 for=\"{id}\">{c}</label></div>",
+                id = id,
+                i = i,
+                c = c
+            )
+        })
+        .collect();
+    let message =
+        error.map(|e| html!("<p class=\"field-error\"><span class=\"visually-hidden\">Error: </span>{}</p>", e));
+    html!(
+        "{summary}<form class=\"quiz-question{err}\" data-question-topic=\"{topic}\" novalidate><input type=\"hidden\" \
+         name=\"act\" value=\"check\"><input type=\"hidden\" name=\"question\" value=\"{id}\"><fieldset \
+         aria-describedby=\"question-hint\"><legend><h1>{prompt}</h1></legend><p class=\"hint\" \
+         id=\"question-hint\">Under {name}'s procedure. Choose one answer.</p>{message}<div class=\"radios\">{radios}\
+         </div></fieldset><button type=\"submit\" class=\"button\">Check answer</button></form>",
+        summary = error_summary_html(&error.map(|e| vec![("answer".to_owned(), e)]).unwrap_or_default()),
+        err = if error.is_some() { " has-error" } else { "" },
+        topic = q.topic,
+        id = q.id,
+        prompt = q.prompt,
+        name = book.authority.short_name,
+        message = message.unwrap_or_default(),
+        radios = radios
+    )
+}
+
+fn feedback(book: &AuthorityData, q: &Question, picked: &str, right: bool, last: bool) -> Html {
+    let verdict = if right { "right" } else { "wrong" };
+    let you = match right {
+        true => Html::new(),
+        false => html!("<p>You answered: {}</p>", picked),
+    };
+    let cited = match q.cites.is_empty() {
+        true => Html::new(),
+        false => html!(" Read it in {}.", section_links(book, &q.cites)),
+    };
+    let elsewhere = match q.elsewhere.is_empty() {
+        true => Html::new(),
+        false => html!("<p class=\"elsewhere\"><strong>Elsewhere:</strong> {}</p>", q.elsewhere),
+    };
+    html!(
+        "<h1>{prompt}</h1><div id=\"feedback\" class=\"feedback {verdict}\" data-verdict=\"{verdict}\" \
+         data-question-topic=\"{topic}\" tabindex=\"-1\"><h2>{heading}</h2>{you}<p class=\"right-answer\">The answer: \
+         <strong>{answer}</strong></p><p>{rule}{cited}</p>{elsewhere}</div><form><input type=\"hidden\" name=\"act\" \
+         value=\"next\"><button type=\"submit\" class=\"button\">{next}</button></form>",
+        prompt = q.prompt,
+        verdict = verdict,
+        topic = q.topic,
+        heading = if right { "Right" } else { "Not quite" },
+        you = you,
+        answer = q.right,
+        rule = q.rule,
+        cited = cited,
+        elsewhere = elsewhere,
+        next = if last { "See your results" } else { "Next question" }
+    )
+}
+
+fn summary(book: &AuthorityData, pool: &[Question], progress: &Progress) -> Html {
+    let Some(session) = progress.session.as_ref() else { return Html::new() };
+    let asked: Vec<Question> =
+        session.order.iter().filter_map(|id| pool.iter().find(|q| &q.id == id).cloned()).collect();
+    let right = |q: &Question| session.picks.iter().any(|p| p.id == q.id && p.right);
+    let rows: Html = by_group(&asked)
+        .into_iter()
+        .map(|(label, qs)| {
+            let got = qs.iter().filter(|q| right(q)).count();
+            html!("<tr><th scope=\"row\">{}</th><td>{} of {}</td></tr>", label, got, qs.len())
+        })
+        .collect();
+    let missed: Html = asked
+        .iter()
+        .filter(|q| !right(q))
+        .map(|q| {
+            html!(
+                "<li data-question-topic=\"{}\"><p class=\"missed-question\">{}</p><p>The answer: <strong>{}</strong>. {}</p></li>",
+                q.topic,
+                q.prompt,
+                q.right,
+                section_links(book, &q.cites)
+            )
+        })
+        .collect();
+    let missed = match missed.is_empty() {
+        true => html!("<p>None: every answer was right.</p>"),
+        false => html!("<ul class=\"missed\">{}</ul><p>These come first in your next quiz.</p>", missed),
+    };
+    let got = asked.iter().filter(|q| right(q)).count();
+    html!(
+        "<h1>Your results</h1><p class=\"lead\">You answered {got} of {total} questions right.</p><table \
+         class=\"progress-table\"><caption>By topic group</caption><thead><tr><th scope=\"col\">Topic group</th><th \
+         scope=\"col\">Right</th></tr></thead><tbody>{rows}</tbody></table><h2>Questions to look at again</h2>{missed}\
+         <form><input type=\"hidden\" name=\"act\" value=\"again\"><button type=\"submit\" class=\"button\">Start a new \
+         quiz</button></form><p><a href=\"train\">All training</a></p>",
+        got = got,
+        total = asked.len(),
+        rows = rows,
+        missed = missed
+    )
+}
+
+/// A quiz page for what [`Shows`] says: the question, the feedback, the summary, or that there is nothing to ask.
+pub fn quiz_html(
+    book: &AuthorityData,
+    other: Option<&AuthorityData>,
+    pool: &[Question],
+    progress: &Progress,
+    shows: &Shows,
+    said: &[Said],
+) -> Html {
+    let here = match other {
+        Some(o) => html!("Moving from {}", o.authority.short_name),
+        None => html!("Quiz"),
+    };
+    let mut out = html!("{}{}", breadcrumb(book, here.as_str()), said_html(said));
+    if let Some(o) = other {
+        out.push(html!(
+            "<p class=\"lead\">Only the topics on which {}'s procedure differs from {}'s.</p>",
+            book.authority.short_name,
+            o.authority.short_name
+        ));
+    }
+    let Some(session) = progress.session.as_ref() else {
+        out.push(html!(
+            "<h1>No questions to ask</h1><p>There are no questions for this quiz: the two procedures say the same on \
+             every topic the quiz asks about.</p><p><a href=\"train\">All training</a></p>"
+        ));
+        return out;
+    };
+    let line = |index: usize, q: &Question| {
+        html!(
+            "<p class=\"progress\">Question {} of {} <span class=\"stage\">· {}</span></p>",
+            index + 1,
+            session.order.len(),
+            group_label(&q.group)
+        )
+    };
+    match shows {
+        Shows::Question { index, error } => {
+            if let Some(q) = asked(session, pool, *index) {
+                out.push(line(*index, q));
+                out.push(question_form(book, q, &q.choices(u64::from(session.seed)), *error));
+            }
+        }
+        Shows::Feedback { index } => {
+            if let (Some(q), Some(pick)) = (asked(session, pool, *index), session.picks.get(*index)) {
+                out.push(line(*index, q));
+                out.push(feedback(book, q, &pick.choice, pick.right, index + 1 == session.order.len()));
+            }
+        }
+        Shows::Summary => out.push(summary(book, pool, progress)),
+        Shows::Empty => {}
+    }
+    out
+}
+
+/// The quiz on paper: the questions with lettered choices, then the answer sheet on a page of its own.
+pub fn sheet_html(book: &AuthorityData, pool: &[Question], order: &[String], seed: u32) -> Html {
+    let letter = |i: usize| char::from(b'A' + (i % 26) as u8);
+    let questions: Vec<(&Question, Vec<String>)> = order
+        .iter()
+        .filter_map(|id| pool.iter().find(|q| &q.id == id))
+        .map(|q| (q, q.choices(u64::from(seed))))
+        .collect();
+    let items: Html = questions
+        .iter()
+        .map(|(q, choices)| {
+            let options: Html =
+                choices.iter().enumerate().map(|(i, c)| html!("<li>{}. {}</li>", letter(i), c)).collect();
+            html!(
+                "<li data-question-topic=\"{}\"><p>{}</p><ul class=\"choices\">{}</ul></li>",
+                q.topic,
+                q.prompt,
+                options
+            )
+        })
+        .collect();
+    let answers: Html = questions
+        .iter()
+        .map(|(q, choices)| {
+            let at = choices.iter().position(|c| *c == q.right).unwrap_or_default();
+            html!("<li>{}. {} <span class=\"cited-in\">({})</span></li>", letter(at), q.right, q.rule)
+        })
+        .collect();
+    html!(
+        "{crumb}<h1>Quiz to print: {name}</h1><p class=\"lead\">Session {seed}: everyone who opens \
+         <a href=\"train/{slug}/quiz?seed={seed}\">this session's quiz</a> gets these questions in this order.</p>\
+         <p class=\"no-print\"><button type=\"button\" class=\"button secondary\"{print}>Print</button></p>\
+         <ol class=\"quiz-sheet\">{items}</ol><section class=\"answer-sheet\"><h2>Answers</h2><ol>{answers}</ol>\
+         </section>",
+        crumb = breadcrumb(book, "Quiz to print"),
+        name = book.authority.name,
+        seed = seed,
+        slug = book.authority.slug,
+        print = Action::Print.attrs(),
+        items = items,
+        answers = answers
+    )
+}
+
+/// Whether the handout lists a topic's rules: timescales, roles, attendees, outcomes and the plans that exclude.
+fn on_handout(topic: &crate::model::Topic, book: &AuthorityData) -> bool {
+    let kinds = book.rules.iter().filter(|r| r.topic == topic.id).filter_map(|r| r.value.as_ref());
+    topic.timescale
+        || topic.id == "planning_meeting.attendees"
+        || kinds.clone().any(|v| {
+            matches!(
+                v,
+                crate::model::Value::Roles { .. }
+                    | crate::model::Value::Outcomes { .. }
+                    | crate::model::Value::Plans { .. }
+            )
+        })
+}
+
+/// The trainer's handout: the key rules by group, one row per rule, and the core topics the procedure does not
+/// state, to print on at most two A4 pages.
+pub fn handout_html(library: &Library, book: &AuthorityData) -> Html {
+    let mut body = Html::new();
+    let mut gaps: Vec<&str> = Vec::new();
+    for (group, label) in GROUPS {
+        let mut rows = Html::new();
+        for topic in library.topics.iter().filter(|t| t.group == group) {
+            let rules: Vec<_> = book.rules.iter().filter(|r| r.topic == topic.id).collect();
+            let stated = rules.iter().any(|r| r.status != Status::NotStated);
+            if !stated {
+                if topic.core {
+                    gaps.push(&topic.label);
+                }
+                continue;
+            }
+            if !on_handout(topic, book) {
+                continue;
+            }
+            let said: Vec<Html> = rules
+                .iter()
+                .map(|r| {
+                    let what = match (r.status, r.value.as_ref()) {
+                        (Status::Stated, Some(v)) => in_words(v, &library.roles),
+                        (Status::Ambiguous, _) => {
+                            let readings: Vec<&str> = r.readings.iter().map(|x| x.label.as_str()).collect();
+                            format!("Ambiguous: {}", readings.join("; or "))
+                        }
+                        _ => NOT_SAID.to_owned(),
+                    };
+                    match describe_when(&r.when, &book.authority.vocabulary) {
+                        Some(when) => html!("<p><em>{}:</em> {}</p>", when, what),
+                        None => html!("<p>{}</p>", what),
+                    }
+                })
+                .collect();
+            let cites: Vec<String> = rules.iter().flat_map(|r| r.cites.iter().cloned()).collect();
+            let mut unique = cites.clone();
+            unique.dedup();
+            rows.push(html!(
+                "<tr data-topic=\"{}\"><th scope=\"row\">{}</th><td>{}</td><td>{}</td></tr>",
+                topic.id,
+                topic.label,
+                Html::join(said, ""),
+                section_links(book, &unique)
+            ));
+        }
+        if !rows.is_empty() {
+            body.push(html!(
+                "<h2>{}</h2><table class=\"handout-table\"><thead><tr><th scope=\"col\">Topic</th><th scope=\"col\">What \
+                 the procedure says</th><th scope=\"col\">Section</th></tr></thead><tbody>{}</tbody></table>",
+                label,
+                rows
+            ));
+        }
+    }
+    let gaps: Html = gaps.iter().map(|g| html!("<li>{}</li>", *g)).collect();
+    html!(
+        "<div class=\"handout\">{crumb}<h1>{name}: the key rules</h1><p class=\"lead\">A trainer's summary of \
+         {document}, restated in this site's words with the sections it comes from. Check the authority's current \
+         manual before you act.</p><p class=\"no-print\"><button type=\"button\" class=\"button secondary\"{print}>Print\
+         </button></p>{body}<h2>What the procedure does not say</h2><ul class=\"gaps\">{gaps}</ul></div>",
+        crumb = breadcrumb(book, "Handout"),
+        name = book.authority.name,
+        document = book.authority.document.title,
+        print = Action::Print.attrs(),
+        body = body,
+        gaps = gaps
+    )
+}
