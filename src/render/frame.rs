@@ -9,7 +9,8 @@ use crate::model::{Authority, Book, Catalogue, LoadError};
 use crate::prefs::{Pref, Prefs};
 
 /// The main navigation: site path (without the leading `/`) and label.
-const NAV: [(&str, &str); 3] = [("", "Authorities"), ("compare", "Compare"), ("glossary", "Glossary")];
+const NAV: [(&str, &str); 4] =
+    [("", "Authorities"), ("compare", "Compare"), ("glossary", "Glossary"), ("train", "Training")];
 
 /// The site header. `path` is the current site path without the base (e.g. `/compare/review.first`): the
 /// navigation item it falls under is marked as the current page.

@@ -75,53 +75,63 @@ pub fn home_html(library: &Library, progress: &Progress, said: &[Said]) -> Html 
          browser.</p>",
         said_html(said)
     );
-    for book in &library.books {
-        let slug = &book.authority.slug;
-        let questions = bank(library, slug);
-        let ids: Vec<&str> = questions.iter().map(|q| q.id.as_str()).collect();
-        let rows: Html = by_group(&questions)
-            .into_iter()
-            .map(|(label, qs)| {
-                let ids: Vec<&str> = qs.iter().map(|q| q.id.as_str()).collect();
-                html!(
-                    "<tr><th scope=\"row\">{}</th><td>{} of {}</td></tr>",
-                    label,
-                    progress.known(slug, &ids),
-                    ids.len()
-                )
-            })
-            .collect();
-        let others: Html = library
-            .books
-            .iter()
-            .filter(|o| o.authority.slug != *slug)
-            .map(|o| {
-                html!(
-                    "<li><a href=\"train/{}/from/{}\">From {}</a></li>",
-                    slug,
-                    o.authority.slug,
-                    o.authority.short_name
-                )
-            })
-            .collect();
-        out.push(html!(
-            "<section class=\"train-authority\" aria-labelledby=\"train-{slug}\"><h2 id=\"train-{slug}\">{name}</h2>\
-             <p>{known} of {total} questions answered right the last time they were asked.</p>\
-             <ul class=\"train-links\"><li><a href=\"train/{slug}/quiz\">Take the quiz</a></li>\
-             <li><a href=\"train/{slug}/handout\">Trainer's handout</a></li>\
-             <li><a href=\"train/{slug}/quiz/print?seed=1\">Quiz to print, with answers</a></li></ul>\
-             <details><summary>Progress by topic group</summary><table class=\"progress-table\"><thead><tr>\
-             <th scope=\"col\">Topic group</th><th scope=\"col\">Right last time</th></tr></thead><tbody>{rows}</tbody>\
-             </table></details><h3>Moving to {name} from another authority</h3><ul class=\"train-links\">{others}</ul>\
-             </section>",
-            slug = slug,
-            name = book.authority.name,
-            known = progress.known(slug, &ids),
-            total = ids.len(),
-            rows = rows,
-            others = others
-        ));
-    }
+    let banks: Vec<(&AuthorityData, Vec<Question>)> =
+        library.books.iter().map(|b| (b, bank(library, &b.authority.slug))).collect();
+    let known = |book: &AuthorityData, qs: &[&Question]| {
+        let ids: Vec<&str> = qs.iter().map(|q| q.id.as_str()).collect();
+        html!("{} of {}", progress.known(&book.authority.slug, &ids), ids.len())
+    };
+    let rows: Html = banks
+        .iter()
+        .map(|(book, questions)| {
+            let slug = &book.authority.slug;
+            let all: Vec<&Question> = questions.iter().collect();
+            let others: Vec<Html> = library
+                .books
+                .iter()
+                .filter(|o| o.authority.slug != *slug)
+                .map(|o| html!("<a href=\"train/{}/from/{}\">{}</a>", slug, o.authority.slug, o.authority.short_name))
+                .collect();
+            html!(
+                "<tr><th scope=\"row\">{name}</th><td>{known}</td><td><ul class=\"train-links\"><li><a \
+                 href=\"train/{slug}/quiz\">Quiz</a></li><li><a href=\"train/{slug}/handout\">Handout</a></li><li><a \
+                 href=\"train/{slug}/quiz/print?seed=1\">Quiz to print</a></li></ul><p class=\"moving\">Moving here \
+                 from: {others}</p></td></tr>",
+                name = book.authority.name,
+                known = known(book, &all),
+                slug = slug,
+                others = Html::join(others, ", ")
+            )
+        })
+        .collect();
+    let heads: Html = banks.iter().map(|(b, _)| html!("<th scope=\"col\">{}</th>", b.authority.short_name)).collect();
+    let groups: Html = GROUPS
+        .iter()
+        .map(|(id, label)| {
+            let cells: Html = banks
+                .iter()
+                .map(|(book, questions)| {
+                    let in_group: Vec<&Question> = questions.iter().filter(|q| q.group == *id).collect();
+                    match in_group.is_empty() {
+                        true => html!("<td>–</td>"),
+                        false => html!("<td>{}</td>", known(book, &in_group)),
+                    }
+                })
+                .collect();
+            html!("<tr><th scope=\"row\">{}</th>{}</tr>", *label, cells)
+        })
+        .collect();
+    out.push(html!(
+        "<table class=\"progress-table train-table\"><caption>Each authority's training, and the questions you \
+         answered right the last time they were asked</caption><thead><tr><th scope=\"col\">Authority</th><th \
+         scope=\"col\">Right last time</th><th scope=\"col\">Practise</th></tr></thead><tbody>{}</tbody></table>\
+         <details class=\"by-group\"><summary>Progress by topic group</summary><div class=\"table-scroll\"><table \
+         class=\"progress-table\"><thead><tr><th scope=\"col\">Topic group</th>{}</tr></thead><tbody>{}</tbody>\
+         </table></div></details>",
+        rows,
+        heads,
+        groups
+    ));
     let has_error = said.iter().any(|s| matches!(s, Said::Error(_)));
     out.push(html!(
         "<section class=\"progress-controls\" aria-labelledby=\"progress-heading\"><h2 id=\"progress-heading\">Your \
@@ -157,7 +167,7 @@ fn question_form(book: &AuthorityData, q: &Question, choices: &[String], error: 
     let message =
         error.map(|e| html!("<p class=\"field-error\"><span class=\"visually-hidden\">Error: </span>{}</p>", e));
     html!(
-        "{summary}<form class=\"quiz-question{err}\" data-question-topic=\"{topic}\" novalidate><input type=\"hidden\" \
+        "{summary}<form class=\"wizard-question quiz-question{err}\" data-question-topic=\"{topic}\" novalidate><input type=\"hidden\" \
          name=\"act\" value=\"check\"><input type=\"hidden\" name=\"question\" value=\"{id}\"><fieldset \
          aria-describedby=\"question-hint\"><legend><h1>{prompt}</h1></legend><p class=\"hint\" \
          id=\"question-hint\">Under {name}'s procedure. Choose one answer.</p>{message}<div class=\"radios\">{radios}\
@@ -183,6 +193,13 @@ fn feedback(book: &AuthorityData, q: &Question, picked: &str, right: bool, last:
         true => Html::new(),
         false => html!(" Read it in {}.", section_links(book, &q.cites)),
     };
+    let readings = match q.readings.is_empty() {
+        true => Html::new(),
+        false => {
+            let items: Html = q.readings.iter().map(|r| html!("<li>{}</li>", r)).collect();
+            html!("<p>The readings:</p><ul class=\"readings\">{}</ul>", items)
+        }
+    };
     let elsewhere = match q.elsewhere.is_empty() {
         true => Html::new(),
         false => html!("<p class=\"elsewhere\"><strong>Elsewhere:</strong> {}</p>", q.elsewhere),
@@ -190,7 +207,7 @@ fn feedback(book: &AuthorityData, q: &Question, picked: &str, right: bool, last:
     html!(
         "<h1>{prompt}</h1><div id=\"feedback\" class=\"feedback {verdict}\" data-verdict=\"{verdict}\" \
          data-question-topic=\"{topic}\" tabindex=\"-1\"><h2>{heading}</h2>{you}<p class=\"right-answer\">The answer: \
-         <strong>{answer}</strong></p><p>{rule}{cited}</p>{elsewhere}</div><form><input type=\"hidden\" name=\"act\" \
+         <strong>{answer}</strong></p>{readings}<p>{rule}{cited}</p>{elsewhere}</div><form><input type=\"hidden\" name=\"act\" \
          value=\"next\"><button type=\"submit\" class=\"button\">{next}</button></form>",
         prompt = q.prompt,
         verdict = verdict,
@@ -198,6 +215,7 @@ fn feedback(book: &AuthorityData, q: &Question, picked: &str, right: bool, last:
         heading = if right { "Right" } else { "Not quite" },
         you = you,
         answer = q.right,
+        readings = readings,
         rule = q.rule,
         cited = cited,
         elsewhere = elsewhere,

@@ -31,6 +31,8 @@ pub struct Question {
     pub wrong: Vec<String>,
     /// The rule in plain words.
     pub rule: String,
+    /// The readings of an ambiguous rule, each in its words (empty otherwise).
+    pub readings: Vec<String>,
     /// The sections the rule cites.
     pub cites: Vec<String>,
     /// Where other authorities say something different on the topic: one line, or empty.
@@ -248,10 +250,15 @@ fn elsewhere(library: &Library, all: &[Row], book: &AuthorityData, topic: &str) 
     parts.join(" ")
 }
 
-/// The right answer of an ambiguous rule: the ambiguity, with each reading.
+/// The right answer of an ambiguous rule: the ambiguity, with each reading where they are short, or how many
+/// there are (the feedback lists them).
 fn ambiguity(rule: &Rule) -> String {
     let readings: Vec<&str> = rule.readings.iter().map(|r| r.label.as_str()).collect();
-    format!("It is ambiguous: {}", readings.join("; or "))
+    let all = readings.join("; or ");
+    match all.chars().count() <= 80 {
+        true => format!("It is ambiguous: {all}"),
+        false => format!("It is ambiguous: the procedure can be read in {} ways", readings.len()),
+    }
 }
 
 /// One question for a rule on `topic` (or for the topic's gap when `rule` is `None`); outcome rules are asked
@@ -298,6 +305,7 @@ fn question(
         right,
         wrong,
         rule: plain,
+        readings: rule.map(|r| r.readings.iter().map(|x| x.label.clone()).collect()).unwrap_or_default(),
         cites: rule.map(|r| r.cites.clone()).unwrap_or_default(),
         elsewhere: elsewhere(library, all, book, &topic.id),
     })
@@ -361,6 +369,7 @@ fn outcome_questions(library: &Library, book: &AuthorityData, topic: &Topic, rul
                 right: outcome_names(&right),
                 wrong,
                 rule: rule.summary.clone(),
+                readings: Vec::new(),
                 cites: rule.cites.clone(),
                 elsewhere: elsewhere.join(" "),
             })

@@ -155,6 +155,7 @@ mod tests {
                 right: format!("Right {i}"),
                 wrong: vec![format!("Wrong {i}"), "The procedure does not say".into()],
                 rule: String::new(),
+                readings: Vec::new(),
                 cites: Vec::new(),
                 elsewhere: String::new(),
             })

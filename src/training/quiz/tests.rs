@@ -72,7 +72,8 @@ fn an_ambiguous_rule_is_answered_by_naming_its_readings() {
             let q = questions.iter().find(|q| q.id == rule.id).expect("an ambiguous rule is asked");
             assert!(q.right.starts_with("It is ambiguous"), "{}", q.right);
             for reading in &rule.readings {
-                assert!(q.right.contains(&reading.label), "{}: {}", rule.id, reading.label);
+                assert!(q.readings.contains(&reading.label), "{}: {}", rule.id, reading.label);
+                assert!(!q.wrong.contains(&q.right), "{}", rule.id);
             }
             seen += 1;
         }
