@@ -11,4 +11,5 @@ mod hosting;
 mod injection;
 mod search;
 mod site;
+mod training;
 mod wizard;
