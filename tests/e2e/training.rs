@@ -13,7 +13,6 @@ use serde_json::Value;
 
 use crate::support;
 use crate::support::browser::Browser;
-use crate::support::server::Server;
 
 /// Where the progress is kept.
 const KEY: &str = "cin-explorer.training";
