@@ -137,9 +137,11 @@ pub fn page(library: &Library, route: &Route, held: &Held) -> Answer {
         _ => None,
     };
     answer.unwrap_or_else(|| {
+        // The address as the reader typed it: each segment decoded (it is text in the page).
+        let asked: Vec<String> = route.path_and_query().0.split('/').map(crate::query::decode).collect();
         Answer::Page(Page {
             title: page_title(&["Not found"]),
-            html: unknown_route_html(&route.path_and_query().0, Some(&library.catalogue())),
+            html: unknown_route_html(&asked.join("/"), Some(&library.catalogue())),
         })
     })
 }

@@ -240,6 +240,10 @@ fn templates() -> Vec<Template> {
         template("/glossary/{x}", Echo::Value),
         template("/{x}", Echo::Address),
         sampled("/no/{x}/such", Echo::Address),
+        sampled("/train/{x}/quiz", Echo::Address),
+        sampled(format!("/train/{s}/from/{{x}}"), Echo::Address),
+        sampled("/train/{x}/handout", Echo::Address),
+        sampled("/train/{x}/quiz/print", Echo::Address),
         // Query values.
         template(format!("/a/{s}/{section}?with={{x}}"), Echo::Value),
         sampled(format!("/a/{s}/{section}?highlight={{x}}"), Echo::Nothing),
@@ -248,6 +252,7 @@ fn templates() -> Vec<Template> {
         template("/compare?a={x}&group={x}&topic={x}&diff={x}&view={x}", Echo::Value),
         template(format!("/compare?a={s},{t},{{x}}&group=reviews,{{x}}"), Echo::Value),
         sampled("/glossary?filter={x}", Echo::Nothing),
+        template(format!("/train/{s}/quiz?seed={{x}}"), Echo::Value),
         template(format!("/wizard/{}", every_key(s)), Echo::Value),
         template(format!("/deadlines/{}", every_key(s)), Echo::Value),
         template(format!("/wizard/{}?{answers}&compare={{x}}&result=yes", done[0]), Echo::Value),
@@ -256,6 +261,7 @@ fn templates() -> Vec<Template> {
         sampled(format!("/deadlines/{s}?{{x}}=1"), Echo::Nothing),
         sampled("/compare?{x}=1", Echo::Nothing),
         sampled("/search?{x}=1", Echo::Nothing),
+        sampled("/train?{x}=1", Echo::Nothing),
     ]
 }
 
