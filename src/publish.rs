@@ -8,11 +8,13 @@ use std::path::Path;
 
 use crate::markdown::render;
 use crate::model::{
-    authority_path, data_path, parse_authority, parse_glossary, parse_index, parse_procedure, parse_roles, parse_rules,
-    parse_topics, procedure_path, rules_path, validate_authority, validate_glossary, validate_index, validate_rules,
-    Authority, AuthorityData, LoadError, Procedure, Role, Rule, Term, TermFinder, Topic, Vocabularies,
-    DATA_AUTHORITIES, DATA_GLOSSARY, DATA_ROLES, DATA_TOPICS, GLOSSARY_PATH, INDEX_PATH, ROLES_PATH, TOPICS_PATH,
+    authority_path, cases_path, data_cases_path, data_path, parse_authority, parse_glossary, parse_index,
+    parse_procedure, parse_roles, parse_rules, parse_topics, procedure_path, rules_path, validate_authority,
+    validate_glossary, validate_index, validate_rules, Authority, AuthorityData, LoadError, Procedure, Role, Rule,
+    Term, TermFinder, Topic, Vocabularies, DATA_AUTHORITIES, DATA_GLOSSARY, DATA_ROLES, DATA_TOPICS, GLOSSARY_PATH,
+    INDEX_PATH, ROLES_PATH, TOPICS_PATH,
 };
+use crate::training::cases::{parse_cases, validate_cases, WorkedCase};
 
 /// One authority's content files, parsed.
 #[derive(Debug, Clone)]
@@ -23,6 +25,8 @@ pub struct Entry {
     pub procedure: Procedure,
     /// Its `rules.json`.
     pub rules: Vec<Rule>,
+    /// Its worked cases, `cases.json` (none where the file is absent).
+    pub cases: Vec<WorkedCase>,
 }
 
 /// Everything under `content/`, parsed.
@@ -73,8 +77,13 @@ pub fn read(dir: &Path) -> Result<Content, Vec<LoadError>> {
         let authority = reader.load(&authority_path(slug), |t| parse_authority(slug, t));
         let procedure = reader.load(&procedure_path(slug), |t| parse_procedure(slug, t));
         let rules = reader.load(&rules_path(slug), |t| parse_rules(slug, t));
-        if let (Some(authority), Some(procedure), Some(rules)) = (authority, procedure, rules) {
-            entries.push(Entry { authority, procedure, rules });
+        let cases = if dir.join(cases_path(slug)).is_file() {
+            reader.load(&cases_path(slug), |t| parse_cases(slug, t))
+        } else {
+            Some(Vec::new())
+        };
+        if let (Some(authority), Some(procedure), Some(rules), Some(cases)) = (authority, procedure, rules, cases) {
+            entries.push(Entry { authority, procedure, rules, cases });
         }
     }
     match (topics, roles, glossary) {
@@ -93,6 +102,7 @@ pub fn check(content: &Content) -> Vec<String> {
     for e in &content.entries {
         problems.extend(validate_authority(&e.authority, &e.procedure, &slugs));
         problems.extend(validate_rules(&e.authority, &e.rules, &vocab));
+        problems.extend(validate_cases(&e.authority, &e.rules, &content.topics, &e.cases));
     }
     problems.extend(validate_glossary(&content.glossary));
     problems.iter().map(ToString::to_string).collect()
@@ -157,7 +167,8 @@ fn write_json<T: serde::Serialize>(out: &Path, file: &str, value: &T) -> std::io
 }
 
 /// Writes the published data into `out` (the built site's folder): `data/authorities.json`, `data/{slug}.json`,
-/// `data/topics.json`, `data/roles.json` and `data/glossary.json`. Returns the paths written.
+/// `data/cases/{slug}.json` (each authority's worked cases, an empty list where it has none), `data/topics.json`,
+/// `data/roles.json` and `data/glossary.json`. Returns the paths written.
 pub fn write(content: &Content, out: &Path) -> std::io::Result<Vec<String>> {
     let authorities: Vec<&Authority> = content.entries.iter().map(|e| &e.authority).collect();
     write_json(out, DATA_AUTHORITIES, &authorities)?;
@@ -166,6 +177,9 @@ pub fn write(content: &Content, out: &Path) -> std::io::Result<Vec<String>> {
         let file = data_path(&entry.authority.slug);
         write_json(out, &file, &authority_data(entry, &content.glossary))?;
         written.push(file);
+        let cases = data_cases_path(&entry.authority.slug);
+        write_json(out, &cases, &entry.cases)?;
+        written.push(cases);
     }
     write_json(out, DATA_TOPICS, &content.topics)?;
     write_json(out, DATA_ROLES, &content.roles)?;

@@ -30,7 +30,9 @@ pub use load::{
     LoadError,
 };
 pub use procedure::{Heading, Neighbours, Procedure, Section};
-pub use published::{data_path, AuthorityData, DATA_AUTHORITIES, DATA_GLOSSARY, DATA_ROLES, DATA_TOPICS};
+pub use published::{
+    data_cases_path, data_path, AuthorityData, DATA_AUTHORITIES, DATA_GLOSSARY, DATA_ROLES, DATA_TOPICS,
+};
 pub use rulebook::{by_group, rules_citing, sections_on, topic, topics_citing, TopicRules};
 pub use rules::{Outcome, Plan, Reading, Rule, Status, Unit, Value};
 pub use validate::{is_url_safe_id, validate_authority, validate_index, Problem};
@@ -62,4 +64,9 @@ pub const ROLES_PATH: &str = "content/roles.json";
 /// The path of an authority's `rules.json`, relative to the project root.
 pub fn rules_path(slug: &str) -> String {
     format!("content/authorities/{slug}/rules.json")
+}
+
+/// The path of an authority's worked cases, `cases.json`, relative to the project root.
+pub fn cases_path(slug: &str) -> String {
+    format!("content/authorities/{slug}/cases.json")
 }

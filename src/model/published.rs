@@ -24,6 +24,11 @@ pub fn data_path(slug: &str) -> String {
     format!("data/{slug}.json")
 }
 
+/// The path of one authority's published worked cases, which only the training pages load.
+pub fn data_cases_path(slug: &str) -> String {
+    format!("data/cases/{slug}.json")
+}
+
 /// One authority's published data: its `authority.json`, its sections with their text as HTML, and its rules.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
