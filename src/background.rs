@@ -57,14 +57,35 @@ pub fn read_reply(text: &str) -> Option<(u32, Answer)> {
     }
 }
 
-/// Assembles the library from the published files' texts: each authority's data (path and text) in display
-/// order, the topics, the roles and the glossary.
-pub fn library(books: Vec<(String, String)>, topics: &str, roles: &str, glossary: &str) -> Result<Library, LoadError> {
+/// The published files' texts the library is made from: each authority's data and worked cases (path and text)
+/// in display order, the topics, the roles and the glossary.
+pub struct Texts {
+    /// Each authority's data file.
+    pub books: Vec<(String, String)>,
+    /// Each authority's worked cases file, in the same order.
+    pub cases: Vec<(String, String)>,
+    /// `data/topics.json`.
+    pub topics: String,
+    /// `data/roles.json`.
+    pub roles: String,
+    /// `data/glossary.json`.
+    pub glossary: String,
+}
+
+/// Assembles the library from the published files' texts.
+pub fn library(texts: &Texts) -> Result<Library, LoadError> {
+    let Texts { books, cases, topics, roles, glossary } = texts;
     let books = books
         .iter()
         .map(|(path, text)| crate::model::parse_json::<AuthorityData>(path, text))
         .collect::<Result<Vec<_>, _>>()?;
+    let cases = books
+        .iter()
+        .zip(cases)
+        .map(|(book, (path, text))| Ok((book.authority.slug.clone(), crate::model::parse_json(path, text)?)))
+        .collect::<Result<_, LoadError>>()?;
     Ok(Library {
+        cases,
         books,
         topics: crate::model::parse_json::<Vec<Topic>>(DATA_TOPICS, topics)?,
         roles: crate::model::parse_json::<Vec<Role>>(DATA_ROLES, roles)?,

@@ -155,6 +155,7 @@ pub fn library(content: &Content) -> crate::compare::Library {
         topics: content.topics.clone(),
         roles: content.roles.clone(),
         glossary: glossary_data(content),
+        cases: content.entries.iter().map(|e| (e.authority.slug.clone(), e.cases.clone())).collect(),
     }
 }
 

@@ -20,6 +20,8 @@ pub struct Library {
     pub roles: Vec<Role>,
     /// The glossary, with the authorities that use each term.
     pub glossary: Vec<Term>,
+    /// Each authority's worked cases, by slug (for training).
+    pub cases: std::collections::BTreeMap<String, Vec<crate::training::cases::WorkedCase>>,
 }
 
 impl Library {
@@ -237,6 +239,7 @@ pub(crate) mod tests {
             topics,
             roles: vec![],
             glossary: vec![],
+            cases: Default::default(),
         }
     }
 

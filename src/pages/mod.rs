@@ -33,7 +33,9 @@ pub fn side(route: &Route) -> Side {
             Side::Worker
         }
         Route::Search { .. } => Side::Worker,
-        Route::Train | Route::Quiz { .. } | Route::QuizSheet { .. } | Route::Handout { .. } => Side::Worker,
+        Route::Train | Route::Quiz { .. } | Route::QuizSheet { .. } | Route::Handout { .. } | Route::Cases { .. } => {
+            Side::Worker
+        }
         Route::Deadlines { .. } => Side::Deadlines,
         Route::Wizard { .. } => Side::Wizard,
     }
@@ -51,7 +53,8 @@ impl Route {
             | Route::WizardMap { slug }
             | Route::Quiz { slug, .. }
             | Route::QuizSheet { slug, .. }
-            | Route::Handout { slug } => Some(slug),
+            | Route::Handout { slug }
+            | Route::Cases { slug, .. } => Some(slug),
             _ => None,
         }
     }

@@ -96,6 +96,13 @@ pub enum Route {
         /// The seed that chooses and orders the questions.
         seed: u32,
     },
+    /// `/train/{authority}/cases` and `/train/{authority}/cases/{case}`: the worked cases, and one of them.
+    Cases {
+        /// The authority's slug, as asked.
+        slug: String,
+        /// The case's id, as asked; `None` for the list.
+        case: Option<String>,
+    },
     /// `/train/{authority}/handout`: a trainer's printable summary of the key rules.
     Handout {
         /// The authority's slug, as asked.
@@ -201,6 +208,8 @@ impl Route {
                 return (route, notices);
             }
             ["train", slug, "handout"] => (Route::Handout { slug: owned(slug) }, &[]),
+            ["train", slug, "cases"] => (Route::Cases { slug: owned(slug), case: None }, &[]),
+            ["train", slug, "cases", case] => (Route::Cases { slug: owned(slug), case: Some(owned(case)) }, &[]),
             _ => (Route::NotFound { path: format!("/{}", parts.join("/")) }, &[]),
         };
         let notices = unknown_keys(&query, known);
@@ -248,6 +257,8 @@ impl Route {
             ),
             Route::QuizSheet { slug, seed } => format!("train/{}/quiz/print?seed={seed}", segment(slug)),
             Route::Handout { slug } => format!("train/{}/handout", segment(slug)),
+            Route::Cases { slug, case: None } => format!("train/{}/cases", segment(slug)),
+            Route::Cases { slug, case: Some(case) } => format!("train/{}/cases/{}", segment(slug), segment(case)),
             Route::NotFound { path } => path.split('/').map(segment).collect::<Vec<_>>().join("/"),
         }
     }
@@ -291,6 +302,8 @@ mod tests {
             Route::Quiz { slug: s.clone(), from: Some(s.clone()), seed: None },
             Route::QuizSheet { slug: s.clone(), seed: 4_000_000_000 },
             Route::Handout { slug: s.clone() },
+            Route::Cases { slug: s.clone(), case: None },
+            Route::Cases { slug: s.clone(), case: Some(s.clone()) },
         ]
     }
 

@@ -8,8 +8,12 @@ use super::worker::{Answer, Held};
 use crate::compare::Library;
 use crate::model::{page_title, AuthorityData};
 use crate::render::frame::unknown_route_html;
-use crate::render::training::{handout_html, home_html, quiz_html, sheet_html, Said};
+use crate::render::training::{
+    case_html, cases_list_html, handout_html, home_html, quiz_html, sheet_html, CaseReply, Said,
+};
 use crate::render::Page;
+use crate::timeline::DateParts;
+use crate::training::cases::{expected, outcome_choices};
 use crate::training::progress::Progress;
 use crate::training::quiz::{bank, differing_topics, Question};
 use crate::training::session::{step, Act, Quiz, Shows};
@@ -107,6 +111,37 @@ fn quiz(
     Answer::Kept(page, progress.write())
 }
 
+/// What the learner sent for a worked case's question: its index and the answer's words.
+fn case_reply(held: &Held) -> Option<(usize, CaseReply)> {
+    if field(held, "act") != Some("case") {
+        return None;
+    }
+    let index = field(held, "question")?.parse().ok()?;
+    let picked: Vec<String> = held.form.iter().filter(|(k, _)| k == "answer").map(|(_, v)| v.clone()).collect();
+    let parts = DateParts {
+        day: field(held, "answer-day").unwrap_or_default().to_owned(),
+        month: field(held, "answer-month").unwrap_or_default().to_owned(),
+        year: field(held, "answer-year").unwrap_or_default().to_owned(),
+    };
+    Some((index, CaseReply { picked, parts }))
+}
+
+/// `/train/{authority}/cases` (the list) or one case, with the feedback on the answer just sent.
+fn cases(library: &Library, book: &AuthorityData, case: Option<&str>, held: &Held) -> Option<Answer> {
+    let slug = &book.authority.slug;
+    let all = library.cases.get(slug).map(Vec::as_slice).unwrap_or_default();
+    let Some(id) = case else {
+        return Some(Answer::Page(Page {
+            title: page_title(&["Worked cases", &book.authority.short_name, "Training"]),
+            html: cases_list_html(book, all),
+        }));
+    };
+    let case = all.iter().find(|c| c.id == id)?;
+    let expected = expected(case, &book.authority, &book.rules, &library.topics);
+    let html = case_html(book, case, &outcome_choices(&book.rules), expected.as_deref().ok(), case_reply(held));
+    Some(Answer::Page(Page { title: page_title(&[&case.title, "Worked cases", &book.authority.short_name]), html }))
+}
+
 /// The answer for a training route; an authority the library does not hold is not found.
 pub fn page(library: &Library, route: &Route, held: &Held) -> Answer {
     let find = |slug: &str| library.books.iter().find(|b| b.authority.slug == slug);
@@ -128,6 +163,7 @@ pub fn page(library: &Library, route: &Route, held: &Held) -> Answer {
                 html: sheet_html(book, &pool, &order, *seed),
             })
         }),
+        Route::Cases { slug, case } => find(slug).and_then(|book| cases(library, book, case.as_deref(), held)),
         Route::Handout { slug } => find(slug).map(|book| {
             Answer::Page(Page {
                 title: page_title(&["Handout", &book.authority.short_name, "Training"]),
@@ -218,6 +254,55 @@ mod tests {
         }
         let hostile = "/train/%22%3E%3Cimg%20src%3Dx%3E/handout";
         assert!(!open(&library, hostile, "", &Held::default()).0.contains("<img"));
+    }
+
+    #[test]
+    fn a_worked_case_checks_a_wrong_then_a_right_date_and_says_how_it_was_counted() {
+        use crate::training::cases::Answer as Want;
+        let library = library();
+        for book in &library.books {
+            let slug = &book.authority.slug;
+            let cases = &library.cases[slug];
+            assert!(cases.len() >= 4, "{slug} has {} worked cases", cases.len());
+            let list = open(&library, &format!("/train/{slug}/cases"), "", &Held::default()).0;
+            assert!(cases.iter().all(|c| list.contains(&format!("href=\"train/{slug}/cases/{}\"", c.id))));
+            for case in cases {
+                let wanted = expected(case, &book.authority, &book.rules, &library.topics).expect("a valid case");
+                let path = format!("/train/{slug}/cases/{}", case.id);
+                for want in &wanted {
+                    let Want::Date(date) = &want.answer else { continue };
+                    let send = |d: chrono::NaiveDate| {
+                        let (day, month, year) =
+                            (d.format("%d").to_string(), d.format("%m").to_string(), d.format("%Y").to_string());
+                        let pairs = [
+                            ("act", "case"),
+                            ("question", &want.question.to_string()),
+                            ("answer-day", &day),
+                            ("answer-month", &month),
+                            ("answer-year", &year),
+                        ];
+                        open(&library, &path, "", &form("", &pairs)).0
+                    };
+                    let wrong = send(date.date + chrono::Duration::days(1));
+                    assert!(wrong.contains("data-verdict=\"wrong\""), "{path}: {wrong}");
+                    let right = send(date.date);
+                    assert!(right.contains("data-verdict=\"right\""), "{path}");
+                    assert!(right.contains(&crate::html::escape(&date.how)), "{path}: the count is explained");
+                    assert!(right.contains(&format!("data-question-topic=\"{}\"", want.topic)));
+                }
+            }
+        }
+        let bad = form(
+            "",
+            &[("act", "case"), ("question", "0"), ("answer-day", "31"), ("answer-month", "2"), ("answer-year", "2026")],
+        );
+        let slug = &library.books[0].authority.slug;
+        let first = &library.cases[slug][0].id;
+        let page = open(&library, &format!("/train/{slug}/cases/{first}"), "", &bad).0;
+        assert!(page.contains("error-summary") && !page.contains("data-verdict"), "{page}");
+        assert!(open(&library, &format!("/train/{slug}/cases/nope"), "", &Held::default())
+            .0
+            .contains("Page not found"));
     }
 
     #[test]

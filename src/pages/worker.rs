@@ -184,7 +184,10 @@ pub fn page(service: &Service, want: Want, route: &Route, held: &Held) -> Answer
         (Want::Results, Route::Search { q, .. }) => {
             Page { title: String::new(), html: search_box_html(service.index(), q) }
         }
-        (Want::Page, Route::Train | Route::Quiz { .. } | Route::QuizSheet { .. } | Route::Handout { .. }) => {
+        (
+            Want::Page,
+            Route::Train | Route::Quiz { .. } | Route::QuizSheet { .. } | Route::Handout { .. } | Route::Cases { .. },
+        ) => {
             return super::training::page(library, route, held);
         }
         _ => not_worker_page(library, route),

@@ -3,11 +3,16 @@
 //! paper with its answer sheet, and the trainer's handout.
 
 use super::action::Action;
+use super::deadlines::date_parts_html;
 use super::frame::error_summary_html;
 use crate::compare::Library;
 use crate::html;
 use crate::html::Html;
 use crate::model::{describe_when, group_label, AuthorityData, Status, GROUPS};
+use crate::timeline::DateParts;
+use crate::training::cases::{
+    check_date, check_outcome, Answer as CaseAnswer, Ask, Expected, OutcomeChoice, Question as CaseQuestion, WorkedCase,
+};
 use crate::training::progress::Progress;
 use crate::training::quiz::{bank, in_words, Question, NOT_SAID};
 use crate::training::session::{asked, Shows};
@@ -94,7 +99,7 @@ pub fn home_html(library: &Library, progress: &Progress, said: &[Said]) -> Html 
                 .collect();
             html!(
                 "<tr><th scope=\"row\">{name}</th><td>{known}</td><td><ul class=\"train-links\"><li><a \
-                 href=\"train/{slug}/quiz\">Quiz</a></li><li><a href=\"train/{slug}/handout\">Handout</a></li><li><a \
+                 href=\"train/{slug}/quiz\">Quiz</a></li><li><a href=\"train/{slug}/cases\">Worked cases</a></li><li><a href=\"train/{slug}/handout\">Handout</a></li><li><a \
                  href=\"train/{slug}/quiz/print?seed=1\">Quiz to print</a></li></ul><p class=\"moving\">Moving here \
                  from: {others}</p></td></tr>",
                 name = book.authority.name,
@@ -448,5 +453,160 @@ pub fn handout_html(library: &Library, book: &AuthorityData) -> Html {
         print = Action::Print.attrs(),
         body = body,
         gaps = gaps
+    )
+}
+
+/// `/train/{authority}/cases`: the worked cases, each with its facts and a link to practise it.
+pub fn cases_list_html(book: &AuthorityData, cases: &[WorkedCase]) -> Html {
+    let items: Html = cases
+        .iter()
+        .map(|c| {
+            html!(
+                "<li><h2><a href=\"train/{}/cases/{}\">{}</a></h2><p>{}</p></li>",
+                book.authority.slug,
+                c.id,
+                c.title,
+                c.facts
+            )
+        })
+        .collect();
+    let body = match cases.is_empty() {
+        true => html!("<p>There are no worked cases for this authority yet.</p>"),
+        false => html!("<ul class=\"case-list\">{}</ul>", items),
+    };
+    html!(
+        "{}<h1>Worked cases: {}</h1><p class=\"lead\">Practice cases in this site's words. Work out each due date \
+         and outcome under {}'s procedure; the site counts the answer from the same rules as its deadlines page and \
+         shows how it was counted.</p>{}",
+        breadcrumb(book, "Worked cases"),
+        book.authority.name,
+        book.authority.short_name,
+        body
+    )
+}
+
+/// What the learner sent for one question of a worked case.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseReply {
+    /// The outcomes picked (their ids).
+    pub picked: Vec<String>,
+    /// The date as typed.
+    pub parts: DateParts,
+}
+
+/// One question of a worked case: its form (kept filled in after an answer) and, when it was just answered, the
+/// verdict and how the answer was counted.
+fn case_question(
+    index: usize,
+    q: &CaseQuestion,
+    expected: Option<&Expected>,
+    choices: &[OutcomeChoice],
+    reply: Option<&CaseReply>,
+) -> Html {
+    let id = format!("q{}", index + 1);
+    let (verdict, error) = match (reply, expected.map(|e| &e.answer)) {
+        (Some(r), Some(CaseAnswer::Date(want))) => match r.parts.parse("The date") {
+            Ok(Some(date)) => (Some(check_date(want, date)), None),
+            Ok(None) => (None, Some("Enter the date".to_owned())),
+            Err(e) => (None, Some(e)),
+        },
+        (Some(r), Some(CaseAnswer::Outcome(_))) if r.picked.is_empty() => {
+            (None, Some("Select at least one outcome".to_owned()))
+        }
+        (Some(r), Some(CaseAnswer::Outcome(want))) => (Some(check_outcome(want, &r.picked, choices)), None),
+        _ => (None, None),
+    };
+    let message = error.as_ref().map(|e| {
+        html!("<p class=\"field-error\" id=\"{}-error\"><span class=\"visually-hidden\">Error: </span>{}</p>", id, e)
+    });
+    let field = match q.ask {
+        Ask::Date => {
+            let parts = reply.map(|r| r.parts.clone()).unwrap_or_default();
+            html!(
+                "<p class=\"hint\" id=\"{id}-hint\">For example, 20 4 2026.</p>{message}{inputs}",
+                id = id,
+                message = message.unwrap_or_default(),
+                inputs = date_parts_html(&id, "answer", &parts)
+            )
+        }
+        Ask::Outcome => {
+            let boxes: Html = choices
+                .iter()
+                .enumerate()
+                .map(|(i, c)| {
+                    let picked = reply.is_some_and(|r| r.picked.contains(&c.id));
+                    let box_id = if i == 0 { id.clone() } else { format!("{id}-{i}") };
+                    html!(
+                        "<div class=\"checkbox\"><input type=\"checkbox\" id=\"{b}\" name=\"answer\" value=\"{v}\"{c}><label \
+                         for=\"{b}\">{l}</label></div>",
+                        b = box_id,
+                        v = c.id,
+                        c = if picked { " checked" } else { "" },
+                        l = c.label
+                    )
+                })
+                .collect();
+            html!(
+                "<p class=\"hint\" id=\"{}-hint\">Select every one that follows.</p>{}{}",
+                id,
+                message.unwrap_or_default(),
+                boxes
+            )
+        }
+    };
+    let feedback = verdict.map(|v| {
+        let word = if v.correct { "right" } else { "wrong" };
+        html!(
+            "<div id=\"feedback\" class=\"feedback {w}\" data-verdict=\"{w}\" tabindex=\"-1\"><h3>{h}</h3><p>{f}</p></div>",
+            w = word,
+            h = if v.correct { "Right" } else { "Not quite" },
+            f = v.feedback
+        )
+    });
+    let summary = error.as_ref().map(|e| error_summary_html(&[(id.clone(), e.as_str())]));
+    html!(
+        "<section class=\"case-question{err}\" data-question-topic=\"{topic}\" aria-labelledby=\"{id}-heading\">\
+         {summary}<h2 id=\"{id}-heading\">Question {n}</h2><form novalidate><input type=\"hidden\" name=\"act\" \
+         value=\"case\"><input type=\"hidden\" name=\"question\" value=\"{index}\"><fieldset \
+         aria-describedby=\"{id}-hint\"><legend>{prompt}</legend>{field}</fieldset><button type=\"submit\" \
+         class=\"button\">Check answer</button></form>{feedback}</section>",
+        err = if error.is_some() { " has-error" } else { "" },
+        topic = expected.map(|e| e.topic.as_str()).unwrap_or_default(),
+        id = id,
+        summary = summary.unwrap_or_default(),
+        n = index + 1,
+        index = index,
+        prompt = q.prompt,
+        field = field,
+        feedback = feedback.unwrap_or_default()
+    )
+}
+
+/// One worked case: its facts, then each question with the feedback on the one just answered.
+pub fn case_html(
+    book: &AuthorityData,
+    case: &WorkedCase,
+    choices: &[OutcomeChoice],
+    expected: Option<&[Expected]>,
+    reply: Option<(usize, CaseReply)>,
+) -> Html {
+    let questions: Html = case
+        .questions
+        .iter()
+        .enumerate()
+        .map(|(i, q)| {
+            let want = expected.and_then(|all| all.iter().find(|e| e.question == i));
+            let mine = reply.as_ref().filter(|(at, _)| *at == i).map(|(_, r)| r);
+            case_question(i, q, want, choices, mine)
+        })
+        .collect();
+    html!(
+        "{crumb}<h1>{title}</h1><div class=\"case-facts\"><h2>The case</h2><p>{facts}</p></div>{questions}\
+         <p><a href=\"train/{slug}/cases\">All worked cases</a></p>",
+        crumb = breadcrumb(book, "Worked cases"),
+        title = case.title,
+        facts = case.facts,
+        questions = questions,
+        slug = book.authority.slug
     )
 }

@@ -48,9 +48,10 @@ fn shown(route: &Route) -> Shown {
         (Side::Worker, Route::Glossary { .. }) => Shown::Glossary,
         (Side::Worker, Route::Term { .. }) => Shown::Term,
         (Side::Worker, Route::Search { .. }) => Shown::Search,
-        (Side::Worker, Route::Train | Route::Quiz { .. } | Route::QuizSheet { .. } | Route::Handout { .. }) => {
-            Shown::Train
-        }
+        (
+            Side::Worker,
+            Route::Train | Route::Quiz { .. } | Route::QuizSheet { .. } | Route::Handout { .. } | Route::Cases { .. },
+        ) => Shown::Train,
         (Side::Worker, _) => Shown::Beside,
         (Side::Main, _) => Shown::Main,
     }

@@ -17,16 +17,22 @@ use crate::render::action::Action;
 /// Where the training progress is kept in this browser.
 pub const PROGRESS_KEY: &str = "cin-explorer.training";
 
-/// The fields a training form can have, besides a progress file.
-const FIELDS: [&str; 3] = ["act", "question", "answer"];
-
-/// A form's fields as name–value pairs, with a chosen file's text under `file`.
+/// A form's fields as name–value pairs, in order (a field given more than once, as ticked boxes are, gives a pair
+/// each), with a chosen file's text in place of the file.
 async fn form_pairs(data: web_sys::FormData) -> Vec<(String, String)> {
-    let mut pairs: Vec<(String, String)> =
-        FIELDS.iter().filter_map(|name| data.get(name).as_string().map(|v| ((*name).to_owned(), v))).collect();
-    if let Ok(file) = data.get("file").dyn_into::<web_sys::File>() {
-        let text = JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string());
-        pairs.push(("file".to_owned(), text.unwrap_or_default()));
+    let entries: Vec<js_sys::Array> = js_sys::try_iter(&data)
+        .ok()
+        .flatten()
+        .map(|entries| entries.filter_map(|e| e.ok()?.dyn_into().ok()).collect())
+        .unwrap_or_default();
+    let mut pairs = Vec::with_capacity(entries.len());
+    for entry in entries {
+        let name = entry.get(0).as_string().unwrap_or_default();
+        let text = match entry.get(1).dyn_into::<web_sys::File>() {
+            Ok(file) => JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string()),
+            Err(value) => value.as_string(),
+        };
+        pairs.push((name, text.unwrap_or_default()));
     }
     pairs
 }

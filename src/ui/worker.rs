@@ -9,8 +9,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
 
 use super::fetch::{fetch_text, finish, start};
-use crate::background::{library, load_failed, read_request, reply, slugs, READY};
-use crate::model::{data_path, LoadError, DATA_AUTHORITIES, DATA_GLOSSARY, DATA_ROLES, DATA_TOPICS};
+use crate::background::{library, load_failed, read_request, reply, slugs, Texts, READY};
+use crate::model::{data_cases_path, data_path, LoadError, DATA_AUTHORITIES, DATA_GLOSSARY, DATA_ROLES, DATA_TOPICS};
 use crate::pages::worker::{page, Answer, Service};
 
 thread_local! {
@@ -25,15 +25,17 @@ async fn loaded() -> Result<Rc<Service>, LoadError> {
     }
     let slugs = slugs(&fetch_text(DATA_AUTHORITIES).await?)?;
     let mut paths: Vec<String> = slugs.iter().map(|s| data_path(s)).collect();
+    paths.extend(slugs.iter().map(|s| data_cases_path(s)));
     paths.extend([DATA_TOPICS.to_owned(), DATA_ROLES.to_owned(), DATA_GLOSSARY.to_owned()]);
     let started: Vec<_> = paths.iter().map(|p| start(p)).collect();
-    let mut texts = Vec::with_capacity(paths.len());
+    let mut books = Vec::with_capacity(paths.len());
     for (path, request) in paths.iter().zip(started) {
-        texts.push((path.clone(), finish(path, request?).await?));
+        books.push((path.clone(), finish(path, request?).await?));
     }
-    let mut last = || texts.pop().map(|(_, t)| t).unwrap_or_default();
+    let mut last = || books.pop().map(|(_, t)| t).unwrap_or_default();
     let (glossary, roles, topics) = (last(), last(), last());
-    let service = Rc::new(Service::new(library(texts, &topics, &roles, &glossary)?));
+    let cases = books.split_off(slugs.len());
+    let service = Rc::new(Service::new(library(&Texts { books, cases, topics, roles, glossary })?));
     SERVICE.with(|l| *l.borrow_mut() = Some(service.clone()));
     Ok(service)
 }
