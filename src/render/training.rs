@@ -557,9 +557,8 @@ fn case_question(
     let feedback = verdict.map(|v| {
         let word = if v.correct { "right" } else { "wrong" };
         html!(
-            "<div id=\"feedback\" class=\"feedback {w}\" data-verdict=\"{w}\" tabindex=\"-1\"><h3>{h}</h3><p>{f}</p></div>",
+            "<div id=\"feedback\" class=\"feedback {w}\" data-verdict=\"{w}\" tabindex=\"-1\"><p>{f}</p></div>",
             w = word,
-            h = if v.correct { "Right" } else { "Not quite" },
             f = v.feedback
         )
     });

@@ -244,6 +244,8 @@ fn templates() -> Vec<Template> {
         sampled(format!("/train/{s}/from/{{x}}"), Echo::Address),
         sampled("/train/{x}/handout", Echo::Address),
         sampled("/train/{x}/quiz/print", Echo::Address),
+        sampled("/train/{x}/cases", Echo::Address),
+        sampled(format!("/train/{s}/cases/{{x}}"), Echo::Address),
         // Query values.
         template(format!("/a/{s}/{section}?with={{x}}"), Echo::Value),
         sampled(format!("/a/{s}/{section}?highlight={{x}}"), Echo::Nothing),

@@ -275,3 +275,52 @@ async fn check_answer_is_answered_within_fifty_milliseconds() {
     assert!(median < 50.0, "Check answer took {median:.1} ms (median)");
     b.quit().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_worked_case_takes_a_wrong_date_then_the_right_one_and_shows_the_count() {
+    use cin_procedure_explorer::training::cases::{expected, Answer};
+    let Some((server, b)) = support::setup().await else { return };
+    let library = library();
+    let book = &library.books[0];
+    let slug = &book.authority.slug;
+    b.open(&server.url(&format!("/train/{slug}/cases")), ".case-list").await;
+    b.assert_accessible("the worked cases").await;
+    let (case, want) = library.cases[slug]
+        .iter()
+        .find_map(|c| {
+            let all = expected(c, &book.authority, &book.rules, &library.topics).ok()?;
+            all.into_iter().find(|e| matches!(e.answer, Answer::Date(_))).map(|e| (c, e))
+        })
+        .expect("a case with a date question");
+    let Answer::Date(date) = &want.answer else { unreachable!("a date question") };
+    b.client.find(Locator::LinkText(&case.title)).await.unwrap().click().await.unwrap();
+    let id = format!("q{}", want.question + 1);
+    b.wait_for(&format!("#{id}")).await;
+    let section = format!("section[data-question-topic='{}']", want.topic);
+    b.wait_for(&section).await;
+    let enter = |d: chrono::NaiveDate| {
+        let id = id.clone();
+        let b = &b;
+        async move {
+            for (field, value) in [
+                (id.clone(), d.format("%-d")),
+                (format!("{id}-month"), d.format("%-m")),
+                (format!("{id}-year"), d.format("%Y")),
+            ] {
+                let input = b.client.find(Locator::Id(&field)).await.unwrap();
+                input.clear().await.unwrap();
+                input.send_keys(&value.to_string()).await.unwrap();
+            }
+            let form = format!("//input[@id='{id}']/ancestor::form//button");
+            b.client.find(Locator::XPath(&form)).await.unwrap().click().await.unwrap();
+        }
+    };
+    enter(date.date - chrono::Duration::days(2)).await;
+    b.wait_for("#feedback[data-verdict='wrong']").await;
+    b.assert_accessible("a worked case with a wrong date").await;
+    enter(date.date).await;
+    b.wait_for("#feedback[data-verdict='right']").await;
+    let feedback = b.text("#feedback").await;
+    assert!(feedback.contains(&date.how), "{feedback} does not say how it was counted: {}", date.how);
+    b.quit().await;
+}
