@@ -77,9 +77,9 @@ pub fn set_root_class(class: &str, on: bool) {
     }
 }
 
-/// The page's full address, for the print view.
-pub fn current_url() -> String {
-    web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default()
+/// The site's origin (`scheme://host:port`).
+pub fn origin() -> String {
+    web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default()
 }
 
 /// Scrolls to the element named by the URL's fragment, once the content it names has rendered; whether there was

@@ -9,7 +9,7 @@ use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
 use super::actions::offer;
-use super::context::{CurrentRoute, Loaded};
+use super::context::{CurrentAddress, CurrentRoute, Loaded};
 use super::{browser, download, Link};
 use crate::calendar::{long_date, YEARS};
 use crate::html;
@@ -34,6 +34,7 @@ pub fn DeadlinesPage() -> impl IntoView {
     let Loaded { authority, book, .. } = expect_context::<Loaded>();
     browser::set_title(&page_title(&["Deadlines", &authority.short_name]));
     let route = CurrentRoute::get();
+    let address = CurrentAddress::get();
     let navigate = use_navigate();
     let teams: Vec<String> = authority.vocabulary.teams.iter().map(|t| t.id.clone()).collect();
     let from_url = Memo::new(move |_| {
@@ -93,7 +94,9 @@ pub fn DeadlinesPage() -> impl IntoView {
     offer(
         Action::Ics,
         None,
-        Callback::new(move |_| download::deadlines_ics(&authority_d, &book_d, &from_url.get_untracked().0)),
+        Callback::new(move |_| {
+            download::deadlines_ics(&authority_d, &book_d, &from_url.get_untracked().0, &address.get_untracked())
+        }),
     );
     let (slug, crumb, short_name) =
         (authority.slug.clone(), authority.short_name.clone(), authority.short_name.clone());
@@ -113,7 +116,7 @@ pub fn DeadlinesPage() -> impl IntoView {
             <section class="timeline-section" aria-labelledby="timeline-heading">
                 <h2 id="timeline-heading">"Timeline"</h2>
                 <p class="today">"Today is " {long_date(browser::today())} "."</p>
-                <p class="print-only">"Printed from " {move || { from_url.track(); browser::current_url() }}</p>
+                <p class="print-only">"Printed from " {move || address.get()}</p>
                 {move || out_of_table().then(|| view! {
                     <p class="warning">
                         "A date is outside the years of the bank-holiday table (" {YEARS.0} "–" {YEARS.1}

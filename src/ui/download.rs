@@ -23,14 +23,12 @@ pub fn text_file(file_name: &str, mime: &str, text: &str) {
     }
 }
 
-/// Offers a case's deadlines under an authority's rules as an `.ics` calendar file.
-pub fn deadlines_ics(authority: &Authority, book: &Book, case: &Case) {
+/// Offers a case's deadlines under an authority's rules as an `.ics` calendar file, naming the page at `url`.
+pub fn deadlines_ics(authority: &Authority, book: &Book, case: &Case, url: &str) {
     let label =
         |topic: &str| book.topics.iter().find(|t| t.id == topic).map_or_else(|| topic.to_owned(), |t| t.label.clone());
-    let url = browser::current_url();
     let now = chrono::DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default();
-    let ctx =
-        IcsContext { authority: &authority.name, slug: &authority.slug, topic_label: &label, page_url: &url, now };
+    let ctx = IcsContext { authority: &authority.name, slug: &authority.slug, topic_label: &label, page_url: url, now };
     let t = timeline(&book.rules, &book.topics, case, browser::today());
     text_file(&format!("deadlines-{}.ics", authority.slug), "text/calendar", &to_ics(&t, &ctx));
 }

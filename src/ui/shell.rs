@@ -13,7 +13,7 @@ use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
 use super::actions::offer;
-use super::context::{CurrentRoute, Loaded};
+use super::context::{CurrentAddress, CurrentRoute, Loaded};
 use super::fetch::{load_book, CatalogueResource};
 use super::status::loaded;
 use super::{browser, compare, deadlines, glossary, search, train, wizard, Base};
@@ -111,6 +111,7 @@ fn arrow_keys() {
 #[component]
 fn MainPage() -> impl IntoView {
     let route = CurrentRoute::get();
+    let address = CurrentAddress::get();
     let catalogue = CatalogueResource::get().0;
     let book = book_resource(catalogue, route);
     let retry_catalogue = Callback::new(move |_| catalogue.refetch());
@@ -122,7 +123,7 @@ fn MainPage() -> impl IntoView {
             let listed = route.authority().and_then(|slug| catalogue.find(slug).cloned());
             let has_book = listed.is_some();
             let show = move |book: Option<&Book>| {
-                let address = browser::current_url();
+                let address = address.get_untracked();
                 let content = Content {
                     catalogue: &catalogue,
                     book: listed.as_ref().zip(book),
@@ -198,11 +199,18 @@ pub fn Shell() -> impl IntoView {
         Route::parse(&path, &location.search.get()).0
     });
     provide_context(CurrentRoute(route));
-    // The router writes a new address into the history once the page for it is ready: this component is.
+    let address = Memo::new(move |_| {
+        let search = location.search.get();
+        let query = if search.is_empty() { String::new() } else { format!("?{search}") };
+        format!("{}{}{query}{}", browser::origin(), location.pathname.get(), location.hash.get())
+    });
+    provide_context(CurrentAddress(address));
+    // The router writes a new address into the history once the page for it is ready: this component is, whatever
+    // the address (one that gives the route already shown, or a second click before the first was written, included).
     let history = use_context::<BrowserUrl>();
     Effect::new(move |_| {
-        route.track();
         if let Some(history) = &history {
+            history.as_url().track();
             history.ready_to_complete();
         }
     });

@@ -9,7 +9,7 @@ use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
 use super::actions::offer;
-use super::context::{CurrentRoute, Loaded};
+use super::context::{CurrentAddress, CurrentRoute, Loaded};
 use super::fetch::load_book;
 use super::{browser, download};
 use crate::html::Html;
@@ -43,6 +43,7 @@ pub fn WizardPage() -> impl IntoView {
     browser::set_title(&page_title(&["Which rule applies", &authority.short_name]));
     let teams: Vec<String> = authority.vocabulary.teams.iter().map(|t| t.id.clone()).collect();
     let route = CurrentRoute::get();
+    let address = CurrentAddress::get();
     let navigate = use_navigate();
     let flow = StoredValue::new(flow(&book.rules, &book.topics, &authority));
     let read = {
@@ -180,7 +181,9 @@ pub fn WizardPage() -> impl IntoView {
     offer(
         Action::Ics,
         None,
-        Callback::new(move |_| download::deadlines_ics(&authority, &book, &read.get_untracked().0.case)),
+        Callback::new(move |_| {
+            download::deadlines_ics(&authority, &book, &read.get_untracked().0.case, &address.get_untracked())
+        }),
     );
     view! {
         <div class="wrap wizard" inner_html=move || Html::into_string(page()) on:submit=on_submit></div>

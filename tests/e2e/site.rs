@@ -355,3 +355,61 @@ async fn a_glossary_link_in_a_section_opens_its_entry() {
     assert_eq!(b.text(".glossary-term h1").await, "Term not found");
     b.quit().await;
 }
+
+/// Opens `url` inside the running app, as a click on a link to it would (the router takes the click), and waits up
+/// to five seconds until `<main>` holds `selector` and nothing of it is loading; whether it did.
+async fn click_through(b: &Browser, url: &str, selector: &str) -> bool {
+    let script = r#"
+        const [url, selector, done] = arguments;
+        const a = document.createElement('a');
+        a.href = url;
+        document.body.appendChild(a);
+        a.click();
+        a.remove();
+        const start = performance.now();
+        const poll = () => {
+            const main = document.querySelector('main');
+            if (main && !main.querySelector('.loading') && main.querySelector(selector)) return done(true);
+            if (performance.now() - start > 5000) return done(false);
+            setTimeout(poll, 10);
+        };
+        poll();
+    "#;
+    let came = b.client.execute_async(script, vec![url.into(), selector.into()]).await;
+    came.unwrap_or_else(|e| panic!("open {url} in the app: {e}")) == serde_json::Value::Bool(true)
+}
+
+/// A page opened in the app gets its address, and prints it. An address that names the page already shown, spelt
+/// differently, still becomes the address. The browser writes at most 200 history entries in ten seconds and
+/// silently drops the rest: a page opened in the app meanwhile (here a section with `highlight=`, after the
+/// side-by-side view and a not-found page, as the injection catalogue opens it) must still print its own address,
+/// not the one the address bar kept.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_page_opened_in_the_app_prints_its_own_address_even_when_the_browser_keeps_the_old_one() {
+    let Some((server, b)) = support::setup().await else { return };
+    let all = support::all();
+    let first = &all.entries[0];
+    let (slug, section) = (&first.authority.slug, &first.procedure.sections[0].id);
+    let other = &all.entries[all.entries.len() - 1].authority.slug;
+    let printed = "return document.querySelector('main .print-only').textContent";
+    b.open(&server.url("/"), ".cards li").await;
+
+    let plain = format!("/a/{slug}/{section}");
+    assert!(click_through(&b, &server.url(&plain), ".prose").await, "the section renders");
+    b.wait_until(&format!("return location.pathname === '{plain}'")).await;
+    let spelt = format!("{plain}/");
+    assert!(click_through(&b, &server.url(&spelt), ".prose").await, "the section is still shown");
+    b.wait_until(&format!("return location.pathname === '{spelt}'")).await;
+
+    let beside = server.url(&format!("/a/{slug}/{section}?with={other}"));
+    assert!(click_through(&b, &beside, ".compare-sections h1").await, "the side-by-side view renders");
+    assert!(click_through(&b, &server.url("/__neutral__"), ".not-found").await, "the not-found page renders");
+    // Use up the browser's allowance (twice over, in case it starts afresh midway), so the next entry is dropped.
+    b.eval("for (let i = 0; i < 400; i++) history.replaceState(history.state, '', location.href); return true").await;
+    let path = format!("{plain}?highlight=%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E");
+    assert!(click_through(&b, &server.url(&path), ".prose").await, "the section renders");
+    assert_eq!(b.eval("return location.pathname").await, "/__neutral__", "the browser kept the old address");
+    let printed = b.eval(printed).await;
+    assert!(printed.as_str().unwrap().ends_with(&path), "the section prints its own address: {printed}");
+    b.quit().await;
+}
