@@ -42,6 +42,20 @@ pub fn side(route: &Route) -> Side {
 }
 
 impl Route {
+    /// Whether the page works with the learner's training progress (so the page sends it with each request).
+    pub fn keeps_progress(&self) -> bool {
+        matches!(self, Route::Train | Route::Quiz { .. } | Route::Cases { .. })
+    }
+
+    /// The class of the element a page made in the worker is shown in, for its layout.
+    pub fn page_class(&self) -> &'static str {
+        match self {
+            Route::Section { .. } => "compare-sections",
+            Route::Term { .. } => "glossary-term",
+            _ => "training",
+        }
+    }
+
     /// The authority the route's page belongs to, if it names one.
     pub fn authority(&self) -> Option<&str> {
         match self {

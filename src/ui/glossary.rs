@@ -1,11 +1,10 @@
-//! `/glossary` (A–Z, filterable) and `/glossary/{term}`: the terms and abbreviations the procedures use. The lists
-//! and entries are HTML made in the background worker by [`crate::render::glossary`].
+//! `/glossary` (A–Z, filterable): the terms and abbreviations the procedures use, as HTML made in the background
+//! worker by [`crate::render::glossary`]. An entry (`/glossary/{term}`) is shown by [`super::worker_page`].
 
 use leptos::prelude::*;
 
 use super::actions::offer;
 use super::background::worker_html;
-use super::context::CurrentRoute;
 use crate::html::Html;
 use crate::pages::route::Route;
 use crate::render::action::Action;
@@ -31,13 +30,4 @@ pub fn GlossaryPage() -> impl IntoView {
             <div inner_html=move || Html::into_string(html.get())></div>
         </div>
     }
-}
-
-/// `/glossary/{term}`.
-#[component]
-pub fn TermPage() -> impl IntoView {
-    let route = CurrentRoute::get();
-    let (html, retry) = worker_html(move || Some(route.get()));
-    offer(Action::Retry, None, retry);
-    view! { <div class="wrap glossary-term" inner_html=move || Html::into_string(html.get())></div> }
 }

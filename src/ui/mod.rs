@@ -13,9 +13,9 @@ mod layout;
 mod search;
 mod shell;
 mod status;
-mod train;
 mod wizard;
 pub mod worker;
+mod worker_page;
 
 use std::borrow::Cow;
 

@@ -12,17 +12,15 @@ use leptos_router::location::{BrowserUrl, LocationProvider};
 use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
-use super::actions::offer;
 use super::context::{CurrentAddress, CurrentRoute, Loaded};
 use super::fetch::{load_book, CatalogueResource};
 use super::status::loaded;
-use super::{browser, compare, deadlines, glossary, search, train, wizard, Base};
+use super::{browser, compare, deadlines, glossary, search, wizard, worker_page, Base};
 use crate::html::Html;
 use crate::model::{Book, Catalogue, LoadError};
 use crate::pages::main::{page, Content};
 use crate::pages::route::Route;
 use crate::pages::{side, Side};
-use crate::render::action::Action;
 use crate::render::frame::notices_html;
 
 /// Which component shows a route: the page is built again only when this changes, so a page whose address
@@ -34,10 +32,8 @@ enum Shown {
     Wizard(String),
     Compare,
     Glossary,
-    Term,
     Search,
-    Beside,
-    Train,
+    Worker,
 }
 
 fn shown(route: &Route) -> Shown {
@@ -46,13 +42,8 @@ fn shown(route: &Route) -> Shown {
         (Side::Wizard, r) => Shown::Wizard(r.authority().unwrap_or_default().to_owned()),
         (Side::Worker, Route::Compare { .. } | Route::CompareTopic { .. }) => Shown::Compare,
         (Side::Worker, Route::Glossary { .. }) => Shown::Glossary,
-        (Side::Worker, Route::Term { .. }) => Shown::Term,
         (Side::Worker, Route::Search { .. }) => Shown::Search,
-        (
-            Side::Worker,
-            Route::Train | Route::Quiz { .. } | Route::QuizSheet { .. } | Route::Handout { .. } | Route::Cases { .. },
-        ) => Shown::Train,
-        (Side::Worker, _) => Shown::Beside,
+        (Side::Worker, _) => Shown::Worker,
         (Side::Main, _) => Shown::Main,
     }
 }
@@ -178,15 +169,6 @@ fn AuthorityForm(slug: String, wizard: bool) -> impl IntoView {
     }
 }
 
-/// A section beside another authority's sections on the same topics, made in the background worker.
-#[component]
-fn BesidePage() -> impl IntoView {
-    let route = CurrentRoute::get();
-    let (html, retry) = super::background::worker_html(move || Some(route.get()));
-    offer(Action::Retry, None, retry);
-    view! { <div class="wrap compare-sections" inner_html=move || Html::into_string(html.get())></div> }
-}
-
 /// The page for the current address.
 #[component]
 pub fn Shell() -> impl IntoView {
@@ -226,10 +208,8 @@ pub fn Shell() -> impl IntoView {
         Shown::Wizard(slug) => view! { <AuthorityForm slug=slug wizard=true /> }.into_any(),
         Shown::Compare => view! { <compare::ComparePage /> }.into_any(),
         Shown::Glossary => view! { <glossary::GlossaryPage /> }.into_any(),
-        Shown::Term => view! { <glossary::TermPage /> }.into_any(),
         Shown::Search => view! { <search::SearchPage /> }.into_any(),
-        Shown::Beside => view! { <BesidePage /> }.into_any(),
-        Shown::Train => view! { <train::TrainPage /> }.into_any(),
+        Shown::Worker => view! { <worker_page::WorkerPage /> }.into_any(),
     };
     view! {
         <div inner_html=move || Html::into_string(notices_html(&notices.get()))></div>
