@@ -127,6 +127,7 @@ pub fn overview_html(authority: &Authority, catalogue: &Catalogue, book: &Book, 
          <p class=\"rules-link\"><a href=\"a/{s}/rules\">Every rule in this procedure, by topic</a> — timescales, roles and what it does not state.</p>\
          <p class=\"rules-link\"><a href=\"wizard/{s}\">Check which rule applies to a case</a> — one question at a time, from assessment to the review outcome (<a href=\"wizard/{s}/map\">the whole flow</a>).</p>\
          <p class=\"rules-link\"><a href=\"deadlines/{s}\">Work out a case's deadlines</a> — the dates these rules set, from the dates you enter.</p>\
+         <p class=\"rules-link\"><a href=\"train/{s}/quiz\">Practise these rules</a> — a quiz, <a href=\"train/{s}/cases\">worked cases</a> and a <a href=\"train/{s}/handout\">trainer's handout</a>.</p>\
          <nav class=\"toc\" aria-labelledby=\"contents-heading\"><h2 id=\"contents-heading\">Contents</h2>{contents}</nav>",
         short = authority.short_name,
         name = authority.name,
@@ -162,6 +163,7 @@ mod tests {
         let html = overview_html(&a, &catalogue, &book, NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()).into_string();
         assert!(html.contains(html!("<h1>{}: {}</h1>", a.name, a.document.title).as_str()), "{html}");
         assert!(html.contains("href=\"wizard/minimal\"") && html.contains("href=\"deadlines/minimal\""));
+        assert!(html.contains("href=\"train/minimal/quiz\"") && html.contains("href=\"train/minimal/cases\""));
         assert_eq!(html.matches("<li><a href=\"a/minimal/").count(), book.procedure.sections.len());
         let current = contents_html("minimal", &book, Some(&book.procedure.sections[0].id));
         assert_eq!(current.as_str().matches("aria-current=\"page\"").count(), 1);
