@@ -71,7 +71,8 @@ impl Unit {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Outcome {
-    /// The outcome id: close, step_down, continue, core_assessment, strategy_discussion, specific_review.
+    /// The outcome id: close, step_down, continue, core_assessment, strategy_discussion, safeguarding_procedures,
+    /// specific_review.
     pub id: String,
     /// The authority's own wording.
     pub label: String,

@@ -87,6 +87,15 @@ pub fn event_phrase(event: &str) -> Option<&'static str> {
     EVENTS.iter().find(|(id, _)| *id == event).map(|(_, phrase)| *phrase)
 }
 
-/// The review outcomes an authority can name.
-pub const OUTCOMES: [&str; 6] =
-    ["close", "step_down", "continue", "core_assessment", "strategy_discussion", "specific_review"];
+/// The review outcomes an authority can name. Each means one thing: `strategy_discussion` is a (multi-agency)
+/// strategy discussion or meeting; `safeguarding_procedures` is a move into the safeguarding procedures where the
+/// procedure names no particular step.
+pub const OUTCOMES: [&str; 7] = [
+    "close",
+    "step_down",
+    "continue",
+    "core_assessment",
+    "strategy_discussion",
+    "safeguarding_procedures",
+    "specific_review",
+];

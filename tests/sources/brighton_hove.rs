@@ -153,7 +153,8 @@ fn supervision_order_meeting_in_a_timely_way_before_expiry() {
 #[test]
 fn review_outcomes_step_down_to_early_help_continue_safeguard_or_close() {
     let value = stated(SLUG, "brighton-hove-review-outcomes");
-    assert_eq!(outcome_ids(&value), ["step_down", "continue", "strategy_discussion", "close"]);
+    // "Safeguarding procedures should be implemented" names no strategy discussion: its own outcome.
+    assert_eq!(outcome_ids(&value), ["step_down", "continue", "safeguarding_procedures", "close"]);
     assert_eq!(destinations(&value), [Some("Early Help"), None, None, None]);
     assert_eq!(text(&stated(SLUG, "brighton-hove-closure-step-down-destination")), "Early Help");
 }
