@@ -6,7 +6,7 @@ mod support;
 
 use chrono::NaiveDate;
 use cin_procedure_explorer::model::{Authority, Rule};
-use cin_procedure_explorer::timeline::{timeline, Case, DONT_KNOW};
+use cin_procedure_explorer::timeline::{conditions, timeline, Case, DONT_KNOW};
 use cin_procedure_explorer::wizard::{flow, next, Ending, Kind, Question, Step};
 
 struct Walks<'a> {
@@ -33,6 +33,12 @@ impl Walks<'_> {
         match next(&self.flow, self.rules, &case, &skipped) {
             Step::Ask(i) => {
                 assert!(!asked.contains(&i), "{}: question {} asked twice", self.authority.slug, self.flow[i].key);
+                let reviews = self.flow.iter().any(|q| q.key == "previous_review");
+                assert!(
+                    self.flow[i].key != "review_finding" || !reviews || case.dates.contains_key("previous_review"),
+                    "{}: the review's finding asked before a review was held",
+                    self.authority.slug
+                );
                 let mut asked = asked.clone();
                 asked.push(i);
                 let q = self.flow[i].clone();
@@ -71,6 +77,7 @@ impl Walks<'_> {
                     Ending::Applies { outcomes, .. } => {
                         for (rule, _) in outcomes {
                             assert!(!rule.cites.is_empty(), "{}: outcome without a citation", rule.id);
+                            assert!(conditions(rule, &case).is_some(), "{}: shown though its conditions fail", rule.id);
                             cites_resolve(rule, self.authority);
                         }
                         let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();

@@ -217,7 +217,9 @@ pub fn timeline_html(t: &Timeline, authority: &Authority, topics: &[Topic]) -> H
              weekends were skipped. Check those dates against the published bank holidays.</p>", YEARS.1));
     }
     if t.deadlines.is_empty() {
-        out.push(html!("<p class=\"no-deadlines\">No deadlines yet: enter the dates you know above.</p>"));
+        out.push(html!(
+            "<p class=\"no-deadlines\">No deadlines yet: none of the dates these rules count from is known.</p>"
+        ));
     } else {
         out.push(html!("<ol class=\"timeline\">"));
         for deadline in &t.deadlines {

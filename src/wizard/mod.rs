@@ -8,7 +8,7 @@ pub use walk::{Answer, Walk, NO_DATE};
 
 use crate::model::questions;
 use crate::model::{Authority, Outcome, Rule, Status, Topic, Value};
-use crate::timeline::{date_label, needed_answers, needed_dates, question, Case, DONT_KNOW};
+use crate::timeline::{conditions, date_label, needed_answers, needed_dates, question, Case, DONT_KNOW};
 
 /// What a question asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -148,8 +148,15 @@ fn answered(q: &Question, case: &Case, skipped: &[String]) -> bool {
     }
 }
 
+/// Whether a review has been held, so far as the walk knows: the flow asks for the last review's date and the case
+/// has one (a flow that does not ask for it cannot tell, and counts as held).
+fn review_held(flow: &[Question], case: &Case) -> bool {
+    case.dates.contains_key("previous_review") || !flow.iter().any(|q| q.key == "previous_review")
+}
+
 /// The next step of a walk: the first unanswered question, unless an answer so far already ends it. `skipped` lists
-/// the date questions the worker left empty.
+/// the date questions the worker left empty. What the last review found is asked only once a review has been held.
+/// The outcomes shown are those whose rules' conditions hold for the case.
 pub fn next<'a>(flow: &[Question], rules: &'a [Rule], case: &Case, skipped: &[String]) -> Step<'a> {
     if case.answers.get("in_need").map(String::as_str) == Some("no") {
         return Step::Done(Ending::NotInNeed);
@@ -159,10 +166,13 @@ pub fn next<'a>(flow: &[Question], rules: &'a [Rule], case: &Case, skipped: &[St
             return Step::Done(Ending::Excluded(rule));
         }
     }
-    if let Some(i) = flow.iter().position(|q| !answered(q, case, skipped)) {
+    let held = review_held(flow, case);
+    let open = |q: &Question| !answered(q, case, skipped) && (held || q.key != "review_finding");
+    if let Some(i) = flow.iter().position(open) {
         return Step::Ask(i);
     }
-    let all = outcomes(rules);
+    let mut all = outcomes(rules);
+    all.retain(|(rule, _)| conditions(rule, case).is_some());
     // Where the procedure ties no outcome to any finding, every outcome is shown: saying it names none would be wrong.
     let untied = !all.is_empty() && all.iter().all(|(_, o)| o.findings.is_empty());
     let finding = case.answers.get("review_finding").filter(|f| f.as_str() != DONT_KNOW && !untied);

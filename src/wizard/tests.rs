@@ -105,3 +105,28 @@ fn early_endings_and_honest_gaps() {
         matches!(ending, Ending::Applies { ref outcomes, unmapped_finding: false, untied: true } if outcomes.len() == 3)
     );
 }
+
+#[test]
+fn the_finding_waits_for_a_review_and_outcomes_keep_their_conditions() {
+    let mut rules = rules();
+    let flow = flow(&rules, &crate::model::content_topics(), &authority());
+    let answered = [("in_need", "yes"), ("other_plan", "none"), ("disabled", "no")];
+    // No review held yet: the walk ends without asking what a review found.
+    let skipped = vec!["previous_review".to_owned()];
+    let Step::Done(ending) = next(&flow, &rules, &case(&answered, &["plan_established"]), &skipped) else {
+        panic!("no review held: nothing left to ask")
+    };
+    assert_eq!(ending.id(), "several");
+    // Held: the finding is asked.
+    let held = case(&answered, &["plan_established", "previous_review"]);
+    let last = flow.iter().position(|q| q.key == "review_finding").unwrap();
+    assert_eq!(next(&flow, &rules, &held, &[]), Step::Ask(last));
+    // An outcome rule for disabled children only is not shown for a child who is not disabled.
+    rules[2].when.insert("disabled".into(), vec!["yes".into()]);
+    let met = case(
+        &[("in_need", "yes"), ("other_plan", "none"), ("disabled", "no"), ("review_finding", "needs_met")],
+        &["plan_established", "previous_review"],
+    );
+    let Step::Done(ending) = next(&flow, &rules, &met, &[]) else { panic!("done") };
+    assert_eq!(ending.id(), "not_stated", "{ending:?}");
+}
