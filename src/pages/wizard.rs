@@ -240,4 +240,22 @@ mod tests {
         let both = page(&catalogue, &book, &format!("{walk}&compare=other"), Other::Loaded(other, &book));
         assert_eq!(both.matches("<h1>Result: ").count(), 2, "{both}");
     }
+
+    #[test]
+    fn what_the_procedure_does_not_say_lists_only_the_gaps_of_this_case() {
+        let (catalogue, mut book) = fixture();
+        book.rules.extend(
+            serde_json::from_str::<Vec<crate::model::Rule>>(
+                r#"[{"id":"m-visits-disabled","topic":"visits.minimum_interval","status":"not_stated",
+                     "when":{"disabled":["yes"]},"summary":"Gap for disabled children.","cites":[],"note":null},
+                    {"id":"m-chair","topic":"review.chair","status":"not_stated","summary":"Gap for everyone.",
+                     "cites":[],"note":null}]"#,
+            )
+            .unwrap(),
+        );
+        let walk = "in_need=yes&disabled=no&plan_established=2026-03-26&previous_review=none&result=yes";
+        let result = page(&catalogue, &book, walk, Other::Nothing);
+        assert!(result.contains("Gap for everyone."), "{result}");
+        assert!(!result.contains("Gap for disabled children."), "a gap whose condition fails is left out");
+    }
 }

@@ -245,8 +245,12 @@ pub fn result_html(result: &Outcome, ctx: &CardContext, today: NaiveDate) -> Htm
                 rule_cards_html(shown, ctx, false)
             ));
         }
-        let gaps: Vec<&Rule> =
-            rules.iter().filter(|r| r.status == Status::NotStated && topic_is_core(ctx, &r.topic)).collect();
+        // Only the gaps that bear on this case: a not-stated rule whose answered conditions fail is left out.
+        let gaps: Vec<&Rule> = apply
+            .iter()
+            .map(|(r, _)| *r)
+            .filter(|r| r.status == Status::NotStated && topic_is_core(ctx, &r.topic))
+            .collect();
         if !gaps.is_empty() {
             out.push(html!("<h2>What {}'s procedure does not say</h2><ul class=\"gaps\">", authority.short_name));
             for r in gaps {
