@@ -214,18 +214,48 @@ fn dated(
         .collect()
 }
 
+/// Where a recurring count starts when the case has no date for its event: the due date of the one-off deadline
+/// that event meets (the first review, for the review cycle), when it has exactly one date and is not met — the
+/// meeting as planned, if held on time — with the deadline's topic.
+#[derive(Debug, Clone)]
+struct Planned {
+    date: NaiveDate,
+    topic: String,
+}
+
+/// The planned start for `event` among the one-off `deadlines`, if there is exactly one.
+fn planned_start(deadlines: &[Deadline], topics: &[Topic], event: &str) -> Option<Planned> {
+    let mut found = deadlines
+        .iter()
+        .filter(|d| d.occurrence.is_none() && d.about.is_none() && met_by(topics, &d.rule.topic) == Some(event));
+    let one = found.next()?;
+    match (found.next(), one.dates.as_slice()) {
+        (None, [only]) if !matches!(only.state, State::Met(_) | State::Late(_)) => {
+            let topic = topics.iter().find(|t| t.id == one.rule.topic).map_or(&one.rule.topic, |t| &t.label);
+            Some(Planned { date: only.date, topic: topic.to_lowercase() })
+        }
+        _ => None,
+    }
+}
+
 /// The next occurrences of a recurring rule after the last one held (each reading from its own event's date),
-/// for [`HORIZON_MONTHS`] months.
+/// for [`HORIZON_MONTHS`] months; where none has been held, from `planned` (the first one's due date), each
+/// occurrence then planned, if the ones before are held on time.
 fn occurrences(
     rule: &Rule,
     unanswered: &BTreeMap<String, Vec<String>>,
     from: &dyn Fn(&str) -> Option<NaiveDate>,
+    planned: &dyn Fn(&str) -> Option<Planned>,
     today: NaiveDate,
 ) -> Vec<Deadline> {
     let mut out: Vec<Deadline> = Vec::new();
     for (reading, value) in readings(rule) {
         let Value::Recurring { amount, unit, since } = value else { continue };
-        let Some(last) = from(since) else { continue };
+        let (last, chained) = match (from(since), planned(since)) {
+            (Some(held), _) => (held, None),
+            (None, Some(plan)) => (plan.date, Some(plan)),
+            (None, None) => continue,
+        };
         let horizon = add(last, HORIZON_MONTHS, crate::model::Unit::Months).map_or(last, |c| c.date);
         let mut previous = last;
         for n in 1..=60 {
@@ -233,15 +263,12 @@ fn occurrences(
             if count.date > horizon {
                 break;
             }
-            let state = if n == 1 { relative(count.date, today) } else { State::Projected };
-            let dated = Dated {
-                reading: reading.clone(),
-                date: count.date,
-                before: false,
-                how: how(&count),
-                count: None,
-                state,
+            let state = if n == 1 && chained.is_none() { relative(count.date, today) } else { State::Projected };
+            let how = match (&chained, n) {
+                (Some(plan), 1) => format!("{}: when the {} is due, if it is held then", how(&count), plan.topic),
+                _ => how(&count),
             };
+            let dated = Dated { reading: reading.clone(), date: count.date, before: false, how, count: None, state };
             match out.iter_mut().find(|d| d.occurrence == Some(n)) {
                 Some(existing) => existing.dates.push(dated),
                 None => out.push(Deadline {
@@ -287,7 +314,10 @@ pub fn needed_answers(rules: &[Rule]) -> Vec<&'static str> {
 /// Builds the timeline of a case under an authority's rules, as of `today`.
 pub fn timeline(rules: &[Rule], topics: &[Topic], case: &Case, today: NaiveDate) -> Timeline {
     let mut out = Timeline::default();
-    for (rule, unanswered) in applicable(rules, case) {
+    // One-off deadlines first: a recurring count with no meeting held yet starts from one of their due dates.
+    let mut order = applicable(rules, case);
+    order.sort_by_key(|(r, _)| r.values().iter().any(|v| matches!(v, Value::Recurring { .. })));
+    for (rule, unanswered) in order {
         if rule.status == Status::NotStated {
             if is_timescale(topics, &rule.topic) {
                 out.no_timescale.push(rule.clone());
@@ -312,7 +342,8 @@ pub fn timeline(rules: &[Rule], topics: &[Topic], case: &Case, today: NaiveDate)
                 ("meeting_held", Some(key)) => case.dates.get(key).copied(),
                 (event, _) => case.dates.get(event).copied(),
             };
-            let found = if recurring { occurrences(rule, &unanswered, &from, today) } else { Vec::new() };
+            let planned = |event: &str| planned_start(&out.deadlines, topics, event);
+            let found = if recurring { occurrences(rule, &unanswered, &from, &planned, today) } else { Vec::new() };
             let dates = if recurring { Vec::new() } else { dated(rule, &from, met_by, today) };
             any |= !found.is_empty() || !dates.is_empty();
             out.deadlines.extend(found);
@@ -326,7 +357,11 @@ pub fn timeline(rules: &[Rule], topics: &[Topic], case: &Case, today: NaiveDate)
         let mut missing: Vec<&str> = events
             .iter()
             .copied()
-            .filter(|e| if *e == "meeting_held" { !any } else { !case.dates.contains_key(*e) })
+            .filter(|e| match *e {
+                "meeting_held" => !any,
+                // A cycle laid out from the first meeting's due date does not wait for the last meeting's date.
+                e => !case.dates.contains_key(e) && !(recurring && any),
+            })
             .collect();
         missing.dedup();
         for needs in missing {

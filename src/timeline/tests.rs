@@ -128,6 +128,39 @@ fn conditions_that_do_not_hold_leave_a_rule_out_and_the_specific_rule_wins() {
 }
 
 #[test]
+fn one_date_gives_the_first_year_and_a_held_meeting_moves_the_chain() {
+    let first = r#"{"kind":"deadline","amount":15,"unit":"working_days","after":"plan_established"}"#;
+    let json =
+        format!("[{},{}]", rule("t-ri", "review.interval", "{}", REVIEWS), rule("t-rf", "review.first", "{}", first));
+    let rules = rules(&json);
+    let plan = case(&[("plan_established", d(2026, 3, 26))], &[]);
+    let t = timeline(&rules, &crate::model::content_topics(), &plan, d(2026, 4, 1));
+    let dates: Vec<(NaiveDate, &str)> = t.deadlines.iter().map(|x| (x.dates[0].date, x.dates[0].state.id())).collect();
+    assert_eq!(
+        dates,
+        vec![
+            (d(2026, 4, 20), "due"),
+            (d(2026, 7, 13), "projected"),
+            (d(2026, 10, 5), "projected"),
+            (d(2026, 12, 28), "projected"),
+            (d(2027, 3, 22), "projected"),
+        ],
+        "the first review, then every 12 weeks from its due date for a year"
+    );
+    assert!(t.deadlines[1].dates[0].how.ends_with("when the first review is due, if it is held then"));
+    assert!(t.waiting.is_empty(), "{:?}", t.waiting);
+    let mut seen: Vec<NaiveDate> = t.deadlines.iter().map(|x| x.dates[0].date).collect();
+    seen.dedup();
+    assert_eq!(seen.len(), t.deadlines.len(), "no meeting appears twice");
+    // The first review held on 24 April: the cycle counts from that date instead.
+    let held = case(&[("plan_established", d(2026, 3, 26)), ("previous_review", d(2026, 4, 24))], &[]);
+    let t = timeline(&rules, &crate::model::content_topics(), &held, d(2026, 5, 1));
+    assert_eq!(t.deadlines[0].dates[0].state, State::Late(d(2026, 4, 24)));
+    assert_eq!(t.deadlines[1].dates[0].date, d(2026, 7, 17));
+    assert_eq!(t.deadlines[1].dates[0].state, State::DueIn(77));
+}
+
+#[test]
 fn gaps_and_missing_dates_are_listed() {
     let json = format!(
         r#"[{},{{"id":"t-v","topic":"visits.minimum_interval","status":"not_stated","when":{{}},"summary":"s","cites":[],"note":null}},
