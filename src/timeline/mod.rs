@@ -360,7 +360,7 @@ pub fn timeline(rules: &[Rule], topics: &[Topic], case: &Case, today: NaiveDate)
             .filter(|e| match *e {
                 "meeting_held" => !any,
                 // A cycle laid out from the first meeting's due date does not wait for the last meeting's date.
-                e => !case.dates.contains_key(e) && !(recurring && any),
+                e => !(case.dates.contains_key(e) || (recurring && any)),
             })
             .collect();
         missing.dedup();
