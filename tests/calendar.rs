@@ -48,7 +48,7 @@ proptest! {
         let count = add(start, n, Unit::WorkingDays).unwrap();
         prop_assert!(is_working_day(count.date));
         prop_assert!(count.date > start);
-        prop_assert!(!count.beyond_table);
+        prop_assert!(!count.after_table && !count.before_table);
     }
 
     #[test]
