@@ -58,11 +58,11 @@ pub(super) fn bank_holidays(year: i32) -> Option<Vec<(NaiveDate, &'static str, b
         (last_monday(year, 5)?, "spring", false),
         (last_monday(year, 8)?, "late august", false),
     ];
-    // Christmas Day is placed first, except on a Sunday, when Boxing Day keeps Monday the 26th and Christmas Day's
-    // substitute is the Tuesday; Boxing Day then takes the next weekday Christmas Day left free.
+    // Christmas Day's substitute is the first weekday after it that is not Boxing Day (so after a Sunday Christmas,
+    // Boxing Day keeps Monday the 26th and Christmas Day moves to the Tuesday); Boxing Day's is the first weekday
+    // after it that Christmas Day left free.
     let boxing = christmas.succ_opt()?;
-    let boxing_on_a_weekday = Some(boxing).filter(|&day| !super::is_weekend(day));
-    let (christmas_on, christmas_sub) = observed(christmas, boxing_on_a_weekday.as_slice())?;
+    let (christmas_on, christmas_sub) = observed(christmas, &[boxing])?;
     let (boxing_on, boxing_sub) = observed(boxing, &[christmas_on])?;
     days.push((christmas_on, "christmas", christmas_sub));
     days.push((boxing_on, "boxing day", boxing_sub));
