@@ -287,16 +287,52 @@ mod tests {
     use crate::model::parse_authority;
     use chrono::NaiveDate;
 
-    fn form() -> Form {
-        let rules: Vec<Rule> = serde_json::from_str(
+    fn rules() -> Vec<Rule> {
+        serde_json::from_str(
             r#"[{"id":"m-r","topic":"review.first","status":"stated","when":{"disabled":["yes"]},
                  "value":{"kind":"deadline","amount":15,"unit":"working_days","after":"plan_established"},
                  "summary":"s","cites":[],"note":null}]"#,
         )
-        .unwrap();
-        let authority =
-            parse_authority("minimal", include_str!("../../tests/fixtures/minimal/authority.json")).unwrap();
-        Form::for_rules(&rules, &crate::model::content_topics(), &authority)
+        .unwrap()
+    }
+
+    fn authority() -> Authority {
+        parse_authority("minimal", include_str!("../../tests/fixtures/minimal/authority.json")).unwrap()
+    }
+
+    fn form() -> Form {
+        Form::for_rules(&rules(), &crate::model::content_topics(), &authority())
+    }
+
+    /// A plan agreed on `day`, for a disabled child, and its timeline as HTML.
+    fn plan_on(day: NaiveDate) -> (Case, String) {
+        let mut case = Case::default();
+        case.dates.insert("plan_established".into(), day);
+        case.answers.insert("disabled".into(), "yes".into());
+        let topics = crate::model::content_topics();
+        let t = crate::timeline::timeline(&rules(), &topics, &case, day);
+        let html = timeline_html(&t, &authority(), &topics).into_string();
+        (case, html)
+    }
+
+    #[test]
+    fn dates_outside_the_table_say_how_their_bank_holidays_were_found() {
+        let (case, html) = plan_on(NaiveDate::from_ymd_opt(2030, 12, 20).unwrap());
+        assert!(html.contains("skipping Christmas Day (projected), Boxing Day (projected) and New Year"), "{html}");
+        assert!(html.contains("bank holidays are projected by rule") && !html.contains("only weekends"), "{html}");
+        assert_eq!(
+            outside_table(&case),
+            ["A date is after the years of the bank-holiday table (2019–2028): working days there skip bank holidays \
+              projected by rule, marked “projected”."]
+        );
+        let (case, html) = plan_on(NaiveDate::from_ymd_opt(2018, 12, 20).unwrap());
+        assert!(html.contains("only weekends were skipped") && !html.contains("projected"), "{html}");
+        assert_eq!(
+            outside_table(&case),
+            ["A date is before the years of the bank-holiday table (2019–2028): working days there skip weekends only."]
+        );
+        let (case, html) = plan_on(NaiveDate::from_ymd_opt(2026, 12, 18).unwrap());
+        assert!(outside_table(&case).is_empty() && !html.contains("class=\"warning\""), "{html}");
     }
 
     fn values<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> String + 'a {
