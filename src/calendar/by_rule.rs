@@ -31,8 +31,8 @@ fn last_monday(year: i32, month: u32) -> Option<NaiveDate> {
     fifth.or_else(|| NaiveDate::from_weekday_of_month_opt(year, month, Weekday::Mon, 4))
 }
 
-/// The weekday a holiday falls on or is moved to, `taken` weekdays being already held by holidays before it: the day
-/// itself when it is a weekday, otherwise the first weekday after the weekend not yet taken, as a substitute.
+/// The weekday a holiday falls on or is moved to, `taken` being days another holiday holds: the day itself when it is a
+/// weekday, otherwise, as a substitute, the first weekday after it that is not taken.
 fn observed(day: NaiveDate, taken: &[NaiveDate]) -> Option<(NaiveDate, bool)> {
     if !super::is_weekend(day) {
         return Some((day, false));
