@@ -1,6 +1,6 @@
 use super::*;
 
-fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+const fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
 }
 
@@ -87,12 +87,81 @@ fn calendar_counts_say_when_they_land_on_a_day_off() {
 }
 
 #[test]
-fn beyond_the_table_only_weekends_are_skipped_and_it_is_flagged() {
+fn after_the_table_bank_holidays_are_projected_and_marked() {
     let count = working(d(2028, 12, 29), 3);
-    assert_eq!(count.date, d(2029, 1, 3), "1 January 2029 is not in the table, so it counts");
-    assert!(count.beyond_table);
-    assert!(count.explain().contains("the bank-holiday table ends in 2028"), "{}", count.explain());
-    assert!(!working(d(2028, 12, 1), 3).beyond_table);
+    assert_eq!(count.date, d(2029, 1, 4), "Monday 1 January 2029 is New Year's Day by rule");
+    assert_eq!(names(&count), ["New Year's Day"]);
+    assert!(count.holidays[0].projected && count.after_table && !count.before_table);
+    assert_eq!(count.explain(), "3 working days after Friday 29 December 2028, skipping New Year's Day (projected)");
+    let in_table = working(d(2028, 12, 22), 1);
+    assert_eq!(in_table.date, d(2028, 12, 27));
+    assert!(!in_table.after_table && in_table.holidays.iter().all(|h| !h.projected));
+    assert_eq!(
+        in_table.explain(),
+        "1 working day after Friday 22 December 2028, skipping Christmas Day and Boxing Day"
+    );
+    assert_eq!(
+        add(d(2033, 12, 20), 7, Unit::Days).unwrap().lands_on_day_off().as_deref(),
+        Some("Christmas Day (substitute day, projected)"),
+        "Christmas 2033 is a Sunday"
+    );
+}
+
+#[test]
+fn before_the_table_only_weekends_are_skipped_and_it_is_flagged() {
+    let count = working(d(2018, 12, 21), 3);
+    assert_eq!(count.date, d(2018, 12, 26), "no bank holiday is known in 2018");
+    assert!(count.before_table && !count.after_table && count.holidays.is_empty());
+    assert!(count.explain().contains("the bank-holiday table starts in 2019"), "{}", count.explain());
+    assert_eq!(bank_holiday(d(2018, 12, 25)), None);
+    assert!(!working(d(2019, 1, 2), 3).before_table);
+}
+
+/// The table's bank holidays that no rule gives, each announced for its year, and the rule's days they displaced.
+const ONE_OFF: [(NaiveDate, &str); 5] = [
+    // 2020: the early May bank holiday moved to Friday 8 May for the 75th anniversary of VE Day.
+    (d(2020, 5, 8), "early may ve"),
+    // 2022: the spring bank holiday moved to Thursday 2 June, and Friday 3 June added, for the Platinum Jubilee.
+    (d(2022, 6, 2), "spring"),
+    (d(2022, 6, 3), "queen platinum"),
+    // 2022: Monday 19 September, the State Funeral of Queen Elizabeth II.
+    (d(2022, 9, 19), "queens bank holiday"),
+    // 2023: Monday 8 May, the Coronation of King Charles III (the early May bank holiday stayed on 1 May).
+    (d(2023, 5, 8), "kings coronation"),
+];
+/// The rule's days that the one-off changes displaced: the early May bank holiday of 2020, the spring bank holiday of 2022.
+const DISPLACED: [(NaiveDate, &str); 2] = [(d(2020, 5, 4), "early may"), (d(2022, 5, 30), "spring")];
+
+/// Every year of GOV.UK's table, the rule gives the table's bank holidays (dates, names and substitute days) except the
+/// one-off days listed above.
+#[test]
+fn the_rule_gives_the_table_outside_its_one_off_days() {
+    for year in YEARS.0..=YEARS.1 {
+        let rule: Vec<(NaiveDate, &str, bool)> = by_rule::bank_holidays(year).unwrap();
+        let table: Vec<(NaiveDate, &str, bool)> = bank_holidays::BANK_HOLIDAYS
+            .iter()
+            .filter(|&&(y, ..)| y == year)
+            .map(|&(y, m, day, name, sub)| (d(y, m, day), name, sub))
+            .collect();
+        let only_in =
+            |a: &[(NaiveDate, &'static str, bool)], b: &[(NaiveDate, &str, bool)]| -> Vec<(NaiveDate, &'static str)> {
+                a.iter().filter(|h| !b.contains(h)).map(|&(date, name, _)| (date, name)).collect()
+            };
+        let one_off: Vec<_> = ONE_OFF.iter().copied().filter(|(date, _)| date.year() == year).collect();
+        let displaced: Vec<_> = DISPLACED.iter().copied().filter(|(date, _)| date.year() == year).collect();
+        assert_eq!(only_in(&table, &rule), one_off, "{year}: in the table, not by rule");
+        assert_eq!(only_in(&rule, &table), displaced, "{year}: by rule, not in the table");
+    }
+}
+
+#[test]
+fn easter_by_the_algorithm() {
+    // Known Easter Sundays, including the earliest (22 March 2285) and latest (25 April 2038) dates.
+    for (year, m, day) in [(2019, 4, 21), (2024, 3, 31), (2025, 4, 20), (2031, 4, 13), (2038, 4, 25), (2285, 3, 22)] {
+        let holidays = by_rule::bank_holidays(year).unwrap();
+        assert_eq!(holidays[1], (d(year, m, day) - chrono::Days::new(2), "good friday", false), "{year}");
+        assert_eq!(holidays[2], (d(year, m, day) + chrono::Days::new(1), "easter monday", false), "{year}");
+    }
 }
 
 #[test]

@@ -207,14 +207,24 @@ fn deadline_html(deadline: &Deadline, authority: &Authority, topics: &[Topic]) -
     out
 }
 
-/// The timeline as HTML: a warning where dates pass the bank-holiday table, the deadlines in date order, the rules
-/// waiting for a date, and the timescales the procedure does not state.
+/// The timeline as HTML: a note where counts pass the bank-holiday table's years, the deadlines in date order, the
+/// rules waiting for a date, and the timescales the procedure does not state.
 pub fn timeline_html(t: &Timeline, authority: &Authority, topics: &[Topic]) -> Html {
     let mut out = Html::new();
-    let beyond = t.deadlines.iter().flat_map(|d| &d.dates).any(|d| d.count.as_ref().is_some_and(|c| c.beyond_table));
-    if beyond {
-        out.push(html!("<p class=\"warning\" role=\"note\">Some dates fall after the end of the bank-holiday table ({}): there, only \
-             weekends were skipped. Check those dates against the published bank holidays.</p>", YEARS.1));
+    let counts = || t.deadlines.iter().flat_map(|d| &d.dates).filter_map(|d| d.count.as_ref());
+    if counts().any(|c| c.after_table) {
+        out.push(html!("<p class=\"warning\" role=\"note\">Some dates are counted past the end of GOV.UK's bank-holiday table ({}): \
+             there, the bank holidays are projected by rule (New Year's Day, Good Friday, Easter Monday, the early May, \
+             spring and summer bank holidays, Christmas Day and Boxing Day, with substitute days) and marked \
+             “projected”. A one-off bank holiday announced later is not among them: check those dates against the \
+             published bank holidays nearer the time.</p>", YEARS.1));
+    }
+    if counts().any(|c| c.before_table) {
+        out.push(html!(
+            "<p class=\"warning\" role=\"note\">Some dates are counted before the start of the bank-holiday table \
+             ({}): there, only weekends were skipped. Check those dates against the published bank holidays.</p>",
+            YEARS.0
+        ));
     }
     if t.deadlines.is_empty() {
         out.push(html!(
@@ -253,9 +263,24 @@ pub fn timeline_html(t: &Timeline, authority: &Authority, topics: &[Topic]) -> H
     out
 }
 
-/// Whether any date of the case lies outside the bank-holiday table's years.
-pub fn outside_table(case: &Case) -> bool {
-    case.dates.values().any(|d| !crate::calendar::in_table(*d))
+/// What the deadlines page says about the case's dates outside the bank-holiday table's years (GOV.UK's, 2019–2028):
+/// after them, working days skip bank holidays projected by rule; before them, weekends only. Empty when all are in.
+pub fn outside_table(case: &Case) -> Vec<String> {
+    let (first, last) = YEARS;
+    let mut notes = Vec::new();
+    if case.dates.values().any(|d| crate::calendar::after_table(*d)) {
+        notes.push(format!(
+            "A date is after the years of the bank-holiday table ({first}–{last}): working days there skip bank \
+             holidays projected by rule, marked “projected”."
+        ));
+    }
+    if case.dates.values().any(|d| crate::calendar::before_table(*d)) {
+        notes.push(format!(
+            "A date is before the years of the bank-holiday table ({first}–{last}): working days there skip weekends \
+             only."
+        ));
+    }
+    notes
 }
 
 #[cfg(test)]
@@ -264,16 +289,52 @@ mod tests {
     use crate::model::parse_authority;
     use chrono::NaiveDate;
 
-    fn form() -> Form {
-        let rules: Vec<Rule> = serde_json::from_str(
+    fn rules() -> Vec<Rule> {
+        serde_json::from_str(
             r#"[{"id":"m-r","topic":"review.first","status":"stated","when":{"disabled":["yes"]},
                  "value":{"kind":"deadline","amount":15,"unit":"working_days","after":"plan_established"},
                  "summary":"s","cites":[],"note":null}]"#,
         )
-        .unwrap();
-        let authority =
-            parse_authority("minimal", include_str!("../../tests/fixtures/minimal/authority.json")).unwrap();
-        Form::for_rules(&rules, &crate::model::content_topics(), &authority)
+        .unwrap()
+    }
+
+    fn authority() -> Authority {
+        parse_authority("minimal", include_str!("../../tests/fixtures/minimal/authority.json")).unwrap()
+    }
+
+    fn form() -> Form {
+        Form::for_rules(&rules(), &crate::model::content_topics(), &authority())
+    }
+
+    /// A plan agreed on `day`, for a disabled child, and its timeline as HTML.
+    fn plan_on(day: NaiveDate) -> (Case, String) {
+        let mut case = Case::default();
+        case.dates.insert("plan_established".into(), day);
+        case.answers.insert("disabled".into(), "yes".into());
+        let topics = crate::model::content_topics();
+        let t = crate::timeline::timeline(&rules(), &topics, &case, day);
+        let html = timeline_html(&t, &authority(), &topics).into_string();
+        (case, html)
+    }
+
+    #[test]
+    fn dates_outside_the_table_say_how_their_bank_holidays_were_found() {
+        let (case, html) = plan_on(NaiveDate::from_ymd_opt(2030, 12, 20).unwrap());
+        assert!(html.contains("skipping Christmas Day (projected), Boxing Day (projected) and New Year"), "{html}");
+        assert!(html.contains("bank holidays are projected by rule") && !html.contains("only weekends"), "{html}");
+        assert_eq!(
+            outside_table(&case),
+            ["A date is after the years of the bank-holiday table (2019–2028): working days there skip bank holidays \
+              projected by rule, marked “projected”."]
+        );
+        let (case, html) = plan_on(NaiveDate::from_ymd_opt(2018, 12, 20).unwrap());
+        assert!(html.contains("only weekends were skipped") && !html.contains("projected"), "{html}");
+        assert_eq!(
+            outside_table(&case),
+            ["A date is before the years of the bank-holiday table (2019–2028): working days there skip weekends only."]
+        );
+        let (case, html) = plan_on(NaiveDate::from_ymd_opt(2026, 12, 18).unwrap());
+        assert!(outside_table(&case).is_empty() && !html.contains("class=\"warning\""), "{html}");
     }
 
     fn values<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> String + 'a {

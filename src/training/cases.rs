@@ -184,7 +184,7 @@ fn ordinal(n: u32) -> String {
 /// calendar count that lands on a weekend or bank holiday names it.
 pub fn explain(count: &Count) -> String {
     let counted = count.explain();
-    let joint = if count.holidays.is_empty() && !count.beyond_table { " is" } else { ", is" };
+    let joint = if count.holidays.is_empty() && !count.after_table && !count.before_table { " is" } else { ", is" };
     let mut out = format!("{counted}{joint} {}", long_date(count.date));
     if count.unit == Unit::Months && count.date.day() != count.start.day() {
         let month = MONTHS[count.date.month0() as usize];
@@ -194,7 +194,7 @@ pub fn explain(count: &Count) -> String {
         Some(day) if count.unit != Unit::WorkingDays => out.push_str(&format!(", which is {day}")),
         _ => {}
     }
-    if count.unit == Unit::WorkingDays && count.holidays.is_empty() && !count.beyond_table {
+    if count.unit == Unit::WorkingDays && count.holidays.is_empty() && !count.after_table && !count.before_table {
         out.push_str(", with no bank holiday in between");
     }
     out
@@ -282,7 +282,7 @@ fn date_answer(q: &Question, rules: &[Rule], topics: &[Topic], case: &Case) -> R
     };
     let count =
         count_of(deadline, &line.deadlines, case).ok_or(format!("the count behind {} could not be made", rule.id))?;
-    if count.beyond_table || !in_table(dated.date) {
+    if count.after_table || count.before_table || !in_table(dated.date) {
         return Err(format!(
             "the due date {} is outside the bank-holiday table's years ({})",
             dated.date,

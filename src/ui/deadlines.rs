@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 use super::actions::offer;
 use super::context::{CurrentAddress, CurrentRoute, Loaded};
 use super::{browser, download, Link};
-use crate::calendar::{long_date, YEARS};
+use crate::calendar::long_date;
 use crate::html;
 use crate::html::Html;
 use crate::model::page_title;
@@ -89,7 +89,10 @@ pub fn DeadlinesPage() -> impl IntoView {
         let t = timeline(&book_t.rules, &book_t.topics, &from_url.get().0, browser::today());
         Html::into_string(timeline_html(&t, &authority_t, &book_t.topics))
     };
-    let out_of_table = move || from_url.with(|(c, _)| outside_table(c));
+    let out_of_table = move || {
+        let notes = from_url.with(|(c, _)| outside_table(c));
+        notes.into_iter().map(|note| view! { <p class="warning">{note}</p> }).collect_view()
+    };
     let (authority_d, book_d) = (authority.clone(), book.clone());
     offer(
         Action::Ics,
@@ -117,12 +120,7 @@ pub fn DeadlinesPage() -> impl IntoView {
                 <h2 id="timeline-heading">"Timeline"</h2>
                 <p class="today">"Today is " {long_date(browser::today())} "."</p>
                 <p class="print-only">"Printed from " {move || address.get()}</p>
-                {move || out_of_table().then(|| view! {
-                    <p class="warning">
-                        "A date is outside the years of the bank-holiday table (" {YEARS.0} "–" {YEARS.1}
-                        "): working days there skip weekends only."
-                    </p>
-                })}
+                {out_of_table}
                 <div inner_html=Html::into_string(timeline_actions_html())></div>
                 <div class="timeline-slot" inner_html=shown></div>
             </section>
