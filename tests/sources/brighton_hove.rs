@@ -212,3 +212,34 @@ fn core_topics_the_procedure_leaves_unstated() {
         not_stated(SLUG, topic);
     }
 }
+
+/// 6, last agenda item: the ten working days for the minutes name no starting event; the note says counting from
+/// the meeting is a reading.
+#[test]
+fn minutes_from_the_meeting_is_a_reading() {
+    let note = note(SLUG, "brighton-hove-records-distribution");
+    assert!(note.contains("does not say what the ten working days count from"), "{note}");
+    assert!(note.contains("from the meeting is a reading"), "{note}");
+}
+
+/// 7 and the November 2017 amendment: the meeting before a Supervision Order expires is for any child subject to
+/// one, not only a plan that began with it; the note keeps that.
+#[test]
+fn supervision_order_note_covers_any_child_subject_to_an_order() {
+    let note = note(SLUG, "brighton-hove-pathway-supervision-order");
+    assert!(note.contains("any child subject to a Supervision Order"), "{note}");
+}
+
+/// 8: managers in ICDDS decide that a case may be managed under the Direct Payments procedure, and the decision
+/// "must be clearly recorded on the child's file", without saying by whom; the rule does not name a recorder.
+#[test]
+fn direct_payments_decision_recorded_without_naming_who_records_it() {
+    let id = "brighton-hove-pathway-direct-payments";
+    let value = stated(SLUG, id);
+    let pathway = text(&value);
+    assert!(pathway.starts_with("Managers in ICDDS decide"), "{pathway}");
+    assert!(pathway.contains("must be clearly recorded on the child's file"), "{pathway}");
+    assert!(!pathway.contains("records the decision"), "{pathway}");
+    assert!(pathway.contains("once every 3 months") && pathway.contains("at least once every 6 months"), "{pathway}");
+    assert_eq!(condition(&rule(SLUG, id), "direct_payments_only"), ["yes"]);
+}

@@ -298,3 +298,31 @@ fn review_findings_lead_to_the_outcomes_of_3_10() {
         ]
     );
 }
+
+/// 3.7 does not say when the 12 months start: the rule keeps its value but its note says that counting from the
+/// start of the package is a reading.
+#[test]
+fn long_running_package_start_is_a_reading() {
+    let note = note(SLUG, "coventry-review-long-running");
+    assert!(note.contains("does not say from when"), "{note}");
+    assert!(note.contains("from the day the package started is a reading"), "{note}");
+}
+
+/// 3.11 applies where a review's outcome is an amendment; only outcome 2 of 3.10 mentions one, "as necessary", so
+/// tying the rule to a review that finds the same needs is a reading, said as one.
+#[test]
+fn amended_plan_tied_to_same_needs_as_a_reading() {
+    let rule = rule(SLUG, "coventry-plan-distribution-amended");
+    assert!(!rule.summary.contains("the one that amends the plan is"), "{}", rule.summary);
+    let note = note(SLUG, "coventry-plan-distribution-amended");
+    assert!(note.contains("is a reading") && note.contains("as necessary"), "{note}");
+}
+
+/// 1.7 covers a plan recommended by an initial Child Protection Conference too, where no Child Protection Plan
+/// ended; the rule's note says so.
+#[test]
+fn conference_chair_note_covers_an_initial_conference() {
+    let note = note(SLUG, "coventry-planning-meeting-chair-cp-conference");
+    assert!(note.contains("initial Child Protection Conference"), "{note}");
+    assert!(note.contains("no Child Protection Plan was made"), "{note}");
+}

@@ -249,3 +249,32 @@ fn family_group_conference_considered_at_the_planning_meeting() {
     assert!(said.starts_with("Considered at the Inter-Agency Planning Meeting"), "{said}");
     assert!(said.contains("Planning Framework") && said.contains("unlabelled"), "{said}");
 }
+
+/// Inter-Agency Planning Meeting / Chair: the Senior Practitioner or Team Manager chairs "if the situation is
+/// particularly complex"; the roles list cannot carry that, so the note does.
+#[test]
+fn planning_meeting_chair_keeps_particularly_complex() {
+    let rule = rule(SLUG, "durham-planning-meeting-chair");
+    assert!(rule.summary.contains("particularly complex"), "{}", rule.summary);
+    let note = note(SLUG, "durham-planning-meeting-chair");
+    assert!(note.contains("only for a situation that is particularly complex"), "{note}");
+}
+
+/// Inter-Agency Planning Meeting / Recording: "within 10 working days" names no starting event; the note says that
+/// counting from the planning meeting is a reading.
+#[test]
+fn record_from_the_planning_meeting_is_a_reading() {
+    let note = note(SLUG, "durham-records-distribution");
+    assert!(note.contains("without saying what they count from"), "{note}");
+    assert!(note.contains("from the planning meeting is a reading"), "{note}");
+}
+
+/// Inter-Agency Planning Meeting / Powers and Action Following: the meeting cannot make a child looked after, nor
+/// allocate resources or agree action beyond those attending; the SW makes sure the authorisation is sought.
+#[test]
+fn contingency_summary_keeps_the_meetings_limits_and_the_social_workers_part() {
+    let summary = rule(SLUG, "durham-pathway-looked-after-contingency").summary;
+    assert!(summary.contains("beyond the authority of those attending"), "{summary}");
+    assert!(summary.contains("must make sure steps are taken"), "{summary}");
+    assert!(!summary.contains("must obtain"), "{summary}");
+}

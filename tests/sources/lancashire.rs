@@ -302,3 +302,19 @@ fn review_findings_lead_to_the_outcomes_of_section_3() {
     );
     assert!(!outcomes.iter().any(|o| o.findings.iter().any(|f| f == "more_needs")));
 }
+
+/// 3, Child in Need Review Meetings: "continue beyond 8 months" names no starting point; the rule keeps its value
+/// and its note says that counting from the start of the package is a reading.
+#[test]
+fn long_running_package_start_is_a_reading() {
+    let note = note(SLUG, "lancashire-review-long-running");
+    assert!(note.contains("without saying where the 8 months start"), "{note}");
+    assert!(note.contains("from the day the package began is a reading"), "{note}");
+}
+
+/// 4, 4.1 and 4.2: allocation covers SEND children in need, not only disabled ones; the note keeps that.
+#[test]
+fn send_allocation_note_covers_special_educational_needs() {
+    let note = note(SLUG, "lancashire-pathway-send-allocation");
+    assert!(note.contains("special educational needs but no disability"), "{note}");
+}

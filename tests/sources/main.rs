@@ -39,6 +39,11 @@ fn readings(slug: &str, id: &str) -> Vec<(String, Value)> {
     rule.readings.into_iter().map(|r| (r.label, r.value)).collect()
 }
 
+/// The note of a rule; fails the test if it has none.
+fn note(slug: &str, id: &str) -> String {
+    rule(slug, id).note.filter(|n| !n.trim().is_empty()).unwrap_or_else(|| panic!("{id} should have a note"))
+}
+
 /// Asserts that a topic's only rules for an authority are `not_stated`.
 fn not_stated(slug: &str, topic: &str) {
     let on_topic: Vec<Rule> = rules(slug).into_iter().filter(|r| r.topic == topic).collect();

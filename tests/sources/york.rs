@@ -246,3 +246,14 @@ fn core_topics_the_procedure_leaves_unstated() {
         not_stated(SLUG, topic);
     }
 }
+
+/// 5, last paragraphs: "within ten working days" and "within two working days" name no starting event; counting
+/// both from the meeting is a reading, and each rule's note says so.
+#[test]
+fn minutes_timescales_from_the_meeting_are_readings() {
+    for id in ["york-records-distribution", "york-records-to-social-worker"] {
+        let note = note(SLUG, id);
+        assert!(note.contains("from the meeting is a reading"), "{id}: {note}");
+    }
+    assert!(!rule(SLUG, "york-records-distribution").summary.contains("counted here"));
+}
