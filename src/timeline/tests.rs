@@ -260,3 +260,32 @@ fn each_reading_counts_from_its_own_event_and_a_missing_one_is_asked_for() {
     assert_eq!(t.deadlines[0].dates.len(), 1);
     assert_eq!(t.waiting.iter().map(|w| w.needs.as_str()).collect::<Vec<_>>(), ["planning_meeting"]);
 }
+
+#[test]
+fn the_calendar_file_leaves_out_dates_outside_the_years_a_date_may_be_entered_in() {
+    let rules = rules(&format!("[{}]", rule("t-pm", "planning_meeting.deadline", "{}", PLANNING)));
+    let case = case(&[("plan_established", d(2026, 3, 26))], &[]);
+    let mut t = timeline(&rules, &crate::model::content_topics(), &case, d(2026, 4, 1));
+    let good = t.deadlines[0].clone();
+    for (i, date) in [d(1899, 12, 31), d(2101, 1, 1), NaiveDate::MIN, NaiveDate::MAX].into_iter().enumerate() {
+        let mut bad = good.clone();
+        bad.rule.id = format!("t-bad{i}");
+        bad.dates[0].date = date;
+        t.deadlines.push(bad);
+    }
+    let label = |topic: &str| format!("Topic {topic}");
+    let ctx = IcsContext {
+        authority: "Test Council",
+        slug: "test",
+        topic_label: &label,
+        page_url: "https://example.org/deadlines/test",
+        now: DateTime::parse_from_rfc3339("2026-11-23T10:00:00Z").unwrap().with_timezone(&Utc),
+    };
+    let text = to_ics(&t, &ctx);
+    assert_eq!(text.matches("BEGIN:VEVENT").count(), 1, "{text}");
+    assert!(text.contains("DTSTART;VALUE=DATE:20260420\r\n") && !text.contains("t-bad"), "{text}");
+    let starts: Vec<&str> = text.lines().filter_map(|l| l.strip_prefix("DTSTART;VALUE=DATE:")).collect();
+    assert!(starts.iter().all(|s| s.trim_end().len() == 8), "{starts:?}");
+    let parsed: icalendar::Calendar = text.parse().expect("a real parser reads it");
+    assert_eq!(parsed.components.len(), 1);
+}
