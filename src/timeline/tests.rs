@@ -169,6 +169,17 @@ fn records_after_a_meeting_follow_each_meeting_held_and_all_sort_by_date() {
     );
 }
 
+/// The calendar file's context for Test Council, downloaded on 23 November 2026.
+fn test_context<'a>(label: &'a dyn Fn(&str) -> String) -> IcsContext<'a> {
+    IcsContext {
+        authority: "Test Council",
+        slug: "test",
+        topic_label: label,
+        page_url: "https://example.org/deadlines/test?plan_established=2026-03-26",
+        now: DateTime::parse_from_rfc3339("2026-11-23T10:00:00Z").unwrap().with_timezone(&Utc),
+    }
+}
+
 #[test]
 fn the_calendar_file_is_valid_rfc_5545_and_parses() {
     let json = format!(
@@ -180,13 +191,7 @@ fn the_calendar_file_is_valid_rfc_5545_and_parses() {
     let case = case(&[("plan_established", d(2026, 3, 26)), ("previous_review", d(2026, 1, 5))], &[]);
     let t = timeline(&rules, &crate::model::content_topics(), &case, d(2026, 4, 1));
     let label = |topic: &str| format!("Topic {topic}");
-    let ctx = IcsContext {
-        authority: "Test Council",
-        slug: "test",
-        topic_label: &label,
-        page_url: "https://example.org/deadlines/test?plan_established=2026-03-26",
-        now: DateTime::parse_from_rfc3339("2026-11-23T10:00:00Z").unwrap().with_timezone(&Utc),
-    };
+    let ctx = test_context(&label);
     let text = to_ics(&t, &ctx);
     assert!(text.starts_with("BEGIN:VCALENDAR\r\n") && text.ends_with("END:VCALENDAR\r\n"), "{text}");
     assert!(text.lines().all(|l| l.trim_end_matches('\r').len() <= 75), "every line folded to 75 octets");
@@ -273,15 +278,7 @@ fn the_calendar_file_leaves_out_dates_outside_the_years_a_date_may_be_entered_in
         bad.dates[0].date = date;
         t.deadlines.push(bad);
     }
-    let label = |topic: &str| format!("Topic {topic}");
-    let ctx = IcsContext {
-        authority: "Test Council",
-        slug: "test",
-        topic_label: &label,
-        page_url: "https://example.org/deadlines/test",
-        now: DateTime::parse_from_rfc3339("2026-11-23T10:00:00Z").unwrap().with_timezone(&Utc),
-    };
-    let text = to_ics(&t, &ctx);
+    let text = to_ics(&t, &test_context(&|topic: &str| format!("Topic {topic}")));
     assert_eq!(text.matches("BEGIN:VEVENT").count(), 1, "{text}");
     assert!(text.contains("DTSTART;VALUE=DATE:20260420\r\n") && !text.contains("t-bad"), "{text}");
     let starts: Vec<&str> = text.lines().filter_map(|l| l.strip_prefix("DTSTART;VALUE=DATE:")).collect();
