@@ -12,7 +12,7 @@ use crate::render::action::Action;
 use crate::render::deadlines::timeline_actions_html;
 use crate::render::wizard::{check_html, question_html, result_html, walk_href, Outcome};
 use crate::timeline::FieldError;
-use crate::wizard::{flow, next, Ending, Question, Step, Walk};
+use crate::wizard::{flow, next, Ending, Question, Refusal, Step, Walk};
 
 /// The other authority a walk is compared with (`compare=`), as far as it is known.
 pub enum Other<'a> {
@@ -46,8 +46,8 @@ pub struct WizardState<'a> {
     pub discarded: bool,
     /// A walk saved in this browser, as a query string, to offer to resume.
     pub saved: Option<&'a str>,
-    /// A message for the answer just refused.
-    pub error: Option<&'a str>,
+    /// The answer just refused: its message, and the date as it was typed.
+    pub error: Option<&'a Refusal>,
     /// The authority compared with.
     pub other: Other<'a>,
     /// Today.

@@ -33,8 +33,8 @@ pub fn date_parts_html(id: &str, key: &str, parts: &DateParts) -> Html {
         let input_id = if part == "day" { id.to_owned() } else { format!("{id}-{part}") };
         out.push(html!(
             "<div class=\"date-part\"><label for=\"{input_id}\">{label}</label><input id=\"{input_id}\" \
-             name=\"{key}-{part}\" class=\"{width}\" type=\"text\" inputmode=\"numeric\" autocomplete=\"off\" \
-             value=\"{v0}\"></div>",
+             name=\"{key}-{part}\" class=\"{width}\" type=\"text\"{mode} autocomplete=\"off\" value=\"{v0}\"></div>",
+            mode = if part == "month" { Html::new() } else { html!(" inputmode=\"numeric\"") },
             v0 = value,
             input_id = input_id,
             label = label,
@@ -104,15 +104,34 @@ impl Form {
         out
     }
 
-    /// Reads the form back through `value` (a field's name → what it holds). A date that is complete but not real,
-    /// or (once `submitted`) incomplete, is an error and keeps the `previous` date; dates out of order are errors too.
+    /// The boxes to fill after reading the form through `value`: where a whole date was pasted into a day box and
+    /// reads as a date, its day, month and year, each as (input id, value), to show it split over the three boxes.
+    /// A date that does not read is left as it was typed.
+    pub fn spread(&self, value: impl Fn(&str) -> String) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        for key in &self.dates {
+            let get = |part: &str| value(&format!("{key}-{part}"));
+            let typed = DateParts { day: get("day"), month: get("month"), year: get("year") };
+            let spread = typed.spread();
+            if spread != typed && matches!(typed.parse(date_label(key)), Ok(Some(_))) {
+                let id = field_id(key);
+                out.push((id.clone(), spread.day));
+                out.push((format!("{id}-month"), spread.month));
+                out.push((format!("{id}-year"), spread.year));
+            }
+        }
+        out
+    }
+
+    /// Reads the form back through `value` (a field's name → what it holds), a whole date in a day box included. A
+    /// date that is complete but not real, or (once `submitted`) incomplete, is an error and keeps the `previous` date; dates out of order are errors too.
     pub fn read(&self, value: impl Fn(&str) -> String, submitted: bool, previous: &Case) -> (Case, Vec<FieldError>) {
         let mut case = Case::default();
         let mut errors = Vec::new();
         for key in &self.dates {
             let get = |part: &str| value(&format!("{key}-{part}"));
             let parts = DateParts { day: get("day"), month: get("month"), year: get("year") };
-            let complete = [&parts.day, &parts.month, &parts.year].iter().all(|p| !p.trim().is_empty());
+            let complete = parts.complete();
             match parts.parse(date_label(key)) {
                 Ok(Some(date)) => {
                     case.dates.insert((*key).to_owned(), date);
@@ -393,5 +412,42 @@ mod tests {
             "{html}"
         );
         assert!(form_errors_html(&[]).is_empty());
+    }
+
+    #[test]
+    fn a_date_pasted_into_the_day_box_is_read_and_shown_split() {
+        let f = form();
+        let pasted = [("plan_established-day", "26/03/2026")];
+        let (case, errors) = f.read(values(&pasted), true, &Case::default());
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(case.dates["plan_established"], NaiveDate::from_ymd_opt(2026, 3, 26).unwrap());
+        assert_eq!(
+            f.spread(values(&pasted)),
+            [
+                ("field-plan_established".to_owned(), "26".to_owned()),
+                ("field-plan_established-month".to_owned(), "03".to_owned()),
+                ("field-plan_established-year".to_owned(), "2026".to_owned())
+            ]
+        );
+        // Typed in three boxes, or not a date: nothing to fill in, what was typed stays.
+        let typed =
+            [("plan_established-day", "26"), ("plan_established-month", "Mar"), ("plan_established-year", "2026")];
+        assert_eq!(f.read(values(&typed), true, &Case::default()).0.dates, case.dates);
+        assert!(f.spread(values(&typed)).is_empty());
+        let not_a_date = [("plan_established-day", "31/02/2026")];
+        let (kept, errors) = f.read(values(&not_a_date), false, &case);
+        assert_eq!(errors[0].message, "Date the plan was agreed must be a real date");
+        assert_eq!(kept.dates, case.dates, "the last good date is kept");
+        assert!(f.spread(values(&not_a_date)).is_empty());
+        let too_early = [("plan_established-day", "1/1/1899")];
+        let (_, errors) = f.read(values(&too_early), false, &case);
+        assert_eq!(errors[0].message, "Date the plan was agreed must be between 1 January 1900 and 31 December 2100");
+    }
+
+    #[test]
+    fn the_month_box_takes_names_so_its_keyboard_is_not_numeric() {
+        let html = date_parts_html("d", "d", &DateParts::default()).into_string();
+        assert!(html.contains("name=\"d-day\" class=\"w2\" type=\"text\" inputmode=\"numeric\""), "{html}");
+        assert!(html.contains("name=\"d-month\" class=\"w2\" type=\"text\" autocomplete"), "{html}");
     }
 }

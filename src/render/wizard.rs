@@ -10,7 +10,7 @@ use crate::html::Html;
 use crate::model::{Authority, Rule, Status};
 use crate::query::join;
 use crate::timeline::{applicable, choice_label, timeline, DateParts, DONT_KNOW};
-use crate::wizard::{stage, Ending, Kind, Question, Walk};
+use crate::wizard::{stage, Ending, Kind, Question, Refusal, Walk};
 use chrono::NaiveDate;
 
 /// The address of a walk, relative to the site's base: `wizard/{slug}?…`.
@@ -23,9 +23,12 @@ pub fn walk_href(slug: &str, walk: &Walk) -> String {
     }
 }
 
-/// One question page. `index` is the question's place in the flow; `error` a message to show on the field.
-pub fn question_html(slug: &str, flow: &[Question], index: usize, walk: &Walk, error: Option<&str>) -> Html {
+/// One question page. `index` is the question's place in the flow. `refused` is the answer just refused: when it is
+/// this question's, its message is shown on the field and the date boxes hold what was typed.
+pub fn question_html(slug: &str, flow: &[Question], index: usize, walk: &Walk, refused: Option<&Refusal>) -> Html {
     let q = &flow[index];
+    let refused = refused.filter(|r| r.key == q.key);
+    let error = refused.map(|r| r.message.as_str());
     let mut out = Html::new();
     if index > 0 {
         let back = Walk { at: Some(flow[index - 1].key.to_owned()), from_check: false, ..walk.clone() };
@@ -77,7 +80,8 @@ pub fn question_html(slug: &str, flow: &[Question], index: usize, walk: &Walk, e
             out.push(html!("</div>"));
         }
         Kind::Date => {
-            let parts = walk.case.dates.get(q.key).map(|d| DateParts::of(*d)).unwrap_or_default();
+            let typed = refused.and_then(|r| r.typed.clone());
+            let parts = typed.or_else(|| walk.case.dates.get(q.key).map(|d| DateParts::of(*d))).unwrap_or_default();
             out.push(date_parts_html("answer", "answer", &parts));
             let skipped = walk.skipped.iter().any(|k| k == q.key);
             out.push(html!(
@@ -339,7 +343,8 @@ mod tests {
         let flow = crate::wizard::flow(&rules, &crate::model::content_topics(), &a);
         let mut walk = Walk::default();
         walk.case.answers.insert("in_need".into(), "yes".into());
-        let html = question_html("minimal", &flow, 1, &walk, Some("Select an answer")).into_string();
+        let refused = Refusal { key: "disabled".into(), message: "Select an answer".into(), typed: None };
+        let html = question_html("minimal", &flow, 1, &walk, Some(&refused)).into_string();
         assert!(html.contains("<legend><h1>Is the child disabled?</h1></legend>"), "{html}");
         assert!(html.contains("Question 2 of 4"), "{html}");
         assert!(
@@ -347,6 +352,41 @@ mod tests {
             "{html}"
         );
         assert!(html.contains("value=\"dont_know\"") && html.contains("There is a problem"), "{html}");
+    }
+
+    #[test]
+    fn a_refused_date_is_shown_again_as_it_was_typed() {
+        let (a, rules) = setup();
+        let flow = crate::wizard::flow(&rules, &crate::model::content_topics(), &a);
+        let at = flow.iter().position(|q| q.key == "plan_established").unwrap();
+        let mut walk = Walk::default();
+        walk.case.dates.insert("plan_established".into(), NaiveDate::from_ymd_opt(2025, 1, 2).unwrap());
+        let typed = DateParts { day: "31/02/2026".into(), month: String::new(), year: String::new() };
+        let refused = Refusal {
+            key: "plan_established".into(),
+            message: "Date the plan was agreed must be a real date".into(),
+            typed: Some(typed),
+        };
+        let html = question_html("minimal", &flow, at, &walk, Some(&refused)).into_string();
+        assert!(html.contains("must be a real date") && html.contains("has-error"), "{html}");
+        assert!(html.contains("name=\"answer-day\" class=\"w2\" type=\"text\" inputmode=\"numeric\" autocomplete=\"off\" value=\"31/02/2026\""), "{html}");
+        assert!(
+            html.contains(
+                "name=\"answer-year\" class=\"w4\" type=\"text\" inputmode=\"numeric\" autocomplete=\"off\" value=\"\""
+            ),
+            "{html}"
+        );
+        // Without a refusal, or with another question's, the boxes hold the walk's date and no error shows.
+        let other = Refusal { key: "disabled".into(), ..refused };
+        for html in
+            [question_html("minimal", &flow, at, &walk, None), question_html("minimal", &flow, at, &walk, Some(&other))]
+        {
+            let html = html.into_string();
+            assert!(
+                html.contains("value=\"2\"") && html.contains("value=\"2025\"") && !html.contains("has-error"),
+                "{html}"
+            );
+        }
     }
 
     #[test]

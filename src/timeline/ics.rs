@@ -5,7 +5,7 @@
 
 use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
 
-use super::{Deadline, Timeline};
+use super::{in_years, Deadline, Timeline};
 
 /// What the calendar needs besides the timeline: whose rules, how to name topics, and where the timeline lives.
 pub struct IcsContext<'a> {
@@ -72,6 +72,13 @@ fn line(out: &mut String, content: &str) {
     out.push_str("\r\n");
 }
 
+/// An event's start and (exclusive) end, written as `YYYYMMDD`: only for a date in [`YEAR_RANGE`](super::YEAR_RANGE), the years a date
+/// may be entered in, so that the file never holds a date that is not real, not four-digit, or outside those years.
+fn event_dates(d: NaiveDate) -> Option<(String, String)> {
+    let end = d.succ_opt()?;
+    (in_years(d) && end > d).then(|| (date(d), date(end)))
+}
+
 fn date(d: NaiveDate) -> String {
     format!("{:04}{:02}{:02}", d.year(), d.month(), d.day())
 }
@@ -80,7 +87,8 @@ fn stamp(t: DateTime<Utc>) -> String {
     format!("{}T{:02}{:02}{:02}Z", date(t.date_naive()), t.hour(), t.minute(), t.second())
 }
 
-/// The timeline as the text of an `.ics` file.
+/// The timeline as the text of an `.ics` file. A date outside [`YEAR_RANGE`](super::YEAR_RANGE) is left out rather
+/// than written.
 pub fn to_ics(timeline: &Timeline, ctx: &IcsContext) -> String {
     let mut out = String::new();
     for l in [
@@ -95,6 +103,7 @@ pub fn to_ics(timeline: &Timeline, ctx: &IcsContext) -> String {
     line(&mut out, &format!("X-WR-CALNAME:{}", text(&format!("Child in Need deadlines – {}", ctx.authority))));
     for deadline in &timeline.deadlines {
         for (i, dated) in deadline.dates.iter().enumerate() {
+            let Some((start, end)) = event_dates(dated.date) else { continue };
             let mut description = vec![deadline.rule.summary.clone(), format!("Counted: {}.", dated.how)];
             if dated.before {
                 description.push("This is a limit: act before this date.".to_owned());
@@ -111,12 +120,11 @@ pub fn to_ics(timeline: &Timeline, ctx: &IcsContext) -> String {
                 deadline.occurrence.unwrap_or(0),
                 ctx.slug
             );
-            let end = dated.date.succ_opt().unwrap_or(dated.date);
             line(&mut out, "BEGIN:VEVENT");
             line(&mut out, &format!("UID:{}", text(&uid)));
             line(&mut out, &format!("DTSTAMP:{}", stamp(ctx.now)));
-            line(&mut out, &format!("DTSTART;VALUE=DATE:{}", date(dated.date)));
-            line(&mut out, &format!("DTEND;VALUE=DATE:{}", date(end)));
+            line(&mut out, &format!("DTSTART;VALUE=DATE:{start}"));
+            line(&mut out, &format!("DTEND;VALUE=DATE:{end}"));
             line(&mut out, &format!("SUMMARY:{}", text(&title(deadline, ctx, dated.reading.as_deref()))));
             line(&mut out, &format!("DESCRIPTION:{}", text(&description.join("\n"))));
             line(&mut out, &format!("URL:{}", ctx.page_url));
@@ -142,6 +150,19 @@ mod tests {
         assert!(lines[1..].iter().all(|l| l.starts_with(' ')));
         let unfolded: String = out.replace("\r\n ", "");
         assert_eq!(unfolded, format!("{long}\r\n"));
+    }
+
+    #[test]
+    fn only_real_dates_in_the_years_a_date_may_be_entered_in_are_written() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert_eq!(event_dates(day(2026, 3, 26)), Some(("20260326".into(), "20260327".into())));
+        assert_eq!(event_dates(day(1900, 1, 1)), Some(("19000101".into(), "19000102".into())));
+        assert_eq!(event_dates(day(2100, 12, 31)), Some(("21001231".into(), "21010101".into())));
+        for outside in
+            [day(1899, 12, 31), day(2101, 1, 1), day(-1, 1, 1), day(10000, 1, 1), NaiveDate::MIN, NaiveDate::MAX]
+        {
+            assert_eq!(event_dates(outside), None, "{outside}");
+        }
     }
 
     #[test]

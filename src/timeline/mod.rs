@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 
 use crate::calendar::{add, long_date, Count};
 use crate::model::{is_timescale, met_by, Rule, Status, Topic, Value};
-pub use case::{choice_label, date_label, question, Case, DateParts, FieldError, DONT_KNOW};
+pub use case::{choice_label, date_label, in_years, question, Case, DateParts, FieldError, DONT_KNOW, YEAR_RANGE};
 
 /// The case dates a rule's `meeting_held` can stand for: the records after each meeting held.
 const MEETINGS: [(&str, &str); 2] =

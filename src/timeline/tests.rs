@@ -202,6 +202,17 @@ fn records_after_a_meeting_follow_each_meeting_held_and_all_sort_by_date() {
     );
 }
 
+/// The calendar file's context for Test Council, downloaded on 23 November 2026.
+fn test_context<'a>(label: &'a dyn Fn(&str) -> String) -> IcsContext<'a> {
+    IcsContext {
+        authority: "Test Council",
+        slug: "test",
+        topic_label: label,
+        page_url: "https://example.org/deadlines/test?plan_established=2026-03-26",
+        now: DateTime::parse_from_rfc3339("2026-11-23T10:00:00Z").unwrap().with_timezone(&Utc),
+    }
+}
+
 #[test]
 fn the_calendar_file_is_valid_rfc_5545_and_parses() {
     let json = format!(
@@ -213,13 +224,7 @@ fn the_calendar_file_is_valid_rfc_5545_and_parses() {
     let case = case(&[("plan_established", d(2026, 3, 26)), ("previous_review", d(2026, 1, 5))], &[]);
     let t = timeline(&rules, &crate::model::content_topics(), &case, d(2026, 4, 1));
     let label = |topic: &str| format!("Topic {topic}");
-    let ctx = IcsContext {
-        authority: "Test Council",
-        slug: "test",
-        topic_label: &label,
-        page_url: "https://example.org/deadlines/test?plan_established=2026-03-26",
-        now: DateTime::parse_from_rfc3339("2026-11-23T10:00:00Z").unwrap().with_timezone(&Utc),
-    };
+    let ctx = test_context(&label);
     let text = to_ics(&t, &ctx);
     assert!(text.starts_with("BEGIN:VCALENDAR\r\n") && text.ends_with("END:VCALENDAR\r\n"), "{text}");
     assert!(text.lines().all(|l| l.trim_end_matches('\r').len() <= 75), "every line folded to 75 octets");
@@ -292,4 +297,25 @@ fn each_reading_counts_from_its_own_event_and_a_missing_one_is_asked_for() {
     let t = timeline(&rules, &crate::model::content_topics(), &one, d(2026, 11, 23));
     assert_eq!(t.deadlines[0].dates.len(), 1);
     assert_eq!(t.waiting.iter().map(|w| w.needs.as_str()).collect::<Vec<_>>(), ["planning_meeting"]);
+}
+
+#[test]
+fn the_calendar_file_leaves_out_dates_outside_the_years_a_date_may_be_entered_in() {
+    let rules = rules(&format!("[{}]", rule("t-pm", "planning_meeting.deadline", "{}", PLANNING)));
+    let case = case(&[("plan_established", d(2026, 3, 26))], &[]);
+    let mut t = timeline(&rules, &crate::model::content_topics(), &case, d(2026, 4, 1));
+    let good = t.deadlines[0].clone();
+    for (i, date) in [d(1899, 12, 31), d(2101, 1, 1), NaiveDate::MIN, NaiveDate::MAX].into_iter().enumerate() {
+        let mut bad = good.clone();
+        bad.rule.id = format!("t-bad{i}");
+        bad.dates[0].date = date;
+        t.deadlines.push(bad);
+    }
+    let text = to_ics(&t, &test_context(&|topic: &str| format!("Topic {topic}")));
+    assert_eq!(text.matches("BEGIN:VEVENT").count(), 1, "{text}");
+    assert!(text.contains("DTSTART;VALUE=DATE:20260420\r\n") && !text.contains("t-bad"), "{text}");
+    let starts: Vec<&str> = text.lines().filter_map(|l| l.strip_prefix("DTSTART;VALUE=DATE:")).collect();
+    assert!(starts.iter().all(|s| s.trim_end().len() == 8), "{starts:?}");
+    let parsed: icalendar::Calendar = text.parse().expect("a real parser reads it");
+    assert_eq!(parsed.components.len(), 1);
 }

@@ -55,6 +55,9 @@ pub fn DeadlinesPage() -> impl IntoView {
         let Some(data) = form_values(event) else { return };
         let value = |name: &str| data.get(name).as_string().unwrap_or_default();
         let (case, errors) = form.with_value(|f| f.read(value, submitted, &from_url.get_untracked().0));
+        for (id, part) in form.with_value(|f| f.spread(value)) {
+            browser::set_input_value(&id, &part);
+        }
         form.with_value(|f| {
             for key in &f.dates {
                 browser::show_field_error(

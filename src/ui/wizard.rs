@@ -18,8 +18,7 @@ use crate::pages::route::Route;
 use crate::pages::wizard::{wizard_page, Other, WizardState};
 use crate::render::action::Action;
 use crate::render::wizard::walk_href;
-use crate::timeline::{date_label, DateParts};
-use crate::wizard::{flow, Answer, Kind, Walk};
+use crate::wizard::{flow, read_answer, Refusal, Walk};
 
 fn storage_key(slug: &str) -> String {
     format!("cin-explorer.wizard.{slug}")
@@ -58,7 +57,14 @@ pub fn WizardPage() -> impl IntoView {
             (walk, ignored, empty)
         })
     };
-    let error = RwSignal::new(None::<String>);
+    // The answer just refused, with what was typed; it lasts until the address changes.
+    let error = RwSignal::new(None::<Refusal>);
+    Effect::new(move |seen: Option<()>| {
+        read.track();
+        if seen.is_some() {
+            error.set(None);
+        }
+    });
     // The other authority of a side-by-side comparison, loaded when the answers name one. Only an authority the
     // catalogue lists is fetched: a value from the address is checked before it is used.
     let compare_slug = Memo::new(move |_| read.with(|(w, _, _)| w.compare.clone()));
@@ -112,7 +118,7 @@ pub fn WizardPage() -> impl IntoView {
                 empty,
                 discarded,
                 saved: saved.as_deref(),
-                error: error.as_deref(),
+                error: error.as_ref(),
                 other,
                 today: browser::today(),
             })
@@ -138,32 +144,11 @@ pub fn WizardPage() -> impl IntoView {
             let value = |name: &str| data.get(name).as_string().unwrap_or_default();
             let walk = read.get_untracked().0;
             let Some(q) = flow.with_value(|f| f.iter().find(|q| q.key == key).cloned()) else { return };
-            let answer = match q.kind {
-                Kind::Choice { .. } => match value("answer") {
-                    v if v.is_empty() => Err("Select an answer".to_owned()),
-                    v => Ok(Answer::Choice(v)),
-                },
-                Kind::Date if value("no-date") == "yes" => Ok(Answer::NoDate),
-                Kind::Date => {
-                    let parts = DateParts {
-                        day: value("answer-day"),
-                        month: value("answer-month"),
-                        year: value("answer-year"),
-                    };
-                    match parts.parse(date_label(q.key)) {
-                        Ok(Some(d)) => Ok(Answer::Date(d)),
-                        Ok(None) => Err(format!(
-                            "Enter {}, or tick the box if you do not know it",
-                            date_label(q.key).to_lowercase()
-                        )),
-                        Err(e) => Err(e),
-                    }
-                }
-            };
+            let answer = read_answer(&q, value);
             match answer {
                 Ok(a) => go(&walk.answer(q.key, a)),
-                Err(e) => {
-                    error.set(Some(e));
+                Err(refusal) => {
+                    error.set(Some(refusal));
                     request_animation_frame(|| browser::focus("error-summary"));
                 }
             }

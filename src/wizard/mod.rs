@@ -2,8 +2,10 @@
 //! walked one at a time from the answers so far, ending in a result — the procedure does not apply, another plan takes
 //! the child out of it, or the review outcome the authority's own rules give for what the review found.
 
+mod answer;
 mod walk;
 
+pub use answer::{read_answer, Refusal};
 pub use walk::{Answer, Walk, NO_DATE};
 
 use crate::model::questions;

@@ -43,6 +43,16 @@ async fn a_timeline_url_renders_its_dates() {
     b.quit().await;
 }
 
+/// The first authority whose timescales count from `n` or more dates, with its date fields' keys.
+fn with_dates(n: usize) -> (String, Vec<&'static str>) {
+    let all = support::all();
+    all.entries
+        .iter()
+        .map(|e| (e.authority.slug.clone(), needed_dates(&e.rules, &all.topics)))
+        .find(|(_, keys)| keys.len() >= n)
+        .unwrap_or_else(|| panic!("an authority with {n} date fields"))
+}
+
 /// Types a date into the three boxes of a date field, then leaves the year box.
 async fn type_date(b: &Browser, key: &str, (day, month, year): (&str, &str, &str)) {
     b.wait_for(&format!("#field-{key}")).await.send_keys(day).await.unwrap();
@@ -55,14 +65,7 @@ async fn type_date(b: &Browser, key: &str, (day, month, year): (&str, &str, &str
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn typed_dates_update_the_url_and_bad_ones_are_explained() {
     let Some((server, b)) = support::setup().await else { return };
-    // The first authority whose timescales count from three or more dates.
-    let all = support::all();
-    let (slug, keys) = all
-        .entries
-        .iter()
-        .map(|e| (e.authority.slug.clone(), needed_dates(&e.rules, &all.topics)))
-        .find(|(_, keys)| keys.len() >= 3)
-        .expect("an authority with three date fields");
+    let (slug, keys) = with_dates(3);
     b.open(&server.url(&format!("/deadlines/{slug}")), &format!("#field-{}", keys[0])).await;
     type_date(&b, keys[0], ("18", "12", "2026")).await;
     b.wait_until(&format!("return location.search.includes('{}=2026-12-18')", keys[0])).await;
@@ -146,5 +149,66 @@ async fn the_calendar_download_parses_as_icalendar() {
         assert!(text.contains(&format!("DTSTART;VALUE=DATE:{}", date.replace('-', ""))), "{date} not in\n{text}");
     }
     assert!(text.contains("\r\n") && text.contains("UID:"));
+    b.quit().await;
+}
+
+/// Waits until the error summary says `message`.
+async fn summary_says(b: &Browser, message: &str) {
+    let message = serde_json::to_string(message).unwrap();
+    b.wait_until(&format!(
+        "return (document.querySelector('.error-summary') || {{}}).textContent?.includes({message}) === true"
+    ))
+    .await;
+}
+
+/// The three boxes of a date field, as they read now.
+async fn boxes(b: &Browser, key: &str) -> Vec<String> {
+    let script = format!("return ['', '-month', '-year'].map(p => document.getElementById('field-{key}' + p).value)");
+    serde_json::from_value(b.eval(&script).await).unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_date_pasted_whole_or_with_a_month_name_is_read_and_an_error_keeps_what_was_typed() {
+    let Some((server, b)) = support::setup().await else { return };
+    let (slug, keys) = with_dates(2);
+    b.open(&server.url(&format!("/deadlines/{slug}")), &format!("#field-{}", keys[0])).await;
+
+    // A whole date in the day box: read as the date, and shown split over the three boxes.
+    let day = b.wait_for(&format!("#field-{}", keys[0])).await;
+    day.send_keys("26/03/2026").await.unwrap();
+    day.send_keys(&Key::Tab.to_string()).await.unwrap();
+    b.wait_until(&format!("return location.search.includes('{}=2026-03-26')", keys[0])).await;
+    assert_eq!(boxes(&b, keys[0]).await, ["26", "03", "2026"]);
+    assert!(b.eval("return document.querySelector('.error-summary') === null").await == true);
+
+    // A month by its abbreviation, in lower case.
+    type_date(&b, keys[1], ("1", "apr", "2026")).await;
+    b.wait_until(&format!("return location.search.includes('{}=2026-04-01')", keys[1])).await;
+    assert_eq!(boxes(&b, keys[1]).await, ["1", "apr", "2026"], "a date typed in three boxes is left as typed");
+
+    // A pasted date that is not a date: the field's message, what was typed kept, the last good date kept.
+    let clear = format!(
+        "['', '-month', '-year'].forEach(p => document.getElementById('field-{}' + p).value = ''); return true",
+        keys[1]
+    );
+    b.eval(&clear).await;
+    let day = b.wait_for(&format!("#field-{}", keys[1])).await;
+    day.send_keys("31/02/2026").await.unwrap();
+    day.send_keys(&Key::Tab.to_string()).await.unwrap();
+    let real = format!("{} must be a real date", date_label(keys[1]));
+    summary_says(&b, &real).await;
+    assert_eq!(boxes(&b, keys[1]).await, ["31/02/2026", "", ""]);
+    assert!(b.eval("return location.search").await.as_str().unwrap().contains(&format!("{}=2026-04-01", keys[1])));
+    b.assert_accessible(&format!("/deadlines/{slug} with a pasted date that is not a date")).await;
+
+    // A year before 1900, checked with the button: the message, and every box as typed.
+    b.eval(&clear).await;
+    type_date(&b, keys[1], ("1", "April", "1899")).await;
+    b.eval("document.querySelector('.deadlines-form button[type=submit]').click(); return true").await;
+    let outside = format!("{} must be between 1 January 1900 and 31 December 2100", date_label(keys[1]));
+    summary_says(&b, &outside).await;
+    assert_eq!(boxes(&b, keys[1]).await, ["1", "April", "1899"]);
+    assert_eq!(boxes(&b, keys[0]).await, ["26", "03", "2026"]);
+    b.assert_accessible(&format!("/deadlines/{slug} with a year before 1900")).await;
     b.quit().await;
 }

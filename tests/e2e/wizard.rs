@@ -244,3 +244,65 @@ async fn the_same_answers_show_side_by_side_under_another_authority() {
     b.assert_accessible(&format!("/wizard/{} compared with {}", left.0, right.0)).await;
     b.quit().await;
 }
+
+/// The three date boxes of the question on screen, as they read now.
+async fn date_boxes(b: &Browser) -> Vec<String> {
+    let script = "return ['answer', 'answer-month', 'answer-year'].map(id => document.getElementById(id).value)";
+    serde_json::from_value(b.eval(script).await).unwrap()
+}
+
+/// Empties the date boxes, types `typed` into them (day, month, year), and clicks Continue.
+async fn type_and_continue(b: &Browser, typed: [&str; 3]) {
+    b.eval(
+        "['answer', 'answer-month', 'answer-year'].forEach(id => document.getElementById(id).value = ''); return true",
+    )
+    .await;
+    for (id, value) in ["answer", "answer-month", "answer-year"].into_iter().zip(typed) {
+        if !value.is_empty() {
+            b.wait_for(&format!("#{id}")).await.send_keys(value).await.unwrap();
+        }
+    }
+    continue_on(b).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_date_pasted_whole_is_accepted_and_a_refused_date_keeps_what_was_typed() {
+    let Some((server, b)) = support::setup().await else { return };
+    let all = support::all();
+    let (slug, key) = all
+        .entries
+        .iter()
+        .find_map(|e| {
+            let q = flow(&e.rules, &all.topics, &e.authority).into_iter().find(|q| q.kind == Kind::Date)?;
+            Some((e.authority.slug.clone(), q.key))
+        })
+        .expect("an authority whose flow asks a date");
+    let label = cin_procedure_explorer::timeline::date_label(key);
+    let question = format!(".wizard-question[data-key='{key}']");
+    b.open(&server.url(&format!("/wizard/{slug}?in_need=yes&at={key}")), &question).await;
+
+    // A pasted date that is not a date: the message, and the day box still holds it.
+    type_and_continue(&b, ["31/02/2026", "", ""]).await;
+    b.wait_for(".error-summary").await;
+    assert!(b.text(".error-summary").await.contains(&format!("{label} must be a real date")));
+    b.wait_for(&format!("{question}.has-error")).await;
+    assert_eq!(date_boxes(&b).await, ["31/02/2026", "", ""]);
+    b.assert_accessible(&format!("/wizard/{slug} with a pasted date that is not a date")).await;
+
+    // A two-digit year: GOV.UK's message, every box as typed.
+    type_and_continue(&b, ["26", "mar", "26"]).await;
+    b.wait_until(
+        "return (document.querySelector('.error-summary') || {}).textContent?.includes('Year must include 4 numbers') === true",
+    )
+    .await;
+    assert_eq!(date_boxes(&b).await, ["26", "mar", "26"]);
+    assert!(!b.eval("return location.search").await.as_str().unwrap().contains(&format!("{key}=")));
+
+    // The whole date pasted into the day box is the answer; coming back, it shows split over the boxes.
+    type_and_continue(&b, ["26/03/2026", "", ""]).await;
+    b.wait_until(&format!("return location.search.includes('{key}=2026-03-26')")).await;
+    assert!(b.eval("return document.querySelector('.error-summary') === null").await == true);
+    b.open(&server.url(&format!("/wizard/{slug}?in_need=yes&{key}=2026-03-26&at={key}")), &question).await;
+    assert_eq!(date_boxes(&b).await, ["26", "3", "2026"]);
+    b.quit().await;
+}
