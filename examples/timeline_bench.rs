@@ -53,7 +53,7 @@ fn main() {
         let mut bytes = 0;
         for _ in 0..RUNS {
             let html = match next(&flow, &entry.rules, &walk.case, &walk.skipped) {
-                Step::Ask(i) => question_html(&entry.authority.slug, &flow, i, &walk, None),
+                Step::Ask(i) => question_html(&entry.authority, &flow, i, &walk, None),
                 Step::Done(ending) => {
                     let result = Outcome { flow: &flow, walk: &walk, ending: &ending, rules: &entry.rules };
                     result_html(&result, &ctx, today)

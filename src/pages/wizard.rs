@@ -152,7 +152,7 @@ pub fn wizard_page(state: &WizardState) -> Html {
     };
     let early = matches!(ending, Some(Ending::NotInNeed | Ending::Excluded(_)));
     match (step_of(flow, state.book, walk), ending) {
-        (Some(i), _) => out.push(question_html(&authority.slug, flow, i, walk, state.error)),
+        (Some(i), _) => out.push(question_html(authority, flow, i, walk, state.error)),
         (None, _) if !walk.confirmed && !early => out.push(check_html(&authority.slug, flow, walk)),
         (None, Some(ending)) => out.push(result(state, &ending)),
         (None, None) => {}

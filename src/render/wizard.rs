@@ -23,9 +23,17 @@ pub fn walk_href(slug: &str, walk: &Walk) -> String {
     }
 }
 
-/// One question page. `index` is the question's place in the flow. `refused` is the answer just refused: when it is
-/// this question's, its message is shown on the field and the date boxes hold what was typed.
-pub fn question_html(slug: &str, flow: &[Question], index: usize, walk: &Walk, refused: Option<&Refusal>) -> Html {
+/// One question page, naming the council whose rules it walks ("York — question 2 of 7"). `index` is the question's
+/// place in the flow. `refused` is the answer just refused: when it is this question's, its message is shown on the
+/// field and the date boxes hold what was typed.
+pub fn question_html(
+    authority: &Authority,
+    flow: &[Question],
+    index: usize,
+    walk: &Walk,
+    refused: Option<&Refusal>,
+) -> Html {
+    let slug = authority.slug.as_str();
     let q = &flow[index];
     let refused = refused.filter(|r| r.key == q.key);
     let error = refused.map(|r| r.message.as_str());
@@ -38,7 +46,8 @@ pub fn question_html(slug: &str, flow: &[Question], index: usize, walk: &Walk, r
         out.push(error_summary_html(&[("answer".to_owned(), e)]));
     }
     out.push(html!(
-        "<p class=\"progress\">Question {} of {} <span class=\"stage\">· {}</span></p>",
+        "<p class=\"progress\">{} — question {} of {} <span class=\"stage\">· {}</span></p>",
+        authority.short_name,
         index + 1,
         flow.len(),
         stage(q.key)
@@ -344,9 +353,9 @@ mod tests {
         let mut walk = Walk::default();
         walk.case.answers.insert("in_need".into(), "yes".into());
         let refused = Refusal { key: "disabled".into(), message: "Select an answer".into(), typed: None };
-        let html = question_html("minimal", &flow, 1, &walk, Some(&refused)).into_string();
+        let html = question_html(&a, &flow, 1, &walk, Some(&refused)).into_string();
         assert!(html.contains("<legend><h1>Is the child disabled?</h1></legend>"), "{html}");
-        assert!(html.contains("Question 2 of 4"), "{html}");
+        assert!(html.contains(&format!("{} — question 2 of 4", a.short_name)), "{html}");
         assert!(
             html.contains("<a class=\"back-link\" href=\"wizard/minimal?in_need=yes&amp;at=in_need\">Back</a>"),
             "{html}"
@@ -367,7 +376,7 @@ mod tests {
             message: "Date the plan was agreed must be a real date".into(),
             typed: Some(typed),
         };
-        let html = question_html("minimal", &flow, at, &walk, Some(&refused)).into_string();
+        let html = question_html(&a, &flow, at, &walk, Some(&refused)).into_string();
         assert!(html.contains("must be a real date") && html.contains("has-error"), "{html}");
         assert!(html.contains("name=\"answer-day\" class=\"w2\" type=\"text\" inputmode=\"numeric\" autocomplete=\"off\" value=\"31/02/2026\""), "{html}");
         assert!(
@@ -378,9 +387,7 @@ mod tests {
         );
         // Without a refusal, or with another question's, the boxes hold the walk's date and no error shows.
         let other = Refusal { key: "disabled".into(), ..refused };
-        for html in
-            [question_html("minimal", &flow, at, &walk, None), question_html("minimal", &flow, at, &walk, Some(&other))]
-        {
+        for html in [question_html(&a, &flow, at, &walk, None), question_html(&a, &flow, at, &walk, Some(&other))] {
             let html = html.into_string();
             assert!(
                 html.contains("value=\"2\"") && html.contains("value=\"2025\"") && !html.contains("has-error"),

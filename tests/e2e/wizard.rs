@@ -123,7 +123,9 @@ async fn back_reload_change_and_shared_links_keep_the_answers() {
     assert!(ms.as_f64().is_some_and(|ms| ms >= 0.0));
     answer(&b, false).await; // the second question: its first choice
     let progress = b.text(".progress").await;
-    assert!(progress.starts_with(&format!("Question 3 of {total}")), "{progress}");
+    // Every question names the council whose rules it walks.
+    let named = format!("{} — question 3 of {total}", entry.authority.short_name);
+    assert!(progress.starts_with(&named), "{progress}");
     // Reload mid-way: the same question, the answers kept.
     b.client.refresh().await.unwrap();
     b.wait_for(&format!(".wizard-question[data-key='{}']", keys[2])).await;
