@@ -292,7 +292,9 @@ pub fn quiz_html(
             o.authority.short_name
         ));
     }
-    let Some(session) = progress.session.as_ref() else {
+    // Nothing to ask: say so, whatever quiz the learner had under way elsewhere.
+    let session = progress.session.as_ref().filter(|_| *shows != Shows::Empty);
+    let Some(session) = session else {
         out.push(html!(
             "<h1>No questions to ask</h1><p>There are no questions for this quiz: the two procedures say the same on \
              every topic the quiz asks about.</p><p><a href=\"train\">All training</a></p>"

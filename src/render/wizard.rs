@@ -23,7 +23,7 @@ pub fn walk_href(slug: &str, walk: &Walk) -> String {
     }
 }
 
-/// One question page, naming the council whose rules it walks ("York — question 2 of 7"). `index` is the question's
+/// One question page, naming the council whose rules it walks ("{short name} — question 2 of 7"). `index` is the question's
 /// place in the flow. `refused` is the answer just refused: when it is this question's, its message is shown on the
 /// field and the date boxes hold what was typed.
 pub fn question_html(

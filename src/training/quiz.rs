@@ -212,7 +212,7 @@ fn wrong_choices(value: &Value, library: &Library, book: &AuthorityData, topic: 
     out
 }
 
-/// How the other authorities differ on `topic` from this one, in one line ("In York: at least every 12 weeks …"),
+/// How the other authorities differ on `topic` from this one, in one line ("In {authority}: at least every 12 weeks …"),
 /// or empty where they all agree with it.
 fn elsewhere(library: &Library, all: &[Row], book: &AuthorityData, topic: &str) -> String {
     let Some(row) = all.iter().find(|r| r.topic.id == topic) else { return String::new() };

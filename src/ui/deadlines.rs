@@ -45,10 +45,10 @@ pub fn DeadlinesPage() -> impl IntoView {
         Case::from_query(&pairs, &teams)
     });
     let form = StoredValue::new(Form::for_rules(&book.rules, &book.topics, &authority));
-    let form_html = Html::into_string(html!(
+    let form_html = html!(
         "{}<button type=\"submit\" class=\"button\">Check the dates</button>",
         form.with_value(|f| f.html(&from_url.get_untracked().0))
-    ));
+    );
     let form_errors = RwSignal::new(Vec::<FieldError>::new());
     let slug = authority.slug.clone();
     let read = move |event: &web_sys::Event, submitted: bool| {
@@ -85,12 +85,12 @@ pub fn DeadlinesPage() -> impl IntoView {
     let summary = move || {
         let mut errors = form_errors.get();
         errors.extend(from_url.with(|(_, e)| e.clone()));
-        Html::into_string(form_errors_html(&first_per_field(errors)))
+        form_errors_html(&first_per_field(errors))
     };
     let (authority_t, book_t) = (authority.clone(), book.clone());
     let shown = move || {
         let t = timeline(&book_t.rules, &book_t.topics, &from_url.get().0, browser::today());
-        Html::into_string(timeline_html(&t, &authority_t, &book_t.topics))
+        timeline_html(&t, &authority_t, &book_t.topics)
     };
     let out_of_table = move || {
         let notes = from_url.with(|(c, _)| outside_table(c));
@@ -112,20 +112,20 @@ pub fn DeadlinesPage() -> impl IntoView {
                 <Link href="/">"Authorities"</Link> " › " <Link href=format!("/a/{slug}")>{crumb}</Link> " › Deadlines"
             </p>
             <h1>"Deadlines: " {short_name}</h1>
-            <div class="summary-slot" inner_html=summary></div>
+            <div class="summary-slot" inner_html=move || Html::into_string(summary())></div>
             <p class="lead">"Enter the dates you know. The deadlines this procedure sets follow, as calendar dates."</p>
             <p class="privacy-note">
                 "Only dates and answers about the case's shape: never a name or an identifier. Nothing you enter leaves "
                 "this browser; the address of this page holds your answers, so it can be bookmarked or shared."
             </p>
-            <form class="deadlines-form" novalidate inner_html=form_html on:change=on_change on:submit=on_submit></form>
+            <form class="deadlines-form" novalidate inner_html=Html::into_string(form_html) on:change=on_change on:submit=on_submit></form>
             <section class="timeline-section" aria-labelledby="timeline-heading">
                 <h2 id="timeline-heading">"Timeline"</h2>
                 <p class="today">"Today is " {long_date(browser::today())} "."</p>
                 <p class="print-only">"Printed from " {move || address.get()}</p>
                 {out_of_table}
                 <div inner_html=Html::into_string(timeline_actions_html())></div>
-                <div class="timeline-slot" inner_html=shown></div>
+                <div class="timeline-slot" inner_html=move || Html::into_string(shown())></div>
             </section>
         </div>
     }

@@ -42,11 +42,11 @@ pub fn Header() -> impl IntoView {
     let base = expect_context::<Base>();
     let html = move || {
         let path = location.pathname.get();
-        Html::into_string(header_html(prefs.get(), path.strip_prefix(base.0.as_str()).unwrap_or(&path)))
+        header_html(prefs.get(), path.strip_prefix(base.0.as_str()).unwrap_or(&path))
     };
     view! {
         <header class="site-header">
-            <div inner_html=html></div>
+            <div inner_html=move || Html::into_string(html())></div>
             <super::search::SearchBox />
         </header>
     }

@@ -148,14 +148,3 @@ fn the_differing_topics_are_those_where_two_procedures_part() {
     assert!(differing_topics(&library, "north", "east").contains(&"review.interval".to_owned()));
     assert!(differing_topics(&library, "north", "atlantis").is_empty());
 }
-
-#[test]
-#[ignore = "prints the question bank, to read"]
-fn print_bank() {
-    let library = content_library();
-    for book in &library.books {
-        for q in bank(&library, &book.authority.slug) {
-            println!("{} | {}\n   R: {}\n   W: {:?}\n   E: {}", q.id, q.prompt, q.right, q.wrong, q.elsewhere);
-        }
-    }
-}
