@@ -39,7 +39,7 @@ async fn only_differences_keeps_just_the_rows_that_really_differ() {
     );
     // Narrow to the first two authorities by unticking the others.
     for slug in &slugs[2..] {
-        b.wait_for(&format!("label[for='a-{slug}']")).await.click().await.unwrap();
+        b.click(&format!("label[for='a-{slug}']")).await;
         b.wait_until(&format!("return !document.querySelector('#a-{slug}').checked")).await;
     }
     b.wait_until("return document.querySelectorAll('.matrix thead th[scope=col]').length === 3").await;
@@ -47,7 +47,7 @@ async fn only_differences_keeps_just_the_rows_that_really_differ() {
     let groups = View::from_query(&pairs(&two), &support::library()).groups.join(",");
     assert_eq!(b.eval("return location.search").await, format!("?{two}&group={groups}"));
     // Tick "Only differences" as a person would, by its label.
-    b.wait_for("label[for='diff']").await.click().await.unwrap();
+    b.click("label[for='diff']").await;
     b.wait_until("return location.search.includes('diff=1')").await;
     b.wait_until(
         "return document.querySelector('#diff').checked && !document.querySelector('.matrix tr[data-differs=no]')",
@@ -95,7 +95,7 @@ async fn a_permalink_reproduces_the_view_and_the_csv_has_its_rows() {
          URL.createObjectURL = blob => { blob.arrayBuffer().then(b => window.__csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(b)); return make(blob); }; return true",
     )
     .await;
-    b.wait_for("[data-action='csv']").await.click().await.unwrap();
+    b.click("[data-action='csv']").await;
     b.wait_until("return typeof window.__csv === 'string'").await;
     let csv = b.eval("return window.__csv").await.as_str().unwrap().to_owned();
     let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
@@ -141,7 +141,7 @@ async fn a_worker_that_cannot_load_its_data_says_so_and_retries() {
     b.open(&server.url("/compare"), ".load-failed").await;
     assert!(b.text(".load-failed").await.contains(&format!("data/{last}.json")));
     server.clear_overrides();
-    b.wait_for("[data-action='retry']").await.click().await.unwrap();
+    b.click("[data-action='retry']").await;
     b.wait_for(".matrix").await;
     b.quit().await;
 }

@@ -100,7 +100,7 @@ async fn a_search_link_reproduces_the_engines_results() {
         .execute(&format!("document.querySelector('#search-a').value = '{first}'; return true"), vec![])
         .await
         .unwrap();
-    b.wait_for(".search-form button").await.click().await.unwrap();
+    b.click(".search-form button").await;
     b.wait_until(&format!("return location.search === '?q=s47&a={first}'")).await;
     b.quit().await;
 }

@@ -77,7 +77,7 @@ async fn next_and_previous_walk_every_section_of_an_authority() {
         }
     }
     for section in procedure.sections.iter().rev().skip(1) {
-        b.wait_for("a.pager-previous").await.click().await.unwrap();
+        b.click("a.pager-previous").await;
         b.wait_until(&format!("return location.pathname === '/a/{slug}/{}'", section.id)).await;
     }
     assert!(b.client.find(Locator::Css("a.pager-previous")).await.is_err(), "the first section has no Previous link");
@@ -243,7 +243,7 @@ async fn the_site_works_under_a_sub_path() {
     let second = &procedure.sections[1];
     b.open(&server.url(&format!("/a/{slug}/{}", second.id)), "article h1").await;
     assert!(b.text("article h1").await.contains(&second.title));
-    b.wait_for("a.pager-next").await.click().await.unwrap();
+    b.click("a.pager-next").await;
     let third = &procedure.sections[2];
     b.wait_until(&format!("return location.pathname === '/cin/a/{slug}/{}'", third.id)).await;
     b.client.refresh().await.unwrap();

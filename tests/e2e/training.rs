@@ -40,14 +40,14 @@ async fn answer(b: &Browser, q: &Question, right: bool) -> String {
     let at = labels.iter().position(|l| (*l == q.right) == right).expect("a choice to pick");
     let radio = if at == 0 { "answer".to_owned() } else { format!("answer-{at}") };
     b.client.find(Locator::Id(&radio)).await.unwrap().click().await.unwrap();
-    b.client.find(Locator::Css(".quiz-question button[type=submit]")).await.unwrap().click().await.unwrap();
+    b.click(".quiz-question button[type=submit]").await;
     let feedback = b.wait_for("#feedback[data-verdict]").await;
     assert!(feedback.text().await.unwrap().contains(&q.right), "the feedback gives the right answer");
     feedback.attr("data-verdict").await.unwrap().unwrap_or_default()
 }
 
 async fn next(b: &Browser) {
-    b.client.find(Locator::Css("main form button[type=submit]")).await.unwrap().click().await.unwrap();
+    b.click("main form button[type=submit]").await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -63,7 +63,7 @@ async fn a_whole_quiz_checks_answers_resumes_after_a_reload_and_ends_with_a_summ
         line.split(" of ").nth(1).and_then(|s| s.split_whitespace().next()).and_then(|n| n.parse().ok()).unwrap()
     };
     // "Check answer" with nothing chosen says so.
-    b.client.find(Locator::Css(".quiz-question button[type=submit]")).await.unwrap().click().await.unwrap();
+    b.click(".quiz-question button[type=submit]").await;
     b.wait_for("#error-summary").await;
     assert!(b.text("#error-summary").await.contains("Select an answer"));
     let mut missed = Vec::new();
@@ -100,7 +100,7 @@ async fn a_whole_quiz_checks_answers_resumes_after_a_reload_and_ends_with_a_summ
     }
     b.assert_accessible("the quiz summary").await;
     // The next quiz asks a missed question first.
-    b.client.find(Locator::Css("main form button[type=submit]")).await.unwrap().click().await.unwrap();
+    b.click("main form button[type=submit]").await;
     b.wait_until("return document.querySelector('.progress')?.textContent.startsWith('Question 1 of')").await;
     let first = on_screen(&b, &questions).await;
     assert!(missed.contains(&first.prompt), "“{}” was not missed", first.prompt);
@@ -136,26 +136,26 @@ async fn progress_persists_and_round_trips_through_download_clear_and_load() {
          .then(t => { window.__saved = { name: this.download, text: t }; }); } else { click.call(this); } }; return true",
     )
     .await;
-    b.client.find(Locator::Css("[data-action='save-progress']")).await.unwrap().click().await.unwrap();
+    b.click("[data-action='save-progress']").await;
     b.wait_until("return window.__saved !== null").await;
     let saved = b.eval("return window.__saved").await;
     assert_eq!(saved["name"], "cin-training-progress.json");
     let text = saved["text"].as_str().unwrap().to_owned();
     assert_eq!(Value::String(text.clone()), b.eval(&format!("return localStorage.getItem('{KEY}')")).await);
     // Clear, then load the file back.
-    b.client.find(Locator::Css(".clear-progress button")).await.unwrap().click().await.unwrap();
+    b.click(".clear-progress button").await;
     b.wait_until("return document.querySelector('main .notice')?.textContent.includes('cleared')").await;
     assert!(known().await.starts_with("0 of "), "{}", known().await);
     let file = std::env::temp_dir().join(format!("progress-{}.json", std::process::id()));
     std::fs::write(&file, &text).unwrap();
     b.client.find(Locator::Id("progress-file")).await.unwrap().send_keys(file.to_str().unwrap()).await.unwrap();
-    b.client.find(Locator::Css(".load-progress button")).await.unwrap().click().await.unwrap();
+    b.click(".load-progress button").await;
     b.wait_until("return document.querySelector('main .notice')?.textContent.includes('loaded')").await;
     assert!(known().await.starts_with("2 of "), "after loading: {}", known().await);
     // A file that is not the site's is refused, and nothing saved is lost.
     std::fs::write(&file, "{\"boxes\":{\"x\":1}}").unwrap();
     b.client.find(Locator::Id("progress-file")).await.unwrap().send_keys(file.to_str().unwrap()).await.unwrap();
-    b.client.find(Locator::Css(".load-progress button")).await.unwrap().click().await.unwrap();
+    b.click(".load-progress button").await;
     b.wait_for("#error-summary").await;
     assert!(b.text("#error-summary").await.contains("not this site's progress file"));
     assert!(known().await.starts_with("2 of "), "after a foreign file: {}", known().await);

@@ -16,10 +16,10 @@ async fn answer(b: &Browser, date_first: bool) {
                 b.wait_for(&format!("#{id}")).await.send_keys(v).await.unwrap();
             }
         } else {
-            b.wait_for("#no-date").await.click().await.unwrap();
+            b.click("#no-date").await;
         }
     } else {
-        b.wait_for("label[for='answer']").await.click().await.unwrap();
+        b.click("label[for='answer']").await;
     }
     let before = b.eval("return location.search").await;
     b.eval("document.querySelector('.wizard-question button[type=submit]').click(); return true").await;
@@ -30,7 +30,7 @@ async fn answer(b: &Browser, date_first: bool) {
 async fn see_result(b: &Browser) {
     if b.eval("return document.querySelector('.see-result') !== null").await == true {
         b.assert_accessible("check your answers").await;
-        b.wait_for(".see-result").await.click().await.unwrap();
+        b.click(".see-result").await;
     }
 }
 
@@ -130,7 +130,7 @@ async fn back_reload_change_and_shared_links_keep_the_answers() {
     b.client.refresh().await.unwrap();
     b.wait_for(&format!(".wizard-question[data-key='{}']", keys[2])).await;
     // Back: the previous question with its answer chosen; the later answers stay in the address.
-    b.wait_for(".back-link").await.click().await.unwrap();
+    b.click(".back-link").await;
     b.wait_for(&format!(".wizard-question[data-key='{}']", keys[1])).await;
     assert_eq!(b.eval("return document.querySelector('#answer').checked").await, true);
     let first_answer = b.eval("return location.search").await.as_str().unwrap().to_owned();

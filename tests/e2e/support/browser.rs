@@ -140,6 +140,25 @@ impl Browser {
             .unwrap_or_else(|e| panic!("waiting for {selector}: {e}"))
     }
 
+    /// Clicks the first element matching `selector` as a person would. A page that re-renders between finding the
+    /// element and clicking it (the element goes stale) is clicked again on its new element, as a person's next click
+    /// would land there.
+    pub async fn click(&self, selector: &str) {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            match self.wait_for(selector).await.click().await {
+                Ok(()) => return,
+                Err(fantoccini::error::CmdError::Standard(e))
+                    if e.error == fantoccini::error::ErrorStatus::StaleElementReference
+                        && Instant::now() < deadline =>
+                {
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                }
+                Err(e) => panic!("click {selector}: {e}"),
+            }
+        }
+    }
+
     /// The text of the first element matching `selector`.
     pub async fn text(&self, selector: &str) -> String {
         self.wait_for(selector).await.text().await.unwrap()
