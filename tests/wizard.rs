@@ -7,7 +7,7 @@ mod support;
 use chrono::NaiveDate;
 use cin_procedure_explorer::model::{Authority, Rule};
 use cin_procedure_explorer::timeline::{conditions, timeline, Case, DONT_KNOW};
-use cin_procedure_explorer::wizard::{flow, next, Ending, Kind, Question, Step};
+use cin_procedure_explorer::wizard::{after_review_flow, flow, next, Ending, Kind, Question, Step, ASSUMED};
 
 struct Walks<'a> {
     authority: &'a Authority,
@@ -109,5 +109,39 @@ fn every_path_of_every_flow_ends_at_a_cited_result() {
         assert!(walks.paths > 1, "{}: only {} path", entry.authority.slug, walks.paths);
         assert!(walks.endings.contains("not_applicable"), "{}: {:?}", entry.authority.slug, walks.endings);
         eprintln!("{}: {} paths, endings {:?}", entry.authority.slug, walks.paths, walks.endings);
+    }
+}
+
+#[test]
+fn what_follows_a_review_asks_at_most_two_questions_and_every_path_ends_at_a_cited_outcome() {
+    let all = support::all();
+    for entry in &all.entries {
+        let slug = &entry.authority.slug;
+        let short = after_review_flow(&entry.rules, &entry.authority);
+        assert!(short.len() <= 2, "{slug}: {} questions", short.len());
+        for q in &short {
+            let outcome_rules = entry.rules.iter().filter(|r| r.topic == "review.outcomes");
+            let needed = q.key == "review_finding" || outcome_rules.clone().any(|r| r.when.contains_key(q.key));
+            assert!(needed, "{slug}: asks {} though no outcome depends on it", q.key);
+            assert!(!ASSUMED.iter().any(|(k, _)| *k == q.key), "{slug}: asks {}, which it assumes", q.key);
+        }
+        let mut case = Case::default();
+        for (key, value) in ASSUMED {
+            case.answers.insert(key.to_owned(), value.to_owned());
+        }
+        let mut walks = Walks {
+            authority: &entry.authority,
+            rules: &entry.rules,
+            flow: short,
+            paths: 0,
+            endings: Default::default(),
+        };
+        walks.walk(case, Vec::new(), Vec::new());
+        assert!(
+            !walks.endings.contains("not_applicable") && !walks.endings.contains("excluded"),
+            "{slug}: the assumptions hold, so the procedure applies: {:?}",
+            walks.endings
+        );
+        eprintln!("{slug}: after a review, {} paths, endings {:?}", walks.paths, walks.endings);
     }
 }

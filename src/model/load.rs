@@ -58,8 +58,8 @@ pub fn parse_index(text: &str) -> Result<Vec<String>, LoadError> {
     parse_json(INDEX_PATH, text)
 }
 
-/// Parses `content/topics.json`: every topic's group must be known, and a `met_by` must name a date the wizard and
-/// the deadlines page ask for.
+/// Parses `content/topics.json`: every topic's group must be known, a `met_by` must name a date the wizard and
+/// the deadlines page ask for, and `next_for` must name known outcomes and answer keys.
 pub fn parse_topics(text: &str) -> Result<Vec<Topic>, LoadError> {
     let topics: Vec<Topic> = parse_json(TOPICS_PATH, text)?;
     for t in &topics {
@@ -70,6 +70,18 @@ pub fn parse_topics(text: &str) -> Result<Vec<Topic>, LoadError> {
             return Err(LoadError::new(
                 TOPICS_PATH,
                 format!("topic \"{}\" needs `ask`: the question a quiz asks", t.id),
+            ));
+        }
+        if let Some(id) = t.next_for.outcomes.iter().find(|o| !super::OUTCOMES.contains(&o.as_str())) {
+            return Err(LoadError::new(
+                TOPICS_PATH,
+                format!("topic \"{}\" is a next step of unknown outcome \"{id}\"", t.id),
+            ));
+        }
+        if let Some(key) = t.next_for.answers.iter().find(|k| !super::questions::is_answer(k)) {
+            return Err(LoadError::new(
+                TOPICS_PATH,
+                format!("topic \"{}\" is a next step of unknown answer \"{key}\"", t.id),
             ));
         }
         if let Some(date) = t.met_by.as_deref().filter(|d| !super::questions::is_date(d)) {
@@ -135,6 +147,16 @@ mod tests {
         assert!(group.message.contains("unknown group \"nowhere\""), "{group:?}");
         let date = parse_topics(&topic("reviews", "in_need")).unwrap_err();
         assert!(date.message.contains("not a date key"), "{date:?}");
+        let next = |next_for: &str| {
+            format!(
+                r#"[{{"id":"x","group":"reviews","core":false,"label":"X","description":"d","ask":"X?","next_for":{next_for}}}]"#
+            )
+        };
+        assert!(parse_topics(&next(r#"{"outcomes":["close"],"answers":["disabled"]}"#)).is_ok());
+        let outcome = parse_topics(&next(r#"{"outcomes":["shrug"]}"#)).unwrap_err();
+        assert!(outcome.message.contains("unknown outcome \"shrug\""), "{outcome:?}");
+        let answer = parse_topics(&next(r#"{"answers":["plan_established"]}"#)).unwrap_err();
+        assert!(answer.message.contains("unknown answer \"plan_established\""), "{answer:?}");
     }
 
     #[test]

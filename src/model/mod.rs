@@ -50,7 +50,7 @@ pub fn authority_path(slug: &str) -> String {
 pub fn procedure_path(slug: &str) -> String {
     format!("content/authorities/{slug}/procedure.md")
 }
-pub use vocab::{event_phrase, group_label, is_timescale, met_by, Role, Topic, EVENTS, GROUPS, OUTCOMES};
+pub use vocab::{event_phrase, group_label, is_timescale, met_by, NextFor, Role, Topic, EVENTS, GROUPS, OUTCOMES};
 
 /// The path of the glossary, relative to the project root.
 pub const GLOSSARY_PATH: &str = "content/glossary.json";

@@ -28,6 +28,28 @@ pub struct Topic {
     /// Whether the wizard's result shows its rules as cards ("who does what").
     #[serde(default)]
     pub on_result: bool,
+    /// When the wizard's result puts its rules under "What to do next".
+    #[serde(default, skip_serializing_if = "NextFor::is_empty")]
+    pub next_for: NextFor,
+}
+
+/// When a topic's rules bear on what a worker does next: after some review outcomes, or for some answers.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NextFor {
+    /// The outcome ids (of [`OUTCOMES`]) whose next steps include the topic's rules.
+    #[serde(default)]
+    pub outcomes: Vec<String>,
+    /// The answer keys whose answer, when a rule's condition on it holds, makes the rule a next step.
+    #[serde(default)]
+    pub answers: Vec<String>,
+}
+
+impl NextFor {
+    /// Whether it names no outcome and no answer.
+    pub fn is_empty(&self) -> bool {
+        self.outcomes.is_empty() && self.answers.is_empty()
+    }
 }
 
 /// The case date that shows a deadline on `topic` was met, if the topic has one.

@@ -3,6 +3,7 @@
 //! content before they are used or fetched.
 
 use crate::query::{decode, encode, pairs};
+use crate::wizard::Way;
 
 /// A page of the site, with the values its address carries.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,10 +39,13 @@ pub enum Route {
         /// The case's answers, as given (read against the authority's questions by the page).
         case: Vec<(String, String)>,
     },
-    /// `/wizard/{authority}?{walk}`: the decision flow.
+    /// `/wizard/{authority}?{walk}`: the decision flow; `/wizard/{authority}/after-review?{walk}`: its short way to
+    /// what follows a review.
     Wizard {
         /// The authority's slug, as asked.
         slug: String,
+        /// Which way in.
+        way: crate::wizard::Way,
         /// The walk's answers, as given (read against the authority's flow by the page).
         walk: Vec<(String, String)>,
     },
@@ -181,7 +185,10 @@ impl Route {
                 &["with", "highlight"],
             ),
             ["deadlines", slug] => return (Route::Deadlines { slug: owned(slug), case: query }, Vec::new()),
-            ["wizard", slug] => return (Route::Wizard { slug: owned(slug), walk: query }, Vec::new()),
+            ["wizard", slug] => return (Route::Wizard { slug: owned(slug), way: Way::Case, walk: query }, Vec::new()),
+            ["wizard", slug, "after-review"] => {
+                return (Route::Wizard { slug: owned(slug), way: Way::AfterReview, walk: query }, Vec::new())
+            }
             ["wizard", slug, "map"] => (Route::WizardMap { slug: owned(slug) }, &[]),
             ["compare"] => return (Route::Compare { view: query }, Vec::new()),
             ["compare", topic] => (Route::CompareTopic { topic: owned(topic) }, &[]),
@@ -242,7 +249,9 @@ impl Route {
             ),
             Route::Rules { slug } => format!("a/{}/rules", segment(slug)),
             Route::Deadlines { slug, case } => with_query(format!("deadlines/{}", segment(slug)), case.clone()),
-            Route::Wizard { slug, walk } => with_query(format!("wizard/{}", segment(slug)), walk.clone()),
+            Route::Wizard { slug, way, walk } => {
+                with_query(format!("wizard/{}{}", segment(slug), way.path()), walk.clone())
+            }
             Route::WizardMap { slug } => format!("wizard/{}/map", segment(slug)),
             Route::Compare { view } => with_query("compare".to_owned(), view.clone()),
             Route::CompareTopic { topic } => format!("compare/{}", segment(topic)),
@@ -290,7 +299,8 @@ mod tests {
             Route::Section { slug: s.clone(), section: s.clone(), with: Some(s.clone()), highlight: None },
             Route::Section { slug: s.clone(), section: s.clone(), with: None, highlight: Some(s.clone()) },
             Route::Deadlines { slug: s.clone(), case: pairs.clone() },
-            Route::Wizard { slug: s.clone(), walk: pairs.clone() },
+            Route::Wizard { slug: s.clone(), way: Way::Case, walk: pairs.clone() },
+            Route::Wizard { slug: s.clone(), way: Way::AfterReview, walk: pairs.clone() },
             Route::Compare { view: pairs },
             Route::CompareTopic { topic: s.clone() },
             Route::Glossary { filter: s.clone() },
@@ -331,6 +341,10 @@ mod tests {
         for (route, href) in [
             (Route::Rules { slug: "north".into() }, "a/north/rules"),
             (Route::WizardMap { slug: "north".into() }, "wizard/north/map"),
+            (
+                Route::Wizard { slug: "north".into(), way: Way::AfterReview, walk: Vec::new() },
+                "wizard/north/after-review",
+            ),
             (Route::NotFound { path: "/no/where".into() }, "/no/where"),
         ] {
             assert_eq!(route.href(), href);

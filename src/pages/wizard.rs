@@ -12,7 +12,7 @@ use crate::render::action::Action;
 use crate::render::deadlines::timeline_actions_html;
 use crate::render::wizard::{check_html, question_html, result_html, walk_href, Outcome};
 use crate::timeline::FieldError;
-use crate::wizard::{flow, next, Ending, Question, Refusal, Step, Walk};
+use crate::wizard::{flow_for, next, with_assumptions, Ending, Question, Refusal, Step, Walk, Way};
 
 /// The other authority a walk is compared with (`compare=`), as far as it is known.
 pub enum Other<'a> {
@@ -72,9 +72,11 @@ fn compared(state: &WizardState) -> Html {
         Other::Loading => return column(html!("<p role=\"status\">Loading…</p>")),
         Other::Loaded(authority, book) => (authority, book),
     };
-    let their_flow = flow(&book.rules, &book.topics, authority);
+    let their_flow = flow_for(state.walk.way, &book.rules, &book.topics, authority);
     let teams: Vec<String> = authority.vocabulary.teams.iter().map(|t| t.id.clone()).collect();
-    let (theirs, _) = Walk::from_query(&Walk { compare: None, ..state.walk.clone() }.to_query(), &teams);
+    let (mut theirs, _) = Walk::from_query(&Walk { compare: None, ..state.walk.clone() }.to_query(), &teams);
+    theirs.way = state.walk.way;
+    let theirs = with_assumptions(&theirs);
     column(match next(&their_flow, &book.rules, &theirs.case, &theirs.skipped) {
         Step::Done(ending) => {
             let result = Outcome { flow: &their_flow, walk: &theirs, ending: &ending, rules: &book.rules };
@@ -91,8 +93,8 @@ fn compared(state: &WizardState) -> Html {
 }
 
 /// The result: the outcome and what follows, the actions, and links to the same answers elsewhere.
-fn result(state: &WizardState, ending: &Ending) -> Html {
-    let (authority, walk) = (state.authority, state.walk);
+fn result(state: &WizardState, walk: &Walk, ending: &Ending) -> Html {
+    let authority = state.authority;
     let outcome = Outcome { flow: state.flow, walk, ending, rules: &state.book.rules };
     let others: Html = state
         .catalogue
@@ -108,7 +110,7 @@ fn result(state: &WizardState, ending: &Ending) -> Html {
         "{}{}<h2>Compare with another authority</h2><p>The same answers under \
          another authority, side by side:</p><ul class=\"compare-links\">{}</ul>",
         result_html(&outcome, &card_context(authority, state.book), state.today),
-        timeline_actions_html(),
+        if walk.way == Way::Case { timeline_actions_html() } else { Html::new() },
         others
     );
     match walk.compare {
@@ -121,9 +123,38 @@ fn result(state: &WizardState, ending: &Ending) -> Html {
     }
 }
 
+/// The two ways into the wizard, offered where a walk starts: the other way is a link.
+fn ways_in(authority: &Authority, way: Way) -> Html {
+    let (case, after) = (Walk::default(), Walk { way: Way::AfterReview, ..Walk::default() });
+    let (slug, name) = (authority.slug.as_str(), &authority.short_name);
+    let item = |this: Way, href: String, title: &str, what: String| {
+        if this == way {
+            html!("<li aria-current=\"page\"><strong>{}</strong> — {}</li>", title, what)
+        } else {
+            html!("<li><a href=\"{}\">{}</a> — {}</li>", href, title, what)
+        }
+    };
+    html!(
+        "<nav class=\"ways-in\" aria-label=\"Ways into the wizard\"><ul>{}{}</ul></nav>",
+        item(
+            Way::Case,
+            walk_href(slug, &case),
+            "Work through a case",
+            format!("every question {name}'s rules need, with the dates")
+        ),
+        item(
+            Way::AfterReview,
+            walk_href(slug, &after),
+            "What follows a review?",
+            format!("only what {name}'s review outcome depends on")
+        )
+    )
+}
+
 /// The wizard's page for the state.
 pub fn wizard_page(state: &WizardState) -> Html {
-    let (authority, walk, flow) = (state.authority, state.walk, state.flow);
+    let assumed = with_assumptions(state.walk);
+    let (authority, walk, flow) = (state.authority, &assumed, state.flow);
     let mut out = Html::new();
     if state.discarded {
         out.push(html!(
@@ -150,11 +181,16 @@ pub fn wizard_page(state: &WizardState) -> Html {
         Step::Done(ending) => Some(ending),
         Step::Ask(_) => None,
     };
-    let early = matches!(ending, Some(Ending::NotInNeed | Ending::Excluded(_)));
-    match (step_of(flow, state.book, walk), ending) {
+    // The way to a review's outcome is two questions at most: it goes straight to the result.
+    let early = matches!(ending, Some(Ending::NotInNeed | Ending::Excluded(_))) || walk.way == Way::AfterReview;
+    let step = step_of(flow, state.book, walk);
+    if state.empty && (step == Some(0) || walk.way == Way::AfterReview) {
+        out.push(ways_in(authority, walk.way));
+    }
+    match (step, ending) {
         (Some(i), _) => out.push(question_html(authority, flow, i, walk, state.error)),
         (None, _) if !walk.confirmed && !early => out.push(check_html(&authority.slug, flow, walk)),
-        (None, Some(ending)) => out.push(result(state, &ending)),
+        (None, Some(ending)) => out.push(result(state, walk, &ending)),
         (None, None) => {}
     }
     out.push(html!(
@@ -183,9 +219,14 @@ mod tests {
     }
 
     fn page(catalogue: &Catalogue, book: &Book, query: &str, other: Other) -> String {
+        page_on(Way::Case, catalogue, book, query, other)
+    }
+
+    fn page_on(way: Way, catalogue: &Catalogue, book: &Book, query: &str, other: Other) -> String {
         let authority = &catalogue.authorities[0];
-        let flow = flow(&book.rules, &book.topics, authority);
-        let (walk, ignored) = Walk::from_query(&crate::query::pairs(query), &[]);
+        let flow = flow_for(way, &book.rules, &book.topics, authority);
+        let (mut walk, ignored) = Walk::from_query(&crate::query::pairs(query), &[]);
+        walk.way = way;
         wizard_page(&WizardState {
             catalogue,
             authority,
@@ -257,5 +298,34 @@ mod tests {
         let result = page(&catalogue, &book, walk, Other::Nothing);
         assert!(result.contains("Gap for everyone."), "{result}");
         assert!(!result.contains("Gap for disabled children."), "a gap whose condition fails is left out");
+    }
+
+    #[test]
+    fn the_way_to_a_reviews_outcome_asks_the_finding_then_says_what_it_assumed() {
+        let (catalogue, mut book) = fixture();
+        book.rules.extend(
+            serde_json::from_str::<Vec<crate::model::Rule>>(
+                r#"[{"id":"m-outcomes","topic":"review.outcomes","status":"stated","value":{"kind":"outcomes",
+                     "outcomes":[{"id":"close","label":"Case closed","destination":null,"findings":["needs_met"]}]},
+                     "summary":"s","cites":[],"note":null}]"#,
+            )
+            .unwrap(),
+        );
+        let start = page_on(Way::AfterReview, &catalogue, &book, "", Other::Nothing);
+        assert!(start.contains("<h1>What did the last review find?</h1>"), "{start}");
+        let name = &catalogue.authorities[0].short_name;
+        assert!(start.contains(&format!("{name} — question 1 of 1")), "{start}");
+        assert!(start.contains("<a href=\"wizard/minimal\">Work through a case</a>"), "{start}");
+        let done = page_on(Way::AfterReview, &catalogue, &book, "review_finding=needs_met", Other::Nothing);
+        assert!(done.contains("data-outcome=\"close\"") && !done.contains("Check your answers"), "{done}");
+        assert!(done.contains("What to do next") && done.contains("What this answer assumed"), "{done}");
+        assert!(
+            done.contains("href=\"wizard/minimal?review_finding=needs_met\">Work through the whole case"),
+            "{done}"
+        );
+        assert!(!done.contains("<h2>Deadlines</h2>") && !done.contains("data-action=\"ics\""), "{done}");
+        // The whole walk's first question offers the short way.
+        let whole = page(&catalogue, &book, "", Other::Nothing);
+        assert!(whole.contains("<a href=\"wizard/minimal/after-review\">What follows a review?</a>"), "{whole}");
     }
 }

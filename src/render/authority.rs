@@ -50,6 +50,7 @@ pub fn home_cards_html(catalogue: &Catalogue, today: NaiveDate) -> Html {
             "<li class=\"card\"><h2><a href=\"a/{s}\">{name}</a></h2><p class=\"doc-title\">{number}{title}</p>{manual}{dates}\
              <ul class=\"card-links\"><li><a href=\"a/{s}\">Read the procedure</a></li>\
              <li><a href=\"wizard/{s}\">Check which rule applies to a case</a></li>\
+             <li><a href=\"wizard/{s}/after-review\">What follows a review?</a></li>\
              <li><a href=\"deadlines/{s}\">Work out a case's deadlines</a></li></ul></li>",
             number = number.unwrap_or_default(),
             title = a.document.title,
@@ -126,6 +127,7 @@ pub fn overview_html(authority: &Authority, catalogue: &Catalogue, book: &Book, 
          <h2 id=\"related\">Related procedures it points to</h2>{related}</section>\
          <p class=\"rules-link\"><a href=\"a/{s}/rules\">Every rule in this procedure, by topic</a> — timescales, roles and what it does not state.</p>\
          <p class=\"rules-link\"><a href=\"wizard/{s}\">Check which rule applies to a case</a> — one question at a time, from assessment to the review outcome (<a href=\"wizard/{s}/map\">the whole flow</a>).</p>\
+         <p class=\"rules-link\"><a href=\"wizard/{s}/after-review\">What follows a review?</a> — the outcome and what to do next, from what the review found.</p>\
          <p class=\"rules-link\"><a href=\"deadlines/{s}\">Work out a case's deadlines</a> — the dates these rules set, from the dates you enter.</p>\
          <p class=\"rules-link\"><a href=\"train/{s}/quiz\">Practise these rules</a> — a quiz, <a href=\"train/{s}/cases\">worked cases</a> and a <a href=\"train/{s}/handout\">trainer's handout</a>.</p>\
          <nav class=\"toc\" aria-labelledby=\"contents-heading\"><h2 id=\"contents-heading\">Contents</h2>{contents}</nav>",

@@ -4,22 +4,23 @@
 
 use super::deadlines::{date_parts_html, timeline_html};
 use super::frame::error_summary_html;
-use super::rule_card::{rule_cards_html, CardContext};
+use super::rule_card::{rule_card_html, rule_cards_html, CardContext};
 use crate::html;
 use crate::html::Html;
 use crate::model::{Authority, Rule, Status};
 use crate::query::join;
 use crate::timeline::{applicable, choice_label, timeline, DateParts, DONT_KNOW};
-use crate::wizard::{stage, Ending, Kind, Question, Refusal, Walk};
+use crate::wizard::{next_steps, stage, Ending, Kind, NextStep, Question, Refusal, Walk, Way, ASSUMED};
 use chrono::NaiveDate;
 
-/// The address of a walk, relative to the site's base: `wizard/{slug}?…`.
+/// The address of a walk, relative to the site's base: `wizard/{slug}?…`, or `wizard/{slug}/after-review?…`.
 pub fn walk_href(slug: &str, walk: &Walk) -> String {
     let query = join(&walk.to_query());
+    let path = format!("wizard/{slug}{}", walk.way.path());
     if query.is_empty() {
-        format!("wizard/{slug}")
+        path
     } else {
-        format!("wizard/{slug}?{query}")
+        format!("{path}?{query}")
     }
 }
 
@@ -233,24 +234,88 @@ pub struct Outcome<'a> {
     pub rules: &'a [Rule],
 }
 
-/// The result page: outcome, deadlines, the rules that apply, what is not stated, the answers.
+/// "What to do next": each rule that bears on the outcome or on the answers, as a card; where several outcomes
+/// are shown, each card says which it follows.
+fn next_steps_html(steps: &[NextStep], several: bool, ctx: &CardContext) -> Html {
+    let mut out = html!(
+        "<section class=\"next-steps\" aria-labelledby=\"next-steps\"><h2 id=\"next-steps\">What to do next</h2>"
+    );
+    if steps.is_empty() {
+        out.push(html!(
+            "<p>{}'s procedure states nothing more on what follows: see the rules below.</p></section>",
+            ctx.authority.short_name
+        ));
+        return out;
+    }
+    out.push(html!("<ul class=\"rule-cards\">"));
+    for step in steps {
+        let card = rule_card_html(step.rule, ctx, false);
+        let labels: Vec<&str> = step.after.iter().map(|o| o.label.as_str()).collect();
+        match (several, labels.is_empty()) {
+            (true, false) => out.push(html!(
+                "<li class=\"next-step\"><p class=\"next-after\">If the outcome is: {}</p><ul class=\"rule-cards\">{}</ul></li>",
+                labels.join("; or "),
+                card
+            )),
+            (_, true) => out.push(html!(
+                "<li class=\"next-step\"><p class=\"next-after\">Because of your answers</p><ul class=\"rule-cards\">{}</ul></li>",
+                card
+            )),
+            (false, false) => out.push(card),
+        }
+    }
+    out.push(html!("</ul></section>"));
+    out
+}
+
+/// What "What follows a review?" took as given, with the way to check it: the whole case, with the answers so far.
+fn assumed_html(walk: &Walk, slug: &str) -> Html {
+    let items: Html = ASSUMED
+        .iter()
+        .filter_map(|(key, value)| crate::model::questions::key(key)?.choice(value).map(|c| (key, c)))
+        .map(|(key, c)| html!("<li>{}: {}</li>", crate::timeline::question(key), c.label.to_lowercase()))
+        .collect();
+    let mut whole = Walk { way: Way::Case, at: None, from_check: false, confirmed: false, ..walk.clone() };
+    for (key, _) in ASSUMED {
+        whole.case.answers.remove(key);
+    }
+    html!(
+        "<section class=\"assumed\" aria-labelledby=\"assumed\"><h2 id=\"assumed\">What this answer assumed</h2>\
+         <ul>{}<li>A review has been held.</li></ul><p><a href=\"{}\">Work through the whole case</a> to check these, \
+         and to get the dates.</p></section>",
+        items,
+        walk_href(slug, &whole)
+    )
+}
+
+/// The result page: outcome, what to do next, deadlines, the rules that apply, what is not stated, the answers.
+/// The way to a review's outcome has no dates: it says what it assumed instead.
 pub fn result_html(result: &Outcome, ctx: &CardContext, today: NaiveDate) -> Html {
     let Outcome { flow, walk, ending, rules } = *result;
     let authority = ctx.authority;
     let slug = authority.slug.as_str();
     let mut out = html!("<h1>Result: {}</h1>", authority.short_name);
     out.push(outcome_html(ending, walk, authority));
-    if let Ending::Applies { .. } = ending {
-        out.push(html!("<h2>Deadlines</h2>"));
-        out.push(timeline_html(&timeline(rules, ctx.topics, &walk.case, today), authority, ctx.topics));
+    if let Ending::Applies { outcomes, .. } = ending {
+        let steps = next_steps(ending, rules, ctx.topics, &walk.case);
+        out.push(next_steps_html(&steps, outcomes.len() > 1, ctx));
+        let after_review = walk.way == Way::AfterReview;
+        if after_review {
+            out.push(assumed_html(walk, slug));
+        } else {
+            out.push(html!("<h2>Deadlines</h2>"));
+            out.push(timeline_html(&timeline(rules, ctx.topics, &walk.case, today), authority, ctx.topics));
+        }
         let apply = applicable(rules, &walk.case);
+        let stepped = |r: &Rule| steps.iter().any(|s| s.rule.id == r.id);
         let shown: Vec<&Rule> = ctx
             .topics
             .iter()
-            .filter(|t| t.on_result)
+            .filter(|t| t.on_result && !after_review)
             .flat_map(|t| {
                 apply.iter().filter(move |(r, _)| r.topic == t.id && r.status != Status::NotStated).map(|(r, _)| *r)
             })
+            .filter(|r| !stepped(r))
             .collect();
         if !shown.is_empty() {
             out.push(html!(
@@ -258,11 +323,18 @@ pub fn result_html(result: &Outcome, ctx: &CardContext, today: NaiveDate) -> Htm
                 rule_cards_html(shown, ctx, false)
             ));
         }
-        // Only the gaps that bear on this case: a not-stated rule whose answered conditions fail is left out.
+        // Only the gaps that bear on this case: a not-stated rule whose answered conditions fail is left out; on
+        // the way to a review's outcome, only the gaps on what follows the outcomes shown.
+        let follows = |topic: &str| {
+            ctx.topics
+                .iter()
+                .any(|t| t.id == topic && outcomes.iter().any(|(_, o)| t.next_for.outcomes.contains(&o.id)))
+        };
         let gaps: Vec<&Rule> = apply
             .iter()
             .map(|(r, _)| *r)
             .filter(|r| r.status == Status::NotStated && topic_is_core(ctx, &r.topic))
+            .filter(|r| !after_review || follows(&r.topic))
             .collect();
         if !gaps.is_empty() {
             out.push(html!("<h2>What {}'s procedure does not say</h2><ul class=\"gaps\">", authority.short_name));
@@ -272,8 +344,10 @@ pub fn result_html(result: &Outcome, ctx: &CardContext, today: NaiveDate) -> Htm
             out.push(html!("</ul>"));
         }
     }
-    out.push(html!("<h2>Your answers</h2>"));
-    out.push(answers_html(slug, flow, walk));
+    if !flow.is_empty() {
+        out.push(html!("<h2>Your answers</h2>"));
+        out.push(answers_html(slug, flow, walk));
+    }
     out
 }
 

@@ -18,7 +18,7 @@ use crate::pages::route::Route;
 use crate::pages::wizard::{wizard_page, Other, WizardState};
 use crate::render::action::Action;
 use crate::render::wizard::walk_href;
-use crate::wizard::{flow, read_answer, Refusal, Walk};
+use crate::wizard::{flow_for, read_answer, Refusal, Walk, Way};
 
 fn storage_key(slug: &str) -> String {
     format!("cin-explorer.wizard.{slug}")
@@ -39,12 +39,30 @@ pub fn WizardPage() -> impl IntoView {
     let loaded = expect_context::<Loaded>();
     let (authority, book) = (loaded.authority.clone(), loaded.book.clone());
     let slug = authority.slug.clone();
-    browser::set_title(&page_title(&["Which rule applies", &authority.short_name]));
     let teams: Vec<String> = authority.vocabulary.teams.iter().map(|t| t.id.clone()).collect();
     let route = CurrentRoute::get();
     let address = CurrentAddress::get();
     let navigate = use_navigate();
-    let flow = StoredValue::new(flow(&book.rules, &book.topics, &authority));
+    let way = Memo::new(move |_| {
+        route.with(|r| match r {
+            Route::Wizard { way, .. } => *way,
+            _ => Way::Case,
+        })
+    });
+    let flow = {
+        let (authority, book) = (authority.clone(), book.clone());
+        Memo::new(move |_| flow_for(way.get(), &book.rules, &book.topics, &authority))
+    };
+    {
+        let name = authority.short_name.clone();
+        Effect::new(move |_| {
+            let what = match way.get() {
+                Way::Case => "Which rule applies",
+                Way::AfterReview => "What follows a review",
+            };
+            browser::set_title(&page_title(&[what, &name]));
+        });
+    }
     let read = {
         let teams = teams.clone();
         Memo::new(move |_| {
@@ -53,7 +71,8 @@ pub fn WizardPage() -> impl IntoView {
                 _ => Vec::new(),
             });
             let empty = pairs.is_empty();
-            let (walk, ignored) = Walk::from_query(&pairs, &teams);
+            let (mut walk, ignored) = Walk::from_query(&pairs, &teams);
+            walk.way = way.get();
             (walk, ignored, empty)
         })
     };
@@ -90,12 +109,14 @@ pub fn WizardPage() -> impl IntoView {
     let page = move || {
         let (walk, ignored, empty) = read.get();
         let Loaded { catalogue, authority, book } = &loaded_p;
-        let saved = match empty {
-            true => saved_walk(&authority.slug, &teams).and_then(Result::ok),
-            false => {
+        // Only a walk through a whole case is kept to resume: the way to a review's outcome is two questions at most.
+        let saved = match (empty, walk.way) {
+            (true, Way::Case) => saved_walk(&authority.slug, &teams).and_then(Result::ok),
+            (false, Way::Case) => {
                 browser::store(&storage_key(&authority.slug), &crate::query::join(&walk.to_query()));
                 None
             }
+            (_, Way::AfterReview) => None,
         };
         let other_book = other.get().flatten();
         let other = match walk.compare.as_deref() {
@@ -107,7 +128,7 @@ pub fn WizardPage() -> impl IntoView {
             },
         };
         let error = error.get();
-        flow.with_value(|flow| {
+        flow.with(|flow| {
             wizard_page(&WizardState {
                 catalogue,
                 authority,
@@ -143,7 +164,7 @@ pub fn WizardPage() -> impl IntoView {
             let Ok(data) = web_sys::FormData::new_with_form(&form) else { return };
             let value = |name: &str| data.get(name).as_string().unwrap_or_default();
             let walk = read.get_untracked().0;
-            let Some(q) = flow.with_value(|f| f.iter().find(|q| q.key == key).cloned()) else { return };
+            let Some(q) = flow.with_untracked(|f| f.iter().find(|q| q.key == key).cloned()) else { return };
             let answer = read_answer(&q, value);
             match answer {
                 Ok(a) => go(&walk.answer(q.key, a)),
@@ -160,7 +181,7 @@ pub fn WizardPage() -> impl IntoView {
         None,
         Callback::new(move |_| {
             browser::forget(&storage_key(&slug_c));
-            go(&Walk::default());
+            go(&Walk { way: way.get_untracked(), ..Walk::default() });
         }),
     );
     offer(

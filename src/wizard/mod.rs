@@ -3,10 +3,12 @@
 //! the child out of it, or the review outcome the authority's own rules give for what the review found.
 
 mod answer;
+mod next_steps;
 mod walk;
 
 pub use answer::{read_answer, Refusal};
-pub use walk::{Answer, Walk, NO_DATE};
+pub use next_steps::{next_steps, NextStep};
+pub use walk::{Answer, Walk, Way, NO_DATE};
 
 use crate::model::questions;
 use crate::model::{Authority, Outcome, Rule, Status, Topic, Value};
@@ -72,15 +74,20 @@ pub fn outcomes(rules: &[Rule]) -> Vec<(&Rule, &Outcome)> {
         .collect()
 }
 
+/// A question that takes one of a key's choices, with "I don't know" where `dont_know` is set.
+fn choice_question(key: &'static str, authority: &Authority, dont_know: bool) -> Question {
+    Question {
+        key,
+        text: question(key).to_owned(),
+        kind: Kind::Choice { choices: questions::choices_for(key, authority), dont_know },
+    }
+}
+
 /// The whole flow of an authority, in order: whether the child is in need; the other plan where the authority
 /// excludes one or its rules depend on it; every other answer its rules depend on; the dates its timescales need;
 /// and, where it ties review outcomes to what a review finds, that finding.
 pub fn flow(rules: &[Rule], topics: &[Topic], authority: &Authority) -> Vec<Question> {
-    let choice = |key: &'static str, dont_know: bool| Question {
-        key,
-        text: question(key).to_owned(),
-        kind: Kind::Choice { choices: questions::choices_for(key, authority), dont_know },
-    };
+    let choice = |key: &'static str, dont_know: bool| choice_question(key, authority, dont_know);
     let mut out = vec![choice("in_need", false)];
     let answers = needed_answers(rules);
     if !excluded_plans(rules).is_empty() || answers.contains(&"other_plan") {
@@ -95,6 +102,46 @@ pub fn flow(rules: &[Rule], topics: &[Topic], authority: &Authority) -> Vec<Ques
     // What the review found is asked only where the procedure ties an outcome to a finding.
     if outcomes(rules).iter().any(|(_, o)| !o.findings.is_empty()) {
         out.push(choice("review_finding", true));
+    }
+    out
+}
+
+/// What "What follows a review?" takes as given, as (answer key, value): the child is in need and has no other plan.
+/// Its result says so, with a link to work through the whole case instead.
+pub const ASSUMED: [(&str, &str); 2] = [("in_need", "yes"), ("other_plan", "none")];
+
+/// The questions of "What follows a review?": only what the authority's review outcomes depend on — each condition
+/// its outcome rules carry (other than the assumed ones), then what the review found where an outcome is tied to a
+/// finding. A procedure whose outcomes depend on nothing asks nothing.
+pub fn after_review_flow(rules: &[Rule], authority: &Authority) -> Vec<Question> {
+    let outcome_rules: Vec<&Rule> = rules.iter().filter(|r| r.topic == "review.outcomes").collect();
+    let depends = |key: &str| outcome_rules.iter().any(|r| r.when.contains_key(key));
+    let mut out: Vec<Question> = questions::answer_keys()
+        .map(|k| k.key)
+        .filter(|k| *k != "review_finding" && !ASSUMED.iter().any(|(a, _)| a == k) && depends(k))
+        .map(|key| choice_question(key, authority, true))
+        .collect();
+    if depends("review_finding") || outcomes(rules).iter().any(|(_, o)| !o.findings.is_empty()) {
+        out.push(choice_question("review_finding", authority, true));
+    }
+    out
+}
+
+/// The flow of a way into the wizard.
+pub fn flow_for(way: Way, rules: &[Rule], topics: &[Topic], authority: &Authority) -> Vec<Question> {
+    match way {
+        Way::Case => flow(rules, topics, authority),
+        Way::AfterReview => after_review_flow(rules, authority),
+    }
+}
+
+/// The walk as its way reads it: for "What follows a review?", with [`ASSUMED`] filled in where not answered.
+pub fn with_assumptions(walk: &Walk) -> Walk {
+    let mut out = walk.clone();
+    if walk.way == Way::AfterReview {
+        for (key, value) in ASSUMED {
+            out.case.answers.entry(key.to_owned()).or_insert_with(|| value.to_owned());
+        }
     }
     out
 }

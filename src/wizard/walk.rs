@@ -8,9 +8,31 @@ use crate::timeline::{Case, FieldError};
 /// The value that marks a date question answered as "not known / not yet".
 pub const NO_DATE: &str = "none";
 
+/// Which way into the wizard a walk takes (the address's path says which).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Way {
+    /// "Work through a case": every question the authority's rules need, from assessment to the review outcome.
+    #[default]
+    Case,
+    /// "What follows a review?": only what the authority's review outcome depends on.
+    AfterReview,
+}
+
+impl Way {
+    /// The path after the authority's slug: empty, or `/after-review`.
+    pub fn path(self) -> &'static str {
+        match self {
+            Way::Case => "",
+            Way::AfterReview => "/after-review",
+        }
+    }
+}
+
 /// A walk read from a query string.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Walk {
+    /// Which way in it takes (from the path, not the query).
+    pub way: Way,
     /// The answers and dates.
     pub case: Case,
     /// Date questions answered "not known / not yet".

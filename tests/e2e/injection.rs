@@ -236,6 +236,7 @@ fn templates() -> Vec<Template> {
         sampled("/deadlines/{x}", Echo::Value),
         sampled("/wizard/{x}", Echo::Value),
         sampled("/wizard/{x}/map", Echo::Value),
+        sampled("/wizard/{x}/after-review", Echo::Value),
         template("/compare/{x}", Echo::Value),
         template("/glossary/{x}", Echo::Value),
         template("/{x}", Echo::Address),
@@ -256,6 +257,7 @@ fn templates() -> Vec<Template> {
         sampled("/glossary?filter={x}", Echo::Nothing),
         template(format!("/train/{s}/quiz?seed={{x}}"), Echo::Value),
         template(format!("/wizard/{}", every_key(s)), Echo::Value),
+        template(format!("/wizard/{s}/after-review?review_finding={{x}}&compare={{x}}"), Echo::Value),
         template(format!("/deadlines/{}", every_key(s)), Echo::Value),
         template(format!("/wizard/{}?{answers}&compare={{x}}&result=yes", done[0]), Echo::Value),
         // Unknown keys: the key itself is the payload.

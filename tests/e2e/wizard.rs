@@ -5,7 +5,8 @@
 use crate::support;
 use crate::support::browser::Browser;
 use cin_procedure_explorer::query::pairs;
-use cin_procedure_explorer::wizard::{flow, next, Kind, Step, Walk};
+use cin_procedure_explorer::render::wizard::walk_href;
+use cin_procedure_explorer::wizard::{flow, flow_for, next, next_steps, with_assumptions, Kind, Step, Walk, Way};
 
 /// Answers the question on screen: the first choice, or for a date 26 March 2026 if `date_first` else "not known".
 async fn answer(b: &Browser, date_first: bool) {
@@ -306,5 +307,124 @@ async fn a_date_pasted_whole_is_accepted_and_a_refused_date_keeps_what_was_typed
     assert!(b.eval("return document.querySelector('.error-summary') === null").await == true);
     b.open(&server.url(&format!("/wizard/{slug}?in_need=yes&{key}=2026-03-26&at={key}")), &question).await;
     assert_eq!(date_boxes(&b).await, ["26", "3", "2026"]);
+    b.quit().await;
+}
+
+/// The rule ids the engine lists under "What to do next" for a walk's ending.
+fn engine_next_steps(entry: &cin_procedure_explorer::publish::Entry, walk: &Walk) -> (String, Vec<String>) {
+    let flow = flow_for(walk.way, &entry.rules, &support::all().topics, &entry.authority);
+    let walk = with_assumptions(walk);
+    let Step::Done(ending) = next(&flow, &entry.rules, &walk.case, &walk.skipped) else {
+        panic!("{}: not done", entry.authority.slug)
+    };
+    let steps = next_steps(&ending, &entry.rules, &support::all().topics, &walk.case);
+    (ending.id(), steps.iter().map(|s| s.rule.id.clone()).collect())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn what_follows_a_review_asks_at_most_two_questions_and_leads_with_what_to_do_next() {
+    let Some((server, b)) = support::setup().await else { return };
+    let all = support::all();
+    for entry in &all.entries {
+        let (slug, name) = (&entry.authority.slug, &entry.authority.short_name);
+        let teams: Vec<String> = entry.authority.vocabulary.teams.iter().map(|t| t.id.clone()).collect();
+        // The whole walk's start offers this way in, and it names the council in the title and on every question.
+        b.open(&server.url(&format!("/wizard/{slug}")), ".ways-in").await;
+        b.click(".ways-in a[href$='/after-review']").await;
+        b.wait_until("return location.pathname.endsWith('/after-review')").await;
+        b.wait_for(".wizard .ways-in").await;
+        b.wait_until(&format!("return document.title.includes({:?})", name.as_str())).await;
+        let short = flow_for(Way::AfterReview, &entry.rules, &all.topics, &entry.authority);
+        assert!(short.len() <= 2, "{slug}: {} questions", short.len());
+        for (i, q) in short.iter().enumerate() {
+            b.wait_for(&format!(".wizard-question[data-key='{}']", q.key)).await;
+            let progress = b.text(".progress").await;
+            assert!(progress.starts_with(&format!("{name} — question {} of {}", i + 1, short.len())), "{progress}");
+            b.assert_accessible(&format!("/wizard/{slug}/after-review question {}", i + 1)).await;
+            // What the review found: a risk of significant harm; any other question: its first choice.
+            let choice = match q.key {
+                "review_finding" => "input[value='risk_of_significant_harm']".to_owned(),
+                _ => "#answer".to_owned(),
+            };
+            let id = b.eval(&format!("return document.querySelector(\"{choice}\").id")).await;
+            b.click(&format!("label[for='{}']", id.as_str().unwrap())).await;
+            let before = b.eval("return location.search").await;
+            continue_on(&b).await;
+            b.wait_until(&format!("return location.search !== {before}")).await;
+        }
+        let outcome = b.wait_for(".outcome").await.attr("data-outcome").await.unwrap().unwrap();
+        let walk = {
+            let mut w = walk_in_page(&b, &teams).await;
+            w.way = Way::AfterReview;
+            w
+        };
+        let (engine_outcome, engine_steps) = engine_next_steps(entry, &walk);
+        assert_eq!(outcome, engine_outcome, "{slug}");
+        // The outcome first, then "What to do next" with exactly the engine's rules, then what was assumed.
+        let order = b
+            .eval(
+                "const o = document.querySelector('.outcome'), n = document.querySelector('.next-steps'), \
+                 a = document.querySelector('.assumed'); return !!(o && n && a) && \
+                 !!(o.compareDocumentPosition(n) & 4) && !!(n.compareDocumentPosition(a) & 4)",
+            )
+            .await;
+        assert_eq!(order, true, "{slug}: outcome, then what to do next, then what was assumed");
+        let shown: Vec<String> = serde_json::from_value(
+            b.eval("return Array.from(document.querySelectorAll('.next-steps li.rule-card')).map(li => li.id)").await,
+        )
+        .unwrap();
+        assert_eq!(shown, engine_steps, "{slug}");
+        let assumed = b.text(".assumed").await;
+        assert!(assumed.contains("assessed as in need") && assumed.contains("another plan"), "{assumed}");
+        let whole = b.eval("return document.querySelector('.assumed a').getAttribute('href')").await;
+        let whole_href = whole.as_str().unwrap();
+        assert!(
+            whole_href == format!("wizard/{slug}") || whole_href.starts_with(&format!("wizard/{slug}?")),
+            "{whole}"
+        );
+        assert!(!whole.as_str().unwrap().contains("in_need"), "the whole walk asks what was assumed: {whole}");
+        assert_eq!(b.eval("return document.querySelector('.timeline, [data-action=ics]') === null").await, true);
+        b.assert_accessible(&format!("/wizard/{slug}/after-review result")).await;
+    }
+    b.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_rule_that_bears_on_the_outcome_is_listed_under_what_to_do_next() {
+    let Some((server, b)) = support::setup().await else { return };
+    let all = support::all();
+    // Every authority whose outcome for a risk of significant harm has next steps: the cards are there, first.
+    let mut checked = 0;
+    for entry in &all.entries {
+        let slug = &entry.authority.slug;
+        // What the review found: a risk of significant harm; any other question the way asks: its first choice.
+        let mut walk = Walk { way: Way::AfterReview, ..Walk::default() };
+        for q in flow_for(Way::AfterReview, &entry.rules, &all.topics, &entry.authority) {
+            let value = match &q.kind {
+                _ if q.key == "review_finding" => "risk_of_significant_harm".to_owned(),
+                Kind::Choice { choices, .. } => choices[0].0.clone(),
+                Kind::Date => unreachable!("the way to a review's outcome asks no date"),
+            };
+            walk.case.answers.insert(q.key.to_owned(), value);
+        }
+        let (_, steps) = engine_next_steps(entry, &walk);
+        let Some(first) = steps.first() else { continue };
+        let href = walk_href(slug, &walk);
+        b.open(&server.url(&format!("/{href}")), ".outcome").await;
+        b.wait_for(&format!(".next-steps li.rule-card[id='{first}']")).await;
+        let listed = b.eval("return document.querySelectorAll('.next-steps li.rule-card').length").await;
+        assert_eq!(listed, steps.len(), "{slug}");
+        checked += 1;
+    }
+    assert!(checked > 0, "some authority names next steps after a risk of significant harm");
+    // An unknown finding in the link is named, and the question is asked again.
+    let slug = &all.entries.iter().find(|e| {
+        flow_for(Way::AfterReview, &e.rules, &all.topics, &e.authority).iter().any(|q| q.key == "review_finding")
+    });
+    let slug = &slug.expect("an authority ties outcomes to findings").authority.slug;
+    b.open(&server.url(&format!("/wizard/{slug}/after-review?review_finding=shrug")), ".notice").await;
+    assert!(b.text(".notice").await.contains("shrug"));
+    b.wait_for(".wizard-question[data-key='review_finding']").await;
+    b.assert_accessible("an after-review link with an unknown finding").await;
     b.quit().await;
 }
