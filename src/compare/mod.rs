@@ -2,6 +2,7 @@
 //! authorities agree (from the typed values, [`key`]), the spread of one topic across all of them, the view a
 //! person chooses ([`view`]) and its CSV export ([`csv`]).
 
+pub mod compact;
 pub mod csv;
 pub mod key;
 pub mod view;

@@ -51,6 +51,36 @@ pub fn describe_value(value: &Value, roles: &[Role]) -> String {
     }
 }
 
+/// A value in a few words, for a glance: "15 working days after the plan is established", "every 12 weeks",
+/// "the team manager", "a list of 5", "close, step down or continue"; text is cut after a few words.
+pub fn describe_brief(value: &Value, roles: &[Role]) -> String {
+    const WORDS: usize = 8;
+    let or_list = |names: Vec<String>| match names.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    };
+    match value {
+        Value::Deadline { .. } | Value::Roles { .. } | Value::System { .. } => {
+            describe_value(value, roles).trim_start_matches("within ").to_owned()
+        }
+        Value::Recurring { amount: n, unit, .. } => format!("every {}", amount(*n, *unit)),
+        Value::Before { event: e, .. } => format!("before {}", event(e)),
+        Value::Threshold { amount: n, unit, .. } => format!("beyond {}", amount(*n, *unit)),
+        Value::List { items } => format!("a list of {}", items.len()),
+        Value::Outcomes { outcomes } => or_list(outcomes.iter().map(|o| o.id.replace('_', " ")).collect()),
+        Value::Plans { plans } => or_list(plans.iter().map(|p| p.label.clone()).collect()),
+        Value::Text { text } => {
+            let words: Vec<&str> = text.split_whitespace().collect();
+            if words.len() > WORDS {
+                format!("{} …", words[..WORDS].join(" "))
+            } else {
+                text.clone()
+            }
+        }
+    }
+}
+
 fn answer_phrase(key: &str, value: &str, vocabulary: &Vocabulary) -> String {
     if key == "team" {
         let name = vocabulary.teams.iter().find(|t| t.id == value).map_or(value, |t| t.name.as_str());
@@ -64,11 +94,17 @@ fn answer_phrase(key: &str, value: &str, vocabulary: &Vocabulary) -> String {
 
 /// The conditions of a rule in plain words ("for cases held by the Health and Disability Team"), or None.
 pub fn describe_when(when: &BTreeMap<String, Vec<String>>, vocabulary: &Vocabulary) -> Option<String> {
+    when_phrase(when, vocabulary).map(|p| format!("For {p}"))
+}
+
+/// The conditions as a phrase without the leading "For" ("cases held by the Health and Disability Team"), or
+/// `None` where there are none.
+pub fn when_phrase(when: &BTreeMap<String, Vec<String>>, vocabulary: &Vocabulary) -> Option<String> {
     let parts: Vec<String> = when
         .iter()
         .map(|(key, values)| values.iter().map(|v| answer_phrase(key, v, vocabulary)).collect::<Vec<_>>().join(" or "))
         .collect();
-    (!parts.is_empty()).then(|| format!("For {}", parts.join(", and ")))
+    (!parts.is_empty()).then(|| parts.join(", and "))
 }
 
 #[cfg(test)]
@@ -82,6 +118,20 @@ mod tests {
             Role { id: "team_manager".into(), label: "the team manager".into() },
             Role { id: "senior_practitioner".into(), label: "a senior practitioner".into() },
         ]
+    }
+
+    #[test]
+    fn a_brief_reading_keeps_the_amount_and_cuts_the_rest() {
+        let d = Value::Deadline { amount: 15, unit: Unit::WorkingDays, after: "plan_established".into() };
+        assert_eq!(describe_brief(&d, &[]), "15 working days after the plan is established");
+        let r = Value::Recurring { amount: 12, unit: Unit::Weeks, since: "previous_review".into() };
+        assert_eq!(describe_brief(&r, &[]), "every 12 weeks");
+        let roles = Value::Roles { roles: vec!["team_manager".into(), "senior_practitioner".into()], usually: true };
+        assert_eq!(describe_brief(&roles, &self::roles()), "usually the team manager or a senior practitioner");
+        let text = Value::Text { text: "one two three four five six seven eight nine ten".into() };
+        assert_eq!(describe_brief(&text, &[]), "one two three four five six seven eight …");
+        let list = Value::List { items: vec!["a".into(), "b".into()] };
+        assert_eq!(describe_brief(&list, &[]), "a list of 2");
     }
 
     #[test]
