@@ -1,6 +1,7 @@
 //! The view as CSV for a spreadsheet: UTF-8 with a byte-order mark (so Excel reads accents and dashes), CRLF line
 //! ends, every field quoted; one line per row of the table, one column per chosen authority.
 
+use super::compact::compact_cell;
 use super::view::{Shown, View};
 use super::{Cell, Library};
 use crate::model::{describe_when, group_label, Rule, Status};
@@ -38,20 +39,49 @@ fn cell_text(cell: &Cell, library: &Library, authority: usize) -> String {
     cell.rules.iter().map(|r| rule_text(r, library, authority)).collect::<Vec<_>>().join("\n")
 }
 
-/// The CSV of the rows shown, for the chosen authorities.
+/// The CSV of the rows shown, for the chosen authorities: for each, the value in a few words, then the plain
+/// words with conditions, status and sources.
 pub fn csv(shown: &[Shown], view: &View, library: &Library) -> String {
     let mut lines = Vec::with_capacity(shown.len() + 1);
     let mut header = vec![field("Group"), field("Topic")];
-    header.extend(view.authorities.iter().map(|&i| field(&library.books[i].authority.short_name)));
+    for &i in &view.authorities {
+        let name = &library.books[i].authority.short_name;
+        header.push(field(&format!("{name}: value")));
+        header.push(field(name));
+    }
     header.push(field("Chosen authorities differ"));
     lines.push(header.join(","));
     for s in shown {
         let mut line = vec![field(group_label(&s.row.topic.group)), field(&s.row.topic.label)];
-        line.extend(view.authorities.iter().map(|&i| field(&cell_text(&s.row.cells[i], library, i))));
+        for &i in &view.authorities {
+            let (cell, book) = (&s.row.cells[i], &library.books[i]);
+            line.push(field(&compact_cell(cell, &book.authority.vocabulary, &library.roles)));
+            line.push(field(&cell_text(cell, library, i)));
+        }
         line.push(field(if s.differs { "yes" } else { "no" }));
         lines.push(line.join(","));
     }
     format!("\u{feff}{}\r\n", lines.join("\r\n"))
+}
+
+/// The CSV's file name for a view's address query, from its authorities and topic groups:
+/// `compare-york-brighton-hove-reviews.csv`; `compare.csv` for a view that names neither.
+pub fn file_name(query: &str) -> String {
+    let pairs = crate::query::pairs(query);
+    let values = |key: &str| -> Vec<String> {
+        pairs
+            .iter()
+            .filter(|(k, _)| k == key)
+            .flat_map(|(_, v)| v.split(','))
+            .map(|v| v.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' }).collect())
+            .map(|v: String| v.trim_matches('-').to_owned())
+            .filter(|v| !v.is_empty())
+            .collect()
+    };
+    let parts: Vec<String> = ["compare".to_owned()].into_iter().chain(values("a")).chain(values("group")).collect();
+    let mut name = parts.join("-");
+    name.truncate(120);
+    format!("{}.csv", name.trim_end_matches('-'))
 }
 
 #[cfg(test)]
@@ -71,13 +101,29 @@ mod tests {
         let text = csv(&s, &view, &library);
         assert!(text.starts_with('\u{feff}'), "a byte-order mark for Excel");
         let lines: Vec<&str> = text.trim_start_matches('\u{feff}').split("\r\n").filter(|l| !l.is_empty()).collect();
-        assert_eq!(lines[0], r#""Group","Topic","North","West","Chosen authorities differ""#);
+        assert_eq!(
+            lines[0],
+            r#""Group","Topic","North: value","North","West: value","West","Chosen authorities differ""#
+        );
         assert_eq!(lines.len(), 1 + s.len());
         assert!(
-            lines[1].starts_with(r#""Reviews","Review interval","[Stated] north on review.interval (source: 1. One)"#)
+            lines[1].starts_with(
+                r#""Reviews","Review interval","every 12 weeks · every 26 weeks (cases held by the disability)","[Stated] north on review.interval (source: 1. One)"#
+            ),
+            "{}",
+            lines[1]
         );
         assert!(lines[1].contains("\n"), "two rules in one cell are two lines of the field");
         assert!(lines[1].ends_with(r#""[Not stated] west on review.interval (source: 1. One)","yes""#), "{}", lines[1]);
+    }
+
+    #[test]
+    fn the_file_is_named_after_the_view() {
+        assert_eq!(file_name("a=york,brighton-hove&group=reviews&diff=1"), "compare-york-brighton-hove-reviews.csv");
+        assert_eq!(file_name("a=north&group=reviews,records"), "compare-north-reviews-records.csv");
+        assert_eq!(file_name(""), "compare.csv");
+        assert_eq!(file_name("a=%22%3E%3Cimg%3E,..%2F..%2Fetc"), "compare-img-etc.csv");
+        assert!(file_name(&format!("a={}", "x,".repeat(200))).len() <= 124);
     }
 
     #[test]

@@ -27,6 +27,10 @@ pub enum Action {
     Focus(String),
     /// Turn a display preference on or off.
     Toggle(Pref),
+    /// Copy the page's address to the clipboard, and say so.
+    CopyLink,
+    /// Tick (`true`) or untick every checkbox in the control's fieldset that is not hidden by a filter.
+    TickAll(bool),
 }
 
 impl Action {
@@ -42,6 +46,9 @@ impl Action {
             Action::SaveProgress => "save-progress",
             Action::Focus(_) => "focus",
             Action::Toggle(_) => "toggle",
+            Action::CopyLink => "copy-link",
+            Action::TickAll(true) => "select-all",
+            Action::TickAll(false) => "clear-all",
         }
     }
 
@@ -67,6 +74,9 @@ impl Action {
             "save-progress" => Action::SaveProgress,
             "focus" => Action::Focus(attribute("data-field")?),
             "toggle" => Action::Toggle(Pref::from_id(&attribute("data-pref")?)?),
+            "copy-link" => Action::CopyLink,
+            "select-all" => Action::TickAll(true),
+            "clear-all" => Action::TickAll(false),
             _ => return None,
         })
     }
@@ -101,6 +111,9 @@ mod tests {
             Action::Focus("field-plan_\"><img>".into()),
             Action::Toggle(Pref::HighVisibility),
             Action::Toggle(Pref::LargeText),
+            Action::CopyLink,
+            Action::TickAll(true),
+            Action::TickAll(false),
         ];
         for action in all {
             let markup = action.attrs().into_string();

@@ -93,15 +93,31 @@ fn checkbox(name: &str, value: &str, id: &str, label: &str, checked: bool) -> Ht
     )
 }
 
+/// "Select all" and "Clear" for the checkboxes of the fieldset they sit in.
+fn tick_all_html() -> Html {
+    html!(
+        "<p class=\"tick-all\"><button type=\"button\" class=\"link-button\"{}>Select all</button> \
+         <button type=\"button\" class=\"link-button\"{}>Clear</button></p>",
+        Action::TickAll(true).attrs(),
+        Action::TickAll(false).attrs()
+    )
+}
+
 fn filters_html(library: &Library, view: &View) -> Html {
     let mut out = html!("<form class=\"compare-filters\" id=\"compare-filters\" data-compare-form>");
-    out.push(html!("<fieldset><legend>Authorities</legend><input type=\"hidden\" name=\"a\" value=\"\">"));
+    out.push(html!(
+        "<fieldset class=\"authority-choices\"><legend>Authorities</legend><input type=\"hidden\" name=\"a\" value=\"\">\
+         <label for=\"a-filter\">Find an authority</label><input type=\"search\" id=\"a-filter\" autocomplete=\"off\">{}\
+         <div class=\"choices\">",
+        tick_all_html()
+    ));
     for (i, book) in library.books.iter().enumerate() {
         let a = &book.authority;
         out.push(checkbox("a", &a.slug, &format!("a-{}", a.slug), &a.short_name, view.authorities.contains(&i)));
     }
     out.push(html!(
-        "</fieldset><fieldset><legend>Topic groups</legend><input type=\"hidden\" name=\"group\" value=\"\">"
+        "</div></fieldset><fieldset><legend>Topic groups</legend><input type=\"hidden\" name=\"group\" value=\"\">{}",
+        tick_all_html()
     ));
     for (id, label) in GROUPS {
         if library.topics.iter().any(|t| t.group == id) {
@@ -114,7 +130,8 @@ fn filters_html(library: &Library, view: &View) -> Html {
     }
     out.push(checkbox("diff", "1", "diff", "Only differences", view.diff));
     out.push(html!(
-        "<p class=\"hint\">Hides the topics on which the chosen authorities say the same thing.</p></fieldset></form>"
+        "<p class=\"hint\">Hides the topics on which the chosen authorities say the same thing.</p></fieldset>\
+         <p><button type=\"submit\" class=\"button\" id=\"compare-update\">Update the comparison</button></p></form>"
     ));
     out
 }
@@ -137,8 +154,10 @@ pub fn matrix_page(library: &Library, rows: &[Row], view: &View) -> Page {
     out.push(filters_html(library, view));
     out.push(html!(
         "<p class=\"compare-actions\"><button type=\"button\" class=\"button secondary\"{}>Download this view (CSV)</button> \
-         <a href=\"{}\" data-permalink>Link to this view</a></p>",
+         <button type=\"button\" class=\"button secondary\"{}>Copy link to this view</button> \
+         <a href=\"{}\" data-permalink>Link to this view</a> <span class=\"copy-status\" role=\"status\"></span></p>",
         Action::Csv.attrs(),
+        Action::CopyLink.attrs(),
         page
     ));
     if view.authorities.is_empty() || view.groups.is_empty() {

@@ -96,6 +96,18 @@ fn act(event: &web_sys::MouseEvent, prefs: RwSignal<Prefs>, offers: StoredValue<
             request_animation_frame(move || browser::focus_selector(&format!("[data-pref='{}']", pref.id())));
         }
         Action::Forget => forget(prefs),
+        Action::CopyLink => {
+            let address = browser::link_address("a[data-permalink]");
+            browser::copy_text(&address, |copied| {
+                let said = if copied {
+                    "Link copied to the clipboard."
+                } else {
+                    "This browser did not let the site copy: use the link beside this button instead."
+                };
+                browser::set_text(".copy-status", said);
+            });
+        }
+        Action::TickAll(on) => browser::tick_all(&control, on),
         Action::Retry | Action::Csv | Action::Ics | Action::Restart | Action::SaveProgress => {
             if let Some(run) = offered(offers, &action, &control) {
                 run.run(());

@@ -1,6 +1,7 @@
 //! The few things the interface asks of the browser directly: base path, title, today, storage, scrolling.
 
 use chrono::NaiveDate;
+use wasm_bindgen::JsCast;
 
 fn document() -> Option<web_sys::Document> {
     web_sys::window()?.document()
@@ -188,6 +189,47 @@ pub fn show_field_error(id: &str, message: Option<&str>) {
     }
     if let Some(group) = d.get_element_by_id(&format!("{id}-group")) {
         let _ = group.class_list().toggle_with_force("has-error", message.is_some());
+    }
+}
+
+/// Copies text to the clipboard, then says whether it could (`done(true)`) or the browser refused (`done(false)`).
+pub fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
+    let Some(w) = web_sys::window() else { return done(false) };
+    let promise = w.navigator().clipboard().write_text(text);
+    wasm_bindgen_futures::spawn_local(async move {
+        done(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());
+    });
+}
+
+/// The absolute address of the first link matching a CSS selector, or of the page when there is none.
+pub fn link_address(selector: &str) -> String {
+    let link = document().and_then(|d| d.query_selector(selector).ok().flatten());
+    match link.and_then(|l| l.dyn_into::<web_sys::HtmlAnchorElement>().ok()) {
+        Some(a) => a.href(),
+        None => web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default(),
+    }
+}
+
+/// Hides each element matching `selector` whose text does not hold `filter` (ignoring case); shows the rest.
+pub fn filter_choices(selector: &str, filter: &str) {
+    let filter = filter.trim().to_lowercase();
+    let Some(found) = document().and_then(|d| d.query_selector_all(selector).ok()) else { return };
+    for i in 0..found.length() {
+        if let Some(el) = found.item(i).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let text = el.text_content().unwrap_or_default().to_lowercase();
+            el.set_hidden(!filter.is_empty() && !text.contains(&filter));
+        }
+    }
+}
+
+/// Ticks or unticks every checkbox in the element's nearest fieldset that a filter has not hidden.
+pub fn tick_all(control: &web_sys::Element, on: bool) {
+    let Some(fieldset) = control.closest("fieldset").ok().flatten() else { return };
+    let Ok(boxes) = fieldset.query_selector_all(".checkbox:not([hidden]) input[type=checkbox]") else { return };
+    for i in 0..boxes.length() {
+        if let Some(input) = boxes.item(i).and_then(|n| n.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+            input.set_checked(on);
+        }
     }
 }
 

@@ -1,6 +1,7 @@
 //! `/compare` and `/compare/{topic}`: the pages are HTML made in the background worker by
-//! [`crate::render::compare`]; this component asks for the page the address names, turns a change of the filters
-//! into a new address (so a link reproduces the view), and saves the view as CSV.
+//! [`crate::render::compare`]; this component asks for the page the address names, turns the filters into a new
+//! address when "Update" is pressed (so a link reproduces the view), filters the authorities by name as typed, and
+//! saves the view as CSV named after it.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -9,7 +10,8 @@ use wasm_bindgen::JsCast;
 use super::actions::offer;
 use super::background::{ask, worker_html};
 use super::context::CurrentRoute;
-use super::download;
+use super::{browser, download};
+use crate::compare::csv::file_name;
 use crate::html::Html;
 use crate::pages::route::Route;
 use crate::pages::worker::{Answer, Want};
@@ -39,11 +41,19 @@ pub fn ComparePage() -> impl IntoView {
     let route = CurrentRoute::get();
     let navigate = use_navigate();
     let (html, retry) = worker_html(move || Some(route.get()));
-    let on_change = move |event: web_sys::Event| {
-        let form = event.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-        let form = form.and_then(|el| el.query_selector("form[data-compare-form]").ok().flatten());
-        let Some(query) = form.and_then(|f| f.dyn_into().ok()).and_then(|f| form_query(&f)) else { return };
+    // The choice applies with one "Update", not with each tick: the matrix is made again once.
+    let on_submit = move |event: web_sys::SubmitEvent| {
+        let form = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok());
+        let Some(form) = form.filter(|f| f.has_attribute("data-compare-form")) else { return };
+        event.prevent_default();
+        let Some(query) = form_query(&form) else { return };
         navigate(&format!("/compare?{query}"), Default::default());
+    };
+    // The filter box hides the authorities whose names do not hold what is typed.
+    let on_input = move |event: web_sys::Event| {
+        let input = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+        let Some(input) = input.filter(|i| i.id() == "a-filter") else { return };
+        browser::filter_choices(".authority-choices .choices .checkbox", &input.value());
     };
     offer(Action::Retry, None, retry);
     let csv = Callback::new(move |_| {
@@ -53,10 +63,19 @@ pub fn ComparePage() -> impl IntoView {
         };
         ask(Want::Csv, &Route::Compare { view }, |file| {
             if let Answer::File(text) = file {
-                download::text_file("cin-compare.csv", "text/csv;charset=utf-8", &text)
+                let address = browser::link_address("a[data-permalink]");
+                let query = address.split_once('?').map_or("", |(_, q)| q);
+                download::text_file(&file_name(query), "text/csv;charset=utf-8", &text)
             }
         });
     });
     offer(Action::Csv, None, csv);
-    view! { <div class="wrap compare" on:change=on_change inner_html=move || Html::into_string(html.get())></div> }
+    view! {
+        <div
+            class="wrap compare"
+            on:submit=on_submit
+            on:input=on_input
+            inner_html=move || Html::into_string(html.get())
+        ></div>
+    }
 }

@@ -37,17 +37,21 @@ async fn only_differences_keeps_just_the_rows_that_really_differ() {
         slugs.len() + 1,
         "a topic column and one per authority"
     );
-    // Narrow to the first two authorities by unticking the others.
+    // Narrow to the first two authorities by unticking the others: nothing is redrawn until "Update".
+    let search = b.eval("return location.search").await;
     for slug in &slugs[2..] {
         b.click(&format!("label[for='a-{slug}']")).await;
         b.wait_until(&format!("return !document.querySelector('#a-{slug}').checked")).await;
     }
+    assert_eq!(b.eval("return location.search").await, search, "a tick alone changes nothing");
+    b.click("#compare-update").await;
     b.wait_until("return document.querySelectorAll('.matrix thead th[scope=col]').length === 3").await;
     let two = format!("a={}", slugs[..2].join(","));
     let groups = View::from_query(&pairs(&two), &support::library()).groups.join(",");
     assert_eq!(b.eval("return location.search").await, format!("?{two}&group={groups}"));
-    // Tick "Only differences" as a person would, by its label.
+    // Tick "Only differences" as a person would, by its label, and update.
     b.click("label[for='diff']").await;
+    b.click("#compare-update").await;
     b.wait_until("return location.search.includes('diff=1')").await;
     b.wait_until(
         "return document.querySelector('#diff').checked && !document.querySelector('.matrix tr[data-differs=no]')",
@@ -65,7 +69,7 @@ async fn only_differences_keeps_just_the_rows_that_really_differ() {
         )
         .await;
     assert_eq!(letters_ok, true);
-    assert_eq!(b.eval("return document.activeElement.id").await, "diff", "focus stays on the control");
+    assert_eq!(b.eval("return document.activeElement.id").await, "compare-update", "focus stays on the control");
     b.assert_accessible("the matrix, two authorities, only differences").await;
     b.quit().await;
 }
@@ -95,11 +99,20 @@ async fn a_permalink_reproduces_the_view_and_the_csv_has_its_rows() {
          URL.createObjectURL = blob => { blob.arrayBuffer().then(b => window.__csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(b)); return make(blob); }; return true",
     )
     .await;
+    b.eval(
+        "const click = HTMLAnchorElement.prototype.click; \
+         HTMLAnchorElement.prototype.click = function () { window.__saved_as = this.download; return click.call(this); }; \
+         return true",
+    )
+    .await;
     b.click("[data-action='csv']").await;
     b.wait_until("return typeof window.__csv === 'string'").await;
     let csv = b.eval("return window.__csv").await.as_str().unwrap().to_owned();
+    let saved_as = b.eval("return window.__saved_as").await;
+    assert_eq!(saved_as, format!("compare-{}-{}-reviews-records.csv", second.slug, last.slug), "named after the view");
     let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
-    let header = format!("\u{feff}\"Group\",\"Topic\",\"{}\",\"{}\"", second.short_name, last.short_name);
+    let (a, z) = (&second.short_name, &last.short_name);
+    let header = format!("\u{feff}\"Group\",\"Topic\",\"{a}: value\",\"{a}\",\"{z}: value\",\"{z}\"");
     assert!(lines[0].starts_with(&header), "{}", lines[0]);
     let labels = b
         .eval("return Array.from(document.querySelectorAll('.matrix tbody th[scope=row] a')).map(a => a.textContent)")
@@ -109,6 +122,58 @@ async fn a_permalink_reproduces_the_view_and_the_csv_has_its_rows() {
     for (line, label) in lines[1..].iter().zip(&labels) {
         assert!(line.contains(&format!(",\"{label}\",")), "{line} should be the row {label}");
     }
+    b.quit().await;
+}
+
+/// The authorities the chooser shows (not hidden by its filter box).
+async fn visible_choices(b: &Browser) -> Vec<String> {
+    let v = b
+        .eval("return Array.from(document.querySelectorAll('.authority-choices .checkbox:not([hidden]) input')).map(i => i.value)")
+        .await;
+    serde_json::from_value(v).unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_chooser_filters_selects_all_clears_and_copies_the_link() {
+    let Some((server, b)) = support::setup().await else { return };
+    b.open(&server.url("/compare"), ".matrix tbody tr[data-topic]").await;
+    let content = support::content();
+    let target = &content[content.len() - 1].0;
+    // The filter box keeps only the authorities whose names hold what is typed.
+    let typed: String = target.short_name.chars().take(4).collect();
+    b.wait_for("#a-filter").await.send_keys(&typed).await.unwrap();
+    let shown = visible_choices(&b).await;
+    assert!(shown.contains(&target.slug) && shown.len() < content.len(), "{shown:?}");
+    b.assert_accessible("the chooser, filtered").await;
+    // "Clear" unticks every authority; the filter cleared, "Select all" ticks them all again; "Update" applies.
+    b.eval("const f = document.querySelector('#a-filter'); f.value = ''; f.dispatchEvent(new Event('input', { bubbles: true })); return true").await;
+    b.click(".authority-choices [data-action='clear-all']").await;
+    assert_eq!(b.eval("return document.querySelectorAll('.authority-choices input:checked').length").await, 0);
+    b.click("#compare-update").await;
+    b.wait_until("return location.search.startsWith('?a=&')").await;
+    b.wait_for(".compare .notice").await;
+    b.click(".authority-choices [data-action='select-all']").await;
+    assert_eq!(
+        b.eval("return document.querySelectorAll('.authority-choices input:checked').length").await,
+        content.len()
+    );
+    b.click("#compare-update").await;
+    b.wait_until(&format!(
+        "return document.querySelectorAll('.matrix thead th[scope=col]').length === {}",
+        content.len() + 1
+    ))
+    .await;
+    // "Copy link to this view" copies the view's address and says so; a browser that refuses gets the plain link.
+    b.eval("Object.defineProperty(navigator, 'clipboard', { value: { writeText: t => { window.__copied = t; return Promise.resolve(); } } }); return true").await;
+    b.click("[data-action='copy-link']").await;
+    b.wait_until("return document.querySelector('.copy-status').textContent.includes('copied')").await;
+    let copied = b.eval("return window.__copied").await;
+    let link = b.eval("return document.querySelector('[data-permalink]').href").await;
+    assert_eq!(copied, link);
+    b.eval("navigator.clipboard.writeText = () => Promise.reject(new Error('no')); return true").await;
+    b.click("[data-action='copy-link']").await;
+    b.wait_until("return document.querySelector('.copy-status').textContent.includes('use the link')").await;
+    b.assert_accessible("the matrix after copying its link").await;
     b.quit().await;
 }
 
