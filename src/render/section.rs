@@ -9,17 +9,21 @@ use crate::model::{rules_citing, sections_on, topics_citing, Authority, Book, Ne
 
 /// Links to the same section beside each other authority's sections on the same topics.
 fn compare_with_html(slug: &str, section: &str, others: &[&Authority]) -> Html {
-    let links: Html = others
+    let options: Html = others
         .iter()
         .filter(|a| a.slug != slug)
-        .map(|a| html!("<li><a href=\"a/{}/{}?with={}\">{}</a></li>", slug, section, a.slug, a.short_name))
+        .map(|a| html!("<option value=\"{}\">{}</option>", a.slug, a.short_name))
         .collect();
-    if links.is_empty() {
+    if options.is_empty() {
         return Html::new();
     }
     html!(
-        "<nav class=\"compare-with\" aria-label=\"Compare this section\"><p>Compare with the same topics in:</p><ul>{}</ul></nav>",
-        links
+        "<form class=\"compare-with\" method=\"get\" action=\"a/{}/{}\"><label for=\"compare-with\">Compare this \
+         section with the same topics in</label> <select id=\"compare-with\" name=\"with\">{}</select> \
+         <button type=\"submit\" class=\"button secondary\">Compare</button></form>",
+        slug,
+        section,
+        options
     )
 }
 
@@ -79,7 +83,7 @@ pub fn section_html(
          <h1 id=\"{id}\" tabindex=\"-1\">{number}{title} <a class=\"anchor\" href=\"a/{slug}/{id}\"><span \
          class=\"visually-hidden\">Link to this section</span><span aria-hidden=\"true\">#</span></a></h1>\
          <p class=\"source-line\"><strong>Source: </strong>{source_of}{source}</p>\
-         <p class=\"print-only\">Printed from {print}</p>{compare}<div class=\"prose\">{body}</div>{rules_here}\
+         <p class=\"print-only\">Printed from {print}</p><div class=\"prose\">{body}</div>{compare}{rules_here}\
          <nav class=\"pager\" aria-label=\"Previous and next section\">{prev}{next}</nav>\
          <p class=\"hint\">Tip: the ← and → keys move between sections.</p></article>\
          <nav class=\"sidebar\" aria-labelledby=\"sidebar-heading\"><h2 id=\"sidebar-heading\">Contents</h2>{contents}</nav>",
@@ -176,8 +180,11 @@ mod tests {
         assert!(html.contains(Html::text(&first.source).as_str()));
         assert_eq!(html.matches("aria-current=\"page\"").count(), 1);
         assert!(!html.contains("Rules in this section"), "no rules, no rules heading");
-        assert!(html.contains(&format!("<a href=\"a/minimal/{}?with=other\">Other</a>", first.id)));
-        assert!(!html.contains("?with=minimal"), "not compared with itself");
+        assert!(
+            html.contains(&format!("<form class=\"compare-with\" method=\"get\" action=\"a/minimal/{}\">", first.id))
+        );
+        assert!(html.contains("<option value=\"other\">Other</option>"), "{html}");
+        assert!(!html.contains("<option value=\"minimal\">"), "not compared with itself");
     }
 
     #[test]

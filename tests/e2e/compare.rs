@@ -231,7 +231,13 @@ async fn a_section_sits_beside_another_authoritys_sections_on_the_same_topics() 
         .expect("a section with topics another authority also has");
     let slug = &this.authority.slug;
     b.open(&server.url(&format!("/a/{slug}/{}", section.id)), ".compare-with").await;
-    b.client.find(fantoccini::Locator::LinkText(&other.authority.short_name)).await.unwrap().click().await.unwrap();
+    // One select-and-go control after the text.
+    let after = b
+        .eval("return !!(document.querySelector('.prose').compareDocumentPosition(document.querySelector('.compare-with')) & 4)")
+        .await;
+    assert_eq!(after, true, "the control comes after the section's text");
+    b.wait_for("#compare-with").await.select_by_value(&other.authority.slug).await.unwrap();
+    b.click(".compare-with button[type=submit]").await;
     b.wait_for(".compare-grid").await;
     assert_eq!(b.eval("return location.search").await, format!("?with={}", other.authority.slug));
     let expected: Vec<String> = cin_procedure_explorer::model::sections_on(&other.procedure, &other.rules, &topics)
