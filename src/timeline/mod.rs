@@ -165,11 +165,13 @@ pub fn applicable<'a>(rules: &'a [Rule], case: &Case) -> Vec<(&'a Rule, BTreeMap
         .collect()
 }
 
-/// The dated readings of a rule counted from `from`, with their states (`met_by`: the case date showing it was met).
-/// How a count reads, with the day off a calendar count lands on ("…, which is Boxing Day").
+/// How a count reads; a calendar count that lands on a day off names the date it lands on and the day off ("3 months
+/// after Tuesday 10 February 2026 lands on Sunday 10 May 2026, a Sunday").
 fn how(count: &Count) -> String {
     match count.lands_on_day_off() {
-        Some(day) if count.unit != crate::model::Unit::WorkingDays => format!("{}, which is {day}", count.explain()),
+        Some(day) if count.unit != crate::model::Unit::WorkingDays => {
+            format!("{} lands on {}, {day}", count.explain(), long_date(count.date))
+        }
         _ => count.explain(),
     }
 }
@@ -265,7 +267,7 @@ fn occurrences(
             }
             let state = if n == 1 && chained.is_none() { relative(count.date, today) } else { State::Projected };
             let how = match (&chained, n) {
-                (Some(plan), 1) => format!("{}: when the {} is due, if it is held then", how(&count), plan.topic),
+                (Some(plan), 1) => format!("If the {} is held when it is due: {}", plan.topic, how(&count)),
                 _ => how(&count),
             };
             let dated = Dated { reading: reading.clone(), date: count.date, before: false, how, count: None, state };

@@ -99,10 +99,29 @@ fn an_ambiguous_rule_shows_every_reading_with_its_date() {
         vec![(Some("10 calendar days"), d(2026, 12, 28)), (Some("10 working days"), d(2027, 1, 6))],
         "working days skip Christmas, Boxing Day (substitute) and New Year's Day"
     );
-    assert!(
-        t.deadlines[0].dates[0].how.ends_with("which is Boxing Day (substitute day)"),
-        "{}",
-        t.deadlines[0].dates[0].how
+    assert_eq!(
+        t.deadlines[0].dates[0].how,
+        "10 calendar days after Friday 18 December 2026 lands on Monday 28 December 2026, Boxing Day (substitute day)",
+        "the count names the date it lands on, then the day off"
+    );
+}
+
+#[test]
+fn a_count_that_lands_on_a_day_off_names_the_date_it_lands_on() {
+    let weekend = crate::calendar::add(d(2026, 2, 10), 3, crate::model::Unit::Months).unwrap();
+    assert_eq!(how(&weekend), "3 months after Tuesday 10 February 2026 lands on Sunday 10 May 2026, a Sunday");
+    let christmas = crate::calendar::add(d(2026, 12, 11), 2, crate::model::Unit::Weeks).unwrap();
+    assert_eq!(
+        how(&christmas),
+        "2 weeks after Friday 11 December 2026 lands on Friday 25 December 2026, Christmas Day"
+    );
+    let weekday = crate::calendar::add(d(2026, 2, 10), 1, crate::model::Unit::Months).unwrap();
+    assert_eq!(how(&weekday), "1 month after Tuesday 10 February 2026", "a working day needs no word");
+    let working = crate::calendar::add(d(2026, 12, 18), 1, crate::model::Unit::WorkingDays).unwrap();
+    assert_eq!(
+        how(&working),
+        "1 working day after Friday 18 December 2026",
+        "a working-day count never lands on a day off"
     );
 }
 
@@ -147,7 +166,10 @@ fn one_date_gives_the_first_year_and_a_held_meeting_moves_the_chain() {
         ],
         "the first review, then every 12 weeks from its due date for a year"
     );
-    assert!(t.deadlines[1].dates[0].how.ends_with("when the first review is due, if it is held then"));
+    assert_eq!(
+        t.deadlines[1].dates[0].how,
+        "If the first review is held when it is due: 12 weeks after Monday 20 April 2026"
+    );
     assert!(t.waiting.is_empty(), "{:?}", t.waiting);
     let mut seen: Vec<NaiveDate> = t.deadlines.iter().map(|x| x.dates[0].date).collect();
     seen.dedup();
