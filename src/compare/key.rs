@@ -118,6 +118,7 @@ mod tests {
                 .map(|(k, vs)| (k.to_string(), vs.iter().map(|v| v.to_string()).collect()))
                 .collect::<BTreeMap<_, _>>(),
             value,
+            same_meeting: None,
             readings: vec![],
             summary: "words differ".into(),
             cites: vec![],
@@ -169,7 +170,8 @@ mod tests {
         assert_ne!(cell_key(&[&stated]), cell_key(&[&not_stated]));
         assert_eq!(cell_key(&[&not_stated]), cell_key(&[]), "no rule on a topic reads as not stated");
         let mut ambiguous = rule(Status::Ambiguous, None, &[]);
-        ambiguous.readings = vec![crate::model::Reading { label: "r".into(), value: recurring(3, Unit::Months) }];
+        ambiguous.readings =
+            vec![crate::model::Reading { label: "r".into(), value: recurring(3, Unit::Months), same_meeting: None }];
         assert_ne!(cell_key(&[&stated]), cell_key(&[&ambiguous]));
         let two = rule(Status::Stated, Some(recurring(6, Unit::Months)), &[("disabled", &["yes"])]);
         assert_eq!(cell_key(&[&conditional, &two]), cell_key(&[&two, &conditional]), "order does not matter");

@@ -193,6 +193,7 @@ pub(crate) mod tests {
             status,
             when: when.iter().map(|(k, v)| (k.to_string(), vec![v.to_string()])).collect::<BTreeMap<_, _>>(),
             value,
+            same_meeting: None,
             readings: vec![],
             summary: format!("{slug} on {topic}"),
             cites: vec!["one".into()],

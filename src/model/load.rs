@@ -58,8 +58,9 @@ pub fn parse_index(text: &str) -> Result<Vec<String>, LoadError> {
     parse_json(INDEX_PATH, text)
 }
 
-/// Parses `content/topics.json`: every topic's group must be known, a `met_by` must name a date the wizard and
-/// the deadlines page ask for, and `next_for` must name known outcomes and answer keys.
+/// Parses `content/topics.json`: every topic's group must be known, a `met_by` must name a date the wizard and the
+/// deadlines page ask for, a topic met by a meeting's date names that meeting (`meeting`), and `next_for` must name
+/// known outcomes and answer keys.
 pub fn parse_topics(text: &str) -> Result<Vec<Topic>, LoadError> {
     let topics: Vec<Topic> = parse_json(TOPICS_PATH, text)?;
     for t in &topics {
@@ -88,6 +89,12 @@ pub fn parse_topics(text: &str) -> Result<Vec<Topic>, LoadError> {
             return Err(LoadError::new(
                 TOPICS_PATH,
                 format!("topic \"{}\" is met by \"{date}\", which is not a date key", t.id),
+            ));
+        }
+        if t.met_by.is_some() != t.meeting.is_some() {
+            return Err(LoadError::new(
+                TOPICS_PATH,
+                format!("topic \"{}\" needs both `met_by` and `meeting` (the meeting it times), or neither", t.id),
             ));
         }
     }
@@ -139,10 +146,12 @@ mod tests {
         assert!(content_topics().iter().any(|t| t.met_by.as_deref() == Some("previous_review")));
         let topic = |group: &str, met_by: &str| {
             format!(
-                r#"[{{"id":"x","group":"{group}","core":false,"label":"X","description":"d","ask":"X?","met_by":"{met_by}"}}]"#
+                r#"[{{"id":"x","group":"{group}","core":false,"label":"X","description":"d","ask":"X?","met_by":"{met_by}","meeting":"the x"}}]"#
             )
         };
         assert!(parse_topics(&topic("reviews", "previous_review")).is_ok());
+        let unnamed = parse_topics(&topic("reviews", "previous_review").replace(r#","meeting":"the x""#, ""));
+        assert!(unnamed.unwrap_err().message.contains("needs both `met_by` and `meeting`"));
         let group = parse_topics(&topic("nowhere", "previous_review")).unwrap_err();
         assert!(group.message.contains("unknown group \"nowhere\""), "{group:?}");
         let date = parse_topics(&topic("reviews", "in_need")).unwrap_err();

@@ -34,7 +34,7 @@ pub use published::{
     data_cases_path, data_path, AuthorityData, DATA_AUTHORITIES, DATA_GLOSSARY, DATA_ROLES, DATA_TOPICS,
 };
 pub use rulebook::{by_group, rules_citing, sections_on, topic, topics_citing, TopicRules};
-pub use rules::{Outcome, Plan, Reading, Rule, Status, Unit, Value};
+pub use rules::{Outcome, Plan, Reading, Rule, SameMeeting, Status, Unit, Value};
 pub use validate::{is_url_safe_id, validate_authority, validate_index, Problem};
 pub use validate_rules::{validate_rules, Vocabularies};
 
@@ -50,7 +50,9 @@ pub fn authority_path(slug: &str) -> String {
 pub fn procedure_path(slug: &str) -> String {
     format!("content/authorities/{slug}/procedure.md")
 }
-pub use vocab::{event_phrase, group_label, is_timescale, met_by, NextFor, Role, Topic, EVENTS, GROUPS, OUTCOMES};
+pub use vocab::{
+    event_phrase, group_label, is_timescale, meeting_name, met_by, NextFor, Role, Topic, EVENTS, GROUPS, OUTCOMES,
+};
 
 /// The path of the glossary, relative to the project root.
 pub const GLOSSARY_PATH: &str = "content/glossary.json";

@@ -317,6 +317,10 @@ pub struct Reading {
     pub label: String,
     /// The value under that reading.
     pub value: Value,
+    /// The topic of another rule that, under this reading, times the same meeting as this reading does: the
+    /// procedure names one meeting for both (e.g. `planning_meeting.deadline`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub same_meeting: Option<String>,
 }
 
 /// One rule of one authority.
@@ -335,6 +339,10 @@ pub struct Rule {
     /// The value, for a stated rule.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<Value>,
+    /// The topic of another rule that times the same meeting as this stated rule: the procedure names one meeting
+    /// for both (e.g. `review.first`), so a case's timeline shows it once, on that rule's card.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub same_meeting: Option<String>,
     /// Every reading, for an ambiguous rule.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub readings: Vec<Reading>,
@@ -346,6 +354,17 @@ pub struct Rule {
     pub note: Option<String>,
 }
 
+/// A rule's value, or one reading of it, that times the same meeting as another topic's rule (`same_meeting`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SameMeeting<'a> {
+    /// The reading's label; `None` for the rule's own value.
+    pub reading: Option<&'a str>,
+    /// The value that times the meeting.
+    pub value: &'a Value,
+    /// The other topic.
+    pub topic: &'a str,
+}
+
 impl Rule {
     /// The values this rule can take: its value, or every reading's.
     pub fn values(&self) -> Vec<&Value> {
@@ -353,6 +372,26 @@ impl Rule {
             Some(v) => vec![v],
             None => self.readings.iter().map(|r| &r.value).collect(),
         }
+    }
+
+    /// Where this rule, or a reading of it, says it times the same meeting as another topic's rule.
+    pub fn same_meetings(&self) -> Vec<SameMeeting<'_>> {
+        let own = self.value.as_ref().zip(self.same_meeting.as_deref());
+        let own = own.map(|(value, topic)| SameMeeting { reading: None, value, topic });
+        let readings = self.readings.iter().filter_map(|r| {
+            let topic = r.same_meeting.as_deref()?;
+            Some(SameMeeting { reading: Some(r.label.as_str()), value: &r.value, topic })
+        });
+        own.into_iter().chain(readings).collect()
+    }
+
+    /// Whether this is the rule that `carrier`'s `same` names: a stated rule on that topic, under the same
+    /// conditions, with the same timescale.
+    pub fn is_meeting_of(&self, carrier: &Rule, same: &SameMeeting) -> bool {
+        self.topic == same.topic
+            && self.status == Status::Stated
+            && self.when == carrier.when
+            && self.value.as_ref() == Some(same.value)
     }
 }
 

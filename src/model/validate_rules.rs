@@ -140,6 +140,11 @@ pub fn validate_rules(authority: &Authority, rules: &[Rule], vocab: &Vocabularie
             report("contains '<' (raw HTML is not allowed)".into());
         }
     }
+    for rule in rules {
+        check_same_meetings(rule, rules, vocab.topics, &mut |message: String| {
+            problems.push(Problem { file: file.clone(), message: format!("rule \"{}\" {message}", rule.id) })
+        });
+    }
     for topic in vocab.topics.iter().filter(|t| t.core) {
         if !rules.iter().any(|r| r.topic == topic.id) {
             problems.push(Problem {
@@ -170,6 +175,50 @@ pub fn validate_rules(authority: &Authority, rules: &[Rule], vocab: &Vocabularie
     problems
 }
 
+/// Checks what a rule says with `same_meeting`: it is said of a one-off deadline on a topic that times a meeting, and
+/// names another such topic, on which one stated rule under the same conditions has the same timescale, names no
+/// meeting itself, and is the only rule on that topic that could apply with it (so the two always apply together).
+fn check_same_meetings(rule: &Rule, rules: &[Rule], topics: &[Topic], report: &mut dyn FnMut(String)) {
+    if rule.same_meeting.is_some() && rule.status != Status::Stated {
+        report(
+            "names the same meeting as another topic but is not stated (an ambiguous rule says it of a reading)".into(),
+        );
+    }
+    let times_meeting = |id: &str| topics.iter().any(|t| t.id == id && t.meeting.is_some());
+    for same in rule.same_meetings() {
+        let topic = same.topic;
+        if !matches!(same.value, Value::Deadline { .. }) {
+            report(format!("times the same meeting as {topic} with a value that is not a one-off deadline"));
+        }
+        if !times_meeting(&rule.topic) {
+            report(format!("names the same meeting as {topic}, but its own topic times no meeting"));
+        }
+        if topic == rule.topic || !times_meeting(topic) {
+            report(format!("names the same meeting as {topic}, which is not another topic that times a meeting"));
+            continue;
+        }
+        let targets: Vec<&Rule> = rules.iter().filter(|t| t.is_meeting_of(rule, &same)).collect();
+        let [target] = targets.as_slice() else {
+            report(format!(
+                "names the same meeting as {topic}, but that topic has no one stated rule under the same conditions \
+                 with the same timescale"
+            ));
+            continue;
+        };
+        if !target.same_meetings().is_empty() {
+            report(format!("names the same meeting as {}, which names another meeting itself", target.id));
+        }
+        for other in rules.iter().filter(|o| o.topic == topic && o.id != target.id && !disjoint(&o.when, &rule.when)) {
+            report(format!("names the same meeting as {}, but {} on that topic could apply too", target.id, other.id));
+        }
+    }
+}
+
+/// Whether two sets of conditions can never hold together: some answer is given values that do not overlap.
+fn disjoint(a: &BTreeMap<String, Vec<String>>, b: &BTreeMap<String, Vec<String>>) -> bool {
+    a.iter().any(|(key, values)| b.get(key).is_some_and(|other| !values.iter().any(|v| other.contains(v))))
+}
+
 fn is_timescale(value: &Value) -> bool {
     matches!(value, Value::Deadline { .. } | Value::Recurring { .. } | Value::Threshold { .. })
 }
@@ -187,7 +236,17 @@ mod tests {
             label: id.into(),
             ..Topic::default()
         };
-        vec![topic("review.first", true), topic("review.interval", true), topic("review.chair", false)]
+        let meeting = |id: &str, met_by: &str, name: &str| Topic {
+            met_by: Some(met_by.into()),
+            meeting: Some(name.into()),
+            ..topic(id, false)
+        };
+        vec![
+            Topic { core: true, ..meeting("review.first", "previous_review", "the first review") },
+            topic("review.interval", true),
+            topic("review.chair", false),
+            meeting("planning_meeting.deadline", "planning_meeting", "the planning meeting"),
+        ]
     }
 
     fn roles() -> Vec<Role> {
@@ -276,6 +335,47 @@ mod tests {
         ] {
             assert!(text.contains(needle), "missing {needle:?} in:\n{text}");
         }
+    }
+
+    /// A planning meeting that is the first review, as `same_meeting` says, in the fixture's rules.
+    fn with_planning(planning: &str) -> String {
+        GOOD.replacen('[', &format!("[{planning},"), 1)
+    }
+
+    const PLANNING: &str = r#"{"id":"minimal-planning","topic":"planning_meeting.deadline","status":"stated","value":{"kind":"deadline","amount":15,"unit":"working_days","after":"plan_established"},"same_meeting":"review.first","summary":"s","cites":["one"],"note":null}"#;
+
+    #[test]
+    fn a_meeting_named_once_names_a_rule_timing_it_the_same_way() {
+        assert_eq!(check(&with_planning(PLANNING)), "");
+        let cases = [
+            (PLANNING.replace("15", "16"), "has no one stated rule under the same conditions with the same timescale"),
+            (
+                PLANNING.replace(r#""status":"stated","#, r#""status":"stated","when":{"team":["disability"]},"#),
+                "has no one stated rule under the same conditions",
+            ),
+            (
+                PLANNING.replace("\"review.first\"", "\"review.interval\""),
+                "which is not another topic that times a meeting",
+            ),
+            (PLANNING.replace("planning_meeting.deadline", "review.chair"), "its own topic times no meeting"),
+            (
+                PLANNING.replace(r#""kind":"deadline""#, r#""kind":"threshold","then":"t""#).replace("after", "since"),
+                "a value that is not a one-off deadline",
+            ),
+        ];
+        for (planning, needle) in cases {
+            let text = check(&with_planning(&planning));
+            assert!(text.contains(needle), "missing {needle:?} in:\n{text}");
+        }
+        // The named rule may not name another meeting itself, and no other rule on its topic may apply alongside.
+        let chain = with_planning(PLANNING).replace(
+            r#""after":"plan_established"},"summary":"s","cites":["one"]"#,
+            r#""after":"plan_established"},"same_meeting":"planning_meeting.deadline","summary":"s","cites":["one"]"#,
+        );
+        assert!(check(&chain).contains("which names another meeting itself"), "{}", check(&chain));
+        let other = r#"{"id":"minimal-first-disabled","topic":"review.first","status":"not_stated","when":{"team":["disability"]},"summary":"s","cites":[],"note":null}"#;
+        let text = check(&with_planning(&format!("{PLANNING},{other}")));
+        assert!(text.contains("but minimal-first-disabled on that topic could apply too"), "{text}");
     }
 
     #[test]

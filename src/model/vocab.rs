@@ -25,6 +25,9 @@ pub struct Topic {
     /// For a one-off deadline, the case date that shows it was met (e.g. the planning meeting held).
     #[serde(default)]
     pub met_by: Option<String>,
+    /// For a topic that times one meeting (one with `met_by`), that meeting in a sentence: "the first review".
+    #[serde(default)]
+    pub meeting: Option<String>,
     /// Whether the wizard's result shows its rules as cards ("who does what").
     #[serde(default)]
     pub on_result: bool,
@@ -55,6 +58,11 @@ impl NextFor {
 /// The case date that shows a deadline on `topic` was met, if the topic has one.
 pub fn met_by<'a>(topics: &'a [Topic], topic: &str) -> Option<&'a str> {
     topics.iter().find(|t| t.id == topic).and_then(|t| t.met_by.as_deref())
+}
+
+/// The meeting a topic times, in a sentence ("the first review"); the topic's label, or its id, for any other.
+pub fn meeting_name<'a>(topics: &'a [Topic], topic: &'a str) -> &'a str {
+    topics.iter().find(|t| t.id == topic).map_or(topic, |t| t.meeting.as_deref().unwrap_or(&t.label))
 }
 
 /// Whether `topic`'s rules are timescales.

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use crate::calendar::{iso, long_date, YEARS};
 use crate::html;
 use crate::html::Html;
-use crate::model::{describe_when, Authority, Rule, Status, Topic};
+use crate::model::{describe_when, meeting_name, Authority, Rule, Status, Topic};
 use crate::render::action::Action;
 use crate::render::authority::cite_links;
 use crate::render::frame::error_summary_html;
@@ -195,7 +195,7 @@ fn deadline_html(deadline: &Deadline, authority: &Authority, topics: &[Topic]) -
     if let Some(about) = &deadline.about {
         heading.push(html!(" — {}", about));
     }
-    let dates: Html = deadline
+    let mut dates: Html = deadline
         .dates
         .iter()
         .map(|d| {
@@ -204,7 +204,33 @@ fn deadline_html(deadline: &Deadline, authority: &Authority, topics: &[Topic]) -
                  <span class=\"state state-{state}\">{v5}</span><span class=\"how\">{v6}</span></li>", state = d.state.id(), v0 = reading.unwrap_or_default(), v1 = if d.before { "Before " } else { "" }, v2 = iso(d.date), v3 = rule.topic, v4 = long_date(d.date), v5 = d.state.describe(), v6 = d.how)
         })
         .collect();
+    // A reading under which this rule's meeting is another deadline's: named here, dated there.
+    for other in &deadline.shown_with {
+        dates.push(html!(
+            "<li class=\"same-meeting\"><span class=\"reading\">Reading “{}”: </span>{} itself, not a meeting of its \
+             own; its date is under “{}”.</li>",
+            other.reading.as_deref().unwrap_or_default(),
+            meeting_name(topics, &other.rule.topic),
+            topic_label(topics, &other.rule.topic)
+        ));
+    }
     let mut out = html!("<li class=\"deadline\" data-topic=\"{v0}\" data-rule=\"{v1}\"><h3>{heading}</h3><ul class=\"dates\">{dates}</ul>", v0 = rule.topic, v1 = rule.id, heading = heading, dates = dates);
+    for other in &deadline.also {
+        let meeting = meeting_name(topics, &other.rule.topic);
+        out.push(match &other.reading {
+            None => html!(
+                "<p class=\"same-meeting\">This meeting is also {}: the procedure names one meeting for both \
+                 <span class=\"cited-in\">(source:{})</span>.</p>",
+                meeting,
+                cite_links(authority, &other.rule.cites)
+            ),
+            Some(reading) => html!(
+                "<p class=\"same-meeting\">Under the reading “{}”, this meeting is also {}.</p>",
+                reading,
+                meeting
+            ),
+        });
+    }
     if let Some(condition) = describe_when(&deadline.unanswered, &authority.vocabulary) {
         out.push(html!(
             "<p class=\"condition\">Applies only {} — answer the question above to check.</p>",
@@ -442,6 +468,51 @@ mod tests {
         let too_early = [("plan_established-day", "1/1/1899")];
         let (_, errors) = f.read(values(&too_early), false, &case);
         assert_eq!(errors[0].message, "Date the plan was agreed must be between 1 January 1900 and 31 December 2100");
+    }
+
+    #[test]
+    fn a_meeting_named_once_is_one_card_that_says_what_else_it_is() {
+        let section = authority().sections[0].id.clone();
+        let planning = r#"{"kind":"deadline","amount":15,"unit":"working_days","after":"plan_established"}"#;
+        let later = r#"{"kind":"deadline","amount":3,"unit":"months","after":"planning_meeting"}"#;
+        let rules: Vec<Rule> = serde_json::from_str(&format!(
+            r#"[{{"id":"m-pm","topic":"planning_meeting.deadline","status":"stated","value":{planning},
+                  "same_meeting":"review.first","summary":"s","cites":["{section}"],"note":null}},
+                {{"id":"m-rf","topic":"review.first","status":"stated","value":{planning},"summary":"s","cites":[],"note":null}},
+                {{"id":"m-cf","topic":"care_team.first_meeting","status":"ambiguous","readings":[
+                  {{"label":"the review itself","value":{planning},"same_meeting":"review.first"}},
+                  {{"label":"later","value":{later}}}],"summary":"s","cites":[],"note":"n"}}]"#
+        ))
+        .unwrap();
+        let mut case = Case::default();
+        case.dates.insert("plan_established".into(), NaiveDate::from_ymd_opt(2026, 3, 26).unwrap());
+        case.dates.insert("planning_meeting".into(), NaiveDate::from_ymd_opt(2026, 4, 20).unwrap());
+        let topics = crate::model::content_topics();
+        let t = crate::timeline::timeline(&rules, &topics, &case, NaiveDate::from_ymd_opt(2026, 4, 1).unwrap());
+        let html = timeline_html(&t, &authority(), &topics).into_string();
+        assert_eq!(html.matches("datetime=\"2026-04-20\"").count(), 1, "one card for the one meeting: {html}");
+        assert!(!html.contains("data-rule=\"m-pm\""), "{html}");
+        assert!(
+            html.contains(&format!(
+                "<p class=\"same-meeting\">This meeting is also the planning meeting: the procedure names one meeting \
+                 for both <span class=\"cited-in\">(source: <a class=\"cite\" href=\"a/minimal/{section}\">"
+            )),
+            "{html}"
+        );
+        assert!(
+            html.contains(
+                "<p class=\"same-meeting\">Under the reading “the review itself”, this meeting is also the \
+                           first team meeting.</p>"
+            ),
+            "{html}"
+        );
+        assert!(
+            html.contains(
+                "<li class=\"same-meeting\"><span class=\"reading\">Reading “the review itself”: </span>the \
+                           first review itself, not a meeting of its own; its date is under “First review”.</li>"
+            ),
+            "{html}"
+        );
     }
 
     #[test]

@@ -3,7 +3,9 @@
 
 use crate::html;
 use crate::html::Html;
-use crate::model::{by_group, describe_value, describe_when, topic, Authority, Role, Rule, Status, Topic, Value};
+use crate::model::{
+    by_group, describe_value, describe_when, meeting_name, topic, Authority, Role, Rule, Status, Topic, Value,
+};
 use crate::timeline::choice_label;
 
 /// The items of a list, outcomes or plans value; `None` for other kinds.
@@ -74,10 +76,27 @@ pub fn rule_card_html(rule: &Rule, ctx: &CardContext, nested: bool) -> Html {
     if let Some(v) = &rule.value {
         out.push(value_html(v, ctx.roles));
     }
+    if let Some(other) = &rule.same_meeting {
+        out.push(html!(
+            "<p class=\"rule-same-meeting\">The same meeting as {}: the procedure names one meeting for both.</p>",
+            meeting_name(ctx.topics, other)
+        ));
+    }
     if !rule.readings.is_empty() {
         out.push(html!("<p>Read either way:</p><ol class=\"readings\">"));
         for r in &rule.readings {
-            out.push(html!("<li><strong>{}: </strong>{}</li>", r.label, value_html(&r.value, ctx.roles)));
+            let same = r.same_meeting.as_deref().map(|other| {
+                html!(
+                    "<p class=\"rule-same-meeting\">Read this way, it is {} itself.</p>",
+                    meeting_name(ctx.topics, other)
+                )
+            });
+            out.push(html!(
+                "<li><strong>{}: </strong>{}{}</li>",
+                r.label,
+                value_html(&r.value, ctx.roles),
+                same.unwrap_or_default()
+            ));
         }
         out.push(html!("</ol>"));
     }
@@ -174,6 +193,36 @@ mod tests {
         assert!(html.contains("Why it is ambiguous: </strong>Days of which kind?"), "{html}");
         assert!(html.contains(&format!("<a href=\"a/minimal/{section}\">")), "{html}");
         assert!(!rule_card_html(&rule, &ctx, true).as_str().contains("<h3>"), "nested cards repeat no heading");
+    }
+
+    #[test]
+    fn a_card_says_which_meeting_it_is_the_same_as() {
+        let a = authority();
+        let topics = crate::model::content_topics();
+        let ctx = CardContext { authority: &a, topics: &topics, roles: &[] };
+        let value = r#"{"kind":"deadline","amount":15,"unit":"working_days","after":"plan_established"}"#;
+        let stated: Rule = serde_json::from_str(&format!(
+            r#"{{"id":"m-pm","topic":"planning_meeting.deadline","status":"stated","value":{value},
+                "same_meeting":"review.first","summary":"s","cites":[],"note":null}}"#
+        ))
+        .unwrap();
+        let html = rule_card_html(&stated, &ctx, false).into_string();
+        assert!(
+            html.contains(
+                "<p class=\"rule-same-meeting\">The same meeting as the first review: the procedure names one \
+                           meeting for both.</p>"
+            ),
+            "{html}"
+        );
+        let ambiguous: Rule = serde_json::from_str(&format!(
+            r#"{{"id":"m-rf","topic":"review.first","status":"ambiguous","readings":[
+                {{"label":"the initial meeting","value":{value},"same_meeting":"planning_meeting.deadline"}},
+                {{"label":"later","value":{value}}}],"summary":"s","cites":[],"note":"n"}}"#
+        ))
+        .unwrap();
+        let html = rule_card_html(&ambiguous, &ctx, false).into_string();
+        assert_eq!(html.matches("rule-same-meeting").count(), 1, "{html}");
+        assert!(html.contains("Read this way, it is the planning meeting itself.</p></li>"), "{html}");
     }
 
     #[test]

@@ -9,12 +9,23 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use crate::calendar::{add, long_date, Count};
-use crate::model::{is_timescale, met_by, Rule, Status, Topic, Value};
+use crate::model::{is_timescale, meeting_name, met_by, Rule, SameMeeting, Status, Topic, Value};
 pub use case::{choice_label, date_label, in_years, question, Case, DateParts, FieldError, DONT_KNOW, YEAR_RANGE};
 
 /// The case dates a rule's `meeting_held` can stand for: the records after each meeting held.
 const MEETINGS: [(&str, &str); 2] =
     [("planning_meeting", "the planning meeting"), ("previous_review", "the last review")];
+
+/// The meetings records "after the meeting" follow under these rules: [`MEETINGS`], less a meeting the procedure
+/// names once under another topic (a stated rule's `same_meeting`), whose date the rules then do not ask for.
+fn meetings(rules: &[Rule], topics: &[Topic]) -> Vec<(&'static str, &'static str)> {
+    let merged: Vec<&str> = rules
+        .iter()
+        .filter(|r| r.status == Status::Stated && r.same_meeting.is_some())
+        .filter_map(|r| met_by(topics, &r.topic))
+        .collect();
+    MEETINGS.into_iter().filter(|(key, _)| !merged.contains(key)).collect()
+}
 
 /// How far ahead recurring meetings and visits are laid out from the last one held.
 const HORIZON_MONTHS: u32 = 12;
@@ -92,6 +103,17 @@ pub struct Dated {
     pub state: State,
 }
 
+/// A rule on another topic that times the same meeting as a deadline: the procedure names one meeting for both, so
+/// the timeline shows it once (the content's `same_meeting`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Also {
+    /// The other rule.
+    pub rule: Rule,
+    /// The reading of the ambiguous rule of the two under which they are one meeting; `None` when the procedure says
+    /// so outright.
+    pub reading: Option<String>,
+}
+
 /// One deadline of the timeline: a rule, and its date (one per reading of an ambiguous rule).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Deadline {
@@ -105,6 +127,11 @@ pub struct Deadline {
     pub unanswered: BTreeMap<String, Vec<String>>,
     /// Its dates, one per reading.
     pub dates: Vec<Dated>,
+    /// The rules on other topics (or readings of them) that time this same meeting; they have no deadline of their own.
+    pub also: Vec<Also>,
+    /// The readings of this rule under which its meeting is another deadline's, with that deadline's rule: they
+    /// have no date here.
+    pub shown_with: Vec<Also>,
 }
 
 impl Deadline {
@@ -165,33 +192,42 @@ pub fn applicable<'a>(rules: &'a [Rule], case: &Case) -> Vec<(&'a Rule, BTreeMap
         .collect()
 }
 
-/// The dated readings of a rule counted from `from`, with their states (`met_by`: the case date showing it was met).
-/// How a count reads, with the day off a calendar count lands on ("…, which is Boxing Day").
+/// How a count reads; a calendar count that lands on a day off names the date it lands on and the day off ("3 months
+/// after Tuesday 10 February 2026 lands on Sunday 10 May 2026, a Sunday").
 fn how(count: &Count) -> String {
     match count.lands_on_day_off() {
-        Some(day) if count.unit != crate::model::Unit::WorkingDays => format!("{}, which is {day}", count.explain()),
+        Some(day) if count.unit != crate::model::Unit::WorkingDays => {
+            format!("{} lands on {}, {day}", count.explain(), long_date(count.date))
+        }
         _ => count.explain(),
     }
 }
 
-/// The readings of a rule: its value, or each labelled reading of an ambiguous rule.
-fn readings(rule: &Rule) -> Vec<(Option<String>, &Value)> {
+/// The readings of a rule: its value, or each labelled reading of an ambiguous rule; less the readings in `elsewhere`,
+/// whose meeting another deadline shows.
+fn readings<'a>(rule: &'a Rule, elsewhere: &[&str]) -> Vec<(Option<String>, &'a Value)> {
     match &rule.value {
         Some(v) => vec![(None, v)],
-        None => rule.readings.iter().map(|r| (Some(r.label.clone()), &r.value)).collect(),
+        None => rule
+            .readings
+            .iter()
+            .filter(|r| !elsewhere.contains(&r.label.as_str()))
+            .map(|r| (Some(r.label.clone()), &r.value))
+            .collect(),
     }
 }
 
-/// The dated readings of a one-off rule, each counted from its own event's date (`from`; a reading whose event has
-/// no date is left out). `met_by`: `Some(Some(date))` when the case has the date that meets the deadline,
-/// `Some(None)` when it could but does not, `None` when nothing in the case can show it was met.
+/// The dated readings of a one-off rule (less those in `elsewhere`), each counted from its own event's date (`from`;
+/// a reading whose event has no date is left out). `met_by`: `Some(Some(date))` when the case has the date that
+/// meets the deadline, `Some(None)` when it could but does not, `None` when nothing in the case can show it was met.
 fn dated(
     rule: &Rule,
+    elsewhere: &[&str],
     from: &dyn Fn(&str) -> Option<NaiveDate>,
     met_by: Option<Option<NaiveDate>>,
     today: NaiveDate,
 ) -> Vec<Dated> {
-    readings(rule)
+    readings(rule, elsewhere)
         .into_iter()
         .filter_map(|(reading, value)| {
             let start = from(value.event()?)?;
@@ -216,24 +252,34 @@ fn dated(
 
 /// Where a recurring count starts when the case has no date for its event: the due date of the one-off deadline
 /// that event meets (the first review, for the review cycle), when it has exactly one date and is not met — the
-/// meeting as planned, if held on time — with the deadline's topic.
+/// meeting as planned, if held on time — with the meeting's name, and the reading under which that deadline's
+/// meeting is the one the event meets, where it is so only under a reading (see [`Also`]).
 #[derive(Debug, Clone)]
 struct Planned {
     date: NaiveDate,
-    topic: String,
+    meeting: String,
+    reading: Option<String>,
 }
 
-/// The planned start for `event` among the one-off `deadlines`, if there is exactly one.
+/// The planned start for `event` among the one-off `deadlines`, if there is exactly one: the deadline on a topic the
+/// event meets; where there is none, a deadline whose meeting is also such a topic's.
 fn planned_start(deadlines: &[Deadline], topics: &[Topic], event: &str) -> Option<Planned> {
-    let mut found = deadlines
-        .iter()
-        .filter(|d| d.occurrence.is_none() && d.about.is_none() && met_by(topics, &d.rule.topic) == Some(event));
-    let one = found.next()?;
-    match (found.next(), one.dates.as_slice()) {
-        (None, [only]) if !matches!(only.state, State::Met(_) | State::Late(_)) => {
-            let topic = topics.iter().find(|t| t.id == one.rule.topic).map_or(&one.rule.topic, |t| &t.label);
-            Some(Planned { date: only.date, topic: topic.to_lowercase() })
-        }
+    let meets = |topic: &str| met_by(topics, topic) == Some(event);
+    let one_offs = || deadlines.iter().filter(|d| d.occurrence.is_none() && d.about.is_none());
+    let mut found: Vec<(&Deadline, Option<String>)> =
+        one_offs().filter(|d| meets(&d.rule.topic)).map(|d| (d, None)).collect();
+    if found.is_empty() {
+        found = one_offs()
+            .filter_map(|d| d.also.iter().find(|a| meets(&a.rule.topic)).map(|a| (d, a.reading.clone())))
+            .collect();
+    }
+    let [(one, reading)] = found.as_slice() else { return None };
+    match one.dates.as_slice() {
+        [only] if !matches!(only.state, State::Met(_) | State::Late(_)) => Some(Planned {
+            date: only.date,
+            meeting: meeting_name(topics, &one.rule.topic).to_owned(),
+            reading: reading.clone(),
+        }),
         _ => None,
     }
 }
@@ -249,7 +295,7 @@ fn occurrences(
     today: NaiveDate,
 ) -> Vec<Deadline> {
     let mut out: Vec<Deadline> = Vec::new();
-    for (reading, value) in readings(rule) {
+    for (reading, value) in readings(rule, &[]) {
         let Value::Recurring { amount, unit, since } = value else { continue };
         let (last, chained) = match (from(since), planned(since)) {
             (Some(held), _) => (held, None),
@@ -265,7 +311,12 @@ fn occurrences(
             }
             let state = if n == 1 && chained.is_none() { relative(count.date, today) } else { State::Projected };
             let how = match (&chained, n) {
-                (Some(plan), 1) => format!("{}: when the {} is due, if it is held then", how(&count), plan.topic),
+                (Some(Planned { meeting, reading: None, .. }), 1) => {
+                    format!("If {meeting} is held when it is due: {}", how(&count))
+                }
+                (Some(Planned { meeting, reading: Some(reading), .. }), 1) => {
+                    format!("If {meeting} is held when it is due (reading “{reading}”): {}", how(&count))
+                }
                 _ => how(&count),
             };
             let dated = Dated { reading: reading.clone(), date: count.date, before: false, how, count: None, state };
@@ -277,6 +328,8 @@ fn occurrences(
                     occurrence: Some(n),
                     unanswered: unanswered.clone(),
                     dates: vec![dated],
+                    also: Vec::new(),
+                    shown_with: Vec::new(),
                 }),
             }
             previous = count.date;
@@ -285,18 +338,19 @@ fn occurrences(
     out
 }
 
-/// The case dates an authority's rules count from or are met by, in the order a case meets them.
+/// The case dates an authority's rules count from or are met by, in the order a case meets them. A meeting a stated
+/// rule says is another topic's (`same_meeting`) is met by that topic's date, so its own is not asked for.
 pub fn needed_dates(rules: &[Rule], topics: &[Topic]) -> Vec<&'static str> {
     let stated = || rules.iter().filter(|r| r.status != Status::NotStated);
     let mut keys: Vec<String> = Vec::new();
     for rule in stated() {
         for event in rule.values().iter().filter_map(|v| v.event()) {
             match event {
-                "meeting_held" => keys.extend(MEETINGS.iter().map(|(k, _)| (*k).to_owned())),
+                "meeting_held" => keys.extend(meetings(rules, topics).iter().map(|(k, _)| (*k).to_owned())),
                 e => keys.push(e.to_owned()),
             }
         }
-        if let Some(k) = met_by(topics, &rule.topic) {
+        if let Some(k) = met_by(topics, &rule.topic).filter(|_| rule.same_meeting.is_none()) {
             keys.push(k.to_owned());
         }
     }
@@ -311,12 +365,23 @@ pub fn needed_answers(rules: &[Rule]) -> Vec<&'static str> {
         .collect()
 }
 
-/// Builds the timeline of a case under an authority's rules, as of `today`.
+/// Builds the timeline of a case under an authority's rules, as of `today`. A meeting the procedure names once but
+/// times under two topics (`same_meeting`) is one deadline, on the named topic's rule, which lists the other.
 pub fn timeline(rules: &[Rule], topics: &[Topic], case: &Case, today: NaiveDate) -> Timeline {
     let mut out = Timeline::default();
     // One-off deadlines first: a recurring count with no meeting held yet starts from one of their due dates.
     let mut order = applicable(rules, case);
     order.sort_by_key(|(r, _)| r.values().iter().any(|v| matches!(v, Value::Recurring { .. })));
+    // Each rule or reading that times another topic's meeting, with the rule whose deadline shows that meeting.
+    let mut links: Vec<(&Rule, SameMeeting, &Rule)> = Vec::new();
+    for &(carrier, _) in &order {
+        for same in carrier.same_meetings() {
+            if let Some(&(target, _)) = order.iter().find(|(t, _)| t.is_meeting_of(carrier, &same)) {
+                links.push((carrier, same, target));
+            }
+        }
+    }
+    let held = meetings(rules, topics);
     for (rule, unanswered) in order {
         if rule.status == Status::NotStated {
             if is_timescale(topics, &rule.topic) {
@@ -324,36 +389,59 @@ pub fn timeline(rules: &[Rule], topics: &[Topic], case: &Case, today: NaiveDate)
             }
             continue;
         }
-        let events: Vec<&str> = rule.values().into_iter().filter_map(|v| v.event()).collect();
+        // A rule whose meeting another rule's deadline shows has none of its own, and waits for nothing.
+        if links.iter().any(|(c, same, _)| c.id == rule.id && same.reading.is_none()) {
+            continue;
+        }
+        let elsewhere: Vec<&str> =
+            links.iter().filter(|(c, _, _)| c.id == rule.id).filter_map(|(_, same, _)| same.reading).collect();
+        let also: Vec<Also> = links
+            .iter()
+            .filter(|(_, _, t)| t.id == rule.id)
+            .map(|(c, same, _)| Also { rule: (*c).clone(), reading: same.reading.map(str::to_owned) })
+            .collect();
+        let shown_with: Vec<Also> = links
+            .iter()
+            .filter(|(c, same, _)| c.id == rule.id && same.reading.is_some())
+            .map(|(_, same, t)| Also { rule: (*t).clone(), reading: same.reading.map(str::to_owned) })
+            .collect();
+        let events: Vec<&str> = readings(rule, &elsewhere).into_iter().filter_map(|(_, v)| v.event()).collect();
         if events.is_empty() {
             continue;
         }
         let recurring = rule.values().iter().any(|v| matches!(v, Value::Recurring { .. }));
         // Records "after the meeting" follow each meeting the case has a date for; other rules count from the case.
-        let meetings: Vec<(Option<&str>, Option<String>)> = if events.contains(&"meeting_held") {
-            MEETINGS.iter().map(|(k, about)| (Some(*k), Some(format!("after {about}")))).collect()
+        let counts: Vec<(Option<&str>, Option<String>)> = if events.contains(&"meeting_held") {
+            held.iter().map(|(k, about)| (Some(*k), Some(format!("after {about}")))).collect()
         } else {
             vec![(None, None)]
         };
         let met_by = met_by(topics, &rule.topic).map(|k| case.dates.get(k).copied());
         let mut any = false;
-        for (meeting, about) in meetings {
+        for (meeting, about) in counts {
             let from = |event: &str| match (event, meeting) {
                 ("meeting_held", Some(key)) => case.dates.get(key).copied(),
                 (event, _) => case.dates.get(event).copied(),
             };
             let planned = |event: &str| planned_start(&out.deadlines, topics, event);
             let found = if recurring { occurrences(rule, &unanswered, &from, &planned, today) } else { Vec::new() };
-            let dates = if recurring { Vec::new() } else { dated(rule, &from, met_by, today) };
+            let dates = if recurring { Vec::new() } else { dated(rule, &elsewhere, &from, met_by, today) };
             any |= !found.is_empty() || !dates.is_empty();
             out.deadlines.extend(found);
             if !dates.is_empty() {
-                let deadline =
-                    Deadline { rule: rule.clone(), about, occurrence: None, unanswered: unanswered.clone(), dates };
-                out.deadlines.push(deadline);
+                out.deadlines.push(Deadline {
+                    rule: rule.clone(),
+                    about,
+                    occurrence: None,
+                    unanswered: unanswered.clone(),
+                    dates,
+                    also: also.clone(),
+                    shown_with: shown_with.clone(),
+                });
             }
         }
-        // Every event a reading needs that the case lacks (a meeting only when no meeting has a date).
+        // Every event a reading needs that the case lacks (a meeting only when no meeting has a date; the one
+        // meeting by its own date where the rules ask for only one).
         let mut missing: Vec<&str> = events
             .iter()
             .copied()
@@ -361,6 +449,10 @@ pub fn timeline(rules: &[Rule], topics: &[Topic], case: &Case, today: NaiveDate)
                 "meeting_held" => !any,
                 // A cycle laid out from the first meeting's due date does not wait for the last meeting's date.
                 e => !(case.dates.contains_key(e) || (recurring && any)),
+            })
+            .map(|e| match (e, held.as_slice()) {
+                ("meeting_held", [(only, _)]) => *only,
+                (e, _) => e,
             })
             .collect();
         missing.dedup();

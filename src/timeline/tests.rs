@@ -99,10 +99,29 @@ fn an_ambiguous_rule_shows_every_reading_with_its_date() {
         vec![(Some("10 calendar days"), d(2026, 12, 28)), (Some("10 working days"), d(2027, 1, 6))],
         "working days skip Christmas, Boxing Day (substitute) and New Year's Day"
     );
-    assert!(
-        t.deadlines[0].dates[0].how.ends_with("which is Boxing Day (substitute day)"),
-        "{}",
-        t.deadlines[0].dates[0].how
+    assert_eq!(
+        t.deadlines[0].dates[0].how,
+        "10 calendar days after Friday 18 December 2026 lands on Monday 28 December 2026, Boxing Day (substitute day)",
+        "the count names the date it lands on, then the day off"
+    );
+}
+
+#[test]
+fn a_count_that_lands_on_a_day_off_names_the_date_it_lands_on() {
+    let weekend = crate::calendar::add(d(2026, 2, 10), 3, crate::model::Unit::Months).unwrap();
+    assert_eq!(how(&weekend), "3 months after Tuesday 10 February 2026 lands on Sunday 10 May 2026, a Sunday");
+    let christmas = crate::calendar::add(d(2026, 12, 11), 2, crate::model::Unit::Weeks).unwrap();
+    assert_eq!(
+        how(&christmas),
+        "2 weeks after Friday 11 December 2026 lands on Friday 25 December 2026, Christmas Day"
+    );
+    let weekday = crate::calendar::add(d(2026, 2, 10), 1, crate::model::Unit::Months).unwrap();
+    assert_eq!(how(&weekday), "1 month after Tuesday 10 February 2026", "a working day needs no word");
+    let working = crate::calendar::add(d(2026, 12, 18), 1, crate::model::Unit::WorkingDays).unwrap();
+    assert_eq!(
+        how(&working),
+        "1 working day after Friday 18 December 2026",
+        "a working-day count never lands on a day off"
     );
 }
 
@@ -147,7 +166,10 @@ fn one_date_gives_the_first_year_and_a_held_meeting_moves_the_chain() {
         ],
         "the first review, then every 12 weeks from its due date for a year"
     );
-    assert!(t.deadlines[1].dates[0].how.ends_with("when the first review is due, if it is held then"));
+    assert_eq!(
+        t.deadlines[1].dates[0].how,
+        "If the first review is held when it is due: 12 weeks after Monday 20 April 2026"
+    );
     assert!(t.waiting.is_empty(), "{:?}", t.waiting);
     let mut seen: Vec<NaiveDate> = t.deadlines.iter().map(|x| x.dates[0].date).collect();
     seen.dedup();
@@ -318,4 +340,183 @@ fn the_calendar_file_leaves_out_dates_outside_the_years_a_date_may_be_entered_in
     assert!(starts.iter().all(|s| s.trim_end().len() == 8), "{starts:?}");
     let parsed: icalendar::Calendar = text.parse().expect("a real parser reads it");
     assert_eq!(parsed.components.len(), 1);
+}
+
+const MINUTES: &str = r#"{"kind":"deadline","amount":10,"unit":"working_days","after":"meeting_held"}"#;
+
+/// A procedure that names one meeting, the initial review, for both the planning meeting and the first review (the
+/// planning meeting's rule says `same_meeting`): reviews every 12 weeks for one team and 26 for another, and the
+/// minutes go out 10 working days after each meeting.
+fn one_meeting_rules() -> Vec<Rule> {
+    let planning = rule("t-pm", "planning_meeting.deadline", "{}", PLANNING)
+        .replace(r#""summary""#, r#""same_meeting":"review.first","summary""#);
+    rules(&format!(
+        "[{planning},{},{},{},{}]",
+        rule("t-rf", "review.first", "{}", PLANNING),
+        rule("t-ri12", "review.interval", r#"{"team":["assessment"]}"#, REVIEWS),
+        rule("t-ri26", "review.interval", r#"{"team":["disability"]}"#, &REVIEWS.replace("12", "26")),
+        rule("t-rec", "records.distribution", "{}", MINUTES),
+    ))
+}
+
+/// Each deadline's rule, what it is about, first date and state.
+fn rows(t: &Timeline) -> Vec<(&str, Option<&str>, NaiveDate, State)> {
+    t.deadlines.iter().map(|x| (x.rule.id.as_str(), x.about.as_deref(), x.dates[0].date, x.dates[0].state)).collect()
+}
+
+/// No rule gives the same occurrence twice and no date is on two deadlines: no meeting appears twice.
+fn assert_each_meeting_once(t: &Timeline) {
+    let mut keys: Vec<(&str, Option<&str>, Option<u32>)> =
+        t.deadlines.iter().map(|x| (x.rule.id.as_str(), x.about.as_deref(), x.occurrence)).collect();
+    keys.sort();
+    keys.dedup();
+    assert_eq!(keys.len(), t.deadlines.len(), "a rule appears twice: {:?}", rows(t));
+    let mut dates: Vec<NaiveDate> =
+        t.deadlines.iter().filter(|x| x.about.is_none()).flat_map(|x| x.dates.iter().map(|d| d.date)).collect();
+    dates.sort();
+    dates.dedup();
+    let meetings = t.deadlines.iter().filter(|x| x.about.is_none()).map(|x| x.dates.len()).sum::<usize>();
+    assert_eq!(dates.len(), meetings, "a meeting appears twice: {:?}", rows(t));
+}
+
+#[test]
+fn a_meeting_the_procedure_names_once_is_asked_for_once_and_shown_once() {
+    let (rules, topics) = (one_meeting_rules(), crate::model::content_topics());
+    assert_eq!(
+        needed_dates(&rules, &topics),
+        ["plan_established", "previous_review"],
+        "the planning meeting's date is not asked: the initial review's is"
+    );
+    // From the plan date alone: the initial review once, then every 12 weeks from its due date for a year.
+    let plan = case(&[("plan_established", d(2026, 3, 26))], &[("team", "assessment")]);
+    let t = timeline(&rules, &topics, &plan, d(2026, 4, 1));
+    assert_eq!(
+        rows(&t),
+        vec![
+            ("t-rf", None, d(2026, 4, 20), State::DueIn(19)),
+            ("t-ri12", None, d(2026, 7, 13), State::Projected),
+            ("t-ri12", None, d(2026, 10, 5), State::Projected),
+            ("t-ri12", None, d(2026, 12, 28), State::Projected),
+            ("t-ri12", None, d(2027, 3, 22), State::Projected),
+        ]
+    );
+    assert_each_meeting_once(&t);
+    let also: Vec<(&str, Option<&str>)> =
+        t.deadlines[0].also.iter().map(|a| (a.rule.id.as_str(), a.reading.as_deref())).collect();
+    assert_eq!(also, [("t-pm", None)], "the one deadline says it is also the planning meeting");
+    assert_eq!(
+        t.deadlines[1].dates[0].how,
+        "If the first review is held when it is due: 12 weeks after Monday 20 April 2026"
+    );
+    assert_eq!(
+        t.deadlines[3].dates[0].how,
+        "12 weeks after Monday 5 October 2026 lands on Monday 28 December 2026, Boxing Day (substitute day)"
+    );
+    let waiting: Vec<(&str, &str)> = t.waiting.iter().map(|w| (w.rule.id.as_str(), w.needs.as_str())).collect();
+    assert_eq!(waiting, [("t-rec", "previous_review")], "the minutes wait for the one meeting there is a date for");
+    // The initial review held late, on Friday 24 April: it meets the one deadline once, the minutes follow it and the
+    // cycle counts from it. A planning meeting date (from an old link) changes nothing.
+    let held = case(
+        &[
+            ("plan_established", d(2026, 3, 26)),
+            ("previous_review", d(2026, 4, 24)),
+            ("planning_meeting", d(2026, 4, 22)),
+        ],
+        &[("team", "assessment")],
+    );
+    let t = timeline(&rules, &topics, &held, d(2026, 5, 1));
+    assert_eq!(
+        rows(&t),
+        vec![
+            ("t-rf", None, d(2026, 4, 20), State::Late(d(2026, 4, 24))),
+            ("t-rec", Some("after the last review"), d(2026, 5, 11), State::DueIn(10)),
+            ("t-ri12", None, d(2026, 7, 17), State::DueIn(77)),
+            ("t-ri12", None, d(2026, 10, 9), State::Projected),
+            ("t-ri12", None, d(2027, 1, 1), State::Projected),
+            ("t-ri12", None, d(2027, 3, 26), State::Projected),
+        ]
+    );
+    assert_each_meeting_once(&t);
+    assert!(t.waiting.is_empty(), "{:?}", t.waiting);
+}
+
+/// A procedure whose initial meeting is its planning meeting and, under one reading of the first review, also the
+/// first review (that reading says `same_meeting`); under the other, the first review is 3 months after it.
+/// Reviews follow every 3 months; the minutes go out 10 working days after each meeting.
+fn initial_meeting_rules() -> Vec<Rule> {
+    let first = format!(
+        r#"{{"id":"t-rf","topic":"review.first","status":"ambiguous","when":{{}},"readings":[
+        {{"label":"the initial meeting","value":{PLANNING},"same_meeting":"planning_meeting.deadline"}},
+        {{"label":"the next meeting","value":{{"kind":"deadline","amount":3,"unit":"months","after":"planning_meeting"}}}}],
+        "summary":"s","cites":["c"],"note":"n"}}"#
+    );
+    rules(&format!(
+        "[{},{first},{},{}]",
+        rule("t-pm", "planning_meeting.deadline", "{}", PLANNING),
+        rule("t-ri", "review.interval", "{}", &REVIEWS.replace("12", "3").replace("weeks", "months")),
+        rule("t-rec", "records.distribution", "{}", MINUTES),
+    ))
+}
+
+#[test]
+fn a_reading_that_makes_the_initial_meeting_the_first_review_shows_it_once() {
+    let (rules, topics) = (initial_meeting_rules(), crate::model::content_topics());
+    assert_eq!(
+        needed_dates(&rules, &topics),
+        ["plan_established", "planning_meeting", "previous_review"],
+        "the initial meeting is asked for once, as the planning meeting: the other reading counts from it"
+    );
+    // From the plan date alone: the initial meeting once, saying it is the first review under that reading; the cycle
+    // from its due date; the other reading waits for the meeting's date.
+    let plan = case(&[("plan_established", d(2026, 3, 26))], &[]);
+    let t = timeline(&rules, &topics, &plan, d(2026, 4, 1));
+    assert_eq!(
+        rows(&t),
+        vec![
+            ("t-pm", None, d(2026, 4, 20), State::DueIn(19)),
+            ("t-ri", None, d(2026, 7, 20), State::Projected),
+            ("t-ri", None, d(2026, 10, 20), State::Projected),
+            ("t-ri", None, d(2027, 1, 20), State::Projected),
+            ("t-ri", None, d(2027, 4, 20), State::Projected),
+        ]
+    );
+    assert_each_meeting_once(&t);
+    let also: Vec<(&str, Option<&str>)> =
+        t.deadlines[0].also.iter().map(|a| (a.rule.id.as_str(), a.reading.as_deref())).collect();
+    assert_eq!(also, [("t-rf", Some("the initial meeting"))]);
+    assert_eq!(
+        t.deadlines[1].dates[0].how,
+        "If the planning meeting is held when it is due (reading “the initial meeting”): 3 months after Monday 20 \
+         April 2026"
+    );
+    let waiting: Vec<(&str, &str)> = t.waiting.iter().map(|w| (w.rule.id.as_str(), w.needs.as_str())).collect();
+    assert_eq!(waiting, [("t-rf", "planning_meeting"), ("t-rec", "meeting_held")]);
+    // The initial meeting held on Friday 17 April: it meets its deadline; the first review under the other reading is
+    // dated from it, naming the first reading as the initial meeting itself; the cycle runs on from that review.
+    let held = case(&[("plan_established", d(2026, 3, 26)), ("planning_meeting", d(2026, 4, 17))], &[]);
+    let t = timeline(&rules, &topics, &held, d(2026, 5, 1));
+    assert_eq!(
+        rows(&t),
+        vec![
+            ("t-pm", None, d(2026, 4, 20), State::Met(d(2026, 4, 17))),
+            ("t-rec", Some("after the planning meeting"), d(2026, 5, 1), State::DueToday),
+            ("t-rf", None, d(2026, 7, 17), State::DueIn(77)),
+            ("t-ri", None, d(2026, 10, 17), State::Projected),
+            ("t-ri", None, d(2027, 1, 17), State::Projected),
+            ("t-ri", None, d(2027, 4, 17), State::Projected),
+            ("t-ri", None, d(2027, 7, 17), State::Projected),
+        ]
+    );
+    assert_each_meeting_once(&t);
+    let first = &t.deadlines[2];
+    assert_eq!(first.dates.iter().map(|x| x.reading.as_deref()).collect::<Vec<_>>(), [Some("the next meeting")]);
+    let elsewhere: Vec<(&str, Option<&str>)> =
+        first.shown_with.iter().map(|a| (a.rule.id.as_str(), a.reading.as_deref())).collect();
+    assert_eq!(elsewhere, [("t-pm", Some("the initial meeting"))]);
+    assert_eq!(
+        t.deadlines[3].dates[0].how,
+        "If the first review is held when it is due: 3 months after Friday 17 July 2026 lands on Saturday 17 October \
+         2026, a Saturday"
+    );
+    assert!(t.waiting.is_empty(), "{:?}", t.waiting);
 }

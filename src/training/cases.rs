@@ -228,14 +228,23 @@ fn some_day(case: &Case) -> NaiveDate {
     case.dates.values().min().copied().unwrap_or_default()
 }
 
-/// The answer to a date question: the one stated deadline on the topic that applies to the case outright.
+/// The answer to a date question: the one stated deadline on the topic that applies to the case outright (or the
+/// deadline of the meeting a stated rule on the topic says is the same as another topic's).
 fn date_answer(q: &Question, rules: &[Rule], topics: &[Topic], case: &Case) -> Result<(Expected, Count), String> {
     let topic = q.topic.as_deref().ok_or("a date question needs a `topic`")?;
     if !topics.iter().any(|t| t.id == topic) {
         return Err(format!("\"{topic}\" is not a topic"));
     }
     let line = timeline(rules, topics, case, some_day(case));
-    let on_topic: Vec<&Deadline> = line.deadlines.iter().filter(|d| d.rule.topic == topic).collect();
+    // Each deadline on the topic, with the rule on the topic it comes from.
+    let on_topic: Vec<(&Deadline, &Rule)> = line
+        .deadlines
+        .iter()
+        .filter_map(|d| match d.also.iter().find(|a| a.reading.is_none() && a.rule.topic == topic) {
+            Some(also) => Some((d, &also.rule)),
+            None => (d.rule.topic == topic).then_some((d, &d.rule)),
+        })
+        .collect();
     if on_topic.is_empty() {
         if let Some(w) = line.waiting.iter().find(|w| w.rule.topic == topic) {
             return Err(format!("the deadline on {topic} counts from \"{}\", which the case does not give", w.needs));
@@ -245,14 +254,14 @@ fn date_answer(q: &Question, rules: &[Rule], topics: &[Topic], case: &Case) -> R
         }
         return Err(format!("no timescale on {topic} applies to this case"));
     }
-    let recurring = on_topic.iter().any(|d| d.occurrence.is_some());
+    let recurring = on_topic.iter().any(|(d, _)| d.occurrence.is_some());
     match (recurring, q.occurrence) {
         (true, None) => return Err(format!("{topic} recurs: say which `occurrence` is asked")),
         (false, Some(_)) => return Err(format!("{topic} does not recur: a date question on it takes no `occurrence`")),
         _ => {}
     }
-    let found: Vec<&Deadline> = on_topic.into_iter().filter(|d| d.occurrence == q.occurrence).collect();
-    let deadline = match found.as_slice() {
+    let found: Vec<(&Deadline, &Rule)> = on_topic.into_iter().filter(|(d, _)| d.occurrence == q.occurrence).collect();
+    let (deadline, rule) = match found.as_slice() {
         [one] => *one,
         [] => {
             return Err(format!(
@@ -261,11 +270,10 @@ fn date_answer(q: &Question, rules: &[Rule], topics: &[Topic], case: &Case) -> R
             ))
         }
         many => {
-            let ids: Vec<&str> = many.iter().map(|d| d.rule.id.as_str()).collect();
+            let ids: Vec<&str> = many.iter().map(|(_, r)| r.id.as_str()).collect();
             return Err(format!("{} deadlines on {topic} apply to this case ({}): answer what tells them apart, or give only the date one counts from", many.len(), ids.join(", ")));
         }
     };
-    let rule = &deadline.rule;
     if rule.status != Status::Stated {
         return Err(format!(
             "the rule {} is {}: no single date can be asked",

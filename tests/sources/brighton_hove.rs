@@ -124,6 +124,47 @@ fn first_review_is_the_initial_meeting_or_the_next_one() {
     );
 }
 
+/// 5, first paragraph: the Initial Child in Need Network Meeting is the one initial meeting (the planning meeting's
+/// rule). Under the reading that it is also the first review, that reading says so, so a case's timeline shows the
+/// meeting once; under the other, the first review counts 3 months from it.
+#[test]
+fn the_initial_network_meeting_is_shown_once_under_either_reading() {
+    let first = rule(SLUG, "brighton-hove-review-first");
+    let same: Vec<Option<&str>> = first.readings.iter().map(|r| r.same_meeting.as_deref()).collect();
+    assert_eq!(same, [Some("planning_meeting.deadline"), None]);
+    let dates = cin_procedure_explorer::timeline::needed_dates(&rules(SLUG), &topics());
+    assert_eq!(dates.iter().filter(|k| **k == "planning_meeting").count(), 1, "{dates:?}");
+    // A plan established on Thursday 26 March 2026: the initial meeting on Monday 20 April (Easter skipped), then at
+    // least every 3 months from it.
+    let on = ["planning_meeting.deadline", "review.first", "review.interval"];
+    let plan = [("plan_established", "2026-03-26"), ("direct_payments_only", "no")];
+    let t = timeline_of(SLUG, &plan, "2026-04-01");
+    let expected = [
+        ("planning_meeting.deadline", "2026-04-20"),
+        ("review.interval", "2026-07-20"),
+        ("review.interval", "2026-10-20"),
+        ("review.interval", "2027-01-20"),
+        ("review.interval", "2027-04-20"),
+    ];
+    assert_eq!(dated_on(&t, &on), expected.map(|(t, d)| (t.to_owned(), d.to_owned())));
+    let also: Vec<(&str, Option<&str>)> =
+        t.deadlines[0].also.iter().map(|a| (a.rule.id.as_str(), a.reading.as_deref())).collect();
+    assert_eq!(
+        also,
+        [("brighton-hove-review-first", Some("The Initial Child in Need Network Meeting is the first review"))]
+    );
+    // The initial meeting held on Friday 17 April: the first review, read as the next meeting, is 3 months on.
+    let held = [("plan_established", "2026-03-26"), ("planning_meeting", "2026-04-17"), ("direct_payments_only", "no")];
+    let t = timeline_of(SLUG, &held, "2026-05-01");
+    let expected = [
+        ("planning_meeting.deadline", "2026-04-20"),
+        ("review.first", "2026-07-17"),
+        ("review.interval", "2026-10-17"),
+    ];
+    let found: Vec<(String, String)> = dated_on(&t, &on).into_iter().take(3).collect();
+    assert_eq!(found, expected.map(|(t, d)| (t.to_owned(), d.to_owned())));
+}
+
 /// 8, Direct Payments procedure: the section gives no first review, no initial meeting and no chair for reviews.
 #[test]
 fn direct_payments_pathway_leaves_first_review_initial_meeting_and_chair_unstated() {

@@ -10,13 +10,48 @@ mod york;
 
 use std::path::PathBuf;
 
-use cin_procedure_explorer::model::{parse_rules, Rule, Status, Unit, Value};
+use chrono::NaiveDate;
+use cin_procedure_explorer::model::{parse_authority, parse_rules, parse_topics, Rule, Status, Topic, Unit, Value};
+use cin_procedure_explorer::timeline::{timeline, Case, Timeline};
 
 /// Every rule of an authority, read from `content/authorities/{slug}/rules.json`.
 fn rules(slug: &str) -> Vec<Rule> {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("content/authorities/{slug}/rules.json"));
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     parse_rules(slug, &text).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// The rule topics, read from `content/topics.json`.
+fn topics() -> Vec<Topic> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("content/topics.json");
+    parse_topics(&std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display())))
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// An authority's timeline for a case given as (key, value) pairs (dates as `YYYY-MM-DD`), as of `today`.
+fn timeline_of(slug: &str, answers: &[(&str, &str)], today: &str) -> Timeline {
+    let pairs: Vec<(String, String)> = answers.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("content/authorities/{slug}/authority.json"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let authority = parse_authority(slug, &text).unwrap_or_else(|e| panic!("{e}"));
+    let teams: Vec<String> = authority.vocabulary.teams.into_iter().map(|t| t.id).collect();
+    let (case, errors) = Case::from_query(&pairs, &teams);
+    assert!(errors.is_empty(), "{errors:?}");
+    timeline(&rules(slug), &topics(), &case, date(today))
+}
+
+/// Each deadline on these topics, as (topic, first date as `YYYY-MM-DD`), in the timeline's order.
+fn dated_on(t: &Timeline, on: &[&str]) -> Vec<(String, String)> {
+    t.deadlines
+        .iter()
+        .filter(|d| on.contains(&d.rule.topic.as_str()))
+        .map(|d| (d.rule.topic.clone(), d.first_date().to_string()))
+        .collect()
+}
+
+/// A `YYYY-MM-DD` date.
+fn date(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
 }
 
 /// The rule with this id; fails the test if there is none.

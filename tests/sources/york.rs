@@ -35,6 +35,47 @@ fn initial_review_within_fifteen_working_days_of_the_plan() {
     assert!(rule(SLUG, id).when.is_empty(), "the first review does not depend on the team");
 }
 
+/// 4, first paragraph, and 5, the plan-development agenda item: the procedure names one meeting, the Initial Child in
+/// Need Review Meeting, which does the planning meeting's work and is the first review. The planning meeting's rule
+/// says so, so a case's timeline shows that meeting once (as the first review), no planning meeting date is asked,
+/// and the minutes follow the last review only.
+#[test]
+fn the_initial_review_meeting_is_the_planning_meeting_and_is_shown_once() {
+    assert_eq!(rule(SLUG, "york-planning-meeting-deadline").same_meeting.as_deref(), Some("review.first"));
+    let dates = cin_procedure_explorer::timeline::needed_dates(&rules(SLUG), &topics());
+    assert_eq!(dates, ["plan_established", "previous_review"]);
+    // A plan agreed on Thursday 26 March 2026 (Good Friday and Easter Monday skipped) for a Children in Need and
+    // Assessment Team: the initial meeting on Monday 20 April, then at least every 12 weeks from its due date.
+    let plan = [("plan_established", "2026-03-26"), ("team", "children_in_need_assessment")];
+    let t = timeline_of(SLUG, &plan, "2026-04-01");
+    let on = ["planning_meeting.deadline", "review.first", "review.interval"];
+    let expected = [
+        ("review.first", "2026-04-20"),
+        ("review.interval", "2026-07-13"),
+        ("review.interval", "2026-10-05"),
+        ("review.interval", "2026-12-28"),
+        ("review.interval", "2027-03-22"),
+    ];
+    assert_eq!(dated_on(&t, &on), expected.map(|(t, d)| (t.to_owned(), d.to_owned())));
+    let also: Vec<&str> = t.deadlines[0].also.iter().map(|a| a.rule.id.as_str()).collect();
+    assert_eq!(also, ["york-planning-meeting-deadline"]);
+    // The initial meeting held on Friday 24 April: it meets the one deadline, and the cycle counts from it.
+    let held = [
+        ("plan_established", "2026-03-26"),
+        ("previous_review", "2026-04-24"),
+        ("team", "children_in_need_assessment"),
+    ];
+    let t = timeline_of(SLUG, &held, "2026-05-01");
+    let first: Vec<(String, String)> = dated_on(&t, &on).into_iter().take(2).collect();
+    assert_eq!(
+        first,
+        [("review.first", "2026-04-20"), ("review.interval", "2026-07-17")].map(|(t, d)| (t.to_owned(), d.to_owned()))
+    );
+    let minutes: Vec<Option<&str>> =
+        t.deadlines.iter().filter(|d| d.rule.topic.starts_with("records.")).map(|d| d.about.as_deref()).collect();
+    assert_eq!(minutes, [Some("after the last review"); 2]);
+}
+
 /// 4, first paragraph, and 5, the plan-development agenda item: York has no separate planning meeting; the outline
 /// plan is developed at the Initial Review Meeting, so the planning deadline is the same fifteen working days.
 #[test]

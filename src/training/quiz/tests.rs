@@ -108,6 +108,7 @@ fn units_library() -> Library {
             status: Status::Stated,
             when: Default::default(),
             value: Some(Value::Deadline { amount, unit, after: "plan_established".into() }),
+            same_meeting: None,
             readings: Vec::new(),
             summary: "s".into(),
             cites: Vec::new(),

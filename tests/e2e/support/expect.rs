@@ -34,11 +34,12 @@ pub const FACTS: &[Facts] = &[
         card: &["Chapter 3.1"],
         timelines: &[
             // York §4: the first review within 15 working days of the plan (Easter 2026 skipped); the Health and
-            // Disability Team reviews at least every 26 weeks from the last review.
+            // Disability Team reviews at least every 26 weeks from the last review. The initial review is the one
+            // meeting that does the planning meeting's work (§5): it is not listed again as a planning meeting.
             Timeline {
                 query: "plan_established=2026-03-26&previous_review=2026-04-20&team=health_disability",
                 dated: &[("review.first", &["2026-04-20"]), ("review.interval", &["2026-10-19", "2027-04-19"])],
-                absent: &[],
+                absent: &[("planning_meeting.deadline", "2026-04-20")],
                 says: &[("york-review-first", &["skipping Good Friday and Easter Monday", "met"])],
             },
             // Other teams review every 12 weeks instead, and the 26-week rule is left out.
@@ -64,7 +65,18 @@ pub const FACTS: &[Facts] = &[
     Facts {
         slug: "brighton-hove",
         card: &["Chapter 1.4.3", "Updated November 2017", "Based on City of York Council"],
-        timelines: &[],
+        // Brighton and Hove 5: the Initial Child in Need Network Meeting within 15 working days of the plan (Easter
+        // 2026 skipped), then at least every 3 months. Where the first review is read as that meeting, it is not
+        // listed again as the first review.
+        timelines: &[Timeline {
+            query: "plan_established=2026-03-26&direct_payments_only=no",
+            dated: &[
+                ("planning_meeting.deadline", &["2026-04-20"]),
+                ("review.interval", &["2026-07-20", "2026-10-20"]),
+            ],
+            absent: &[("review.first", "2026-04-20")],
+            says: &[("brighton-hove-planning-meeting-deadline", &["skipping Good Friday and Easter Monday"])],
+        }],
     },
     Facts {
         slug: "durham",
