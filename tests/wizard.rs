@@ -5,13 +5,14 @@
 mod support;
 
 use chrono::NaiveDate;
-use cin_procedure_explorer::model::{Authority, Rule};
+use cin_procedure_explorer::model::{Authority, Rule, Topic};
 use cin_procedure_explorer::timeline::{conditions, timeline, Case, DONT_KNOW};
 use cin_procedure_explorer::wizard::{flow, next, Ending, Kind, Question, Step};
 
 struct Walks<'a> {
     authority: &'a Authority,
     rules: &'a [Rule],
+    topics: &'a [Topic],
     flow: Vec<Question>,
     paths: usize,
     endings: std::collections::BTreeSet<String>,
@@ -81,7 +82,7 @@ impl Walks<'_> {
                             cites_resolve(rule, self.authority);
                         }
                         let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
-                        let t = timeline(self.rules, &support::all().topics, &case, today);
+                        let t = timeline(self.rules, self.topics, &case, today);
                         for d in &t.deadlines {
                             cites_resolve(&d.rule, self.authority);
                         }
@@ -96,15 +97,21 @@ impl Walks<'_> {
 fn every_path_of_every_flow_ends_at_a_cited_result() {
     let all = support::all();
     for entry in &all.entries {
-        let flow = flow(&entry.rules, &support::all().topics, &entry.authority);
+        let flow = flow(&entry.rules, &all.topics, &entry.authority);
         for q in &flow {
             let needed = matches!(q.key, "in_need" | "other_plan" | "review_finding")
                 || entry.rules.iter().any(|r| r.when.contains_key(q.key))
                 || matches!(q.kind, Kind::Date);
             assert!(needed, "{}: asks {} though no rule needs it", entry.authority.slug, q.key);
         }
-        let mut walks =
-            Walks { authority: &entry.authority, rules: &entry.rules, flow, paths: 0, endings: Default::default() };
+        let mut walks = Walks {
+            authority: &entry.authority,
+            rules: &entry.rules,
+            topics: &all.topics,
+            flow,
+            paths: 0,
+            endings: Default::default(),
+        };
         walks.walk(Case::default(), Vec::new(), Vec::new());
         assert!(walks.paths > 1, "{}: only {} path", entry.authority.slug, walks.paths);
         assert!(walks.endings.contains("not_applicable"), "{}: {:?}", entry.authority.slug, walks.endings);
