@@ -120,6 +120,7 @@ fn a_case_the_engines_cannot_answer_is_refused_by_name() {
     let mut ambiguous = entry.cases[0].clone();
     ambiguous.id = "ambiguous".into();
     ambiguous.answers.insert("assessment_completed".into(), "2026-03-02".into());
+    ambiguous.answers.insert("conference_convened".into(), "no".into());
     ambiguous.questions[0].topic = Some("planning_meeting.deadline".into());
     ambiguous.questions[0].occurrence = None;
     entry.cases.push(ambiguous);

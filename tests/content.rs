@@ -179,3 +179,31 @@ fn generated_authorities_pass_the_same_validation_and_some_differ() {
     assert_ne!(values(&copy.rules), values(&source.rules));
     std::fs::remove_dir_all(&out).unwrap();
 }
+
+/// The README's "Answer keys" table lists every answer key of `KEYS`, each choice key with every value it takes, and
+/// no key that `KEYS` does not have.
+#[test]
+fn the_readme_lists_every_answer_key_with_its_values() {
+    use cin_procedure_explorer::model::questions::{key, KEYS};
+    let readme = std::fs::read_to_string(support::root().join("README.md")).expect("README.md");
+    let start = readme.find("\n### Answer keys\n").expect("the README has an \"Answer keys\" section");
+    let section = &readme[start + 1..];
+    let section = &section[..section[1..].find("\n#").map_or(section.len(), |end| end + 1)];
+    let rows: Vec<&str> = section.lines().filter(|l| l.starts_with("| `")).collect();
+    for k in &KEYS {
+        let name = format!("`{}`", k.key);
+        let row = rows
+            .iter()
+            .find(|r| r.split('|').nth(1).is_some_and(|cell| cell.contains(&name)))
+            .unwrap_or_else(|| panic!("the README's answer keys do not list {}", k.key));
+        for choice in k.choices() {
+            assert!(row.contains(&format!("`{}`", choice.value)), "the README's {} row lacks {}", k.key, choice.value);
+        }
+    }
+    for row in rows {
+        let first = row.split('|').nth(1).unwrap_or_default();
+        for listed in first.split('`').skip(1).step_by(2) {
+            assert!(key(listed).is_some(), "the README lists {listed}, which is not an answer key");
+        }
+    }
+}

@@ -50,13 +50,19 @@ const DIRECT_PAYMENTS_ONLY: [Choice; 2] =
     yes_no("children whose only service is direct payments", "children with services other than direct payments");
 const COMPLEX_PACKAGE: [Choice; 2] =
     yes_no("complex packages of support", "cases without a complex package of support");
+const S47_ASSESSMENT: [Choice; 2] =
+    yes_no("assessments started by section 47 enquiries", "assessments not started by section 47 enquiries");
+const CONFERENCE_CONVENED: [Choice; 2] = yes_no(
+    "cases where a child protection conference has been called",
+    "cases where no child protection conference has been called",
+);
 
 const APPLIES: &str = "Does this procedure apply?";
 const PLANNING: &str = "Planning";
 const REVIEWS: &str = "Reviews";
 
 /// Every answer key: the choices first, then the dates in the order a case meets them.
-pub const KEYS: [Key; 16] = [
+pub const KEYS: [Key; 20] = [
     Key {
         key: "in_need",
         question: "Has the child been assessed as in need?",
@@ -118,7 +124,45 @@ pub const KEYS: [Key; 16] = [
             },
         ]),
     },
+    Key {
+        key: "s47_assessment",
+        question: "Was the assessment started by section 47 enquiries?",
+        hint: "Child protection enquiries under section 47 of the Children Act 1989.",
+        stage: PLANNING,
+        asks: Asks::Choice(&S47_ASSESSMENT),
+    },
+    Key {
+        key: "conference_convened",
+        question: "Has a child protection conference been called about the child?",
+        hint: "An initial or review child protection conference in this case, whether or not it has met yet.",
+        stage: PLANNING,
+        asks: Asks::Choice(&CONFERENCE_CONVENED),
+    },
     Key { key: "team", question: "Which team holds the case?", hint: "", stage: PLANNING, asks: Asks::Team },
+    Key {
+        key: "case_holder",
+        question: "Who holds the case?",
+        hint: "The worker the case is allocated to. Some workers who hold cases, such as support officers, are not \
+               qualified social workers.",
+        stage: PLANNING,
+        asks: Asks::Choice(&[
+            Choice {
+                value: "social_worker",
+                label: "A qualified social worker",
+                condition: "cases held by a qualified social worker",
+            },
+            Choice {
+                value: "non_qualified",
+                label: "A worker who is not a qualified social worker",
+                condition: "cases held by a worker who is not a qualified social worker",
+            },
+            Choice {
+                value: "unallocated",
+                label: "No one: the case is not allocated",
+                condition: "cases not allocated to a worker",
+            },
+        ]),
+    },
     Key {
         key: "disabled",
         question: "Is the child disabled?",
@@ -139,6 +183,30 @@ pub const KEYS: [Key; 16] = [
         hint: "",
         stage: PLANNING,
         asks: Asks::Choice(&COMPLEX_PACKAGE),
+    },
+    Key {
+        key: "becoming_looked_after",
+        question: "Does the plan provide for the child becoming looked after?",
+        hint: "Whether the plan finds that only becoming looked after would meet the child's needs, or its \
+               contingency plan allows for it.",
+        stage: PLANNING,
+        asks: Asks::Choice(&[
+            Choice {
+                value: "needed",
+                label: "Yes: only becoming looked after would meet the child's needs",
+                condition: "plans under which only becoming looked after would meet the child's needs",
+            },
+            Choice {
+                value: "contingency",
+                label: "Only in the contingency plan",
+                condition: "plans whose contingency arrangements allow for the child becoming looked after",
+            },
+            Choice {
+                value: "no",
+                label: "No",
+                condition: "plans that do not provide for the child becoming looked after",
+            },
+        ]),
     },
     Key {
         key: "review_finding",

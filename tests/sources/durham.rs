@@ -146,18 +146,34 @@ fn planning_meeting_attendance_has_six_entries() {
     assert!(people[5].starts_with("Any other relevant professional"), "{}", people[5]);
 }
 
-/// Action (the NB): a Team Manager or Senior Practitioner may dispense with the planning meeting in four cases:
-/// universal services only, S47 with the Core Assessment finished before the conference, consent refused, and a
-/// child who became looked after during the assessment.
+/// Action (the NB): a Team Manager or Senior Practitioner may dispense with the planning meeting where only universal
+/// services are needed, consent is refused, or the child became looked after during the assessment.
 #[test]
-fn four_cases_in_which_the_planning_meeting_may_be_skipped() {
+fn three_cases_in_which_the_planning_meeting_may_be_skipped() {
+    let rule = rule(SLUG, "durham-planning-meeting-waiver");
+    assert!(rule.when.is_empty());
     let value = stated(SLUG, "durham-planning-meeting-waiver");
     let cases = items(&value);
-    assert_eq!(cases.len(), 4, "{cases:?}");
+    assert_eq!(cases.len(), 3, "{cases:?}");
     assert!(cases[0].contains("universally provided"), "{}", cases[0]);
+    assert!(cases[1].contains("refused consent"), "{}", cases[1]);
+    assert!(cases[2].contains("became looked after"), "{}", cases[2]);
+}
+
+/// Action (the NB): the fourth case, where S47 enquiries started the Core Assessment and led to an Initial Child
+/// Protection Conference being called, and the Core Assessment is finalised before it; shown only for such a case,
+/// with the other three.
+#[test]
+fn a_fourth_case_after_s47_enquiries_and_a_conference() {
+    let rule = rule(SLUG, "durham-planning-meeting-waiver-s47-conference");
+    assert_eq!(condition(&rule, "s47_assessment"), ["yes"]);
+    assert_eq!(condition(&rule, "conference_convened"), ["yes"]);
+    let value = stated(SLUG, "durham-planning-meeting-waiver-s47-conference");
+    let cases = items(&value);
+    assert_eq!(cases.len(), 4, "{cases:?}");
     assert!(cases[1].contains("S47") && cases[1].contains("Initial Child Protection Conference"), "{}", cases[1]);
-    assert!(cases[2].contains("refused consent"), "{}", cases[2]);
-    assert!(cases[3].contains("became looked after"), "{}", cases[3]);
+    assert!(cases[1].contains("finalised before"), "{}", cases[1]);
+    assert_eq!(items(&stated(SLUG, "durham-planning-meeting-waiver")), [cases[0], cases[2], cases[3]]);
 }
 
 /// Reviews: no time for the first review and no interval between reviews is given anywhere ("the frequency
@@ -225,6 +241,37 @@ fn looked_after_points_and_service_manager_authorisation() {
     assert_eq!(points.iter().filter(|p| p.starts_with("If becoming looked after is part")).count(), 4);
     assert!(points[4].contains("trigger"), "{}", points[4]);
     assert!(points[8].contains("Service Manager") && points[8].contains("Admissions Procedure"), "{}", points[8]);
+}
+
+/// Inter-Agency Planning Meeting / Purpose and Action Following: where only becoming looked after meets the child's
+/// needs, the four points for that case; where it is a contingency, the four for that; either way a Service Manager
+/// authorises the plan; where the plan provides for neither, only the meeting's limits.
+#[test]
+fn looked_after_points_follow_what_the_plan_provides() {
+    let needed = rule(SLUG, "durham-pathway-looked-after-needed");
+    assert_eq!(condition(&needed, "becoming_looked_after"), ["needed"]);
+    let value = stated(SLUG, "durham-pathway-looked-after-needed");
+    let points = items(&value);
+    assert_eq!(points.len(), 5, "{points:?}");
+    assert!(points[3].contains("alternative support plan"), "{}", points[3]);
+    assert!(points[4].contains("Service Manager") && points[4].contains("Admissions Procedure"), "{}", points[4]);
+    let contingency = rule(SLUG, "durham-pathway-looked-after-as-contingency");
+    assert_eq!(condition(&contingency, "becoming_looked_after"), ["contingency"]);
+    let value = stated(SLUG, "durham-pathway-looked-after-as-contingency");
+    let points = items(&value);
+    assert_eq!(points.len(), 5, "{points:?}");
+    assert!(points[0].contains("trigger"), "{}", points[0]);
+    assert!(points[4].contains("Service Manager") && points[4].contains("Admissions Procedure"), "{}", points[4]);
+    let neither = rule(SLUG, "durham-pathway-looked-after-not-planned");
+    assert_eq!(condition(&neither, "becoming_looked_after"), ["no"]);
+    let value = stated(SLUG, "durham-pathway-looked-after-not-planned");
+    let said = text(&value);
+    assert!(said.contains("beyond the authority of those attending"), "{said}");
+    for id in ["durham-pathway-looked-after-needed", "durham-pathway-looked-after-as-contingency"] {
+        let summary = rule(SLUG, id).summary;
+        assert!(summary.contains("must make sure steps are taken"), "{summary}");
+        assert!(summary.contains("beyond the authority of those attending"), "{summary}");
+    }
 }
 
 /// Planning Requirements, Action and Children/Young People in Need of Protection: an Initial Assessment, a Core

@@ -263,17 +263,46 @@ fn visits_are_recorded_on_lcs() {
     assert_eq!(stated(SLUG, "lancashire-records-system"), Value::System { name: "LCS".into() });
 }
 
-/// 4.1 and 4.2, allocation of a SEND Child in Need: five points for a Field Work Support Officer, nine factors for a
-/// qualified Social Worker, and every child protection enquiry goes to a Social Worker.
+/// 4.1 and 4.2, allocation of a SEND Child in Need: five points for a Field Work Support Officer and nine factors for
+/// a qualified Social Worker.
 #[test]
 fn send_allocation_applies_to_disabled_children() {
     let rule = rule(SLUG, "lancashire-pathway-send-allocation");
     assert_eq!(condition(&rule, "disabled"), ["yes"]);
     let value = stated(SLUG, "lancashire-pathway-send-allocation");
     let points = items(&value);
-    assert_eq!(points.len(), 5, "{points:?}");
+    assert_eq!(points.len(), 2, "{points:?}");
     assert!(points[0].contains("SEND Field Work Support Officer"), "{}", points[0]);
-    assert_eq!(points[4], "All child protection enquiries are allocated to a Social Worker");
+    assert!(points[1].starts_with("Factors deciding allocation to a qualified Social Worker"), "{}", points[1]);
+}
+
+/// 4.1, while a Field Work Support Officer (a non-qualified worker) holds the case: an updated assessment goes to a
+/// Social Worker with the officer still involved, a change of needs prompts thought of a Social Worker taking over,
+/// and every child protection enquiry is allocated to a Social Worker.
+#[test]
+fn a_non_qualified_case_holder_hands_child_protection_enquiries_to_a_social_worker() {
+    let rule = rule(SLUG, "lancashire-pathway-send-allocation-non-qualified");
+    assert_eq!(condition(&rule, "case_holder"), ["non_qualified"]);
+    assert_eq!(rule.when.len(), 1);
+    let value = stated(SLUG, "lancashire-pathway-send-allocation-non-qualified");
+    let points = items(&value);
+    assert_eq!(points.len(), 3, "{points:?}");
+    assert!(points[0].contains("updated assessment") && points[0].contains("stays involved"), "{}", points[0]);
+    assert!(points[1].contains("allocated worker with overall responsibility"), "{}", points[1]);
+    assert_eq!(points[2], "All child protection enquiries are allocated to a Social Worker");
+}
+
+/// 2 and 3: where a Child Protection Conference has been held the plan may be developed there; whether the initial
+/// planning meeting within 10 days still follows is not said, so that is one more reading.
+#[test]
+fn after_a_conference_the_planning_meeting_deadline_is_uncertain() {
+    let rule = rule(SLUG, "lancashire-planning-meeting-deadline-conference");
+    assert_eq!(condition(&rule, "conference_convened"), ["yes"]);
+    let values = reading_values("lancashire-planning-meeting-deadline-conference");
+    assert_eq!(values.len(), 3);
+    assert_eq!(values[0], deadline(10, Unit::Days, "assessment_completed"));
+    assert_eq!(values[1], deadline(10, Unit::WorkingDays, "assessment_completed"));
+    assert!(text(&values[2]).contains("developed at the Child Protection Conference"), "{:?}", values[2]);
 }
 
 /// 1–3 (who leads the plan), 3 (notes reaching the social worker) and 3 (excluding a family member): the chapter

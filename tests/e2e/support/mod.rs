@@ -32,7 +32,8 @@ pub fn slugs() -> Vec<String> {
 pub fn complete_answers() -> (&'static str, Vec<String>) {
     use cin_procedure_explorer::query::pairs;
     use cin_procedure_explorer::wizard::{flow, next, Step, Walk};
-    let answers = "in_need=yes&other_plan=none&route=assessment&disabled=no&complex_package=no\
+    let answers = "in_need=yes&other_plan=none&route=assessment&disabled=no&complex_package=no&s47_assessment=no\
+                   &conference_convened=no&case_holder=social_worker&becoming_looked_after=no\
                    &assessment_completed=2026-08-20&plan_established=2026-09-01&planning_meeting=none\
                    &previous_review=2026-10-26&previous_visit=none&package_started=none&review_finding=same_needs&result=yes";
     let content = all();
