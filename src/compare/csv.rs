@@ -1,8 +1,10 @@
 //! The view as CSV for a spreadsheet: UTF-8 with a byte-order mark (so Excel reads accents and dashes), CRLF line
-//! ends, every field quoted; one line per row of the table, one column per chosen authority.
+//! ends, every field quoted; one line per row of the table, one column per chosen authority (its rules resolved
+//! for the view's case), and whether they differ.
 
+use super::agree::{Agreement, Applied};
 use super::view::{Shown, View};
-use super::{Cell, Library};
+use super::Library;
 use crate::model::{describe_when, group_label, Rule, Status};
 
 /// One field, quoted, with quotes doubled; a leading `=`, `+`, `-` or `@` is made inert so a spreadsheet does not
@@ -31,11 +33,20 @@ fn rule_text(rule: &Rule, library: &Library, authority: usize) -> String {
     text
 }
 
-fn cell_text(cell: &Cell, library: &Library, authority: usize) -> String {
+fn cell_text(cell: &Applied, library: &Library, authority: usize) -> String {
     if cell.rules.is_empty() {
         return format!("[{}]", Status::NotStated.label());
     }
-    cell.rules.iter().map(|r| rule_text(r, library, authority)).collect::<Vec<_>>().join("\n")
+    cell.rules.iter().map(|(r, _)| rule_text(r, library, authority)).collect::<Vec<_>>().join("\n")
+}
+
+/// Whether the chosen authorities differ: "yes", "no", or where they agree ("agree where disabled children").
+fn differ_text(agreement: &Agreement, library: &Library) -> String {
+    match agreement.where_words(library) {
+        Some(words) => format!("agree where {words}"),
+        None if agreement.agrees() => "no".to_owned(),
+        None => "yes".to_owned(),
+    }
 }
 
 /// The CSV of the rows shown, for the chosen authorities.
@@ -47,8 +58,8 @@ pub fn csv(shown: &[Shown], view: &View, library: &Library) -> String {
     lines.push(header.join(","));
     for s in shown {
         let mut line = vec![field(group_label(&s.row.topic.group)), field(&s.row.topic.label)];
-        line.extend(view.authorities.iter().map(|&i| field(&cell_text(&s.row.cells[i], library, i))));
-        line.push(field(if s.differs { "yes" } else { "no" }));
+        line.extend(view.authorities.iter().zip(&s.cells).map(|(&i, cell)| field(&cell_text(cell, library, i))));
+        line.push(field(&differ_text(&s.agreement, library)));
         lines.push(line.join(","));
     }
     format!("\u{feff}{}\r\n", lines.join("\r\n"))
@@ -67,7 +78,7 @@ mod tests {
         let library = library();
         let rows = rows(&library);
         let view = View::from_query(&pairs("a=north,west&group=reviews"), &library);
-        let s = shown(&rows, &view);
+        let s = shown(&rows, &view, &library);
         let text = csv(&s, &view, &library);
         assert!(text.starts_with('\u{feff}'), "a byte-order mark for Excel");
         let lines: Vec<&str> = text.trim_start_matches('\u{feff}').split("\r\n").filter(|l| !l.is_empty()).collect();
