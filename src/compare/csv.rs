@@ -1,9 +1,11 @@
 //! The view as CSV for a spreadsheet: UTF-8 with a byte-order mark (so Excel reads accents and dashes), CRLF line
-//! ends, every field quoted; one line per row of the table, one column per chosen authority.
+//! ends, every field quoted; one line per row of the table, one column per chosen authority (its rules resolved
+//! for the view's case), and whether they differ.
 
+use super::agree::{Agreement, Applied};
 use super::compact::compact_cell;
 use super::view::{Shown, View};
-use super::{Cell, Library};
+use super::Library;
 use crate::model::{describe_when, group_label, Rule, Status};
 
 /// One field, quoted, with quotes doubled; a leading `=`, `+`, `-` or `@` is made inert so a spreadsheet does not
@@ -32,11 +34,20 @@ fn rule_text(rule: &Rule, library: &Library, authority: usize) -> String {
     text
 }
 
-fn cell_text(cell: &Cell, library: &Library, authority: usize) -> String {
+fn cell_text(cell: &Applied, library: &Library, authority: usize) -> String {
     if cell.rules.is_empty() {
         return format!("[{}]", Status::NotStated.label());
     }
-    cell.rules.iter().map(|r| rule_text(r, library, authority)).collect::<Vec<_>>().join("\n")
+    cell.rules.iter().map(|(r, _)| rule_text(r, library, authority)).collect::<Vec<_>>().join("\n")
+}
+
+/// Whether the chosen authorities differ: "yes", "no", or where they agree ("agree where disabled children").
+fn differ_text(agreement: &Agreement, library: &Library) -> String {
+    match agreement.where_words(library) {
+        Some(words) => format!("agree where {words}"),
+        None if agreement.agrees() => "no".to_owned(),
+        None => "yes".to_owned(),
+    }
 }
 
 /// The CSV of the rows shown, for the chosen authorities: for each, the value in a few words, then the plain
@@ -53,12 +64,11 @@ pub fn csv(shown: &[Shown], view: &View, library: &Library) -> String {
     lines.push(header.join(","));
     for s in shown {
         let mut line = vec![field(group_label(&s.row.topic.group)), field(&s.row.topic.label)];
-        for &i in &view.authorities {
-            let (cell, book) = (&s.row.cells[i], &library.books[i]);
-            line.push(field(&compact_cell(cell, &book.authority.vocabulary, &library.roles)));
+        for (&i, cell) in view.authorities.iter().zip(&s.cells) {
+            line.push(field(&compact_cell(cell, &library.books[i].authority.vocabulary, &library.roles)));
             line.push(field(&cell_text(cell, library, i)));
         }
-        line.push(field(if s.differs { "yes" } else { "no" }));
+        line.push(field(&differ_text(&s.agreement, library)));
         lines.push(line.join(","));
     }
     format!("\u{feff}{}\r\n", lines.join("\r\n"))
@@ -97,7 +107,7 @@ mod tests {
         let library = library();
         let rows = rows(&library);
         let view = View::from_query(&pairs("a=north,west&group=reviews"), &library);
-        let s = shown(&rows, &view);
+        let s = shown(&rows, &view, &library);
         let text = csv(&s, &view, &library);
         assert!(text.starts_with('\u{feff}'), "a byte-order mark for Excel");
         let lines: Vec<&str> = text.trim_start_matches('\u{feff}').split("\r\n").filter(|l| !l.is_empty()).collect();
@@ -108,7 +118,7 @@ mod tests {
         assert_eq!(lines.len(), 1 + s.len());
         assert!(
             lines[1].starts_with(
-                r#""Reviews","Review interval","every 12 weeks · every 26 weeks (cases held by the disability)","[Stated] north on review.interval (source: 1. One)"#
+                r#""Reviews","Review interval","every 12 weeks · every 26 weeks (cases held by the Disability Team)","[Stated] north on review.interval (source: 1. One)"#
             ),
             "{}",
             lines[1]

@@ -1,8 +1,9 @@
 //! What a rule says, reduced to a key that two authorities share exactly when their typed values agree: wording
 //! of lists and text is folded (case, spacing, final full stop), outcomes compare by id, findings and named
 //! service, timescales are compared in exact units only
-//! (2 weeks = 14 days; 3 months is not 13 weeks), and conditions and status are part of the key.
+//! (2 weeks = 14 days; 3 months is not 13 weeks), and the conditions left open and the status are part of the key.
 
+use super::Conditions;
 use crate::model::{Rule, Status, Unit, Value};
 
 /// Text folded for comparison: lower case, single spaces, no final full stop.
@@ -53,9 +54,11 @@ pub fn value_key(value: &Value) -> String {
     }
 }
 
-/// The key of one rule: its conditions, its status and its value or every reading's.
-pub fn rule_key(rule: &Rule) -> String {
-    let when: Vec<String> = rule.when.iter().map(|(k, vs)| format!("{k}={}", sorted(vs.iter().cloned()))).collect();
+/// The key of one rule under the conditions still open (its own `when`, or what a case leaves of it): those
+/// conditions, its status and its value or every reading's. Nothing else of the rule (its words, its citations,
+/// any other field) is part of it.
+pub fn rule_key(rule: &Rule, open: &Conditions) -> String {
+    let when: Vec<String> = open.iter().map(|(k, vs)| format!("{k}={}", sorted(vs.iter().cloned()))).collect();
     let what = match rule.status {
         Status::NotStated => "not stated".to_owned(),
         _ => rule.values().into_iter().map(value_key).collect::<Vec<_>>().join(" / "),
@@ -63,12 +66,13 @@ pub fn rule_key(rule: &Rule) -> String {
     format!("[{}] {} {what}", when.join(";"), rule.status.id())
 }
 
-/// The key of an authority's rules on one topic, in any order; no rules reads as not stated.
-pub fn cell_key(rules: &[&Rule]) -> String {
-    if rules.iter().all(|r| r.status == Status::NotStated && r.when.is_empty()) {
+/// The key of an authority's rules on one topic, each with its open conditions, in any order; no rules, or
+/// rules that state nothing under no open condition, read as not stated.
+pub fn cell_key<'r>(rules: impl IntoIterator<Item = (&'r Rule, &'r Conditions)> + Clone) -> String {
+    if rules.clone().into_iter().all(|(r, open)| r.status == Status::NotStated && open.is_empty()) {
         return "not stated".to_owned();
     }
-    sorted(rules.iter().map(|r| rule_key(r)))
+    sorted(rules.into_iter().map(|(r, open)| rule_key(r, open)))
 }
 
 /// A timescale's rough length in weeks: 5 working days or 7 days to a week, 52 weeks to 12 months.
@@ -161,20 +165,39 @@ mod tests {
         assert_ne!(value_key(&a), value_key(&elsewhere), "a different named service is a different rule");
     }
 
+    /// The key of rules under their own conditions.
+    fn own(rules: &[&Rule]) -> String {
+        cell_key(rules.iter().map(|r| (*r, &r.when)))
+    }
+
     #[test]
     fn status_and_conditions_are_part_of_the_key() {
         let stated = rule(Status::Stated, Some(recurring(3, Unit::Months)), &[]);
         let conditional = rule(Status::Stated, Some(recurring(3, Unit::Months)), &[("disabled", &["no"])]);
         let not_stated = rule(Status::NotStated, None, &[]);
-        assert_ne!(cell_key(&[&stated]), cell_key(&[&conditional]));
-        assert_ne!(cell_key(&[&stated]), cell_key(&[&not_stated]));
-        assert_eq!(cell_key(&[&not_stated]), cell_key(&[]), "no rule on a topic reads as not stated");
+        assert_ne!(own(&[&stated]), own(&[&conditional]));
+        assert_ne!(own(&[&stated]), own(&[&not_stated]));
+        assert_eq!(own(&[&not_stated]), own(&[]), "no rule on a topic reads as not stated");
         let mut ambiguous = rule(Status::Ambiguous, None, &[]);
         ambiguous.readings =
             vec![crate::model::Reading { label: "r".into(), value: recurring(3, Unit::Months), same_meeting: None }];
-        assert_ne!(cell_key(&[&stated]), cell_key(&[&ambiguous]));
+        assert_ne!(own(&[&stated]), own(&[&ambiguous]));
         let two = rule(Status::Stated, Some(recurring(6, Unit::Months)), &[("disabled", &["yes"])]);
-        assert_eq!(cell_key(&[&conditional, &two]), cell_key(&[&two, &conditional]), "order does not matter");
+        assert_eq!(own(&[&conditional, &two]), own(&[&two, &conditional]), "order does not matter");
+    }
+
+    #[test]
+    fn only_the_open_conditions_status_and_values_make_the_key() {
+        let stated = rule(Status::Stated, Some(recurring(3, Unit::Months)), &[]);
+        let conditional = rule(Status::Stated, Some(recurring(3, Unit::Months)), &[("disabled", &["no"])]);
+        let answered = Conditions::new();
+        assert_eq!(cell_key([(&conditional, &answered)]), own(&[&stated]), "a condition the case answers is gone");
+        let mut reworded = stated.clone();
+        reworded.id = "y".into();
+        reworded.summary = "other words".into();
+        reworded.cites = vec!["elsewhere".into()];
+        reworded.note = Some("a note".into());
+        assert_eq!(own(&[&reworded]), own(&[&stated]), "words, citations and notes are not what a rule says");
     }
 
     #[test]

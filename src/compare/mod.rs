@@ -1,13 +1,21 @@
 //! Comparing authorities: every topic × authority, with what each procedure says on it, whether the chosen
-//! authorities agree (from the typed values, [`key`]), the spread of one topic across all of them, the view a
-//! person chooses ([`view`]) and its CSV export ([`csv`]).
+//! authorities agree (from the typed values, [`key`]; resolved for a case and "agrees where …", [`agree`]), the
+//! spread of one topic across all of them, the view a person chooses ([`view`]; its case, [`case`]) and its CSV
+//! export ([`csv`]).
 
+pub mod agree;
+pub mod case;
 pub mod compact;
 pub mod csv;
 pub mod key;
 pub mod view;
 
+use std::collections::BTreeMap;
+
 use crate::model::{AuthorityData, Catalogue, Role, Rule, Status, Term, Topic, Value, GROUPS};
+
+/// Conditions as a rule's `when` holds them: each answer key with the values it allows.
+pub type Conditions = BTreeMap<String, Vec<String>>;
 
 /// Everything the background worker's pages read: each authority's published data, the topics, the roles and
 /// the glossary.
@@ -22,7 +30,7 @@ pub struct Library {
     /// The glossary, with the authorities that use each term.
     pub glossary: Vec<Term>,
     /// Each authority's worked cases, by slug (for training).
-    pub cases: std::collections::BTreeMap<String, Vec<crate::training::cases::WorkedCase>>,
+    pub cases: BTreeMap<String, Vec<crate::training::cases::WorkedCase>>,
 }
 
 impl Library {
@@ -32,40 +40,34 @@ impl Library {
     }
 }
 
+/// The status of an authority's rules on a topic: ambiguous if any rule is; stated if any rule is; otherwise
+/// not stated.
+pub fn status<'r>(rules: impl IntoIterator<Item = &'r Rule>) -> Status {
+    let statuses: Vec<Status> = rules.into_iter().map(|r| r.status).collect();
+    [Status::Ambiguous, Status::Stated].into_iter().find(|s| statuses.contains(s)).unwrap_or(Status::NotStated)
+}
+
 /// One authority's rules on one topic.
 #[derive(Debug, Clone)]
-pub struct Cell<'a> {
+pub struct Cell {
     /// The rules, in file order (none: the procedure does not cover the topic).
-    pub rules: Vec<&'a Rule>,
-    /// What they say, as a key shared exactly by cells that agree.
+    pub rules: Vec<Rule>,
+    /// What they say, with their conditions, as a key shared exactly by cells that say the same thing.
     pub key: String,
 }
 
-impl Cell<'_> {
-    /// Ambiguous if any rule is; stated if any rule is; otherwise not stated.
-    pub fn status(&self) -> Status {
-        let has = |s: Status| self.rules.iter().any(|r| r.status == s);
-        if has(Status::Ambiguous) {
-            Status::Ambiguous
-        } else if has(Status::Stated) {
-            Status::Stated
-        } else {
-            Status::NotStated
-        }
-    }
-}
-
-/// One topic across every authority.
+/// One topic across every authority. Rows own what they hold, so they can be worked out once and kept beside
+/// the library.
 #[derive(Debug, Clone)]
-pub struct Row<'a> {
+pub struct Row {
     /// The topic.
-    pub topic: &'a Topic,
+    pub topic: Topic,
     /// One cell per authority, in the library's order.
-    pub cells: Vec<Cell<'a>>,
+    pub cells: Vec<Cell>,
 }
 
 /// Every topic that some authority has a rule on, grouped in display order, with each authority's cell.
-pub fn rows(library: &Library) -> Vec<Row<'_>> {
+pub fn rows(library: &Library) -> Vec<Row> {
     GROUPS
         .iter()
         .flat_map(|(group, _)| library.topics.iter().filter(move |t| t.group == *group))
@@ -74,11 +76,11 @@ pub fn rows(library: &Library) -> Vec<Row<'_>> {
                 .books
                 .iter()
                 .map(|b| {
-                    let rules: Vec<&Rule> = b.rules.iter().filter(|r| r.topic == topic.id).collect();
-                    Cell { key: key::cell_key(&rules), rules }
+                    let rules: Vec<Rule> = b.rules.iter().filter(|r| r.topic == topic.id).cloned().collect();
+                    Cell { key: key::cell_key(rules.iter().map(|r| (r, &r.when))), rules }
                 })
                 .collect();
-            Row { topic, cells }
+            Row { topic: topic.clone(), cells }
         })
         .filter(|row| row.cells.iter().any(|c| !c.rules.is_empty()))
         .collect()
@@ -175,10 +177,10 @@ pub fn spread(row: &Row, authorities: &[String]) -> String {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::model::{parse_authority, Authority, Unit};
-    use std::collections::BTreeMap;
+    use crate::model::{parse_authority, Authority, Team, Unit};
 
-    /// A library of three small authorities: review intervals of 12 weeks (by team: 26 weeks), 3 months and none.
+    /// A library of three small authorities: review intervals of 12 weeks (for North's Disability Team: 26
+    /// weeks), 3 months and none.
     pub(crate) fn library() -> Library {
         let topics: Vec<Topic> = serde_json::from_str(
             r#"[{"id":"review.interval","group":"reviews","core":true,"label":"Review interval","description":"d"},
@@ -208,7 +210,7 @@ pub(crate) mod tests {
             authority.short_name = name.into();
             AuthorityData { authority, sections: vec![], rules }
         };
-        let north = vec![
+        let north_rules = vec![
             rule("north", "review.interval", Status::Stated, every(12, Unit::Weeks), &[]),
             rule("north", "review.interval", Status::Stated, every(26, Unit::Weeks), &[("team", "disability")]),
             rule("north", "review.chair", Status::Stated, chair("manager"), &[]),
@@ -236,8 +238,10 @@ pub(crate) mod tests {
             rule("west", "review.chair", Status::Ambiguous, None, &[]),
             rule("west", "scope.entry_routes", Status::Stated, Some(Value::Text { text: "A court order".into() }), &[]),
         ];
+        let mut north = book("north", "North", north_rules);
+        north.authority.vocabulary.teams = vec![Team { id: "disability".into(), name: "Disability Team".into() }];
         Library {
-            books: vec![book("north", "North", north), book("south", "South", south), book("west", "West", west)],
+            books: vec![north, book("south", "South", south), book("west", "West", west)],
             topics,
             roles: vec![],
             glossary: vec![],
@@ -257,8 +261,10 @@ pub(crate) mod tests {
         assert_eq!(ids, ["scope.entry_routes", "review.interval", "review.chair"]);
         let interval = &rows[1];
         assert_eq!(interval.cells[0].rules.len(), 2);
-        assert_eq!(interval.cells[2].status(), Status::NotStated);
-        assert_eq!(rows[2].cells[2].status(), Status::Ambiguous);
+        assert_eq!(status(&interval.cells[2].rules), Status::NotStated);
+        assert_eq!(status(&rows[2].cells[2].rules), Status::Ambiguous);
+        assert_eq!(status(&interval.cells[0].rules), Status::Stated);
+        assert_eq!(status([]), Status::NotStated);
         assert_eq!(rows[0].cells[0].key, rows[0].cells[1].key, "the same words, folded, agree");
     }
 

@@ -1,9 +1,15 @@
 //! The view of the matrix a person chooses, kept in the address (`?a=north,south&group=reviews&diff=1`,
-//! `topic=`): which authorities, which topic groups or topics, and whether to show only the rows where the
-//! chosen authorities differ; and what that view shows.
+//! `topic=`, and a case's answers such as `direct_payments_only=no`): which authorities, which topic groups or
+//! topics, whether to show only the rows where the chosen authorities differ, and the case to resolve the rules
+//! for; and what that view shows.
 
+use std::collections::HashMap;
+
+use super::agree::{judge, Agreement, Applied, Where};
+use super::case::{allowed, case_keys, Answers};
 use super::{Library, Row};
 use crate::model::{Rule, Status, GROUPS};
+use crate::timeline::DONT_KNOW;
 
 /// The chosen view. Absent keys mean "all"; an empty `a=` means no authority.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -16,6 +22,8 @@ pub struct View {
     pub topics: Vec<String>,
     /// Only the rows where the chosen authorities differ.
     pub diff: bool,
+    /// The case's answers the rules are resolved for (empty: every rule, with its conditions).
+    pub case: Answers,
     /// Parts of the address that name nothing known, to say so.
     pub ignored: Vec<String>,
 }
@@ -40,8 +48,9 @@ fn all_groups(library: &Library) -> Vec<String> {
 }
 
 impl View {
-    /// Reads a view from decoded query pairs; anything that names no authority, group or topic is ignored and
-    /// listed in `ignored`.
+    /// Reads a view from decoded query pairs; anything that names no authority, group or topic, and any answer
+    /// that is not one of its key's choices (a team: of a chosen authority's teams), is ignored and listed in
+    /// `ignored`. A key answered twice keeps its first answer; "don't know" is no answer.
     pub fn from_query(pairs: &[(String, String)], library: &Library) -> View {
         let mut view = View::default();
         let slugs: Vec<&str> = library.books.iter().map(|b| b.authority.slug.as_str()).collect();
@@ -78,10 +87,22 @@ impl View {
             }
         }
         view.diff = pairs.iter().any(|(k, v)| k == "diff" && (v == "1" || v == "on" || v == "true"));
+        for key in case_keys() {
+            let given = pairs.iter().filter(|(k, _)| k == key.key).map(|(_, v)| v.trim());
+            for value in given.filter(|v| !v.is_empty() && *v != DONT_KNOW) {
+                let compared = view.authorities.iter().map(|&i| &library.books[i].authority);
+                if view.case.contains_key(key.key) || !allowed(key, value, compared) {
+                    view.ignored.push(format!("{}={value}", key.key));
+                } else {
+                    view.case.insert(key.key.to_owned(), value.to_owned());
+                }
+            }
+        }
         view
     }
 
-    /// The view's address query (without `?`), leaving out what is the default.
+    /// The view's address query (without `?`), leaving out what is the default; the case's answers come last, in
+    /// the questions table's order.
     pub fn to_query(&self, library: &Library) -> String {
         let mut parts = Vec::new();
         if self.authorities.len() != library.books.len() {
@@ -97,6 +118,11 @@ impl View {
         if self.diff {
             parts.push("diff=1".to_owned());
         }
+        for key in case_keys() {
+            if let Some(value) = self.case.get(key.key) {
+                parts.push(format!("{}={value}", key.key));
+            }
+        }
         parts.join("&")
     }
 
@@ -104,41 +130,71 @@ impl View {
     pub fn compares(&self) -> bool {
         self.authorities.len() >= 2
     }
+
+    /// The case the rules are resolved for, as conditions to put in words (its teams named by the first chosen
+    /// authority that has them); `None` without a case.
+    pub fn case_where(&self, library: &Library) -> Option<Where> {
+        if self.case.is_empty() {
+            return None;
+        }
+        let has_team = |&&i: &&usize| {
+            let teams = &library.books[i].authority.vocabulary.teams;
+            self.case.get("team").is_none_or(|team| teams.iter().any(|t| &t.id == team))
+        };
+        let authority = self.authorities.iter().find(has_team).or(self.authorities.first()).copied()?;
+        let when = self.case.iter().map(|(key, value)| (key.clone(), vec![value.clone()])).collect();
+        Some(Where { when, authority })
+    }
+}
+
+/// The name of a version of a rule in a row: A to Z, then AA, AB … ZZ, AAA ….
+pub fn version_letter(variant: usize) -> String {
+    let mut letters = Vec::new();
+    let mut n = variant + 1;
+    while n > 0 {
+        n -= 1;
+        letters.push(char::from(b'A' + (n % 26) as u8));
+        n /= 26;
+    }
+    letters.iter().rev().collect()
 }
 
 /// A row as the view shows it.
 #[derive(Debug, Clone)]
-pub struct Shown<'r, 'a> {
+pub struct Shown<'r> {
     /// The row.
-    pub row: &'r Row<'a>,
-    /// Whether the chosen authorities' cells differ.
-    pub differs: bool,
-    /// For each chosen authority, which version of the rule it has (0 = the first met, 1 = the next …); cells
-    /// with the same number agree.
+    pub row: &'r Row,
+    /// For each chosen authority, its rules resolved for the view's case, with the conditions the case leaves open
+    /// (without a case: every rule, with all its conditions).
+    pub cells: Vec<Applied<'r>>,
+    /// Whether the chosen authorities agree.
+    pub agreement: Agreement,
+    /// For each chosen authority, which version of the rule it has (0 = the first met, 1 = the next …, named by
+    /// [`version_letter`]); cells with the same number say the same thing.
     pub variants: Vec<usize>,
 }
 
-/// The rows the view shows, each with whether it differs and its cells' variants.
-pub fn shown<'r, 'a>(rows: &'r [Row<'a>], view: &View) -> Vec<Shown<'r, 'a>> {
+/// The rows the view shows, each resolved for the view's case, with whether it agrees and its cells' variants.
+pub fn shown<'r>(rows: &'r [Row], view: &View, library: &Library) -> Vec<Shown<'r>> {
     rows.iter()
         .filter(|r| view.groups.contains(&r.topic.group))
         .filter(|r| view.topics.is_empty() || view.topics.contains(&r.topic.id))
         .map(|row| {
-            let mut keys: Vec<&str> = Vec::new();
-            let variants = view
-                .authorities
+            let (cells, agreement) = judge(row, &view.authorities, &view.case, library);
+            let mut keys: Vec<String> = Vec::new();
+            let variants = cells
                 .iter()
-                .map(|&i| {
-                    let key = row.cells[i].key.as_str();
+                .map(|cell| {
+                    let key = cell.key();
                     keys.iter().position(|k| *k == key).unwrap_or_else(|| {
                         keys.push(key);
                         keys.len() - 1
                     })
                 })
                 .collect();
-            Shown { row, differs: keys.len() > 1, variants }
+            Shown { row, cells, agreement, variants }
         })
-        .filter(|s| !(view.diff && view.compares()) || s.differs)
+        .filter(|s| !(view.diff && view.compares() && s.agreement.agrees()))
         .collect()
 }
 
@@ -151,24 +207,35 @@ pub struct Note<'a> {
     pub rule: &'a Rule,
 }
 
-/// Every note in the rows and authorities shown, in reading order; note `n` is at index `n - 1`.
-pub fn notes<'a>(shown: &[Shown<'_, 'a>], view: &View) -> Vec<Note<'a>> {
-    let mut notes = Vec::new();
+/// The notes under the table, in reading order, and each one's number by authority and rule.
+#[derive(Debug, Clone, Default)]
+pub struct Notes<'a> {
+    /// The notes; note `n` is at index `n - 1`.
+    pub list: Vec<Note<'a>>,
+    numbers: HashMap<(usize, &'a str), usize>,
+}
+
+impl Notes<'_> {
+    /// The number of a rule's note, if it has one.
+    pub fn number(&self, authority: usize, rule: &Rule) -> Option<usize> {
+        self.numbers.get(&(authority, rule.id.as_str())).copied()
+    }
+}
+
+/// Every note in the rows and authorities shown, in reading order.
+pub fn notes<'a>(shown: &[Shown<'a>], view: &View) -> Notes<'a> {
+    let mut notes = Notes::default();
     for s in shown {
-        for &i in &view.authorities {
-            for rule in &s.row.cells[i].rules {
+        for (&i, cell) in view.authorities.iter().zip(&s.cells) {
+            for &(rule, _) in &cell.rules {
                 if rule.note.is_some() || rule.status == Status::Ambiguous {
-                    notes.push(Note { authority: i, rule });
+                    notes.list.push(Note { authority: i, rule });
+                    notes.numbers.insert((i, rule.id.as_str()), notes.list.len());
                 }
             }
         }
     }
     notes
-}
-
-/// The number of a rule's note among `notes`, if it has one.
-pub fn note_number(notes: &[Note], rule: &Rule) -> Option<usize> {
-    notes.iter().position(|n| std::ptr::eq(n.rule, rule)).map(|i| i + 1)
 }
 
 #[cfg(test)]
@@ -196,7 +263,7 @@ mod tests {
         let none = View::from_query(&pairs("a=&group="), &library);
         assert!(none.authorities.is_empty(), "an empty a= chooses no authority");
         assert!(none.groups.is_empty());
-        assert!(shown(&rows(&library), &none).is_empty());
+        assert!(shown(&rows(&library), &none, &library).is_empty());
     }
 
     #[test]
@@ -211,15 +278,16 @@ mod tests {
         let library = library();
         let rows = rows(&library);
         let all = View::from_query(&pairs("diff=1"), &library);
-        let ids = |v: &View| shown(&rows, v).iter().map(|s| s.row.topic.id.clone()).collect::<Vec<_>>();
+        let ids = |v: &View| shown(&rows, v, &library).iter().map(|s| s.row.topic.id.clone()).collect::<Vec<_>>();
         assert_eq!(ids(&all), ["scope.entry_routes", "review.interval", "review.chair"]);
         // North and South have the same chair and the same routes in (after folding the words).
         let two = View::from_query(&pairs("a=north,south&diff=1"), &library);
         assert_eq!(ids(&two), ["review.interval"]);
         let without = View::from_query(&pairs("a=north,south"), &library);
-        let rows_shown = shown(&rows, &without);
+        let rows_shown = shown(&rows, &without, &library);
         assert_eq!(rows_shown.len(), 3);
-        assert!(!rows_shown[0].differs && rows_shown[1].differs);
+        assert_eq!(rows_shown[0].agreement, Agreement::Same);
+        assert_eq!(rows_shown[1].agreement, Agreement::Differ);
         // With one authority there is nothing to differ from: the toggle does not empty the table.
         let one = View::from_query(&pairs("a=north&diff=1"), &library);
         assert_eq!(ids(&one).len(), 3);
@@ -230,7 +298,7 @@ mod tests {
         let library = library();
         let rows = rows(&library);
         let view = View::from_query(&[], &library);
-        let s = shown(&rows, &view);
+        let s = shown(&rows, &view, &library);
         assert_eq!(s[0].variants, [0, 0, 1], "North and South agree on routes in; West differs");
         assert_eq!(s[2].variants, [0, 0, 1]);
     }
@@ -240,11 +308,42 @@ mod tests {
         let library = library();
         let rows = rows(&library);
         let view = View::from_query(&pairs("group=reviews"), &library);
-        let s = shown(&rows, &view);
+        let s = shown(&rows, &view, &library);
         let notes = notes(&s, &view);
-        assert_eq!(notes.len(), 1);
-        assert_eq!(notes[0].authority, 2);
-        assert_eq!(note_number(&notes, notes[0].rule), Some(1));
-        assert_eq!(note_number(&notes, rows[1].cells[0].rules[0]), None);
+        assert_eq!(notes.list.len(), 1);
+        assert_eq!(notes.list[0].authority, 2);
+        assert_eq!(notes.number(2, notes.list[0].rule), Some(1));
+        assert_eq!(notes.number(0, notes.list[0].rule), None, "numbered by authority and rule");
+        assert_eq!(notes.number(0, &rows[1].cells[0].rules[0]), None);
+    }
+
+    #[test]
+    fn version_letters_go_on_past_z() {
+        let letters: Vec<String> = [0, 1, 25, 26, 27, 51, 52, 701, 702, 703].into_iter().map(version_letter).collect();
+        assert_eq!(letters, ["A", "B", "Z", "AA", "AB", "AZ", "BA", "ZZ", "AAA", "AAB"]);
+    }
+
+    #[test]
+    fn a_case_is_read_checked_and_written_back_in_a_stable_order() {
+        let library = library();
+        let view = View::from_query(
+            &pairs("team=disability&direct_payments_only=no&disabled=perhaps&in_need=yes&other_plan=dont_know&a=north,south"),
+            &library,
+        );
+        assert_eq!(view.case.len(), 2);
+        assert_eq!(view.case["team"], "disability", "North has the team");
+        assert_eq!(view.ignored, ["disabled=perhaps"], "a bad answer is named; in need and don't know are no case");
+        assert_eq!(view.to_query(&library), "a=north,south&team=disability&direct_payments_only=no");
+        let again = View::from_query(&pairs(&view.to_query(&library)), &library);
+        assert_eq!(again, View { ignored: Vec::new(), ..view.clone() }, "the address reads back as the same view");
+        let elsewhere = View::from_query(&pairs("a=south,west&team=disability&disabled=yes&disabled=no"), &library);
+        assert_eq!(elsewhere.ignored, ["team=disability", "disabled=no"], "no chosen authority has the team");
+        assert_eq!(elsewhere.case.len(), 1);
+        let words = view.case_where(&library).map(|w| w.describe(&library));
+        assert_eq!(
+            words.as_deref(),
+            Some("children with services other than direct payments, and cases held by the Disability Team")
+        );
+        assert_eq!(View::from_query(&[], &library).case_where(&library), None);
     }
 }

@@ -92,19 +92,18 @@ fn answer_phrase(key: &str, value: &str, vocabulary: &Vocabulary) -> String {
     }
 }
 
-/// The conditions of a rule in plain words ("for cases held by the Health and Disability Team"), or None.
-pub fn describe_when(when: &BTreeMap<String, Vec<String>>, vocabulary: &Vocabulary) -> Option<String> {
-    when_phrase(when, vocabulary).map(|p| format!("For {p}"))
-}
-
-/// The conditions as a phrase without the leading "For" ("cases held by the Health and Disability Team"), or
-/// `None` where there are none.
-pub fn when_phrase(when: &BTreeMap<String, Vec<String>>, vocabulary: &Vocabulary) -> Option<String> {
+/// Conditions in plain words, to follow "for" ("cases held by the Health and Disability Team"), or None.
+pub fn describe_conditions(when: &BTreeMap<String, Vec<String>>, vocabulary: &Vocabulary) -> Option<String> {
     let parts: Vec<String> = when
         .iter()
         .map(|(key, values)| values.iter().map(|v| answer_phrase(key, v, vocabulary)).collect::<Vec<_>>().join(" or "))
         .collect();
     (!parts.is_empty()).then(|| parts.join(", and "))
+}
+
+/// The conditions of a rule in plain words ("For cases held by the Health and Disability Team"), or None.
+pub fn describe_when(when: &BTreeMap<String, Vec<String>>, vocabulary: &Vocabulary) -> Option<String> {
+    describe_conditions(when, vocabulary).map(|words| format!("For {words}"))
 }
 
 #[cfg(test)]

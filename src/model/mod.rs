@@ -21,7 +21,7 @@ pub use authority::{
 };
 pub use catalogue::{page_title, Book, Catalogue};
 pub use dates::{PartialDate, ReviewState, MONTHS};
-pub use describe::{describe_brief, describe_value, describe_when, role_label, when_phrase};
+pub use describe::{describe_brief, describe_conditions, describe_value, describe_when, role_label};
 pub use glossary::{a_to_z, validate_glossary, Found, Term, TermFinder};
 #[cfg(test)]
 pub(crate) use load::content_topics;

@@ -5,7 +5,7 @@
 use super::route::Route;
 use crate::compare::csv::csv;
 use crate::compare::view::{shown, View};
-use crate::compare::{rows, Library};
+use crate::compare::{rows, Library, Row};
 use crate::html;
 use crate::html::Html;
 use crate::model::{page_title, AuthorityData, Book, Procedure};
@@ -18,17 +18,28 @@ use crate::render::Page;
 use crate::search::Index;
 use std::sync::OnceLock;
 
-/// What the worker holds: the library, and the search index, built the first time a search needs it.
+/// What the worker holds: the library, its comparison rows (worked out once, with the library), and the search
+/// index, built the first time a search needs it. The library cannot change once held, so the rows stay true to it.
 pub struct Service {
-    /// The library.
-    pub library: Library,
+    library: Library,
+    rows: Vec<Row>,
     index: OnceLock<Index>,
 }
 
 impl Service {
-    /// A service for a library; nothing is indexed yet.
+    /// A service for a library, with its comparison rows; nothing is indexed yet.
     pub fn new(library: Library) -> Service {
-        Service { library, index: OnceLock::new() }
+        Service { rows: rows(&library), library, index: OnceLock::new() }
+    }
+
+    /// The library.
+    pub fn library(&self) -> &Library {
+        &self.library
+    }
+
+    /// Every topic × authority of the library ([`crate::compare::rows`]).
+    pub fn rows(&self) -> &[Row] {
+        &self.rows
     }
 
     /// The search index, built now if it has not been.
@@ -161,17 +172,17 @@ fn not_worker_page(library: &Library, route: &Route) -> Page {
 
 /// The worker's answer for `route` (`held`: what the page sent beside it, for the training pages).
 pub fn page(service: &Service, want: Want, route: &Route, held: &Held) -> Answer {
-    let library = &service.library;
+    let (library, rows) = (service.library(), service.rows());
     let page = match (want, route) {
         (Want::Page, Route::Compare { view }) => {
-            let page = matrix_page(library, &rows(library), &View::from_query(view, library));
+            let page = matrix_page(library, rows, &View::from_query(view, library));
             Page { title: page_title(&[&page.title]), ..page }
         }
         (Want::Csv, Route::Compare { view }) => {
-            let (rows, view) = (rows(library), View::from_query(view, library));
-            return Answer::File(csv(&shown(&rows, &view), &view, library));
+            let view = View::from_query(view, library);
+            return Answer::File(csv(&shown(rows, &view, library), &view, library));
         }
-        (Want::Page, Route::CompareTopic { topic }) => match topic_page(library, &rows(library), topic) {
+        (Want::Page, Route::CompareTopic { topic }) => match topic_page(library, rows, topic) {
             Some(page) => Page { title: page_title(&[&page.title]), ..page },
             None => topic_not_found(library, topic),
         },

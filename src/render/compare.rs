@@ -4,9 +4,10 @@
 use super::action::Action;
 use super::rule_card::{cites_html, rule_cards_html, status_badge, value_items, CardContext};
 use super::Page;
+use crate::compare::agree::{Agreement, Applied};
 use crate::compare::key::common_unit;
-use crate::compare::view::{note_number, notes, shown, Note, View};
-use crate::compare::{spread, Cell, Library, Row};
+use crate::compare::view::{notes, shown, version_letter, Notes, View};
+use crate::compare::{spread, Library, Row};
 use crate::html;
 use crate::html::Html;
 use crate::model::{describe_value, describe_when, Rule, Status, Value, GROUPS};
@@ -31,7 +32,7 @@ fn value_line(value: &Value, library: &Library) -> Option<String> {
     }
 }
 
-fn rule_in_cell(rule: &Rule, authority: usize, library: &Library, notes: &[Note], page: &str) -> Html {
+fn rule_in_cell(rule: &Rule, authority: usize, library: &Library, notes: &Notes, page: &str) -> Html {
     let book = &library.books[authority];
     let mut out = html!("<div class=\"cell-rule status-{}\">{}", rule.status.id(), status_badge(rule.status));
     if let Some(when) = describe_when(&rule.when, &book.authority.vocabulary) {
@@ -49,7 +50,7 @@ fn rule_in_cell(rule: &Rule, authority: usize, library: &Library, notes: &[Note]
         ));
     }
     out.push(html!("<p class=\"rule-summary\">{}</p>", rule.summary));
-    if let Some(n) = note_number(notes, rule) {
+    if let Some(n) = notes.number(authority, rule) {
         out.push(html!("<p class=\"note-ref\"><a href=\"{p}#note-{n}\">See note {n}</a></p>", p = page, n = n));
     }
     out.push(cites_html(rule, &book.authority));
@@ -57,25 +58,25 @@ fn rule_in_cell(rule: &Rule, authority: usize, library: &Library, notes: &[Note]
     out
 }
 
-fn cell_html(cell: &Cell, authority: usize, variant: Option<usize>, ctx: (&Library, &[Note], &str)) -> Html {
+fn cell_html(cell: &Applied, authority: usize, variant: Option<usize>, ctx: (&Library, &Notes, &str)) -> Html {
     let (library, notes, page) = ctx;
     let book = &library.books[authority];
-    let letter = variant.map(|v| char::from(b'A' + (v % 26) as u8));
+    let letter = variant.map(version_letter);
     let mut out = html!(
         "<td data-authority=\"{}\" data-status=\"{}\"{}><p class=\"cell-authority\">{}</p>",
         book.authority.slug,
         cell.status().id(),
-        letter.map(|l| html!(" data-variant=\"{}\"", l)).unwrap_or_default(),
+        letter.as_deref().map(|l| html!(" data-variant=\"{}\"", l)).unwrap_or_default(),
         book.authority.short_name
     );
-    if let Some(l) = letter {
+    if let Some(l) = &letter {
         out.push(html!("<p class=\"variant\">Version {}</p>", l));
     }
     if cell.rules.is_empty() {
         out.push(status_badge(Status::NotStated));
         out.push(html!("<p class=\"rule-summary\">The procedure says nothing on this topic.</p>"));
     }
-    for rule in &cell.rules {
+    for (rule, _) in &cell.rules {
         out.push(rule_in_cell(rule, authority, library, notes, page));
     }
     out.push(html!("</td>"));
@@ -128,9 +129,13 @@ fn filters_html(library: &Library, view: &View) -> Html {
     for t in &view.topics {
         out.push(html!("<input type=\"hidden\" name=\"topic\" value=\"{}\">", t));
     }
+    for (key, value) in &view.case {
+        out.push(html!("<input type=\"hidden\" name=\"{}\" value=\"{}\">", key, value));
+    }
     out.push(checkbox("diff", "1", "diff", "Only differences", view.diff));
     out.push(html!(
-        "<p class=\"hint\">Hides the topics on which the chosen authorities say the same thing.</p></fieldset>\
+        "<p class=\"hint\">Hides the topics on which the chosen authorities say the same thing, for every case or \
+         where some condition holds.</p></fieldset>\
          <p><button type=\"submit\" class=\"button\" id=\"compare-update\">Update the comparison</button></p></form>"
     ));
     out
@@ -166,14 +171,20 @@ pub fn matrix_page(library: &Library, rows: &[Row], view: &View) -> Page {
         ));
         return Page { title: "Compare authorities".into(), html: out };
     }
-    let shown = shown(rows, view);
+    let shown = shown(rows, view, library);
     let notes = notes(&shown, view);
+    if let Some(case) = view.case_where(library) {
+        out.push(html!(
+            "<p class=\"case-line\" role=\"status\">Each authority's rules resolved for a case: {}.</p>",
+            case.describe(library)
+        ));
+    }
     if view.diff && !view.compares() {
         out.push(html!(
             "<p class=\"notice\" role=\"status\">“Only differences” needs two or more authorities: every topic is shown.</p>"
         ));
     }
-    let differing = shown.iter().filter(|s| s.differs).count();
+    let differing = shown.iter().filter(|s| !s.agreement.agrees()).count();
     let count = format!(
         "{} topic{} shown for {} authorit{}{}.",
         shown.len(),
@@ -204,7 +215,7 @@ pub fn matrix_page(library: &Library, rows: &[Row], view: &View) -> Page {
          <thead><tr><th scope=\"col\">Topic</th>{}</tr></thead>",
         heads
     ));
-    let ctx = (library, notes.as_slice(), page.as_str());
+    let ctx = (library, &notes, page.as_str());
     for (group, label) in GROUPS {
         let in_group: Vec<_> = shown.iter().filter(|s| s.row.topic.group == group).collect();
         if in_group.is_empty() {
@@ -216,31 +227,34 @@ pub fn matrix_page(library: &Library, rows: &[Row], view: &View) -> Page {
             label
         ));
         for s in in_group {
-            let mark = if !view.compares() {
-                Html::new()
-            } else if s.differs {
-                html!("<span class=\"differs-badge\">≠ Differs</span>")
-            } else {
-                html!("<span class=\"same-badge\">= Same</span>")
+            let mark = match &s.agreement {
+                _ if !view.compares() => Html::new(),
+                Agreement::Same => html!("<span class=\"same-badge\">= Same</span>"),
+                Agreement::Differ => html!("<span class=\"differs-badge\">≠ Differs</span>"),
+                Agreement::SameWhere(_) => html!(
+                    "<p class=\"agrees-where\">Agrees where: {}</p>",
+                    s.agreement.where_words(library).unwrap_or_default()
+                ),
             };
             out.push(html!(
                 "<tr data-topic=\"{id}\" data-differs=\"{d}\"><th scope=\"row\"><a href=\"compare/{id}\">{label}</a>{mark}</th>",
                 id = s.row.topic.id,
-                d = if s.differs { "yes" } else { "no" },
+                d = if s.agreement.agrees() { "no" } else { "yes" },
                 label = s.row.topic.label,
                 mark = mark
             ));
-            for (&i, &v) in view.authorities.iter().zip(&s.variants) {
-                out.push(cell_html(&s.row.cells[i], i, s.differs.then_some(v), ctx));
+            let lettered = s.agreement != Agreement::Same;
+            for ((&i, cell), &v) in view.authorities.iter().zip(&s.cells).zip(&s.variants) {
+                out.push(cell_html(cell, i, lettered.then_some(v), ctx));
             }
             out.push(html!("</tr>"));
         }
         out.push(html!("</tbody>"));
     }
     out.push(html!("</table></div>"));
-    if !notes.is_empty() {
+    if !notes.list.is_empty() {
         out.push(html!("<h2 id=\"notes\">Notes</h2><ol class=\"notes\">"));
-        for (n, note) in notes.iter().enumerate() {
+        for (n, note) in notes.list.iter().enumerate() {
             let name = &library.books[note.authority].authority.short_name;
             let topic = library.topics.iter().find(|t| t.id == note.rule.topic).map_or("", |t| t.label.as_str());
             let lead = if note.rule.status == Status::Ambiguous { "Ambiguous. " } else { "" };
@@ -277,10 +291,7 @@ pub fn topic_page(library: &Library, rows: &[Row], topic: &str) -> Option<Page> 
             out.push(html!("{}<p>The procedure says nothing on this topic.</p>", status_badge(Status::NotStated)));
         } else {
             let ctx = CardContext { authority: a, topics: &library.topics, roles: &library.roles };
-            out.push(html!(
-                "<ul class=\"rule-cards\">{}</ul>",
-                rule_cards_html(cell.rules.iter().copied(), &ctx, true)
-            ));
+            out.push(html!("<ul class=\"rule-cards\">{}</ul>", rule_cards_html(&cell.rules, &ctx, true)));
         }
         out.push(html!("</section>"));
     }
@@ -336,6 +347,25 @@ mod tests {
         assert!(page.html.as_str().contains("ignored: a=x"));
         let none = matrix_page(&library, &rows, &View::from_query(&pairs("a="), &library));
         assert!(none.html.as_str().contains("Choose at least one authority") && !none.html.as_str().contains("<table"));
+    }
+
+    #[test]
+    fn a_row_that_agrees_under_a_condition_says_where_and_a_case_is_named() {
+        let mut library = library();
+        let chair = library.books[1].rules.iter_mut().find(|r| r.topic == "review.chair").unwrap();
+        chair.when = [("disabled".to_owned(), vec!["no".to_owned()])].into();
+        let rows = rows(&library);
+        let page = matrix_page(&library, &rows, &View::from_query(&pairs("a=north,south&group=reviews"), &library));
+        let html = page.html.as_str();
+        assert!(html.contains("<p class=\"agrees-where\">Agrees where: children who are not disabled</p>"), "{html}");
+        assert!(html.contains("data-variant=\"B\""), "cells that agree only in part keep their letters");
+        let only = matrix_page(&library, &rows, &View::from_query(&pairs("a=north,south&diff=1"), &library));
+        assert_eq!(count(only.html.as_str(), "<th scope=\"row\">"), 1, "only the review interval differs");
+        let case = View::from_query(&pairs("a=north,south&group=reviews&disabled=no"), &library);
+        let html = matrix_page(&library, &rows, &case).html.into_string();
+        assert!(html.contains("resolved for a case: children who are not disabled."), "{html}");
+        assert!(html.contains("<input type=\"hidden\" name=\"disabled\" value=\"no\">"));
+        assert_eq!(count(&html, "= Same"), 1, "for that case the chair is the same");
     }
 
     #[test]

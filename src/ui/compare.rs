@@ -11,6 +11,7 @@ use super::actions::offer;
 use super::background::{ask, worker_html};
 use super::context::CurrentRoute;
 use super::{browser, download};
+use crate::compare::case::case_keys;
 use crate::compare::csv::file_name;
 use crate::html::Html;
 use crate::pages::route::Route;
@@ -18,7 +19,8 @@ use crate::pages::worker::{Answer, Want};
 use crate::query::encode;
 use crate::render::action::Action;
 
-/// The filters' values as the view's address query: each key's values joined with commas.
+/// The filters' values as the view's address query: each key's values joined with commas, and the case's answers
+/// the page holds.
 fn form_query(form: &web_sys::HtmlFormElement) -> Option<String> {
     let data = web_sys::FormData::new_with_form(form).ok()?;
     let list = |key: &str| -> Vec<String> {
@@ -31,6 +33,11 @@ fn form_query(form: &web_sys::HtmlFormElement) -> Option<String> {
     }
     if data.get("diff").as_string().is_some() {
         parts.push("diff=1".into());
+    }
+    for key in case_keys() {
+        if let Some(value) = list(key.key).first() {
+            parts.push(format!("{}={value}", key.key));
+        }
     }
     Some(parts.join("&"))
 }

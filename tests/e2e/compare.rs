@@ -20,7 +20,7 @@ fn engine_topics(query: &str) -> Vec<String> {
     let library = support::library();
     let rows = rows(&library);
     let view = View::from_query(&pairs(query), &library);
-    shown(&rows, &view).iter().map(|s| s.row.topic.id.clone()).collect()
+    shown(&rows, &view, &library).iter().map(|s| s.row.topic.id.clone()).collect()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
