@@ -100,6 +100,17 @@ fn timescale(value: &Value) -> Option<(u32, crate::model::Unit)> {
 type Span = (f64, String, Vec<(String, bool)>);
 
 /// Names joined for a sentence, each marked "some cases" when its rule has conditions.
+/// How many authorities a spread names in one place before it counts the rest.
+const HANDFUL: usize = 4;
+
+/// The first [`HANDFUL`] names joined by `separator`, then how many more there are.
+fn handful(names: &[String], separator: &str) -> String {
+    match names.len() {
+        n if n <= HANDFUL => names.join(separator),
+        n => format!("{} and {} more", names[..HANDFUL].join(separator), n - HANDFUL),
+    }
+}
+
 fn names(list: &[(String, bool)]) -> String {
     let mut seen: Vec<String> = Vec::new();
     for (name, conditional) in list {
@@ -108,7 +119,7 @@ fn names(list: &[(String, bool)]) -> String {
             seen.push(item);
         }
     }
-    seen.join("; ")
+    handful(&seen, "; ")
 }
 
 /// One line on how a topic varies across authorities, computed from the values: timescales from the shortest
@@ -151,8 +162,8 @@ pub fn spread(row: &Row, authorities: &[String]) -> String {
             who.dedup();
             match keys.len() {
                 0 => {}
-                1 => parts.push(format!("stated alike by {}", who.join(", "))),
-                n => parts.push(format!("{n} different rules stated ({})", who.join(", "))),
+                1 => parts.push(format!("stated alike by {}", handful(&who, ", "))),
+                n => parts.push(format!("{n} different rules stated ({})", handful(&who, ", "))),
             }
         }
         [(_, text, who)] => parts.push(format!("{text} ({})", names(who))),
@@ -251,6 +262,15 @@ pub(crate) mod tests {
 
     pub(crate) fn names(library: &Library) -> Vec<String> {
         library.books.iter().map(|b| b.authority.short_name.clone()).collect()
+    }
+
+    #[test]
+    fn a_spread_names_a_handful_and_counts_the_rest() {
+        let many: Vec<String> = (1..=7).map(|n| format!("A{n}")).collect();
+        assert_eq!(handful(&many, ", "), "A1, A2, A3, A4 and 3 more");
+        assert_eq!(handful(&many[..4], ", "), "A1, A2, A3, A4");
+        let list: Vec<(String, bool)> = many.iter().map(|n| (n.clone(), false)).collect();
+        assert_eq!(super::names(&list), "A1; A2; A3; A4 and 3 more");
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! The view of the matrix a person chooses, kept in the address (`?a=north,south&group=reviews&diff=1`,
-//! `topic=`, and a case's answers such as `direct_payments_only=no`): which authorities, which topic groups or
+//! `topic=`, `view=full`, and a case's answers such as `direct_payments_only=no`): which authorities (the first
+//! few when the address names none), which topic groups or
 //! topics, whether to show only the rows where the chosen authorities differ, and the case to resolve the rules
 //! for; and what that view shows.
 
@@ -24,6 +25,8 @@ pub struct View {
     pub diff: bool,
     /// The case's answers the rules are resolved for (empty: every rule, with its conditions).
     pub case: Answers,
+    /// Every cell in full (`view=full`): the plain words, conditions, notes and sources, not a few words.
+    pub full: bool,
     /// Parts of the address that name nothing known, to say so.
     pub ignored: Vec<String>,
 }
@@ -36,6 +39,14 @@ fn values<'a>(pairs: &'a [(String, String)], key: &str) -> Option<Vec<&'a str>> 
         list.extend(v.split(',').map(str::trim).filter(|s| !s.is_empty()));
     }
     found
+}
+
+/// How many authorities a view with no `a=` compares: the first few in display order, not all.
+pub const DEFAULT_AUTHORITIES: usize = 3;
+
+/// The authorities a view with no `a=` compares.
+fn default_authorities(library: &Library) -> Vec<usize> {
+    (0..library.books.len().min(DEFAULT_AUTHORITIES)).collect()
 }
 
 /// Every topic group that has a topic, in display order.
@@ -55,7 +66,7 @@ impl View {
         let mut view = View::default();
         let slugs: Vec<&str> = library.books.iter().map(|b| b.authority.slug.as_str()).collect();
         match values(pairs, "a") {
-            None => view.authorities = (0..slugs.len()).collect(),
+            None => view.authorities = default_authorities(library),
             Some(chosen) => {
                 for slug in chosen {
                     match slugs.iter().position(|s| *s == slug) {
@@ -87,6 +98,13 @@ impl View {
             }
         }
         view.diff = pairs.iter().any(|(k, v)| k == "diff" && (v == "1" || v == "on" || v == "true"));
+        for (_, shown) in pairs.iter().filter(|(k, _)| k == "view") {
+            match shown.as_str() {
+                "full" => view.full = true,
+                "compact" => {}
+                other => view.ignored.push(format!("view={other}")),
+            }
+        }
         for key in case_keys() {
             let given = pairs.iter().filter(|(k, _)| k == key.key).map(|(_, v)| v.trim());
             for value in given.filter(|v| !v.is_empty() && *v != DONT_KNOW) {
@@ -105,7 +123,7 @@ impl View {
     /// the questions table's order.
     pub fn to_query(&self, library: &Library) -> String {
         let mut parts = Vec::new();
-        if self.authorities.len() != library.books.len() {
+        if self.authorities != default_authorities(library) {
             let slugs: Vec<&str> = self.authorities.iter().map(|&i| library.books[i].authority.slug.as_str()).collect();
             parts.push(format!("a={}", slugs.join(",")));
         }
@@ -117,6 +135,9 @@ impl View {
         }
         if self.diff {
             parts.push("diff=1".to_owned());
+        }
+        if self.full {
+            parts.push("view=full".to_owned());
         }
         for key in case_keys() {
             if let Some(value) = self.case.get(key.key) {

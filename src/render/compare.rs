@@ -5,11 +5,14 @@ use super::action::Action;
 use super::rule_card::{cites_html, rule_cards_html, status_badge, value_items, CardContext};
 use super::Page;
 use crate::compare::agree::{Agreement, Applied};
+use crate::compare::case::case_keys;
+use crate::compare::compact::compact_cell;
 use crate::compare::key::common_unit;
 use crate::compare::view::{notes, shown, version_letter, Notes, View};
 use crate::compare::{spread, Library, Row};
 use crate::html;
 use crate::html::Html;
+use crate::model::questions::Asks;
 use crate::model::{describe_value, describe_when, Rule, Status, Value, GROUPS};
 
 /// A value's one-line reading, with the common unit beside a timescale; `None` for lists and text, which the
@@ -58,26 +61,65 @@ fn rule_in_cell(rule: &Rule, authority: usize, library: &Library, notes: &Notes,
     out
 }
 
-fn cell_html(cell: &Applied, authority: usize, variant: Option<usize>, ctx: (&Library, &Notes, &str)) -> Html {
-    let (library, notes, page) = ctx;
+/// A status as a word with an icon that does not rely on colour: ✓ stated, ? ambiguous, – not stated.
+fn status_word(status: Status) -> Html {
+    let icon = match status {
+        Status::Stated => "✓",
+        Status::Ambiguous => "?",
+        Status::NotStated => "–",
+    };
+    html!(
+        "<p class=\"cell-status\"><span class=\"status-icon\" aria-hidden=\"true\">{}</span> {}</p>",
+        icon,
+        status.label()
+    )
+}
+
+/// What a cell is made from: the page's library, notes and address, whether cells are in full, and the topic.
+struct CellContext<'a> {
+    library: &'a Library,
+    notes: &'a Notes<'a>,
+    page: &'a str,
+    full: bool,
+    topic: &'a str,
+}
+
+fn cell_html(cell: &Applied, authority: usize, variant: Option<usize>, ctx: &CellContext) -> Html {
+    let (library, notes, page) = (ctx.library, ctx.notes, ctx.page);
     let book = &library.books[authority];
-    let letter = variant.map(version_letter);
+    let letter = variant.map(|v| (version_letter(v), v % 6));
     let mut out = html!(
         "<td data-authority=\"{}\" data-status=\"{}\"{}><p class=\"cell-authority\">{}</p>",
         book.authority.slug,
         cell.status().id(),
-        letter.as_deref().map(|l| html!(" data-variant=\"{}\"", l)).unwrap_or_default(),
+        letter.as_ref().map(|(l, _)| html!(" data-variant=\"{}\"", l)).unwrap_or_default(),
         book.authority.short_name
     );
-    if let Some(l) = &letter {
-        out.push(html!("<p class=\"variant\">Version {}</p>", l));
+    if let Some((l, hue)) = &letter {
+        out.push(html!("<p class=\"variant hue-{}\">Version {}</p>", hue, l));
     }
+    let mut details = Html::new();
     if cell.rules.is_empty() {
-        out.push(status_badge(Status::NotStated));
-        out.push(html!("<p class=\"rule-summary\">The procedure says nothing on this topic.</p>"));
+        details.push(status_badge(Status::NotStated));
+        details.push(html!("<p class=\"rule-summary\">The procedure says nothing on this topic.</p>"));
     }
     for (rule, _) in &cell.rules {
-        out.push(rule_in_cell(rule, authority, library, notes, page));
+        details.push(rule_in_cell(rule, authority, library, notes, page));
+    }
+    if ctx.full {
+        out.push(details);
+    } else {
+        out.push(status_word(cell.status()));
+        if cell.status() != Status::NotStated || cell.rules.len() > 1 {
+            let words = compact_cell(cell, &book.authority.vocabulary, &library.roles);
+            out.push(html!("<p class=\"cell-value\">{}</p>", words));
+        }
+        out.push(html!(
+            "<details class=\"cell-details\"><summary>Details<span class=\"visually-hidden\"> for {} on {}</span></summary>{}</details>",
+            book.authority.short_name,
+            ctx.topic,
+            details
+        ));
     }
     out.push(html!("</td>"));
     out
@@ -104,6 +146,48 @@ fn tick_all_html() -> Html {
     )
 }
 
+/// "Compare for a case like this": one select per answer the chosen authorities' rules turn on, each with "Any"
+/// (every rule, with its conditions) first; a team lists the chosen authorities' teams.
+fn case_form_html(library: &Library, view: &View) -> Html {
+    let chosen: Vec<&crate::model::AuthorityData> = view.authorities.iter().map(|&i| &library.books[i]).collect();
+    let used = |key: &str| chosen.iter().any(|b| b.rules.iter().any(|r| r.when.contains_key(key)));
+    let mut selects = Html::new();
+    for key in case_keys().filter(|k| used(k.key)) {
+        let choices: Vec<(String, String)> = match key.asks {
+            Asks::Team => chosen
+                .iter()
+                .flat_map(|b| {
+                    let name = &b.authority.short_name;
+                    b.authority.vocabulary.teams.iter().map(move |t| (t.id.clone(), format!("{} ({name})", t.name)))
+                })
+                .collect(),
+            _ => key.choices().iter().map(|c| (c.value.to_owned(), c.label.to_owned())).collect(),
+        };
+        let current = view.case.get(key.key).map(String::as_str);
+        let options: Html = std::iter::once(("".to_owned(), "Any".to_owned()))
+            .chain(choices)
+            .map(|(value, label)| {
+                let selected = if current.unwrap_or("") == value { " selected" } else { "" };
+                html!("<option value=\"{}\"{}>{}</option>", value, selected, label)
+            })
+            .collect();
+        selects.push(html!(
+            "<div class=\"case-key\"><label for=\"case-{k}\">{q}</label><select id=\"case-{k}\" name=\"{k}\">{o}</select></div>",
+            k = key.key,
+            q = key.question,
+            o = options
+        ));
+    }
+    if selects.is_empty() {
+        return Html::new();
+    }
+    html!(
+        "<fieldset class=\"case-keys\"><legend>Compare for a case like this</legend><p class=\"hint\">Answer what you \
+         know: each authority's rules are then read for that case, and authorities that say the same for it agree.</p>{}</fieldset>",
+        selects
+    )
+}
+
 fn filters_html(library: &Library, view: &View) -> Html {
     let mut out = html!("<form class=\"compare-filters\" id=\"compare-filters\" data-compare-form>");
     out.push(html!(
@@ -116,8 +200,10 @@ fn filters_html(library: &Library, view: &View) -> Html {
         let a = &book.authority;
         out.push(checkbox("a", &a.slug, &format!("a-{}", a.slug), &a.short_name, view.authorities.contains(&i)));
     }
+    out.push(html!("</div></fieldset>"));
+    out.push(case_form_html(library, view));
     out.push(html!(
-        "</div></fieldset><fieldset><legend>Topic groups</legend><input type=\"hidden\" name=\"group\" value=\"\">{}",
+        "<fieldset><legend>Topic groups</legend><input type=\"hidden\" name=\"group\" value=\"\">{}",
         tick_all_html()
     ));
     for (id, label) in GROUPS {
@@ -129,8 +215,8 @@ fn filters_html(library: &Library, view: &View) -> Html {
     for t in &view.topics {
         out.push(html!("<input type=\"hidden\" name=\"topic\" value=\"{}\">", t));
     }
-    for (key, value) in &view.case {
-        out.push(html!("<input type=\"hidden\" name=\"{}\" value=\"{}\">", key, value));
+    if view.full {
+        out.push(html!("<input type=\"hidden\" name=\"view\" value=\"full\">"));
     }
     out.push(checkbox("diff", "1", "diff", "Only differences", view.diff));
     out.push(html!(
@@ -160,10 +246,16 @@ pub fn matrix_page(library: &Library, rows: &[Row], view: &View) -> Page {
     out.push(html!(
         "<p class=\"compare-actions\"><button type=\"button\" class=\"button secondary\"{}>Download this view (CSV)</button> \
          <button type=\"button\" class=\"button secondary\"{}>Copy link to this view</button> \
-         <a href=\"{}\" data-permalink>Link to this view</a> <span class=\"copy-status\" role=\"status\"></span></p>",
+         <a href=\"{}\" data-permalink>Link to this view</a> <span class=\"copy-status\" role=\"status\"></span> \
+         <a href=\"{}\" class=\"view-toggle\">{}</a></p>",
         Action::Csv.attrs(),
         Action::CopyLink.attrs(),
-        page
+        page,
+        {
+            let other = View { full: !view.full, ..view.clone() }.to_query(library);
+            if other.is_empty() { "compare".to_owned() } else { format!("compare?{other}") }
+        },
+        if view.full { "Show each cell in a few words" } else { "Show every cell in full" }
     ));
     if view.authorities.is_empty() || view.groups.is_empty() {
         out.push(html!(
@@ -215,7 +307,6 @@ pub fn matrix_page(library: &Library, rows: &[Row], view: &View) -> Page {
          <thead><tr><th scope=\"col\">Topic</th>{}</tr></thead>",
         heads
     ));
-    let ctx = (library, &notes, page.as_str());
     for (group, label) in GROUPS {
         let in_group: Vec<_> = shown.iter().filter(|s| s.row.topic.group == group).collect();
         if in_group.is_empty() {
@@ -244,8 +335,9 @@ pub fn matrix_page(library: &Library, rows: &[Row], view: &View) -> Page {
                 mark = mark
             ));
             let lettered = s.agreement != Agreement::Same;
+            let ctx = CellContext { library, notes: &notes, page: &page, full: view.full, topic: &s.row.topic.label };
             for ((&i, cell), &v) in view.authorities.iter().zip(&s.cells).zip(&s.variants) {
-                out.push(cell_html(cell, i, lettered.then_some(v), ctx));
+                out.push(cell_html(cell, i, lettered.then_some(v), &ctx));
             }
             out.push(html!("</tr>"));
         }
@@ -364,8 +456,29 @@ mod tests {
         let case = View::from_query(&pairs("a=north,south&group=reviews&disabled=no"), &library);
         let html = matrix_page(&library, &rows, &case).html.into_string();
         assert!(html.contains("resolved for a case: children who are not disabled."), "{html}");
-        assert!(html.contains("<input type=\"hidden\" name=\"disabled\" value=\"no\">"));
+        assert!(html.contains("<legend>Compare for a case like this</legend>"), "{html}");
+        assert!(html.contains("<select id=\"case-disabled\" name=\"disabled\"><option value=\"\">Any</option><option value=\"yes\">Yes</option><option value=\"no\" selected>No</option></select>"), "{html}");
         assert_eq!(count(&html, "= Same"), 1, "for that case the chair is the same");
+    }
+
+    #[test]
+    fn cells_are_a_few_words_with_details_on_demand_and_in_full_on_request() {
+        let library = library();
+        let rows = rows(&library);
+        let compact =
+            matrix_page(&library, &rows, &View::from_query(&pairs("group=reviews"), &library)).html.into_string();
+        assert!(compact.contains("<p class=\"cell-value\">every 3 months</p>"), "{compact}");
+        assert!(compact.contains("<span class=\"status-icon\" aria-hidden=\"true\">✓</span> Stated"), "{compact}");
+        assert!(compact.contains("<details class=\"cell-details\"><summary>Details"), "{compact}");
+        assert!(
+            compact
+                .contains("href=\"compare?group=reviews&amp;view=full\" class=\"view-toggle\">Show every cell in full"),
+            "{compact}"
+        );
+        let full = matrix_page(&library, &rows, &View::from_query(&pairs("view=full"), &library)).html.into_string();
+        assert!(!full.contains("cell-details") && full.contains("class=\"rule-summary\""), "{full}");
+        assert!(full.contains("<input type=\"hidden\" name=\"view\" value=\"full\">"));
+        assert!(full.contains("class=\"view-toggle\">Show each cell in a few words"), "{full}");
     }
 
     #[test]

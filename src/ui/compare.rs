@@ -34,6 +34,9 @@ fn form_query(form: &web_sys::HtmlFormElement) -> Option<String> {
     if data.get("diff").as_string().is_some() {
         parts.push("diff=1".into());
     }
+    if data.get("view").as_string().as_deref() == Some("full") {
+        parts.push("view=full".into());
+    }
     for key in case_keys() {
         if let Some(value) = list(key.key).first() {
             parts.push(format!("{}={value}", key.key));
