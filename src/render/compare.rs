@@ -35,7 +35,10 @@ fn value_line(value: &Value, library: &Library) -> Option<String> {
     }
 }
 
-fn rule_in_cell(rule: &Rule, authority: usize, library: &Library, notes: &Notes, page: &str) -> Html {
+/// One rule in a cell, in full. Its note is a numbered link to the notes under the table when cells are in full,
+/// and is written out in the cell's disclosure when they are compact (the table then has no notes under it).
+fn rule_in_cell(rule: &Rule, authority: usize, ctx: &CellContext) -> Html {
+    let (library, notes, page) = (ctx.library, ctx.notes, ctx.page);
     let book = &library.books[authority];
     let mut out = html!("<div class=\"cell-rule status-{}\">{}", rule.status.id(), status_badge(rule.status));
     if let Some(when) = describe_when(&rule.when, &book.authority.vocabulary) {
@@ -53,12 +56,21 @@ fn rule_in_cell(rule: &Rule, authority: usize, library: &Library, notes: &Notes,
         ));
     }
     out.push(html!("<p class=\"rule-summary\">{}</p>", rule.summary));
-    if let Some(n) = notes.number(authority, rule) {
-        out.push(html!("<p class=\"note-ref\"><a href=\"{p}#note-{n}\">See note {n}</a></p>", p = page, n = n));
+    match (ctx.full, notes.number(authority, rule)) {
+        (true, Some(n)) => {
+            out.push(html!("<p class=\"note-ref\"><a href=\"{p}#note-{n}\">See note {n}</a></p>", p = page, n = n))
+        }
+        (false, Some(_)) => out.push(html!("<p class=\"rule-note\"><strong>Note: </strong>{}</p>", note_text(rule))),
+        (_, None) => {}
     }
     out.push(cites_html(rule, &book.authority));
     out.push(html!("</div>"));
     out
+}
+
+/// A rule's note, or for an ambiguous rule without one, that it can be read more than one way.
+fn note_text(rule: &Rule) -> &str {
+    rule.note.as_deref().unwrap_or("The procedure can be read more than one way.")
 }
 
 /// A status as a word with an icon that does not rely on colour: ✓ stated, ? ambiguous, – not stated.
@@ -75,17 +87,16 @@ fn status_word(status: Status) -> Html {
     )
 }
 
-/// What a cell is made from: the page's library, notes and address, whether cells are in full, and the topic.
+/// What a cell is made from: the page's library, notes and address, and whether cells are in full.
 struct CellContext<'a> {
     library: &'a Library,
     notes: &'a Notes<'a>,
     page: &'a str,
     full: bool,
-    topic: &'a str,
 }
 
 fn cell_html(cell: &Applied, authority: usize, variant: Option<usize>, ctx: &CellContext) -> Html {
-    let (library, notes, page) = (ctx.library, ctx.notes, ctx.page);
+    let library = ctx.library;
     let book = &library.books[authority];
     let letter = variant.map(|v| (version_letter(v), v % 6));
     let mut out = html!(
@@ -104,7 +115,7 @@ fn cell_html(cell: &Applied, authority: usize, variant: Option<usize>, ctx: &Cel
         details.push(html!("<p class=\"rule-summary\">The procedure says nothing on this topic.</p>"));
     }
     for (rule, _) in &cell.rules {
-        details.push(rule_in_cell(rule, authority, library, notes, page));
+        details.push(rule_in_cell(rule, authority, ctx));
     }
     if ctx.full {
         out.push(details);
@@ -114,12 +125,7 @@ fn cell_html(cell: &Applied, authority: usize, variant: Option<usize>, ctx: &Cel
             let words = compact_cell(cell, &book.authority.vocabulary, &library.roles);
             out.push(html!("<p class=\"cell-value\">{}</p>", words));
         }
-        out.push(html!(
-            "<details class=\"cell-details\"><summary>Details<span class=\"visually-hidden\"> for {} on {}</span></summary>{}</details>",
-            book.authority.short_name,
-            ctx.topic,
-            details
-        ));
+        out.push(html!("<details class=\"cell-details\"><summary>Details</summary>{}</details>", details));
     }
     out.push(html!("</td>"));
     out
@@ -335,7 +341,7 @@ pub fn matrix_page(library: &Library, rows: &[Row], view: &View) -> Page {
                 mark = mark
             ));
             let lettered = s.agreement != Agreement::Same;
-            let ctx = CellContext { library, notes: &notes, page: &page, full: view.full, topic: &s.row.topic.label };
+            let ctx = CellContext { library, notes: &notes, page: &page, full: view.full };
             for ((&i, cell), &v) in view.authorities.iter().zip(&s.cells).zip(&s.variants) {
                 out.push(cell_html(cell, i, lettered.then_some(v), &ctx));
             }
@@ -344,7 +350,7 @@ pub fn matrix_page(library: &Library, rows: &[Row], view: &View) -> Page {
         out.push(html!("</tbody>"));
     }
     out.push(html!("</table></div>"));
-    if !notes.list.is_empty() {
+    if view.full && !notes.list.is_empty() {
         out.push(html!("<h2 id=\"notes\">Notes</h2><ol class=\"notes\">"));
         for (n, note) in notes.list.iter().enumerate() {
             let name = &library.books[note.authority].authority.short_name;
@@ -356,7 +362,7 @@ pub fn matrix_page(library: &Library, rows: &[Row], view: &View) -> Page {
                 name,
                 topic,
                 lead,
-                note.rule.note.as_deref().unwrap_or("The procedure can be read more than one way.")
+                note_text(note.rule)
             ));
         }
         out.push(html!("</ol>"));
@@ -414,11 +420,15 @@ mod tests {
         assert!(page.html.as_str().contains("data-differs=\"yes\""));
         assert!(page.html.as_str().contains("≠ Differs"), "a difference is marked in words, not colour alone");
         assert!(page.html.as_str().contains("data-variant=\"B\""));
-        assert!(page
+        // Compact, a note is written out in its cell's disclosure; in full, it is numbered under the table.
+        assert!(page.html.as_str().contains("<p class=\"rule-note\"><strong>Note: </strong>west is unclear</p>"));
+        assert!(!page.html.as_str().contains("id=\"note-1\""));
+        let full = matrix_page(&library, &rows, &View::from_query(&pairs("view=full"), &library));
+        assert!(full
             .html
             .as_str()
             .contains("<li id=\"note-1\"><strong>West — Who chairs reviews:</strong> Ambiguous. west is unclear</li>"));
-        assert!(page.html.as_str().contains("<a href=\"compare#note-1\">See note 1</a>"));
+        assert!(full.html.as_str().contains("<a href=\"compare?view=full#note-1\">See note 1</a>"));
     }
 
     #[test]
