@@ -66,6 +66,10 @@ async fn a_complete_walk_for_every_authority_ends_at_the_engines_result() {
             }
             assert!(step < flow.len(), "{slug}: more questions than the flow has");
             b.assert_accessible(&format!("/wizard/{slug} question {}", step + 1)).await;
+            // Every page names the council whose rules it walks, on the page and in its title.
+            let name = &entry.authority.short_name;
+            assert!(b.text(".progress").await.starts_with(&format!("{name} — question ")), "{slug}");
+            assert_eq!(b.eval(&format!("return document.title.includes({name:?})")).await, true, "{slug}");
             let is_date = b.eval("return document.querySelector('#answer-month') !== null").await == true;
             // The first answer is "Yes" (in need); later choices take the first option; the first date is given.
             answer(&b, is_date && dates == 0).await;
@@ -80,6 +84,7 @@ async fn a_complete_walk_for_every_authority_ends_at_the_engines_result() {
             panic!("{slug}: not done")
         };
         assert_eq!(outcome, ending.id(), "{slug}");
+        assert!(b.text("h1").await.contains(&entry.authority.short_name), "{slug}: the result names the council");
         b.assert_accessible(&format!("/wizard/{slug} result")).await;
     }
     b.quit().await;
