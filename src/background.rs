@@ -7,8 +7,8 @@
 use crate::compare::Library;
 use crate::html::Html;
 use crate::model::{
-    page_title, Authority, AuthorityData, LoadError, Role, Term, Topic, DATA_AUTHORITIES, DATA_GLOSSARY, DATA_ROLES,
-    DATA_TOPICS,
+    page_title, Authority, AuthorityData, LoadError, Role, Rule, Term, Topic, DATA_AUTHORITIES, DATA_GLOSSARY,
+    DATA_ROLES, DATA_RULES, DATA_TOPICS,
 };
 use crate::pages::route::Route;
 use crate::pages::worker::{Answer, Held, Want};
@@ -93,6 +93,27 @@ pub fn library(texts: &Texts) -> Result<Library, LoadError> {
     })
 }
 
+/// The library the comparison needs, from `data/authorities.json`, `data/rules.json` (every authority's rules, by
+/// slug), the topics and the roles: no procedure text, glossary or worked cases, so it loads quickly however many
+/// authorities there are.
+pub fn rules_library(authorities: &str, rules: &str, topics: &str, roles: &str) -> Result<Library, LoadError> {
+    let list: Vec<Authority> = crate::model::parse_json(DATA_AUTHORITIES, authorities)?;
+    let mut by_slug: std::collections::BTreeMap<String, Vec<Rule>> = crate::model::parse_json(DATA_RULES, rules)?;
+    let books = list
+        .into_iter()
+        .map(|authority| match by_slug.remove(&authority.slug) {
+            Some(rules) => Ok(AuthorityData { authority, sections: Vec::new(), rules }),
+            None => Err(LoadError::new(DATA_RULES, format!("it has no rules for \"{}\"", authority.slug))),
+        })
+        .collect::<Result<Vec<_>, LoadError>>()?;
+    Ok(Library {
+        books,
+        topics: crate::model::parse_json::<Vec<Topic>>(DATA_TOPICS, topics)?,
+        roles: crate::model::parse_json::<Vec<Role>>(DATA_ROLES, roles)?,
+        ..Library::default()
+    })
+}
+
 /// The slugs listed in `data/authorities.json`.
 pub fn slugs(authorities: &str) -> Result<Vec<String>, LoadError> {
     let list: Vec<Authority> = crate::model::parse_json(DATA_AUTHORITIES, authorities)?;
@@ -124,6 +145,26 @@ mod tests {
         assert_eq!(read_reply(&reply(6, &kept)), Some((6, kept)));
         assert_eq!(read_reply("[5,\"other\",\"\",\"x\",null]"), None);
         assert_eq!(read_reply("x"), None);
+    }
+
+    #[test]
+    fn the_comparison_loads_from_each_authoritys_rules_alone() {
+        let full = crate::compare::tests::library();
+        let north = &full.books[0];
+        let listed = serde_json::to_string(&[&north.authority]).unwrap();
+        let rules = serde_json::to_string(
+            &[(&north.authority.slug, &north.rules)].into_iter().collect::<std::collections::BTreeMap<_, _>>(),
+        )
+        .unwrap();
+        let topics = serde_json::to_string(&full.topics).unwrap();
+        let library = rules_library(&listed, &rules, &topics, "[]").unwrap();
+        assert_eq!(library.books.len(), 1);
+        assert_eq!((&library.books[0].authority, &library.books[0].rules), (&north.authority, &north.rules));
+        assert!(library.books[0].sections.is_empty() && library.glossary.is_empty() && library.cases.is_empty());
+        let error = rules_library(&listed, "[{", &topics, "[]").unwrap_err();
+        assert_eq!(error.file, DATA_RULES);
+        let missing = rules_library(&listed, "{}", &topics, "[]").unwrap_err();
+        assert!(missing.message.contains("no rules for \"north\""), "{missing:?}");
     }
 
     #[test]

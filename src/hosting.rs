@@ -45,14 +45,13 @@ pub fn security_headers(script_hashes: &[String]) -> Vec<(&'static str, String)>
 }
 
 /// Whether a built file's name carries trunk's content hash (`main-0123456789abcdef.css`,
-/// `app-0123456789abcdef_bg.wasm`): a `-` then 16 hexadecimal digits, then `.` or `_`.
+/// `app-0123456789abcdef_bg.wasm`): a `-` then the hash's hexadecimal digits, then `.` or `_`. Trunk writes the 64-bit
+/// hash without leading zeros, so it has 16 digits or (one name in sixteen) fewer: 8 to 16 are taken as a hash.
 pub fn is_hashed(file_name: &str) -> bool {
     let bytes = file_name.as_bytes();
     (0..bytes.len()).any(|i| {
-        bytes[i] == b'-'
-            && bytes.len() > i + 17
-            && bytes[i + 1..i + 17].iter().all(u8::is_ascii_hexdigit)
-            && matches!(bytes[i + 17], b'.' | b'_')
+        let digits = bytes[i + 1..].iter().take_while(|b| b.is_ascii_hexdigit()).count();
+        bytes[i] == b'-' && (8..=16).contains(&digits) && matches!(bytes.get(i + 1 + digits), Some(b'.' | b'_'))
     })
 }
 
@@ -143,7 +142,13 @@ mod tests {
 
     #[test]
     fn hashed_names_are_told_from_plain_ones() {
-        for name in ["main-0123456789abcdef.css", "app-0123456789abcdef_bg.wasm", "favicon-fedcba9876543210.svg"] {
+        // Trunk drops a hash's leading zeros: "cin-procedure-explorer-4387ff51c2e4a45_bg.wasm" has 15 digits.
+        for name in [
+            "main-0123456789abcdef.css",
+            "app-0123456789abcdef_bg.wasm",
+            "favicon-fedcba9876543210.svg",
+            "cin-procedure-explorer-4387ff51c2e4a45_bg.wasm",
+        ] {
             assert!(is_hashed(name), "{name}");
         }
         for name in [
@@ -154,6 +159,7 @@ mod tests {
             "data/north.json",
             "main-0123.css",
             "a-0123456789abcdefg.js",
+            "a-0123456789abcdef0.js",
         ] {
             assert!(!is_hashed(name), "{name}");
         }

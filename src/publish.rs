@@ -11,8 +11,8 @@ use crate::model::{
     authority_path, cases_path, data_cases_path, data_path, parse_authority, parse_glossary, parse_index,
     parse_procedure, parse_roles, parse_rules, parse_topics, procedure_path, rules_path, validate_authority,
     validate_glossary, validate_index, validate_rules, Authority, AuthorityData, LoadError, Procedure, Role, Rule,
-    Term, TermFinder, Topic, Vocabularies, DATA_AUTHORITIES, DATA_GLOSSARY, DATA_ROLES, DATA_TOPICS, GLOSSARY_PATH,
-    INDEX_PATH, ROLES_PATH, TOPICS_PATH,
+    Term, TermFinder, Topic, Vocabularies, DATA_AUTHORITIES, DATA_GLOSSARY, DATA_ROLES, DATA_RULES, DATA_TOPICS,
+    GLOSSARY_PATH, INDEX_PATH, ROLES_PATH, TOPICS_PATH,
 };
 use crate::training::cases::{parse_cases, validate_cases, WorkedCase};
 
@@ -182,6 +182,10 @@ pub fn write(content: &Content, out: &Path) -> std::io::Result<Vec<String>> {
         write_json(out, &cases, &entry.cases)?;
         written.push(cases);
     }
+    let rules: std::collections::BTreeMap<&str, &Vec<Rule>> =
+        content.entries.iter().map(|e| (e.authority.slug.as_str(), &e.rules)).collect();
+    write_json(out, DATA_RULES, &rules)?;
+    written.push(DATA_RULES.to_owned());
     write_json(out, DATA_TOPICS, &content.topics)?;
     write_json(out, DATA_ROLES, &content.roles)?;
     write_json(out, DATA_GLOSSARY, &glossary_data(content))?;

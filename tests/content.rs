@@ -120,6 +120,9 @@ fn the_published_data_matches_the_content() {
     let all = support::all();
     let index: Vec<Authority> = published(DATA_AUTHORITIES);
     assert_eq!(index, all.entries.iter().map(|e| e.authority.clone()).collect::<Vec<_>>());
+    let rules_by_slug: std::collections::BTreeMap<String, Vec<cin_procedure_explorer::model::Rule>> =
+        published(cin_procedure_explorer::model::DATA_RULES);
+    assert_eq!(rules_by_slug.len(), all.entries.len(), "data/rules.json has every authority and no other");
     for entry in &all.entries {
         let data: AuthorityData = published(&data_path(&entry.authority.slug));
         assert_eq!(data.authority, entry.authority);
@@ -132,6 +135,8 @@ fn the_published_data_matches_the_content() {
         for (published, source) in data.rules.iter().zip(&entry.rules) {
             assert!(published == source, "{}: published differs from rules.json (rebuild the site)", source.id);
         }
+        let rules_alone = &rules_by_slug[&entry.authority.slug];
+        assert!(*rules_alone == data.rules, "{}: data/rules.json differs from its data file", entry.authority.slug);
         let ids = |s: &[cin_procedure_explorer::model::Section]| s.iter().map(|s| s.id.clone()).collect::<Vec<_>>();
         assert_eq!(ids(&data.sections), ids(&entry.procedure.sections));
         for (published, source) in data.sections.iter().zip(&entry.procedure.sections) {

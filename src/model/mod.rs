@@ -31,7 +31,7 @@ pub use load::{
 };
 pub use procedure::{Heading, Neighbours, Procedure, Section};
 pub use published::{
-    data_cases_path, data_path, AuthorityData, DATA_AUTHORITIES, DATA_GLOSSARY, DATA_ROLES, DATA_TOPICS,
+    data_cases_path, data_path, AuthorityData, DATA_AUTHORITIES, DATA_GLOSSARY, DATA_ROLES, DATA_RULES, DATA_TOPICS,
 };
 pub use rulebook::{by_group, rules_citing, sections_on, topic, topics_citing, TopicRules};
 pub use rules::{Outcome, Plan, Reading, Rule, SameMeeting, Status, Unit, Value};

@@ -19,6 +19,10 @@ pub const DATA_ROLES: &str = "data/roles.json";
 /// The glossary, with the authorities that use each term.
 pub const DATA_GLOSSARY: &str = "data/glossary.json";
 
+/// Every authority's rules alone, by slug (each as in its `rules.json`), in one file: the comparison loads this, not
+/// the procedures' text.
+pub const DATA_RULES: &str = "data/rules.json";
+
 /// The path of one authority's published data.
 pub fn data_path(slug: &str) -> String {
     format!("data/{slug}.json")

@@ -48,6 +48,12 @@ impl Service {
     }
 }
 
+/// Whether each authority's rules alone (no procedure text, glossary or worked cases) make the route's page: the
+/// comparison and a topic across authorities.
+pub fn rules_suffice(route: &Route) -> bool {
+    matches!(route, Route::Compare { .. } | Route::CompareTopic { .. })
+}
+
 /// What the page asks the worker for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Want {

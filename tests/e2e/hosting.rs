@@ -267,9 +267,15 @@ fn check_served_site(port: u16, base: &str, dir: &Path) {
     let index = std::fs::read(dir.join("index.html")).unwrap();
 
     // The start page and a deep link: the app's page, every header, revalidated.
-    for path in
-        [format!("{base}/"), format!("{base}/a/{slug}"), format!("{base}/a/{slug}/rules"), format!("{base}/compare")]
-    {
+    for path in [
+        format!("{base}/"),
+        format!("{base}/a/{slug}"),
+        format!("{base}/a/{slug}/rules"),
+        format!("{base}/compare"),
+        format!("{base}/train"),
+        format!("{base}/train/{slug}/quiz"),
+        format!("{base}/wizard/{slug}/after-review"),
+    ] {
         let reply = get(port, &path, false);
         assert_eq!(reply.status, 200, "{path}");
         assert_eq!(reply.body, index, "{path} answers with the app's page");
