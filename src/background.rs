@@ -39,7 +39,7 @@ pub fn reply(seq: u32, answer: &Answer) -> String {
     let text = match answer {
         Answer::Page(page) => serde_json::to_string(&(seq, "page", &page.title, page.html.as_str(), None::<&str>)),
         Answer::Kept(page, keep) => serde_json::to_string(&(seq, "page", &page.title, page.html.as_str(), Some(keep))),
-        Answer::File(text) => serde_json::to_string(&(seq, "file", "", text, None::<&str>)),
+        Answer::File { name, text } => serde_json::to_string(&(seq, "file", name, text, None::<&str>)),
     };
     text.unwrap_or_default()
 }
@@ -52,7 +52,7 @@ pub fn read_reply(text: &str) -> Option<(u32, Answer)> {
     match (kind.as_str(), keep) {
         ("page", None) => Some((seq, Answer::Page(page()))),
         ("page", Some(keep)) => Some((seq, Answer::Kept(page(), keep))),
-        ("file", _) => Some((seq, Answer::File(body))),
+        ("file", _) => Some((seq, Answer::File { name: title, text: body })),
         _ => None,
     }
 }
@@ -139,8 +139,8 @@ mod tests {
         assert_eq!(read_request("[1,\"nope\",\"compare\",\"\",[]]"), None);
         let page = Page { title: "T\nx".into(), html: crate::html!("<p>{}</p>", "a\nb") };
         assert_eq!(read_reply(&reply(3, &Answer::Page(page.clone()))), Some((3, Answer::Page(page))));
-        let file = read_reply(&reply(4, &Answer::File("a,b\r\n".into()))).unwrap();
-        assert_eq!(file, (4, Answer::File("a,b\r\n".into())));
+        let csv = Answer::File { name: "compare-north.csv".into(), text: "a,b\r\n".into() };
+        assert_eq!(read_reply(&reply(4, &csv)).unwrap(), (4, csv));
         let kept = Answer::Kept(Page { title: "T".into(), html: Html::text("b") }, "{\"boxes\":1}".into());
         assert_eq!(read_reply(&reply(6, &kept)), Some((6, kept)));
         assert_eq!(read_reply("[5,\"other\",\"\",\"x\",null]"), None);

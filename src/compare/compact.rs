@@ -7,7 +7,7 @@ use crate::model::{describe_brief, describe_conditions, Role, Rule, Status, Voca
 
 /// One rule in a few words: "15 working days after the plan is established", "ambiguous: 10 days or 10 working
 /// days", "not stated", followed in brackets by the conditions the case leaves open (`open`), where there are any.
-pub fn compact_rule(rule: &Rule, open: &Conditions, vocabulary: &Vocabulary, roles: &[Role]) -> String {
+fn compact_rule(rule: &Rule, open: &Conditions, vocabulary: &Vocabulary, roles: &[Role]) -> String {
     let said = match rule.status {
         Status::NotStated => "not stated".to_owned(),
         Status::Stated => rule.value.as_ref().map_or_else(|| "stated".to_owned(), |v| describe_brief(v, roles)),

@@ -50,7 +50,7 @@ fn default_authorities(library: &Library) -> Vec<usize> {
 }
 
 /// Every topic group that has a topic, in display order.
-fn all_groups(library: &Library) -> Vec<String> {
+pub fn all_groups(library: &Library) -> Vec<String> {
     GROUPS
         .iter()
         .filter(|(id, _)| library.topics.iter().any(|t| t.group == *id))

@@ -195,7 +195,7 @@ mod tests {
         match page(library, &Route::parse(path, query).0, held) {
             Answer::Kept(page, keep) => (page.html.into_string(), keep),
             Answer::Page(page) => (page.html.into_string(), String::new()),
-            Answer::File(_) => panic!("a page was asked for"),
+            Answer::File { .. } => panic!("a page was asked for"),
         }
     }
 

@@ -3,7 +3,7 @@
 //! library before it is used.
 
 use super::route::Route;
-use crate::compare::csv::csv;
+use crate::compare::csv::{csv, file_name};
 use crate::compare::view::{shown, View};
 use crate::compare::{rows, Library, Row};
 use crate::html;
@@ -88,8 +88,13 @@ pub enum Answer {
     Page(Page),
     /// A page, and the learner's progress for the browser to keep in place of what it held.
     Kept(Page, String),
-    /// A file: its text.
-    File(String),
+    /// A file to save: its name and its text.
+    File {
+        /// The name to save it as.
+        name: String,
+        /// Its text.
+        text: String,
+    },
 }
 
 /// What the page sends beside a route for the training pages: the progress kept in this browser (which the
@@ -186,7 +191,8 @@ pub fn page(service: &Service, want: Want, route: &Route, held: &Held) -> Answer
         }
         (Want::Csv, Route::Compare { view }) => {
             let view = View::from_query(view, library);
-            return Answer::File(csv(&shown(rows, &view, library), &view, library));
+            let text = csv(&shown(rows, &view, library), &view, library);
+            return Answer::File { name: file_name(&view, library), text };
         }
         (Want::Page, Route::CompareTopic { topic }) => match topic_page(library, rows, topic) {
             Some(page) => Page { title: page_title(&[&page.title]), ..page },
@@ -220,7 +226,7 @@ mod tests {
     fn ask(service: &Service, path: &str, query: &str) -> Page {
         match page(service, Want::Page, &Route::parse(path, query).0, &Held::default()) {
             Answer::Page(page) | Answer::Kept(page, _) => page,
-            Answer::File(_) => panic!("a page was asked for"),
+            Answer::File { .. } => panic!("a page was asked for"),
         }
     }
 
@@ -229,7 +235,9 @@ mod tests {
         let service = Service::new(library());
         assert!(ask(&service, "/compare", "a=north,south").html.as_str().contains("<table"));
         let csv = page(&service, Want::Csv, &Route::Compare { view: vec![] }, &Held::default());
-        assert!(matches!(csv, Answer::File(text) if text.starts_with("\u{feff}\"Group\"")));
+        assert!(
+            matches!(csv, Answer::File { name, text } if name.starts_with("compare-") && text.starts_with("\u{feff}\"Group\""))
+        );
         assert!(ask(&service, "/compare/review.chair", "").html.as_str().contains("<h1>Who chairs reviews</h1>"));
         let missing = ask(&service, "/compare/nope", "");
         assert!(missing.html.as_str().contains("no topic <code>nope</code>"));

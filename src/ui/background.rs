@@ -206,7 +206,7 @@ pub fn worker_html_holding(
                     keep.run(kept);
                     page
                 }
-                Answer::File(_) => return,
+                Answer::File { .. } => return,
             };
             if latest.get_value() != mine {
                 return;

@@ -168,7 +168,6 @@ pub fn input_value(id: &str) -> String {
 
 /// Sets the value of the text box with this id, if there is one.
 pub fn set_input_value(id: &str, value: &str) {
-    use wasm_bindgen::JsCast;
     let el = document().and_then(|d| d.get_element_by_id(id));
     if let Some(input) = el.as_ref().and_then(|el| el.dyn_ref::<web_sys::HtmlInputElement>()) {
         input.set_value(value);

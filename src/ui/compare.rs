@@ -12,7 +12,6 @@ use super::background::{ask, worker_html};
 use super::context::CurrentRoute;
 use super::{browser, download};
 use crate::compare::case::case_keys;
-use crate::compare::csv::file_name;
 use crate::html::Html;
 use crate::pages::route::Route;
 use crate::pages::worker::{Answer, Want};
@@ -72,10 +71,8 @@ pub fn ComparePage() -> impl IntoView {
             _ => Vec::new(),
         };
         ask(Want::Csv, &Route::Compare { view }, |file| {
-            if let Answer::File(text) = file {
-                let address = browser::link_address("a[data-permalink]");
-                let query = address.split_once('?').map_or("", |(_, q)| q);
-                download::text_file(&file_name(query), "text/csv;charset=utf-8", &text)
+            if let Answer::File { name, text } = file {
+                download::text_file(&name, "text/csv;charset=utf-8", &text)
             }
         });
     });
