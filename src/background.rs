@@ -11,35 +11,44 @@ use crate::model::{
     DATA_ROLES, DATA_RULES, DATA_TOPICS,
 };
 use crate::pages::route::Route;
-use crate::pages::worker::{Answer, Held, Want};
+use crate::pages::worker::{Answer, Held, Update, Want};
 use crate::render::frame::load_failed_html;
 use crate::render::Page;
 
 /// What the worker says once it listens; requests sent before it would be lost.
 pub const READY: &str = "ready";
 
-/// A request as the page sends it: its number, what it wants, the route's address, and what the page holds for
-/// the training pages (saved progress, the form just sent).
+/// A request as the page sends it: its number, what it wants, the route's address, and what the page holds beside
+/// it (what is kept for it, the form just sent, the site's address).
 pub fn request(seq: u32, want: Want, route: &Route, held: &Held) -> String {
-    serde_json::to_string(&(seq, want.id(), route.href(), &held.saved, &held.form)).unwrap_or_default()
+    serde_json::to_string(&(seq, want.id(), route.href(), &held.saved, &held.form, &held.base)).unwrap_or_default()
 }
 
 /// A request's number, what it wants, its route and what the page held; `None` if it is not one.
 pub fn read_request(text: &str) -> Option<(u32, Want, Route, Held)> {
-    type Parts = (u32, String, String, String, Vec<(String, String)>);
-    let (seq, want, href, saved, form): Parts = serde_json::from_str(text).ok()?;
+    type Parts = (u32, String, String, String, Vec<(String, String)>, String);
+    let (seq, want, href, saved, form, base): Parts = serde_json::from_str(text).ok()?;
     let href = href.trim_start_matches("./");
     let (path, query) = href.split_once('?').unwrap_or((href, ""));
-    Some((seq, Want::from_id(&want)?, Route::parse(&format!("/{path}"), query).0, Held { saved, form }))
+    Some((seq, Want::from_id(&want)?, Route::parse(&format!("/{path}"), query).0, Held { saved, form, base }))
 }
 
-/// An answer as the worker sends it: its number, whether it is a page or a file, the title, the body, and the
-/// progress for the browser to keep (or null).
+/// The parts of an [`Update`] after its address, as a reply carries them in its body.
+type UpdateParts = (Vec<(String, String)>, Vec<(String, Option<String>)>, Vec<(String, String)>);
+
+/// An answer as the worker sends it: its number, what kind of answer it is (a page, a file, an address to go to,
+/// or an update), the title (the file's name, the address), the body, and what the browser should keep (or null).
 pub fn reply(seq: u32, answer: &Answer) -> String {
     let text = match answer {
         Answer::Page(page) => serde_json::to_string(&(seq, "page", &page.title, page.html.as_str(), None::<&str>)),
         Answer::Kept(page, keep) => serde_json::to_string(&(seq, "page", &page.title, page.html.as_str(), Some(keep))),
         Answer::File { name, text } => serde_json::to_string(&(seq, "file", name, text, None::<&str>)),
+        Answer::Go(href) => serde_json::to_string(&(seq, "go", href, "", None::<&str>)),
+        Answer::Update(update) => {
+            let parts: Vec<(&str, &str)> = update.parts.iter().map(|(id, h)| (id.as_str(), h.as_str())).collect();
+            let body = serde_json::to_string(&(&update.fill, &update.errors, parts)).unwrap_or_default();
+            serde_json::to_string(&(seq, "update", &update.href, body, None::<&str>))
+        }
     };
     text.unwrap_or_default()
 }
@@ -53,6 +62,12 @@ pub fn read_reply(text: &str) -> Option<(u32, Answer)> {
         ("page", None) => Some((seq, Answer::Page(page()))),
         ("page", Some(keep)) => Some((seq, Answer::Kept(page(), keep))),
         ("file", _) => Some((seq, Answer::File { name: title, text: body })),
+        ("go", _) => Some((seq, Answer::Go(title))),
+        ("update", _) => {
+            let (fill, errors, parts): UpdateParts = serde_json::from_str(&body).ok()?;
+            let parts = parts.into_iter().map(|(id, html)| (id, Html::from_worker(html))).collect();
+            Some((seq, Answer::Update(Update { href: title, fill, errors, parts })))
+        }
         _ => None,
     }
 }
@@ -132,17 +147,30 @@ mod tests {
     #[test]
     fn requests_and_replies_round_trip() {
         let route = Route::Search { q: "x\n<img src=x>\n\"".into(), a: String::new() };
-        let held = Held { saved: "{\"x\":1}".into(), form: vec![("act".into(), "check\n<b>".into())] };
+        let held = Held {
+            saved: "{\"x\":1}".into(),
+            form: vec![("act".into(), "check\n<b>".into())],
+            base: "https://x.org/cin/".into(),
+        };
         let text = request(7, Want::Results, &route, &held);
         assert_eq!(read_request(&text), Some((7, Want::Results, route, held)));
-        assert_eq!(read_request("[\"seven\",\"page\",\"compare\",\"\",[]]"), None);
-        assert_eq!(read_request("[1,\"nope\",\"compare\",\"\",[]]"), None);
+        assert_eq!(read_request("[\"seven\",\"page\",\"compare\",\"\",[],\"\"]"), None);
+        assert_eq!(read_request("[1,\"nope\",\"compare\",\"\",[],\"\"]"), None);
         let page = Page { title: "T\nx".into(), html: crate::html!("<p>{}</p>", "a\nb") };
         assert_eq!(read_reply(&reply(3, &Answer::Page(page.clone()))), Some((3, Answer::Page(page))));
         let csv = Answer::File { name: "compare-north.csv".into(), text: "a,b\r\n".into() };
         assert_eq!(read_reply(&reply(4, &csv)).unwrap(), (4, csv));
         let kept = Answer::Kept(Page { title: "T".into(), html: Html::text("b") }, "{\"boxes\":1}".into());
         assert_eq!(read_reply(&reply(6, &kept)), Some((6, kept)));
+        let go = Answer::Go("wizard/north?in_need=yes".into());
+        assert_eq!(read_reply(&reply(8, &go)), Some((8, go)));
+        let update = Answer::Update(Update {
+            href: "deadlines/north?plan_established=2026-03-26".into(),
+            fill: vec![("field-x".into(), "26".into())],
+            errors: vec![("field-x".into(), Some("X must be a real date".into())), ("field-y".into(), None)],
+            parts: vec![("deadlines-timeline".into(), crate::html!("<ol>{}</ol>", "<b>\n"))],
+        });
+        assert_eq!(read_reply(&reply(9, &update)), Some((9, update)));
         assert_eq!(read_reply("[5,\"other\",\"\",\"x\",null]"), None);
         assert_eq!(read_reply("x"), None);
     }

@@ -1,5 +1,5 @@
 //! The pages the main side makes from what it has loaded: the start page, an authority's overview, a section, its
-//! rules, the wizard's map, and the not-found pages. Every slug and id from the address is looked up in the
+//! rules, and the not-found pages. Every slug and id from the address is looked up in the
 //! loaded content; what is not there gets a not-found page naming it as text.
 
 use chrono::NaiveDate;
@@ -8,13 +8,11 @@ use super::route::Route;
 use crate::html;
 use crate::model::{page_title, Authority, Book, Catalogue, Status};
 use crate::render::authority::{home_cards_html, overview_html};
-use crate::render::frame::{unknown_authority_html, unknown_route_html, unknown_section_html};
+use crate::render::frame::{unknown_route_html, unknown_section_html};
 use crate::render::highlight::highlight_words;
 use crate::render::rule_card::{rules_by_topic_html, CardContext};
 use crate::render::section::section_html;
-use crate::render::wizard::map_html;
 use crate::render::Page;
-use crate::wizard::flow;
 
 /// What a main-side page is made from.
 pub struct Content<'a> {
@@ -95,10 +93,7 @@ fn section(content: &Content, authority: &Authority, book: &Book, id: &str, high
 /// The page for a main-side route, from the loaded content. Routes that name an authority need its book in
 /// `content.book`; without it (the slug is not in the catalogue) they say the authority is not found.
 pub fn page(route: &Route, content: &Content) -> Page {
-    let not_listed = |slug: &str| Page {
-        title: page_title(&["Authority not found"]),
-        html: html!("<div class=\"not-found\">{}</div>", unknown_authority_html(slug, content.catalogue)),
-    };
+    let not_listed = |slug: &str| super::not_listed(content.catalogue, slug);
     let book = |slug: &str| content.book.filter(|(a, _)| a.slug == slug);
     match route {
         Route::Home => home(content),
@@ -115,16 +110,6 @@ pub fn page(route: &Route, content: &Content) -> Page {
         },
         Route::Section { slug, section: id, highlight, .. } => match book(slug) {
             Some((authority, book)) => section(content, authority, book, id, highlight.as_deref().unwrap_or("")),
-            None => not_listed(slug),
-        },
-        Route::WizardMap { slug } => match book(slug) {
-            Some((authority, book)) => Page {
-                title: page_title(&["Wizard map", &authority.short_name]),
-                html: html!(
-                    "<div class=\"wizard-map\">{}</div>",
-                    map_html(&flow(&book.rules, &book.topics, authority), &book.rules, authority)
-                ),
-            },
             None => not_listed(slug),
         },
         _ => {
@@ -172,8 +157,6 @@ mod tests {
         assert!(rules.title.starts_with("Rules") && rules.html.as_str().contains("every rule by topic"));
         let section = Route::Section { slug: slug.clone(), section: first, with: None, highlight: None };
         assert!(show(&section, &catalogue, &book).html.as_str().contains("rel=\"next\""));
-        let map = show(&Route::WizardMap { slug: slug.clone() }, &catalogue, &book);
-        assert!(map.html.as_str().contains("The wizard's flow"));
         assert!(show(&Route::NotFound { path: "/x".into() }, &catalogue, &book).title.starts_with("Page not found"));
     }
 

@@ -2,12 +2,18 @@
 //! loaded content, a page — title and [`crate::html::Html`] — with no browser involved. [`side`] says which side
 //! of the site answers each route.
 
+pub mod deadlines;
 pub mod main;
 pub mod route;
 pub mod training;
 pub mod wizard;
 pub mod worker;
 
+use crate::compare::Library;
+use crate::html;
+use crate::model::{page_title, Authority, Book, Catalogue};
+use crate::render::frame::unknown_authority_html;
+use crate::render::Page;
 use route::Route;
 
 /// Which part of the site answers a route.
@@ -17,16 +23,15 @@ pub enum Side {
     Main,
     /// The background worker, which holds every authority's data and the search index: [`worker::page`].
     Worker,
-    /// A form the main side keeps live while it is filled in: the deadlines page.
+    /// The background worker too, for a form whose page stays while it is filled in: the worker reads the form on
+    /// each change and sends back the parts of the page that change ([`worker::Answer::Update`]). The deadlines page.
     Deadlines,
-    /// A form the main side keeps live while it is walked: the wizard.
-    Wizard,
 }
 
 /// The one place that says which side answers which route.
 pub fn side(route: &Route) -> Side {
     match route {
-        Route::Home | Route::Authority { .. } | Route::Rules { .. } | Route::WizardMap { .. } => Side::Main,
+        Route::Home | Route::Authority { .. } | Route::Rules { .. } => Side::Main,
         Route::Section { with: None, .. } | Route::NotFound { .. } => Side::Main,
         Route::Section { with: Some(_), .. } => Side::Worker,
         Route::Compare { .. } | Route::CompareTopic { .. } | Route::Glossary { .. } | Route::Term { .. } => {
@@ -36,15 +41,45 @@ pub fn side(route: &Route) -> Side {
         Route::Train | Route::Quiz { .. } | Route::QuizSheet { .. } | Route::Handout { .. } | Route::Cases { .. } => {
             Side::Worker
         }
+        Route::Wizard { .. } | Route::WizardMap { .. } => Side::Worker,
         Route::Deadlines { .. } => Side::Deadlines,
-        Route::Wizard { .. } => Side::Wizard,
     }
 }
 
+/// Where this browser keeps the training progress.
+pub const PROGRESS_KEY: &str = "cin-explorer.training";
+
+/// The page for an authority the catalogue does not list, naming the slug as text.
+pub fn not_listed(catalogue: &Catalogue, slug: &str) -> Page {
+    Page {
+        title: page_title(&["Authority not found"]),
+        html: html!("<div class=\"not-found\">{}</div>", unknown_authority_html(slug, catalogue)),
+    }
+}
+
+/// An authority listed in the library, with its rules, the topics and the roles as a book (no procedure text: the
+/// wizard, the deadlines and the wizard's map need none).
+pub fn book_of<'a>(library: &'a Library, slug: &str) -> Option<(&'a Authority, Book)> {
+    let data = library.books.iter().find(|b| b.authority.slug == slug)?;
+    let book = Book {
+        rules: data.rules.clone(),
+        topics: library.topics.clone(),
+        roles: library.roles.clone(),
+        ..Book::default()
+    };
+    Some((&data.authority, book))
+}
+
 impl Route {
-    /// Whether the page works with the learner's training progress (so the page sends it with each request).
-    pub fn keeps_progress(&self) -> bool {
-        matches!(self, Route::Train | Route::Quiz { .. } | Route::Cases { .. })
+    /// Where this browser keeps what the route's page works with, if anything: the training progress, or the walk
+    /// through a whole case in the wizard (to offer to resume it). The page sends what is kept there with each
+    /// request, and keeps what the worker sends back ([`worker::Answer::Kept`]).
+    pub fn kept_key(&self) -> Option<String> {
+        match self {
+            Route::Train | Route::Quiz { .. } | Route::Cases { .. } => Some(PROGRESS_KEY.to_owned()),
+            Route::Wizard { slug, way: crate::wizard::Way::Case, .. } => Some(format!("cin-explorer.wizard.{slug}")),
+            _ => None,
+        }
     }
 
     /// The class of the element a page made in the worker is shown in, for its layout.
@@ -52,6 +87,8 @@ impl Route {
         match self {
             Route::Section { .. } => "compare-sections",
             Route::Term { .. } => "glossary-term",
+            Route::Wizard { .. } => "wizard",
+            Route::WizardMap { .. } => "wizard-map-page",
             _ => "training",
         }
     }

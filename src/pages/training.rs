@@ -195,12 +195,13 @@ mod tests {
         match page(library, &Route::parse(path, query).0, held) {
             Answer::Kept(page, keep) => (page.html.into_string(), keep),
             Answer::Page(page) => (page.html.into_string(), String::new()),
-            Answer::File { .. } => panic!("a page was asked for"),
+            other => panic!("a page was asked for: {other:?}"),
         }
     }
 
     fn form(saved: &str, pairs: &[(&str, &str)]) -> Held {
-        Held { saved: saved.to_owned(), form: pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect() }
+        let form = pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect();
+        Held { saved: saved.to_owned(), form, ..Held::default() }
     }
 
     #[test]

@@ -1,18 +1,24 @@
-//! The wizard's page for a walk, worked out once: the step (a question, "Check your answers", or the result with
-//! its timeline, rules and the same answers under another authority), with the notices about the address and the
-//! walk saved in this browser. Pure: the live page gives it what it has read and loaded.
+//! `/wizard/{authority}` and its map, answered by the worker. The page for a walk is worked out once: the step (a
+//! question, "Check your answers", or the result with its timeline, rules and the same answers under another
+//! authority), with the notices about the address and the walk saved in this browser. An answer sent from a
+//! question is read here: accepted, the walk moves on to a new address ([`Answer::Go`]); refused, the question is
+//! shown again with what was wrong.
 
 use chrono::NaiveDate;
 
 use super::main::card_context;
+use super::worker::{Answer, Held};
+use super::{book_of, not_listed};
+use crate::compare::Library;
 use crate::html;
 use crate::html::Html;
-use crate::model::{Authority, Book, Catalogue};
+use crate::model::{page_title, Authority, Book, Catalogue};
 use crate::render::action::Action;
 use crate::render::deadlines::timeline_actions_html;
-use crate::render::wizard::{check_html, question_html, result_html, walk_href, Outcome};
+use crate::render::wizard::{check_html, map_html, question_html, result_html, walk_href, Outcome};
+use crate::render::Page;
 use crate::timeline::FieldError;
-use crate::wizard::{flow_for, next, with_assumptions, Ending, Question, Refusal, Step, Walk, Way};
+use crate::wizard::{flow, flow_for, next, read_answer, with_assumptions, Ending, Question, Refusal, Step, Walk, Way};
 
 /// The other authority a walk is compared with (`compare=`), as far as it is known.
 pub enum Other<'a> {
@@ -20,10 +26,8 @@ pub enum Other<'a> {
     Nothing,
     /// The catalogue does not list the slug the walk names.
     NotListed(&'a str),
-    /// Its book is still loading.
-    Loading,
-    /// Its book is here.
-    Loaded(&'a Authority, &'a Book),
+    /// The authority and its book.
+    Listed(&'a Authority, &'a Book),
 }
 
 /// What a wizard page is made from.
@@ -69,8 +73,7 @@ fn compared(state: &WizardState) -> Html {
     let (authority, book) = match state.other {
         Other::Nothing => return Html::new(),
         Other::NotListed(slug) => return column(html!("<p>There is no authority called “{}”.</p>", slug)),
-        Other::Loading => return column(html!("<p role=\"status\">Loading…</p>")),
-        Other::Loaded(authority, book) => (authority, book),
+        Other::Listed(authority, book) => (authority, book),
     };
     let their_flow = flow_for(state.walk.way, &book.rules, &book.topics, authority);
     let teams: Vec<String> = authority.vocabulary.teams.iter().map(|t| t.id.clone()).collect();
@@ -149,6 +152,102 @@ fn ways_in(authority: &Authority, way: Way) -> Html {
             format!("only what {name}'s review outcome depends on")
         )
     )
+}
+
+/// Reads a walk saved in this browser (as a query string): `None` when there is none, `Err` when what is stored is
+/// not a walk.
+fn saved_walk(text: &str, teams: &[String]) -> Option<Result<String, ()>> {
+    if text.is_empty() {
+        return None;
+    }
+    let pairs: Result<Vec<(String, String)>, ()> =
+        text.split('&').map(|p| p.split_once('=').map(|(k, v)| (k.to_owned(), v.to_owned())).ok_or(())).collect();
+    let readable = pairs.is_ok_and(|pairs| Walk::from_query(&pairs, teams).1.is_empty());
+    Some(if readable { Ok(text.to_owned()) } else { Err(()) })
+}
+
+/// The wizard's answer for an authority, a way in and the walk in the address. `held` carries the walk saved in
+/// this browser and the answer just sent, if any. A walk through a whole case is kept to resume (the way to a
+/// review's outcome is two questions at most); a saved walk that cannot be read is cleared, and the page says so.
+pub fn answer(
+    library: &Library,
+    slug: &str,
+    way: Way,
+    pairs: &[(String, String)],
+    held: &Held,
+    today: NaiveDate,
+) -> Answer {
+    let catalogue = library.catalogue();
+    let Some((authority, book)) = book_of(library, slug) else {
+        return Answer::Page(not_listed(&catalogue, slug));
+    };
+    let teams: Vec<String> = authority.vocabulary.teams.iter().map(|t| t.id.clone()).collect();
+    let (mut walk, ignored) = Walk::from_query(pairs, &teams);
+    walk.way = way;
+    let flow = flow_for(way, &book.rules, &book.topics, authority);
+    let sent = held.field("question");
+    let mut error = None;
+    if let Some(question) = flow.iter().find(|q| !held.form.is_empty() && q.key == sent) {
+        match read_answer(question, |name| held.field(name)) {
+            Ok(answer) => return Answer::Go(walk_href(slug, &walk.answer(question.key, answer))),
+            Err(refusal) => error = Some(refusal),
+        }
+    }
+    let empty = pairs.is_empty();
+    let saved = saved_walk(&held.saved, &teams);
+    let discarded = matches!(saved, Some(Err(())));
+    let keep = match (empty, way) {
+        (false, Way::Case) => Some(crate::query::join(&walk.to_query())),
+        _ if discarded => Some(String::new()),
+        _ => None,
+    };
+    let resume = match (empty, way, saved) {
+        (true, Way::Case, Some(Ok(text))) => Some(text),
+        _ => None,
+    };
+    let others: Vec<(&Authority, Book)> = walk.compare.iter().filter_map(|s| book_of(library, s)).collect();
+    let other = match (walk.compare.as_deref(), others.first()) {
+        (None, _) => Other::Nothing,
+        (Some(_), Some((a, b))) => Other::Listed(a, b),
+        (Some(slug), None) => Other::NotListed(slug),
+    };
+    let html = wizard_page(&WizardState {
+        catalogue: &catalogue,
+        authority,
+        book: &book,
+        flow: &flow,
+        walk: &walk,
+        ignored: &ignored,
+        empty,
+        discarded,
+        saved: resume.as_deref(),
+        error: error.as_ref(),
+        other,
+        today,
+    });
+    let what = match way {
+        Way::Case => "Which rule applies",
+        Way::AfterReview => "What follows a review",
+    };
+    let page = Page { title: page_title(&[what, &authority.short_name]), html };
+    match keep {
+        Some(keep) => Answer::Kept(page, keep),
+        None => Answer::Page(page),
+    }
+}
+
+/// `/wizard/{authority}/map`: the whole flow for a procedures lead to review.
+pub fn map_page(library: &Library, slug: &str) -> Page {
+    match book_of(library, slug) {
+        Some((authority, book)) => Page {
+            title: page_title(&["Wizard map", &authority.short_name]),
+            html: html!(
+                "<div class=\"wizard-map\">{}</div>",
+                map_html(&flow(&book.rules, &book.topics, authority), &book.rules, authority)
+            ),
+        },
+        None => not_listed(&library.catalogue(), slug),
+    }
 }
 
 /// The wizard's page for the state.
@@ -267,18 +366,16 @@ mod tests {
     }
 
     #[test]
-    fn the_same_answers_elsewhere_wait_for_or_name_the_other_authority() {
+    fn the_same_answers_elsewhere_show_or_name_the_other_authority() {
         let (catalogue, book) = fixture();
         let walk = "in_need=yes&plan_established=2026-03-26&previous_review=none&result=yes";
-        let loading = page(&catalogue, &book, &format!("{walk}&compare=other"), Other::Loading);
-        assert!(loading.contains("compare-grid") && loading.contains("Loading…"), "{loading}");
         let hostile = "\"><img src=x>";
         let unknown = page(&catalogue, &book, walk, Other::NotListed(hostile));
         assert!(!unknown.contains("compare-grid"), "no compare= in the walk, no second column");
         let listed = page(&catalogue, &book, &format!("{walk}&compare=other"), Other::NotListed(hostile));
         assert!(listed.contains("no authority called “&quot;&gt;&lt;img src=x&gt;”"), "{listed}");
         let other = &catalogue.authorities[1];
-        let both = page(&catalogue, &book, &format!("{walk}&compare=other"), Other::Loaded(other, &book));
+        let both = page(&catalogue, &book, &format!("{walk}&compare=other"), Other::Listed(other, &book));
         assert_eq!(both.matches("<h1>Result: ").count(), 2, "{both}");
     }
 
@@ -327,5 +424,69 @@ mod tests {
         // The whole walk's first question offers the short way.
         let whole = page(&catalogue, &book, "", Other::Nothing);
         assert!(whole.contains("<a href=\"wizard/minimal/after-review\">What follows a review?</a>"), "{whole}");
+    }
+
+    fn held(saved: &str, form: &[(&str, &str)]) -> Held {
+        let form = form.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect();
+        Held { saved: saved.to_owned(), form, ..Held::default() }
+    }
+
+    fn content() -> Library {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        crate::publish::library(&crate::publish::read(root).expect("content reads"))
+    }
+
+    fn ask(library: &Library, slug: &str, query: &str, held: &Held) -> Answer {
+        let today = NaiveDate::from_ymd_opt(2026, 3, 30).unwrap();
+        answer(library, slug, Way::Case, &crate::query::pairs(query), held, today)
+    }
+
+    #[test]
+    fn an_answer_sent_moves_the_walk_on_or_is_asked_again_with_what_was_wrong() {
+        let library = content();
+        let slug = library.books[0].authority.slug.clone();
+        let yes = held("", &[("question", "in_need"), ("answer", "yes")]);
+        assert_eq!(ask(&library, &slug, "", &yes), Answer::Go(format!("wizard/{slug}?in_need=yes")));
+        let none = held("", &[("question", "in_need")]);
+        let Answer::Page(page) = ask(&library, &slug, "", &none) else { panic!("the question again") };
+        assert!(page.html.as_str().contains("Select an answer") && page.html.as_str().contains("error-summary"));
+        // A question the flow does not have is not an answer: the page is shown as it is.
+        let stray = held("", &[("question", "\"><img src=x>"), ("answer", "yes")]);
+        assert!(matches!(ask(&library, &slug, "", &stray), Answer::Page(p) if !p.html.as_str().contains("<img")));
+    }
+
+    #[test]
+    fn a_walk_through_a_case_is_kept_and_offered_again() {
+        let library = content();
+        let slug = library.books[0].authority.slug.clone();
+        let kept = ask(&library, &slug, "in_need=yes", &held("", &[]));
+        assert!(matches!(&kept, Answer::Kept(_, walk) if walk == "in_need=yes"), "{kept:?}");
+        let Answer::Page(start) = ask(&library, &slug, "", &held("in_need=yes", &[])) else { panic!() };
+        let resume = format!("href=\"wizard/{slug}?in_need=yes\">Continue where you left off");
+        assert!(start.html.as_str().contains(&resume), "{}", start.html.as_str());
+        assert!(start.title.starts_with("Which rule applies"), "{}", start.title);
+        let Answer::Kept(page, forget) = ask(&library, &slug, "", &held("<b>not a walk", &[])) else { panic!() };
+        assert!(forget.is_empty() && page.html.as_str().contains("could not be read, so it was cleared"));
+        let after = answer(&library, &slug, Way::AfterReview, &[], &held("in_need=yes", &[]), NaiveDate::MIN);
+        assert!(matches!(after, Answer::Page(p) if !p.html.as_str().contains("Continue where you left off")));
+    }
+
+    #[test]
+    fn the_same_answers_are_shown_under_another_listed_authority_and_the_map_is_made() {
+        let library = content();
+        let (slug, other) = (library.books[0].authority.slug.clone(), library.books[1].authority.slug.clone());
+        let walk = format!("in_need=no&compare={other}");
+        let Answer::Kept(both, _) = ask(&library, &slug, &walk, &held("", &[])) else { panic!() };
+        assert_eq!(both.html.as_str().matches("compare-column").count(), 2, "{}", both.html.as_str());
+        let Answer::Kept(unknown, _) = ask(&library, &slug, "in_need=no&compare=nowhere", &held("", &[]))
+        else {
+            panic!()
+        };
+        assert!(unknown.html.as_str().contains("There is no authority called “nowhere”."));
+        assert!(map_page(&library, &slug).html.as_str().contains("The wizard's flow"));
+        assert!(map_page(&library, "nowhere").title.starts_with("Authority not found"));
+        assert!(
+            matches!(ask(&library, "nowhere", "", &held("", &[])), Answer::Page(p) if p.title.starts_with("Authority not found"))
+        );
     }
 }

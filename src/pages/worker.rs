@@ -16,6 +16,7 @@ use crate::render::search::{search_box_html, search_page};
 use crate::render::section::side_by_side_html;
 use crate::render::Page;
 use crate::search::Index;
+use chrono::{DateTime, NaiveDate, Utc};
 use std::sync::OnceLock;
 
 /// What the worker holds: the library, its comparison rows (worked out once, with the library), and the search
@@ -49,9 +50,16 @@ impl Service {
 }
 
 /// Whether each authority's rules alone (no procedure text, glossary or worked cases) make the route's page: the
-/// comparison and a topic across authorities.
+/// comparison, a topic across authorities, the wizard, its map and the deadlines page.
 pub fn rules_suffice(route: &Route) -> bool {
-    matches!(route, Route::Compare { .. } | Route::CompareTopic { .. })
+    matches!(
+        route,
+        Route::Compare { .. }
+            | Route::CompareTopic { .. }
+            | Route::Wizard { .. }
+            | Route::WizardMap { .. }
+            | Route::Deadlines { .. }
+    )
 }
 
 /// What the page asks the worker for.
@@ -59,8 +67,8 @@ pub fn rules_suffice(route: &Route) -> bool {
 pub enum Want {
     /// The route's page.
     Page,
-    /// The comparison the route shows, as CSV.
-    Csv,
+    /// The route's file: the comparison it shows as CSV, or the case's deadlines as an `.ics` calendar.
+    File,
     /// The few results shown under the header's search box, for a search route.
     Results,
 }
@@ -70,14 +78,14 @@ impl Want {
     pub fn id(self) -> &'static str {
         match self {
             Want::Page => "page",
-            Want::Csv => "csv",
+            Want::File => "file",
             Want::Results => "results",
         }
     }
 
     /// The request word's meaning; `None` for an unknown word.
     pub fn from_id(id: &str) -> Option<Want> {
-        [Want::Page, Want::Csv, Want::Results].into_iter().find(|w| w.id() == id)
+        [Want::Page, Want::File, Want::Results].into_iter().find(|w| w.id() == id)
     }
 }
 
@@ -86,8 +94,13 @@ impl Want {
 pub enum Answer {
     /// A page: its title and HTML.
     Page(Page),
-    /// A page, and the learner's progress for the browser to keep in place of what it held.
+    /// A page, and what the browser should keep for it in place of what it held ([`Route::kept_key`]): the
+    /// learner's progress, or the wizard's walk (empty: forget it).
     Kept(Page, String),
+    /// An answer the wizard accepted: the address (relative to the site's base) the walk moves on to.
+    Go(String),
+    /// What changes on a form's page once the worker has read the form (the deadlines page).
+    Update(Update),
     /// A file to save: its name and its text.
     File {
         /// The name to save it as.
@@ -97,14 +110,48 @@ pub enum Answer {
     },
 }
 
-/// What the page sends beside a route for the training pages: the progress kept in this browser (which the
-/// worker cannot read itself), and the form the learner just sent, as name–value pairs.
+/// What changes on a form's page once the form is read, without making the form again (so what is typed, and
+/// the focus, stay): the address the page now stands for, boxes to fill, each date field's error, and parts of the
+/// page made again, by element id.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Update {
+    /// The page's new address, relative to the site's base.
+    pub href: String,
+    /// Input boxes to fill: (element id, value).
+    pub fill: Vec<(String, String)>,
+    /// Each field's error, or `None` to clear it: (field id, message).
+    pub errors: Vec<(String, Option<String>)>,
+    /// Parts of the page to make again: (element id, its new content).
+    pub parts: Vec<(String, Html)>,
+}
+
+/// What the page sends beside a route: what this browser keeps for it ([`Route::kept_key`], which the worker
+/// cannot read itself), the form just sent as name–value pairs, and the site's own address.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Held {
-    /// The saved progress, as stored; empty for none.
+    /// What is kept for the route, as stored; empty for none.
     pub saved: String,
     /// The form just sent; empty when the page was only opened.
     pub form: Vec<(String, String)>,
+    /// The site's address (its origin and base path, ending in `/`): a printed page and a calendar file name
+    /// the page they came from.
+    pub base: String,
+}
+
+impl Held {
+    /// The value of a field of the form just sent; empty when it was not sent.
+    pub fn field(&self, name: &str) -> String {
+        self.form.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()).unwrap_or_default()
+    }
+}
+
+/// The browser's clock, as the worker reads it: today's date where the browser is, and the time now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Clock {
+    /// Today, in the browser's time zone.
+    pub today: NaiveDate,
+    /// Now (for the time a calendar file is made).
+    pub now: DateTime<Utc>,
 }
 
 fn topic_not_found(library: &Library, topic: &str) -> Page {
@@ -181,15 +228,15 @@ fn not_worker_page(library: &Library, route: &Route) -> Page {
     }
 }
 
-/// The worker's answer for `route` (`held`: what the page sent beside it, for the training pages).
-pub fn page(service: &Service, want: Want, route: &Route, held: &Held) -> Answer {
+/// The worker's answer for `route` (`held`: what the page sent beside it; `clock`: the browser's date and time).
+pub fn page(service: &Service, want: Want, route: &Route, held: &Held, clock: Clock) -> Answer {
     let (library, rows) = (service.library(), service.rows());
     let page = match (want, route) {
         (Want::Page, Route::Compare { view }) => {
             let page = matrix_page(library, rows, &View::from_query(view, library));
             Page { title: page_title(&[&page.title]), ..page }
         }
-        (Want::Csv, Route::Compare { view }) => {
+        (Want::File, Route::Compare { view }) => {
             let view = View::from_query(view, library);
             let text = csv(&shown(rows, &view, library), &view, library);
             return Answer::File { name: file_name(&view, library), text };
@@ -213,20 +260,39 @@ pub fn page(service: &Service, want: Want, route: &Route, held: &Held) -> Answer
         ) => {
             return super::training::page(library, route, held);
         }
+        (Want::Page, Route::Wizard { slug, way, walk }) => {
+            return super::wizard::answer(library, slug, *way, walk, held, clock.today)
+        }
+        (Want::Page, Route::WizardMap { slug }) => super::wizard::map_page(library, slug),
+        (Want::Page, Route::Deadlines { slug, case }) => {
+            return super::deadlines::answer(library, slug, case, held, clock.today)
+        }
+        (Want::File, Route::Deadlines { slug, case }) => {
+            return super::deadlines::ics_file(library, route, slug, case, held, clock)
+        }
+        (Want::File, Route::Wizard { slug, walk, .. }) => {
+            return super::deadlines::ics_file(library, route, slug, walk, held, clock)
+        }
         _ => not_worker_page(library, route),
     };
     Answer::Page(page)
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::compare::tests::library;
 
+    /// A clock on Monday 30 March 2026.
+    pub fn clock() -> Clock {
+        let today = NaiveDate::from_ymd_opt(2026, 3, 30).unwrap();
+        Clock { today, now: today.and_hms_opt(9, 0, 0).unwrap().and_utc() }
+    }
+
     fn ask(service: &Service, path: &str, query: &str) -> Page {
-        match page(service, Want::Page, &Route::parse(path, query).0, &Held::default()) {
+        match page(service, Want::Page, &Route::parse(path, query).0, &Held::default(), clock()) {
             Answer::Page(page) | Answer::Kept(page, _) => page,
-            Answer::File { .. } => panic!("a page was asked for"),
+            other => panic!("a page was asked for: {other:?}"),
         }
     }
 
@@ -234,7 +300,7 @@ mod tests {
     fn each_route_is_answered() {
         let service = Service::new(library());
         assert!(ask(&service, "/compare", "a=north,south").html.as_str().contains("<table"));
-        let csv = page(&service, Want::Csv, &Route::Compare { view: vec![] }, &Held::default());
+        let csv = page(&service, Want::File, &Route::Compare { view: vec![] }, &Held::default(), clock());
         assert!(
             matches!(csv, Answer::File { name, text } if name.starts_with("compare-") && text.starts_with("\u{feff}\"Group\""))
         );
@@ -268,8 +334,13 @@ mod tests {
         assert!(unknown.contains("no authority called “atlantis”") && unknown.contains("href=\"a/north/one\""));
         assert!(ask(&service, "/a/north/nine", "with=south").html.as_str().contains("no section “nine”"));
         assert!(ask(&service, "/search", "q=one").html.as_str().contains("<ol class=\"results\">"));
-        let results =
-            page(&service, Want::Results, &Route::Search { q: String::new(), a: String::new() }, &Held::default());
+        let results = page(
+            &service,
+            Want::Results,
+            &Route::Search { q: String::new(), a: String::new() },
+            &Held::default(),
+            clock(),
+        );
         assert!(matches!(results, Answer::Page(p) if p.html.is_empty()));
     }
 

@@ -58,12 +58,13 @@ pub fn question_html(
         Kind::Choice { .. } => crate::model::questions::key(q.key).map_or("", |k| k.hint),
     };
     out.push(html!(
-        "<form class=\"wizard-question{}\" data-key=\"{}\" novalidate><fieldset aria-describedby=\"question-hint\">\
-         <legend><h1>{}</h1></legend><p class=\"hint\" id=\"question-hint\">{}</p>",
-        if error.is_some() { " has-error" } else { "" },
-        q.key,
-        q.text,
-        hint_text
+        "<form class=\"wizard-question{class}\" data-key=\"{key}\" novalidate><input type=\"hidden\" \
+         name=\"question\" value=\"{key}\"><fieldset aria-describedby=\"question-hint\"><legend><h1>{text}</h1>\
+         </legend><p class=\"hint\" id=\"question-hint\">{hint}</p>",
+        class = if error.is_some() { " has-error" } else { "" },
+        text = q.text,
+        hint = hint_text,
+        key = q.key
     ));
     if let Some(e) = error {
         out.push(html!("<p class=\"field-error\"><span class=\"visually-hidden\">Error: </span>{}</p>", e));

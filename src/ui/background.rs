@@ -8,6 +8,8 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -134,6 +136,7 @@ pub fn ask_holding(want: Want, route: &Route, held: &Held, then: impl FnOnce(Ans
         n.get()
     });
     let then: Box<dyn FnOnce(Answer)> = Box::new(then);
+    let held = Held { base: browser::site_address(), ..held.clone() };
     let refused = CLIENT.with(|c| {
         let mut client = c.borrow_mut();
         if client.is_none() {
@@ -150,7 +153,7 @@ pub fn ask_holding(want: Want, route: &Route, held: &Held, then: impl FnOnce(Ans
                     give_up(&waiting, &no_answer());
                 }
             });
-            let text = request(seq, want, route, held);
+            let text = request(seq, want, route, &held);
             match client.unsent.borrow_mut().as_mut() {
                 Some(unsent) => unsent.push(text),
                 None => {
@@ -177,14 +180,18 @@ pub fn worker_html(request: impl Fn() -> Option<Route> + Send + Sync + 'static) 
 /// Sends a form's fields (name–value pairs) to the worker with the next request.
 pub type SendForm = Callback<Vec<(String, String)>>;
 
-/// As [`worker_html`], for a page whose state the browser keeps: each request carries what `saved` gives, and
-/// the form sent with the third callback (once); what an answer asks the browser to keep goes to `keep`. After a
-/// form is sent, focus moves to the answer's error summary, its `#feedback`, or its heading.
+/// As [`worker_html`], for a page whose state the browser keeps: each request carries what `saved` gives for its
+/// route, and the form sent with the third callback (once); what an answer asks the browser to keep goes to `keep`
+/// with the route it was asked for. After a form is sent, focus moves to the answer's error summary, its
+/// `#feedback`, or its heading; when the worker answers with an address to go to, the page goes there, and focus
+/// moves to the new page's content once it is shown.
 pub fn worker_html_holding(
     request: impl Fn() -> Option<Route> + Send + Sync + 'static,
-    saved: Callback<(), String>,
-    keep: Callback<String>,
+    saved: Callback<Route, String>,
+    keep: Callback<(Route, String)>,
 ) -> (RwSignal<Html>, Callback<()>, SendForm) {
+    let navigate = use_navigate();
+    let moved = StoredValue::new(false);
     let html = RwSignal::new(loading_html());
     let retries = RwSignal::new(0u32);
     let sends = RwSignal::new(0u32);
@@ -194,28 +201,39 @@ pub fn worker_html_holding(
         retries.track();
         sends.track();
         let Some(route) = request() else { return };
-        let held = Held { saved: saved.run(()), form: form.try_update_value(std::mem::take).unwrap_or_default() };
+        let form = form.try_update_value(std::mem::take).unwrap_or_default();
+        let held = Held { saved: saved.run(route.clone()), form, ..Held::default() };
         let sent = !held.form.is_empty();
         let focus = browser::focused_id();
         let mine = latest.get_value() + 1;
         latest.set_value(mine);
+        let asked = route.clone();
+        let navigate = navigate.clone();
         ask_holding(Want::Page, &route, &held, move |answer| {
             let page = match answer {
                 Answer::Page(page) => page,
                 Answer::Kept(page, kept) => {
-                    keep.run(kept);
+                    keep.run((asked, kept));
                     page
                 }
-                Answer::File { .. } => return,
+                Answer::Go(href) if latest.get_value() == mine => {
+                    moved.set_value(true);
+                    navigate(&format!("/{href}"), NavigateOptions { scroll: true, ..Default::default() });
+                    return;
+                }
+                Answer::Go(_) | Answer::File { .. } | Answer::Update(_) => return,
             };
             if latest.get_value() != mine {
                 return;
             }
             browser::set_title(&page.title);
             html.set(page.html);
+            let arrived = moved.try_update_value(std::mem::take).unwrap_or_default();
             request_animation_frame(move || {
                 if sent {
                     browser::focus_first(&["#error-summary", "#feedback", "main h1"]);
+                } else if arrived {
+                    browser::focus_main();
                 } else if let Some(id) = focus {
                     browser::focus_again(&id);
                 }

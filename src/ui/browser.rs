@@ -3,6 +3,8 @@
 use chrono::NaiveDate;
 use wasm_bindgen::JsCast;
 
+use crate::html::Html;
+
 fn document() -> Option<web_sys::Document> {
     web_sys::window()?.document()
 }
@@ -81,6 +83,18 @@ pub fn set_root_class(class: &str, on: bool) {
 /// The site's origin (`scheme://host:port`).
 pub fn origin() -> String {
     web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default()
+}
+
+/// The site's own address: its origin and base path, ending in `/`.
+pub fn site_address() -> String {
+    format!("{}{}/", origin(), base_path())
+}
+
+/// Replaces the content of the element with this id, if there is one.
+pub fn set_inner_html(id: &str, html: Html) {
+    if let Some(el) = document().and_then(|d| d.get_element_by_id(id)) {
+        el.set_inner_html(&html.into_string());
+    }
 }
 
 /// Scrolls to the element named by the URL's fragment, once the content it names has rendered; whether there was

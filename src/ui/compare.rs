@@ -8,13 +8,12 @@ use leptos_router::hooks::use_navigate;
 use wasm_bindgen::JsCast;
 
 use super::actions::offer;
-use super::background::{ask, worker_html};
+use super::background::worker_html;
 use super::context::CurrentRoute;
 use super::{browser, download};
 use crate::compare::case::case_keys;
 use crate::html::Html;
 use crate::pages::route::Route;
-use crate::pages::worker::{Answer, Want};
 use crate::query::encode;
 use crate::render::action::Action;
 
@@ -70,11 +69,7 @@ pub fn ComparePage() -> impl IntoView {
             Route::Compare { view } => view,
             _ => Vec::new(),
         };
-        ask(Want::Csv, &Route::Compare { view }, |file| {
-            if let Answer::File { name, text } = file {
-                download::text_file(&name, "text/csv;charset=utf-8", &text)
-            }
-        });
+        download::file_of(&Route::Compare { view });
     });
     offer(Action::Csv, None, csv);
     view! {

@@ -1,11 +1,7 @@
-//! What the route component gives the pages it shows: the current route and address, and an authority's loaded
-//! content.
-
-use std::sync::Arc;
+//! What the route component gives the pages it shows: the current route and address.
 
 use leptos::prelude::*;
 
-use crate::model::{Authority, Book, Catalogue};
 use crate::pages::route::Route;
 
 /// The current route, provided to every page component.
@@ -31,15 +27,4 @@ impl CurrentAddress {
     pub fn get() -> Memo<String> {
         expect_context::<CurrentAddress>().0
     }
-}
-
-/// Everything an authority's live page (deadlines, wizard) needs, once loaded.
-#[derive(Clone)]
-pub struct Loaded {
-    /// All authorities.
-    pub catalogue: Arc<Catalogue>,
-    /// This authority.
-    pub authority: Authority,
-    /// Its procedure, rules and the vocabularies.
-    pub book: Arc<Book>,
 }

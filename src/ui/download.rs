@@ -1,16 +1,15 @@
-//! Saving generated text as a file: a Blob, a temporary object URL and a click on a `download` link; and the one
-//! `.ics` export of a case's deadlines.
+//! Saving generated text as a file: a Blob, a temporary object URL and a click on a `download` link; and a route's
+//! file, made by the worker.
 
 use wasm_bindgen::JsCast;
 
-use super::browser;
-use crate::model::{Authority, Book};
-use crate::timeline::ics::{to_ics, IcsContext};
-use crate::timeline::{timeline, Case};
+use super::background::ask;
+use crate::pages::route::Route;
+use crate::pages::worker::{Answer, Want};
 
-/// Offers `text` for download as `file_name` with this MIME type; does nothing if the browser refuses.
-pub fn text_file(file_name: &str, mime: &str, text: &str) {
-    let blob = gloo_file::Blob::new_with_options(text, Some(mime));
+/// Offers `text` for download as `file_name`, typed by its ending; does nothing if the browser refuses.
+pub fn text_file(file_name: &str, text: &str) {
+    let blob = gloo_file::Blob::new_with_options(text, Some(mime(file_name)));
     let url = gloo_file::ObjectUrl::from(blob);
     let link = web_sys::window()
         .and_then(|w| w.document())
@@ -23,12 +22,22 @@ pub fn text_file(file_name: &str, mime: &str, text: &str) {
     }
 }
 
-/// Offers a case's deadlines under an authority's rules as an `.ics` calendar file, naming the page at `url`.
-pub fn deadlines_ics(authority: &Authority, book: &Book, case: &Case, url: &str) {
-    let label =
-        |topic: &str| book.topics.iter().find(|t| t.id == topic).map_or_else(|| topic.to_owned(), |t| t.label.clone());
-    let now = chrono::DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default();
-    let ctx = IcsContext { authority: &authority.name, slug: &authority.slug, topic_label: &label, page_url: url, now };
-    let t = timeline(&book.rules, &book.topics, case, browser::today());
-    text_file(&format!("deadlines-{}.ics", authority.slug), "text/calendar", &to_ics(&t, &ctx));
+/// The MIME type of a file the site offers, by its name's ending.
+fn mime(file_name: &str) -> &'static str {
+    match file_name.rsplit_once('.').map(|(_, ending)| ending) {
+        Some("ics") => "text/calendar",
+        Some("csv") => "text/csv;charset=utf-8",
+        Some("json") => "application/json",
+        _ => "text/plain;charset=utf-8",
+    }
+}
+
+/// Asks the worker for the route's file (the comparison as CSV, a case's deadlines as `.ics`) and offers it for
+/// download when it comes.
+pub fn file_of(route: &Route) {
+    ask(Want::File, route, |answer| {
+        if let Answer::File { name, text } = answer {
+            text_file(&name, &text);
+        }
+    });
 }

@@ -13,7 +13,6 @@ mod layout;
 mod search;
 mod shell;
 mod status;
-mod wizard;
 pub mod worker;
 mod worker_page;
 

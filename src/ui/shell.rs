@@ -1,6 +1,6 @@
 //! The one route component: it reads the address as a [`Route`], and shows the page [`side`] says answers it —
 //! made on this side by [`crate::pages::main::page`] once the catalogue (and, for an authority's pages, its book)
-//! is loaded, made in the background worker, or a live form (deadlines, wizard). A slug from the address is
+//! is loaded, or made in the background worker (the deadlines page keeping its form as the worker reads it). A slug from the address is
 //! looked up in the catalogue before its data is fetched.
 
 use std::sync::Arc;
@@ -12,10 +12,10 @@ use leptos_router::location::{BrowserUrl, LocationProvider};
 use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
-use super::context::{CurrentAddress, CurrentRoute, Loaded};
+use super::context::{CurrentAddress, CurrentRoute};
 use super::fetch::{load_book, CatalogueResource};
 use super::status::loaded;
-use super::{browser, compare, deadlines, glossary, search, wizard, worker_page, Base};
+use super::{browser, compare, deadlines, glossary, search, worker_page, Base};
 use crate::html::Html;
 use crate::model::{Book, Catalogue, LoadError};
 use crate::pages::main::{page, Content};
@@ -29,7 +29,6 @@ use crate::render::frame::notices_html;
 enum Shown {
     Main,
     Deadlines(String),
-    Wizard(String),
     Compare,
     Glossary,
     Search,
@@ -39,7 +38,6 @@ enum Shown {
 fn shown(route: &Route) -> Shown {
     match (side(route), route) {
         (Side::Deadlines, r) => Shown::Deadlines(r.authority().unwrap_or_default().to_owned()),
-        (Side::Wizard, r) => Shown::Wizard(r.authority().unwrap_or_default().to_owned()),
         (Side::Worker, Route::Compare { .. } | Route::CompareTopic { .. }) => Shown::Compare,
         (Side::Worker, Route::Glossary { .. }) => Shown::Glossary,
         (Side::Worker, Route::Search { .. }) => Shown::Search,
@@ -140,35 +138,6 @@ fn MainPage() -> impl IntoView {
     }
 }
 
-/// An authority's live page (deadlines or wizard), once the catalogue lists it and its book is loaded.
-#[component]
-fn AuthorityForm(slug: String, wizard: bool) -> impl IntoView {
-    let route = CurrentRoute::get();
-    let catalogue = CatalogueResource::get().0;
-    let book = book_resource(catalogue, route);
-    let retry_catalogue = Callback::new(move |_| catalogue.refetch());
-    let retry_book = Callback::new(move |_| book.refetch());
-    move || {
-        let slug = slug.clone();
-        loaded(catalogue.get(), retry_catalogue, false, move |catalogue| {
-            let Some(authority) = catalogue.find(&slug).cloned() else {
-                let content = Content { catalogue: &catalogue, book: None, today: browser::today(), address: "" };
-                let page = page(&Route::Authority { slug: slug.clone() }, &content);
-                browser::set_title(&page.title);
-                return view! { <div class="wrap" inner_html=Html::into_string(page.html)></div> }.into_any();
-            };
-            let state = book.get().flatten();
-            loaded(state, retry_book, false, move |book| {
-                provide_context(Loaded { catalogue, authority, book });
-                match wizard {
-                    true => view! { <wizard::WizardPage /> }.into_any(),
-                    false => view! { <deadlines::DeadlinesPage /> }.into_any(),
-                }
-            })
-        })
-    }
-}
-
 /// The page for the current address.
 #[component]
 pub fn Shell() -> impl IntoView {
@@ -204,8 +173,7 @@ pub fn Shell() -> impl IntoView {
     let which = Memo::new(move |_| route.with(shown));
     let page = move || match which.get() {
         Shown::Main => view! { <MainPage /> }.into_any(),
-        Shown::Deadlines(slug) => view! { <AuthorityForm slug=slug wizard=false /> }.into_any(),
-        Shown::Wizard(slug) => view! { <AuthorityForm slug=slug wizard=true /> }.into_any(),
+        Shown::Deadlines(_) => view! { <deadlines::DeadlinesPage /> }.into_any(),
         Shown::Compare => view! { <compare::ComparePage /> }.into_any(),
         Shown::Glossary => view! { <glossary::GlossaryPage /> }.into_any(),
         Shown::Search => view! { <search::SearchPage /> }.into_any(),

@@ -14,7 +14,7 @@ use crate::background::{library, load_failed, read_request, reply, rules_library
 use crate::model::{
     data_cases_path, data_path, LoadError, DATA_AUTHORITIES, DATA_GLOSSARY, DATA_ROLES, DATA_RULES, DATA_TOPICS,
 };
-use crate::pages::worker::{page, rules_suffice, Answer, Service};
+use crate::pages::worker::{page, rules_suffice, Answer, Clock, Service};
 
 thread_local! {
     static SERVICE: RefCell<Option<(Rc<Service>, Loaded)>> = const { RefCell::new(None) };
@@ -74,6 +74,12 @@ async fn loaded(need: Loaded) -> Result<Rc<Service>, LoadError> {
     Ok(service)
 }
 
+/// The browser's clock as the worker reads it.
+fn clock() -> Clock {
+    let now = chrono::DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default();
+    Clock { today: super::browser::today(), now }
+}
+
 /// Listens for the page's requests and answers each one.
 pub fn serve() {
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
@@ -85,7 +91,7 @@ pub fn serve() {
             let Some((seq, want, route, held)) = read_request(&text) else { return };
             let need = if rules_suffice(&route) { Loaded::Rules } else { Loaded::All };
             let answer = match loaded(need).await {
-                Ok(service) => page(&service, want, &route, &held),
+                Ok(service) => page(&service, want, &route, &held, clock()),
                 Err(error) => Answer::Page(load_failed(&error)),
             };
             let _ = scope.post_message(&JsValue::from_str(&reply(seq, &answer)));

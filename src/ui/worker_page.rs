@@ -1,10 +1,12 @@
 //! A page made whole in the background worker, shown as it comes: a section beside another authority's, a glossary
-//! entry, and the training pages ([`crate::pages::training`]). For the training pages the learner's progress (kept
-//! in this browser under [`PROGRESS_KEY`]) goes with each request and what the worker sends back is kept; a form on
-//! the page (check an answer, next question, load or clear progress) is sent to the worker as it is, a chosen
-//! progress file as its text.
+//! entry, the wizard and its map, and the training pages ([`crate::pages::training`]). What this browser keeps for
+//! the page (the training progress, a walk through a case: [`Route::kept_key`]) goes with each request and what the
+//! worker sends back is kept; a form on the page (an answer to the wizard's question, check an answer, next
+//! question, load or clear progress) is sent to the worker as it is, a chosen progress file as its text.
 
 use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 
@@ -14,14 +16,15 @@ use super::context::CurrentRoute;
 use super::{browser, download};
 use crate::html::Html;
 use crate::pages::route::Route;
+use crate::pages::PROGRESS_KEY;
 use crate::render::action::Action;
 
-/// Where the training progress is kept in this browser.
-pub const PROGRESS_KEY: &str = "cin-explorer.training";
+/// A file chosen in a form: the field's name and the file.
+type Chosen = (String, web_sys::File);
 
-/// Sends a form's fields to the worker as name–value pairs, in order (a field given more than once, as ticked boxes
-/// are, gives a pair each); a chosen file is read first and sent as its text.
-fn send_form(data: &web_sys::FormData, send: SendForm) {
+/// A form's fields as name–value pairs, in order (a field given more than once, as ticked boxes are, gives a pair
+/// each), and the file chosen in it, if any.
+pub fn form_fields(data: &web_sys::FormData) -> (Vec<(String, String)>, Option<Chosen>) {
     let mut pairs = Vec::new();
     let mut file = None;
     for entry in js_sys::try_iter(data).ok().flatten().into_iter().flatten().flatten() {
@@ -32,9 +35,14 @@ fn send_form(data: &web_sys::FormData, send: SendForm) {
             Err(value) => pairs.push((name, value.as_string().unwrap_or_default())),
         }
     }
-    match file {
-        None => send.run(pairs),
-        Some((name, file)) => spawn_local(async move {
+    (pairs, file)
+}
+
+/// Sends a form's fields to the worker as name–value pairs; a chosen file is read first and sent as its text.
+fn send_form(data: &web_sys::FormData, send: SendForm) {
+    match form_fields(data) {
+        (pairs, None) => send.run(pairs),
+        (mut pairs, Some((name, file))) => spawn_local(async move {
             let text = JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string());
             pairs.push((name, text.unwrap_or_default()));
             send.run(pairs);
@@ -46,18 +54,34 @@ fn send_form(data: &web_sys::FormData, send: SendForm) {
 #[component]
 pub fn WorkerPage() -> impl IntoView {
     let route = CurrentRoute::get();
-    let saved = Callback::new(move |_| match route.with_untracked(Route::keeps_progress) {
-        true => browser::stored(PROGRESS_KEY).unwrap_or_default(),
-        false => String::new(),
+    let navigate = use_navigate();
+    let saved =
+        Callback::new(|route: Route| route.kept_key().and_then(|key| browser::stored(&key)).unwrap_or_default());
+    // Nothing to keep is forgotten.
+    let keep = Callback::new(|(route, text): (Route, String)| match (route.kept_key(), text.is_empty()) {
+        (Some(key), true) => browser::forget(&key),
+        (Some(key), false) => browser::store(&key, &text),
+        (None, _) => {}
     });
-    let keep = Callback::new(|text: String| browser::store(PROGRESS_KEY, &text));
     let (html, retry, send) = worker_html_holding(move || Some(route.get()), saved, keep);
     offer(Action::Retry, None, retry);
     let save = Callback::new(|_| {
         let text = browser::stored(PROGRESS_KEY).unwrap_or_default();
-        download::text_file("cin-training-progress.json", "application/json", &text);
+        download::text_file("cin-training-progress.json", &text);
     });
     offer(Action::SaveProgress, None, save);
+    // "Start again" forgets the walk kept in this browser and opens the wizard's first question.
+    let restart = Callback::new(move |_| {
+        let Route::Wizard { slug, way, .. } = route.get_untracked() else { return };
+        let start = Route::Wizard { slug, way, walk: Vec::new() };
+        if let Some(key) = start.kept_key() {
+            browser::forget(&key);
+        }
+        navigate(&format!("/{}", start.href()), NavigateOptions { scroll: true, ..Default::default() });
+        request_animation_frame(browser::focus_main);
+    });
+    offer(Action::Restart, None, restart);
+    offer(Action::Ics, None, Callback::new(move |_| download::file_of(&route.get_untracked())));
     let on_submit = move |event: web_sys::SubmitEvent| {
         event.prevent_default();
         let form = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok());
