@@ -13,9 +13,10 @@ use crate::html;
 use crate::html::Html;
 use crate::model::{page_title, Authority, Book};
 use crate::render::deadlines::{
-    field_id, first_per_field, form_errors_html, outside_table, timeline_actions_html, timeline_html, Form,
+    field_id, first_per_field, form_errors_html, form_html, timeline_actions_html, timeline_html,
 };
 use crate::render::Page;
+use crate::timeline::form::{outside_table, Form};
 use crate::timeline::ics::{to_ics, IcsContext};
 use crate::timeline::{timeline, Case};
 use crate::wizard::Walk;
@@ -75,7 +76,7 @@ fn whole(authority: &Authority, book: &Book, pairs: &[(String, String)], held: &
             home = Route::Authority { slug: authority.slug.clone() }.href(),
             name = authority.short_name,
             summary = slot(summary, "summary-slot"),
-            fields = form.html(&case),
+            fields = form_html(&form, &case),
             today = crate::calendar::long_date(today),
             printed_id = printed.0,
             printed = printed.1,
@@ -100,8 +101,12 @@ fn update(authority: &Authority, book: &Book, pairs: &[(String, String)], held: 
         .map(|key| (field_id(key), errors.iter().find(|e| e.key == *key).map(|e| e.message.clone())))
         .collect();
     let printed = format!("{}{href}", held.base);
+    let fill = form.spread(value).into_iter().flat_map(|(key, parts)| {
+        let id = field_id(key);
+        [(format!("{id}-month"), parts.month), (format!("{id}-year"), parts.year), (id, parts.day)]
+    });
     Update {
-        fill: form.spread(value),
+        fill: fill.collect(),
         errors: field_errors,
         parts: parts(authority, book, &case, errors, printed, today)
             .into_iter()

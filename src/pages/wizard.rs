@@ -478,8 +478,7 @@ mod tests {
         let walk = format!("in_need=no&compare={other}");
         let Answer::Kept(both, _) = ask(&library, &slug, &walk, &held("", &[])) else { panic!() };
         assert_eq!(both.html.as_str().matches("compare-column").count(), 2, "{}", both.html.as_str());
-        let Answer::Kept(unknown, _) = ask(&library, &slug, "in_need=no&compare=nowhere", &held("", &[]))
-        else {
+        let Answer::Kept(unknown, _) = ask(&library, &slug, "in_need=no&compare=nowhere", &held("", &[])) else {
             panic!()
         };
         assert!(unknown.html.as_str().contains("There is no authority called “nowhere”."));

@@ -7,13 +7,12 @@ use std::collections::BTreeMap;
 use crate::calendar::{iso, long_date, YEARS};
 use crate::html;
 use crate::html::Html;
-use crate::model::{describe_when, meeting_name, Authority, Rule, Status, Topic};
+use crate::model::{describe_when, meeting_name, Authority, Status, Topic};
 use crate::render::action::Action;
 use crate::render::authority::cite_links;
 use crate::render::frame::error_summary_html;
-use crate::timeline::{
-    date_label, needed_answers, needed_dates, question, Case, DateParts, Deadline, FieldError, Timeline,
-};
+use crate::timeline::form::Form;
+use crate::timeline::{date_label, question, Case, DateParts, Deadline, FieldError, Timeline};
 
 /// The id of a field's first control (what the error summary links to).
 pub fn field_id(key: &str) -> String {
@@ -47,115 +46,42 @@ pub fn date_parts_html(id: &str, key: &str, parts: &DateParts) -> Html {
     out
 }
 
-/// The questions an authority's deadlines page asks.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Form {
-    /// Date keys, in the order a case meets them.
-    pub dates: Vec<&'static str>,
-    /// Answer keys with their choices (value, label).
-    pub answers: Vec<(&'static str, Vec<(String, String)>)>,
-}
-
 const PARTS: [(&str, &str, &str); 3] = [("day", "Day", "w2"), ("month", "Month", "w2"), ("year", "Year", "w4")];
 
-impl Form {
-    /// The questions the rules need; team choices come from the authority's vocabulary.
-    pub fn for_rules(rules: &[Rule], topics: &[Topic], authority: &Authority) -> Self {
-        let answers = needed_answers(rules)
-            .into_iter()
-            .map(|key| (key, crate::model::questions::choices_for(key, authority)))
-            .collect();
-        Form { dates: needed_dates(rules, topics), answers }
+/// The deadlines form's fields as HTML, filled in from the case.
+pub fn form_html(form: &Form, case: &Case) -> Html {
+    let mut out = Html::new();
+    for key in &form.dates {
+        let id = field_id(key);
+        let parts = case.dates.get(*key).map(|d| DateParts::of(*d)).unwrap_or_default();
+        out.push(html!(
+            "<fieldset class=\"date-field\" id=\"{id}-group\" aria-describedby=\"{id}-hint\"><legend>{v0}</legend>\
+             <p class=\"hint\" id=\"{id}-hint\">For example, 26 3 2026</p>\
+             <p class=\"field-error\" id=\"{id}-error\" hidden></p>",
+            v0 = date_label(key),
+            id = id
+        ));
+        out.push(date_parts_html(&id, key, &parts));
+        out.push(html!("</fieldset>"));
     }
-
-    /// The form's fields as HTML, filled in from the case.
-    pub fn html(&self, case: &Case) -> Html {
-        let mut out = Html::new();
-        for key in &self.dates {
-            let id = field_id(key);
-            let parts = case.dates.get(*key).map(|d| DateParts::of(*d)).unwrap_or_default();
-            out.push(html!(
-                "<fieldset class=\"date-field\" id=\"{id}-group\" aria-describedby=\"{id}-hint\"><legend>{v0}</legend>\
-                 <p class=\"hint\" id=\"{id}-hint\">For example, 26 3 2026</p>\
-                 <p class=\"field-error\" id=\"{id}-error\" hidden></p>",
-                v0 = date_label(key),
-                id = id
-            ));
-            out.push(date_parts_html(&id, key, &parts));
-            out.push(html!("</fieldset>"));
+    for (key, choices) in &form.answers {
+        let id = field_id(key);
+        let current = case.answers.get(*key).map(String::as_str).unwrap_or("");
+        let selected = |v: &str| if v == current { " selected" } else { "" };
+        out.push(html!(
+            "<div class=\"answer-field\"><label for=\"{id}\">{v0}</label><select id=\"{id}\" name=\"{key}\">\
+             <option value=\"\"{v1}>Not answered</option>",
+            v0 = question(key),
+            v1 = selected(""),
+            id = id,
+            key = key
+        ));
+        for (value, label) in choices {
+            out.push(html!("<option value=\"{}\"{}>{}</option>", value, selected(value), label));
         }
-        for (key, choices) in &self.answers {
-            let id = field_id(key);
-            let current = case.answers.get(*key).map(String::as_str).unwrap_or("");
-            let selected = |v: &str| if v == current { " selected" } else { "" };
-            out.push(html!(
-                "<div class=\"answer-field\"><label for=\"{id}\">{v0}</label><select id=\"{id}\" name=\"{key}\">\
-                 <option value=\"\"{v1}>Not answered</option>",
-                v0 = question(key),
-                v1 = selected(""),
-                id = id,
-                key = key
-            ));
-            for (value, label) in choices {
-                out.push(html!("<option value=\"{}\"{}>{}</option>", value, selected(value), label));
-            }
-            out.push(html!("</select></div>"));
-        }
-        out
+        out.push(html!("</select></div>"));
     }
-
-    /// The boxes to fill after reading the form through `value`: where a whole date was pasted into a day box and
-    /// reads as a date, its day, month and year, each as (input id, value), to show it split over the three boxes.
-    /// A date that does not read is left as it was typed.
-    pub fn spread(&self, value: impl Fn(&str) -> String) -> Vec<(String, String)> {
-        let mut out = Vec::new();
-        for key in &self.dates {
-            let get = |part: &str| value(&format!("{key}-{part}"));
-            let typed = DateParts { day: get("day"), month: get("month"), year: get("year") };
-            let spread = typed.spread();
-            if spread != typed && matches!(typed.parse(date_label(key)), Ok(Some(_))) {
-                let id = field_id(key);
-                out.push((id.clone(), spread.day));
-                out.push((format!("{id}-month"), spread.month));
-                out.push((format!("{id}-year"), spread.year));
-            }
-        }
-        out
-    }
-
-    /// Reads the form back through `value` (a field's name → what it holds), a whole date in a day box included. A
-    /// date that is complete but not real, or (once `submitted`) incomplete, is an error and keeps the `previous` date; dates out of order are errors too.
-    pub fn read(&self, value: impl Fn(&str) -> String, submitted: bool, previous: &Case) -> (Case, Vec<FieldError>) {
-        let mut case = Case::default();
-        let mut errors = Vec::new();
-        for key in &self.dates {
-            let get = |part: &str| value(&format!("{key}-{part}"));
-            let parts = DateParts { day: get("day"), month: get("month"), year: get("year") };
-            let complete = parts.complete();
-            match parts.parse(date_label(key)) {
-                Ok(Some(date)) => {
-                    case.dates.insert((*key).to_owned(), date);
-                }
-                Ok(None) => {}
-                Err(message) => {
-                    if complete || submitted {
-                        errors.push(FieldError { key: (*key).to_owned(), message });
-                    }
-                    if let Some(old) = previous.dates.get(*key) {
-                        case.dates.insert((*key).to_owned(), *old);
-                    }
-                }
-            }
-        }
-        for (key, choices) in &self.answers {
-            let v = value(key);
-            if choices.iter().any(|(c, _)| *c == v) {
-                case.answers.insert((*key).to_owned(), v);
-            }
-        }
-        errors.extend(case.order_errors());
-        (case, errors)
-    }
+    out
 }
 
 /// The buttons under a timeline: save it to a calendar (`.ics`), and print it.
@@ -308,30 +234,11 @@ pub fn timeline_html(t: &Timeline, authority: &Authority, topics: &[Topic]) -> H
     out
 }
 
-/// What the deadlines page says about the case's dates outside the bank-holiday table's years (GOV.UK's, 2019–2028):
-/// after them, working days skip bank holidays projected by rule; before them, weekends only. Empty when all are in.
-pub fn outside_table(case: &Case) -> Vec<String> {
-    let (first, last) = YEARS;
-    let mut notes = Vec::new();
-    if case.dates.values().any(|d| crate::calendar::after_table(*d)) {
-        notes.push(format!(
-            "A date is after the years of the bank-holiday table ({first}–{last}): working days there skip bank \
-             holidays projected by rule, marked “projected”."
-        ));
-    }
-    if case.dates.values().any(|d| crate::calendar::before_table(*d)) {
-        notes.push(format!(
-            "A date is before the years of the bank-holiday table ({first}–{last}): working days there skip weekends \
-             only."
-        ));
-    }
-    notes
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::parse_authority;
+    use crate::model::{parse_authority, Rule};
+    use crate::timeline::form::outside_table;
     use chrono::NaiveDate;
 
     fn rules() -> Vec<Rule> {
@@ -347,8 +254,29 @@ mod tests {
         parse_authority("minimal", include_str!("../../tests/fixtures/minimal/authority.json")).unwrap()
     }
 
-    fn form() -> Form {
-        Form::for_rules(&rules(), &crate::model::content_topics(), &authority())
+    #[test]
+    fn the_form_is_filled_from_the_case_and_its_errors_link_to_their_fields() {
+        let form = Form::for_rules(&rules(), &crate::model::content_topics(), &authority());
+        let mut case = Case::default();
+        case.dates.insert("plan_established".into(), NaiveDate::from_ymd_opt(2026, 3, 26).unwrap());
+        case.answers.insert("disabled".into(), "no".into());
+        let html = form_html(&form, &case).into_string();
+        assert!(html.contains("<legend>Date the plan was agreed</legend>"), "{html}");
+        assert!(
+            html.contains("id=\"field-plan_established\" name=\"plan_established-day\"")
+                && html.contains("value=\"26\"")
+        );
+        assert!(html.contains("<label for=\"field-disabled\">Is the child disabled?</label>"), "{html}");
+        assert!(html.contains("<option value=\"no\" selected>No</option>"), "{html}");
+        let error = FieldError { key: "plan_established".into(), message: "Date must be real".into() };
+        let html = form_errors_html(&[error]).into_string();
+        assert!(
+            html.contains(
+                "href=\"#field-plan_established\" data-action=\"focus\" data-field=\"field-plan_established\""
+            ),
+            "{html}"
+        );
+        assert!(form_errors_html(&[]).is_empty());
     }
 
     /// A plan agreed on `day`, for a disabled child, and its timeline as HTML.
@@ -380,94 +308,6 @@ mod tests {
         );
         let (case, html) = plan_on(NaiveDate::from_ymd_opt(2026, 12, 18).unwrap());
         assert!(outside_table(&case).is_empty() && !html.contains("class=\"warning\""), "{html}");
-    }
-
-    fn values<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> String + 'a {
-        move |name| pairs.iter().find(|(k, _)| *k == name).map(|(_, v)| v.to_string()).unwrap_or_default()
-    }
-
-    #[test]
-    fn the_form_asks_what_the_rules_need_and_is_filled_from_the_case() {
-        let f = form();
-        assert_eq!(f.dates, ["plan_established", "previous_review"]);
-        assert_eq!(f.answers.iter().map(|(k, _)| *k).collect::<Vec<_>>(), ["disabled"]);
-        let mut case = Case::default();
-        case.dates.insert("plan_established".into(), NaiveDate::from_ymd_opt(2026, 3, 26).unwrap());
-        case.answers.insert("disabled".into(), "no".into());
-        let html = f.html(&case).into_string();
-        assert!(html.contains("<legend>Date the plan was agreed</legend>"), "{html}");
-        assert!(
-            html.contains("id=\"field-plan_established\" name=\"plan_established-day\"")
-                && html.contains("value=\"26\"")
-        );
-        assert!(html.contains("<label for=\"field-disabled\">Is the child disabled?</label>"), "{html}");
-        assert!(html.contains("<option value=\"no\" selected>No</option>"), "{html}");
-    }
-
-    #[test]
-    fn reading_the_form_reports_errors_as_gov_uk_does() {
-        let f = form();
-        let previous = Case::default();
-        let (case, errors) = f.read(
-            values(&[
-                ("plan_established-day", "26"),
-                ("plan_established-month", "3"),
-                ("plan_established-year", "2026"),
-                ("disabled", "yes"),
-            ]),
-            false,
-            &previous,
-        );
-        assert!(errors.is_empty());
-        assert_eq!(
-            case.to_query(),
-            [("plan_established".to_owned(), "2026-03-26".to_owned()), ("disabled".to_owned(), "yes".to_owned())]
-        );
-        // Incomplete: quiet while typing, an error once the form is checked; the earlier date is kept meanwhile.
-        let partial = [("plan_established-day", "26")];
-        let (kept, quiet) = f.read(values(&partial), false, &case);
-        assert!(quiet.is_empty());
-        assert_eq!(kept.dates, case.dates);
-        let (_, loud) = f.read(values(&partial), true, &case);
-        assert_eq!(loud[0].message, "Date the plan was agreed must include a month and year");
-        let html = form_errors_html(&loud).into_string();
-        assert!(
-            html.contains(
-                "href=\"#field-plan_established\" data-action=\"focus\" data-field=\"field-plan_established\""
-            ),
-            "{html}"
-        );
-        assert!(form_errors_html(&[]).is_empty());
-    }
-
-    #[test]
-    fn a_date_pasted_into_the_day_box_is_read_and_shown_split() {
-        let f = form();
-        let pasted = [("plan_established-day", "26/03/2026")];
-        let (case, errors) = f.read(values(&pasted), true, &Case::default());
-        assert!(errors.is_empty(), "{errors:?}");
-        assert_eq!(case.dates["plan_established"], NaiveDate::from_ymd_opt(2026, 3, 26).unwrap());
-        assert_eq!(
-            f.spread(values(&pasted)),
-            [
-                ("field-plan_established".to_owned(), "26".to_owned()),
-                ("field-plan_established-month".to_owned(), "03".to_owned()),
-                ("field-plan_established-year".to_owned(), "2026".to_owned())
-            ]
-        );
-        // Typed in three boxes, or not a date: nothing to fill in, what was typed stays.
-        let typed =
-            [("plan_established-day", "26"), ("plan_established-month", "Mar"), ("plan_established-year", "2026")];
-        assert_eq!(f.read(values(&typed), true, &Case::default()).0.dates, case.dates);
-        assert!(f.spread(values(&typed)).is_empty());
-        let not_a_date = [("plan_established-day", "31/02/2026")];
-        let (kept, errors) = f.read(values(&not_a_date), false, &case);
-        assert_eq!(errors[0].message, "Date the plan was agreed must be a real date");
-        assert_eq!(kept.dates, case.dates, "the last good date is kept");
-        assert!(f.spread(values(&not_a_date)).is_empty());
-        let too_early = [("plan_established-day", "1/1/1899")];
-        let (_, errors) = f.read(values(&too_early), false, &case);
-        assert_eq!(errors[0].message, "Date the plan was agreed must be between 1 January 1900 and 31 December 2100");
     }
 
     #[test]

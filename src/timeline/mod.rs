@@ -2,6 +2,7 @@
 //! applies, in date order, each with how it was counted and where it stands relative to today.
 
 pub mod case;
+pub mod form;
 pub mod ics;
 
 use std::collections::BTreeMap;
