@@ -6,6 +6,7 @@ mod support;
 use cin_procedure_explorer::compare::agree::Agreement;
 use cin_procedure_explorer::compare::view::{shown, View};
 use cin_procedure_explorer::compare::{rows, Library};
+use cin_procedure_explorer::pages::route::Route;
 use cin_procedure_explorer::query::pairs;
 
 /// Each topic's agreement between York and Brighton and Hove, for the view's other keys (`query`).
@@ -70,5 +71,6 @@ fn a_team_of_one_compared_authority_is_a_case_key_and_a_bad_answer_is_named() {
     assert_eq!(view.ignored, ["direct_payments_only=sometimes"]);
     let without_york = View::from_query(&pairs("a=coventry,brighton-hove&team=health_disability"), &library);
     assert_eq!(without_york.ignored, ["team=health_disability"]);
-    assert_eq!(view.to_query(&library), "a=york,brighton-hove&team=health_disability");
+    let link = Route::Compare { view: view.to_pairs(&library) }.href();
+    assert_eq!(link, "compare?a=york,brighton-hove&team=health_disability");
 }

@@ -119,32 +119,33 @@ impl View {
         view
     }
 
-    /// The view's address query (without `?`), leaving out what is the default; the case's answers come last, in
-    /// the questions table's order.
-    pub fn to_query(&self, library: &Library) -> String {
+    /// The view's address query as key–value pairs, leaving out what is the default: `a`, `group` and `topic` as
+    /// comma lists, then `diff` and `view`, then the case's answers in the questions table's order.
+    pub fn to_pairs(&self, library: &Library) -> Vec<(String, String)> {
         let mut parts = Vec::new();
+        let mut add = |key: &str, value: String| parts.push((key.to_owned(), value));
         if self.authorities != default_authorities(library) {
             let slugs: Vec<&str> = self.authorities.iter().map(|&i| library.books[i].authority.slug.as_str()).collect();
-            parts.push(format!("a={}", slugs.join(",")));
+            add("a", slugs.join(","));
         }
         if self.groups != all_groups(library) {
-            parts.push(format!("group={}", self.groups.join(",")));
+            add("group", self.groups.join(","));
         }
         if !self.topics.is_empty() {
-            parts.push(format!("topic={}", self.topics.join(",")));
+            add("topic", self.topics.join(","));
         }
         if self.diff {
-            parts.push("diff=1".to_owned());
+            add("diff", "1".to_owned());
         }
         if self.full {
-            parts.push("view=full".to_owned());
+            add("view", "full".to_owned());
         }
         for key in case_keys() {
             if let Some(value) = self.case.get(key.key) {
-                parts.push(format!("{}={value}", key.key));
+                add(key.key, value.clone());
             }
         }
-        parts.join("&")
+        parts
     }
 
     /// Whether "only differences" can mean anything: it needs two authorities to differ.
@@ -266,6 +267,11 @@ mod tests {
     use super::*;
     use crate::query::pairs;
 
+    /// The view's pairs as a query string, unencoded, to compare with the address written by hand.
+    fn query(view: &View, library: &Library) -> String {
+        view.to_pairs(library).iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("&")
+    }
+
     #[test]
     fn a_view_reads_and_writes_its_address() {
         let library = library();
@@ -273,10 +279,10 @@ mod tests {
         assert_eq!(view.authorities, [0, 2], "in display order, not the address's");
         assert_eq!(view.groups, ["reviews"]);
         assert!(view.diff);
-        assert_eq!(view.to_query(&library), "a=north,west&group=reviews&diff=1");
+        assert_eq!(query(&view, &library), "a=north,west&group=reviews&diff=1");
         let all = View::from_query(&[], &library);
         assert_eq!(all.authorities, [0, 1, 2]);
-        assert_eq!(all.to_query(&library), "");
+        assert_eq!(query(&all, &library), "");
         let repeated = View::from_query(&pairs("a=north&a=south&topic=review.chair"), &library);
         assert_eq!(repeated.authorities, [0, 1]);
         assert_eq!(repeated.topics, ["review.chair"]);
@@ -354,8 +360,8 @@ mod tests {
         assert_eq!(view.case.len(), 2);
         assert_eq!(view.case["team"], "disability", "North has the team");
         assert_eq!(view.ignored, ["disabled=perhaps"], "a bad answer is named; in need and don't know are no case");
-        assert_eq!(view.to_query(&library), "a=north,south&team=disability&direct_payments_only=no");
-        let again = View::from_query(&pairs(&view.to_query(&library)), &library);
+        assert_eq!(query(&view, &library), "a=north,south&team=disability&direct_payments_only=no");
+        let again = View::from_query(&view.to_pairs(&library), &library);
         assert_eq!(again, View { ignored: Vec::new(), ..view.clone() }, "the address reads back as the same view");
         let elsewhere = View::from_query(&pairs("a=south,west&team=disability&disabled=yes&disabled=no"), &library);
         assert_eq!(elsewhere.ignored, ["team=disability", "disabled=no"], "no chosen authority has the team");

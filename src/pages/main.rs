@@ -52,9 +52,10 @@ fn rules(authority: &Authority, book: &Book) -> Page {
     Page {
         title: page_title(&["Rules", &authority.short_name]),
         html: html!(
-            "<div class=\"rules-page\"><p class=\"breadcrumb\"><a href=\"./\">Authorities</a> › <a href=\"{}\">{}</a> › \
+            "<div class=\"rules-page\"><p class=\"breadcrumb\"><a href=\"{}\">Authorities</a> › <a href=\"{}\">{}</a> › \
              Rules</p><h1>{}: every rule by topic</h1><p class=\"lead\">{} rules: {} ambiguous, {} marked not stated. \
              Each cites the section it comes from.</p>{}</div>",
+            Route::Home.href(),
             Route::Authority { slug: authority.slug.clone() }.href(),
             authority.short_name,
             authority.short_name,

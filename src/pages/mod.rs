@@ -2,9 +2,11 @@
 //! loaded content, a page — title and [`crate::html::Html`] — with no browser involved. [`side`] says which side
 //! of the site answers each route.
 
+pub mod compare;
 pub mod deadlines;
 pub mod main;
 pub mod route;
+pub mod search;
 pub mod training;
 pub mod wizard;
 pub mod worker;

@@ -54,7 +54,8 @@ pub enum Route {
         /// The authority's slug, as asked.
         slug: String,
     },
-    /// `/compare?{view}`: the matrix.
+    /// `/compare?{view}`: the matrix. The view's values are comma lists (`a=north,south`), so its href keeps the
+    /// commas between their items.
     Compare {
         /// The view's keys (`a`, `group`, `topic`, `diff`), as given (read against the library by the page).
         view: Vec<(String, String)>,
@@ -131,6 +132,20 @@ fn segments(path: &str) -> Vec<String> {
 /// Percent-encodes one path segment.
 fn segment(value: &str) -> String {
     encode(value)
+}
+
+/// Percent-encodes a comma list's items, keeping the commas between them (a comparison's `a=north,south`).
+fn list(value: &str) -> String {
+    value.split(',').map(encode).collect::<Vec<_>>().join(",")
+}
+
+/// A path and its query: each key percent-encoded, each value written by `value`; the path alone for no pairs.
+fn with_query(path: String, query: &[(String, String)], value: fn(&str) -> String) -> String {
+    let query: Vec<String> = query.iter().map(|(k, v)| format!("{}={}", encode(k), value(v))).collect();
+    match query.is_empty() {
+        true => path,
+        false => format!("{path}?{}", query.join("&")),
+    }
 }
 
 /// The value of `key` in `query`, the first if it is given more than once.
@@ -226,15 +241,7 @@ impl Route {
     /// The route's address relative to the site's base (no leading `/`; `./` for the start page), every value
     /// percent-encoded.
     pub fn href(&self) -> String {
-        let with_query = |path: String, query: Vec<(String, String)>| {
-            let query: Vec<String> = query.iter().map(|(k, v)| format!("{}={}", encode(k), encode(v))).collect();
-            let query = query.join("&");
-            if query.is_empty() {
-                path
-            } else {
-                format!("{path}?{query}")
-            }
-        };
+        let encoded = |path: String, query: Vec<(String, String)>| with_query(path, &query, encode);
         let some = |key: &str, v: &Option<String>| v.iter().map(|v| (key.to_owned(), v.clone())).collect::<Vec<_>>();
         let nonempty = |key: &str, v: &str| match v.is_empty() {
             true => Vec::new(),
@@ -243,24 +250,24 @@ impl Route {
         match self {
             Route::Home => "./".to_owned(),
             Route::Authority { slug } => format!("a/{}", segment(slug)),
-            Route::Section { slug, section, with, highlight } => with_query(
+            Route::Section { slug, section, with, highlight } => encoded(
                 format!("a/{}/{}", segment(slug), segment(section)),
                 [some("with", with), some("highlight", highlight)].concat(),
             ),
             Route::Rules { slug } => format!("a/{}/rules", segment(slug)),
-            Route::Deadlines { slug, case } => with_query(format!("deadlines/{}", segment(slug)), case.clone()),
+            Route::Deadlines { slug, case } => encoded(format!("deadlines/{}", segment(slug)), case.clone()),
             Route::Wizard { slug, way, walk } => {
-                with_query(format!("wizard/{}{}", segment(slug), way.path()), walk.clone())
+                encoded(format!("wizard/{}{}", segment(slug), way.path()), walk.clone())
             }
             Route::WizardMap { slug } => format!("wizard/{}/map", segment(slug)),
-            Route::Compare { view } => with_query("compare".to_owned(), view.clone()),
+            Route::Compare { view } => with_query("compare".to_owned(), view, list),
             Route::CompareTopic { topic } => format!("compare/{}", segment(topic)),
-            Route::Glossary { filter } => with_query("glossary".to_owned(), nonempty("filter", filter)),
+            Route::Glossary { filter } => encoded("glossary".to_owned(), nonempty("filter", filter)),
             Route::Term { id } => format!("glossary/{}", segment(id)),
-            Route::Search { q, a } => with_query("search".to_owned(), [nonempty("q", q), nonempty("a", a)].concat()),
+            Route::Search { q, a } => encoded("search".to_owned(), [nonempty("q", q), nonempty("a", a)].concat()),
             Route::Train => "train".to_owned(),
             Route::Quiz { slug, from: Some(other), .. } => format!("train/{}/from/{}", segment(slug), segment(other)),
-            Route::Quiz { slug, from: None, seed } => with_query(
+            Route::Quiz { slug, from: None, seed } => encoded(
                 format!("train/{}/quiz", segment(slug)),
                 seed.iter().map(|s| ("seed".to_owned(), s.to_string())).collect(),
             ),
@@ -346,6 +353,10 @@ mod tests {
                 "wizard/north/after-review",
             ),
             (Route::NotFound { path: "/no/where".into() }, "/no/where"),
+            (
+                Route::Compare { view: vec![("a".into(), "north,south".into()), ("topic".into(), "a b,c".into())] },
+                "compare?a=north,south&topic=a%20b,c",
+            ),
         ] {
             assert_eq!(route.href(), href);
             let (path, query) = route.path_and_query();

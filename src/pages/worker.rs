@@ -1,6 +1,6 @@
-//! The pages the background worker answers: the comparison, the glossary, a section beside another authority's,
-//! and search. One `match` says which route is answered how; every value from the address is checked against the
-//! library before it is used.
+//! The pages the background worker answers: the comparison ([`super::compare`]), the glossary, a section beside
+//! another authority's, search ([`super::search`]) and training ([`super::training`]). One `match` says which
+//! route is answered how; every value from the address is checked against the library before it is used.
 
 use super::route::Route;
 use crate::compare::csv::{csv, file_name};
@@ -9,10 +9,8 @@ use crate::compare::{rows, Library, Row};
 use crate::html;
 use crate::html::Html;
 use crate::model::{page_title, AuthorityData, Book, Procedure};
-use crate::render::compare::{matrix_page, topic_page};
 use crate::render::frame::unknown_route_html;
 use crate::render::glossary::{a_to_z_html, entry_html};
-use crate::render::search::{search_box_html, search_page};
 use crate::render::section::side_by_side_html;
 use crate::render::Page;
 use crate::search::Index;
@@ -154,34 +152,24 @@ pub struct Clock {
     pub now: DateTime<Utc>,
 }
 
-fn topic_not_found(library: &Library, topic: &str) -> Page {
-    let items: Html =
-        library.topics.iter().map(|t| html!("<li><a href=\"compare/{}\">{}</a></li>", t.id, t.label)).collect();
-    Page {
-        title: page_title(&["Topic not found", "Compare"]),
-        html: html!(
-            "<h1>Topic not found</h1><p>There is no topic <code>{}</code> to compare. The topics are:</p><ul>{}</ul>",
-            topic,
-            items
-        ),
-    }
-}
-
 fn glossary_entry(library: &Library, id: &str) -> Page {
+    let all = Route::Glossary { filter: String::new() }.href();
     match library.glossary.iter().find(|t| t.id == id) {
         Some(term) => Page {
             title: page_title(&[&term.term, "Glossary"]),
             html: html!(
-                "{}<p class=\"back\"><a href=\"glossary\">All terms, A to Z</a></p>",
-                entry_html(term, &library.glossary, &library.catalogue())
+                "{}<p class=\"back\"><a href=\"{}\">All terms, A to Z</a></p>",
+                entry_html(term, &library.glossary, &library.catalogue()),
+                all
             ),
         },
         None => Page {
             title: page_title(&["Term not found", "Glossary"]),
             html: html!(
                 "<h1>Term not found</h1><p>The glossary has no entry <code>{}</code>.</p><p class=\"back\"><a \
-                 href=\"glossary\">All terms, A to Z</a></p>",
-                id
+                 href=\"{}\">All terms, A to Z</a></p>",
+                id,
+                all
             ),
         },
     }
@@ -233,26 +221,22 @@ pub fn page(service: &Service, want: Want, route: &Route, held: &Held, clock: Cl
     let (library, rows) = (service.library(), service.rows());
     let page = match (want, route) {
         (Want::Page, Route::Compare { view }) => {
-            let page = matrix_page(library, rows, &View::from_query(view, library));
-            Page { title: page_title(&[&page.title]), ..page }
+            super::compare::matrix(library, rows, &View::from_query(view, library))
         }
         (Want::File, Route::Compare { view }) => {
             let view = View::from_query(view, library);
             let text = csv(&shown(rows, &view, library), &view, library);
             return Answer::File { name: file_name(&view, library), text };
         }
-        (Want::Page, Route::CompareTopic { topic }) => match topic_page(library, rows, topic) {
-            Some(page) => Page { title: page_title(&[&page.title]), ..page },
-            None => topic_not_found(library, topic),
-        },
+        (Want::Page, Route::CompareTopic { topic }) => super::compare::topic(library, rows, topic),
         (Want::Page, Route::Glossary { filter }) => {
-            Page { title: page_title(&["Glossary"]), html: a_to_z_html(&library.glossary, filter, "glossary") }
+            Page { title: page_title(&["Glossary"]), html: a_to_z_html(&library.glossary, filter) }
         }
         (Want::Page, Route::Term { id }) => glossary_entry(library, id),
         (Want::Page, Route::Section { slug, section, with: Some(with), .. }) => beside(library, slug, section, with),
-        (Want::Page, Route::Search { q, a }) => search_page(service.index(), q, a),
+        (Want::Page, Route::Search { q, a }) => super::search::page(service.index(), q, a),
         (Want::Results, Route::Search { q, .. }) => {
-            Page { title: String::new(), html: search_box_html(service.index(), q) }
+            Page { title: String::new(), html: super::search::box_html(service.index(), q) }
         }
         (
             Want::Page,

@@ -5,6 +5,45 @@ use chrono::NaiveDate;
 use crate::html;
 use crate::html::Html;
 use crate::model::{Authority, Book, Catalogue, DateKind, ReviewState};
+use crate::pages::route::Route;
+use crate::wizard::Way;
+
+/// The links every authority has beside its procedure: the wizard (both ways in), its map, the deadlines page
+/// and its training.
+struct WaysIn {
+    overview: String,
+    rules: String,
+    wizard: String,
+    after_review: String,
+    map: String,
+    deadlines: String,
+    quiz: String,
+    cases: String,
+    handout: String,
+}
+
+impl WaysIn {
+    fn of(slug: &str) -> WaysIn {
+        let slug = || slug.to_owned();
+        let wizard = |way| Route::Wizard { slug: slug(), way, walk: Vec::new() }.href();
+        WaysIn {
+            overview: Route::Authority { slug: slug() }.href(),
+            rules: Route::Rules { slug: slug() }.href(),
+            wizard: wizard(Way::Case),
+            after_review: wizard(Way::AfterReview),
+            map: Route::WizardMap { slug: slug() }.href(),
+            deadlines: Route::Deadlines { slug: slug(), case: Vec::new() }.href(),
+            quiz: Route::Quiz { slug: slug(), from: None, seed: None }.href(),
+            cases: Route::Cases { slug: slug(), case: None }.href(),
+            handout: Route::Handout { slug: slug() }.href(),
+        }
+    }
+}
+
+/// The address of an authority's section.
+pub(crate) fn section_href(slug: &str, section: &str) -> String {
+    Route::Section { slug: slug.to_owned(), section: section.to_owned(), with: None, highlight: None }.href()
+}
 
 /// The dates a source states (a passed review date flagged as overdue), its "based on", or that it states none.
 pub fn source_dates_html(authority: &Authority, catalogue: &Catalogue, today: NaiveDate) -> Html {
@@ -31,7 +70,8 @@ pub fn source_dates_html(authority: &Authority, catalogue: &Catalogue, today: Na
     }
     if let Some(b) = &authority.based_on {
         let name = catalogue.name_of(&b.slug).unwrap_or(&b.slug);
-        out.push(html!("<li>Based on <a href=\"a/{}\">{}</a>'s guidance</li>", b.slug, name));
+        let link = Route::Authority { slug: b.slug.clone() }.href();
+        out.push(html!("<li>Based on <a href=\"{}\">{}</a>'s guidance</li>", link, name));
     }
     out.push(html!("</ul>"));
     out
@@ -40,23 +80,28 @@ pub fn source_dates_html(authority: &Authority, catalogue: &Catalogue, today: Na
 /// The start page's list of authorities, each with its document, dates and the ways in.
 pub fn home_cards_html(catalogue: &Catalogue, today: NaiveDate) -> Html {
     let mut out = html!(
-        "<p class=\"rules-link\"><a href=\"compare\">Compare the authorities side by side</a> — every topic, what each \
-         procedure says on it, and where they differ.</p><ul class=\"cards\" aria-label=\"Authorities\">"
+        "<p class=\"rules-link\"><a href=\"{}\">Compare the authorities side by side</a> — every topic, what each \
+         procedure says on it, and where they differ.</p><ul class=\"cards\" aria-label=\"Authorities\">",
+        Route::Compare { view: Vec::new() }.href()
     );
     for a in &catalogue.authorities {
         let number = a.document.numbered().map(|n| html!("<span class=\"doc-number\">{}</span> ", n));
         let manual = a.document.manual.as_ref().map(|m| html!("<p class=\"manual\">Part of: {}</p>", m));
+        let ways = WaysIn::of(&a.slug);
         out.push(html!(
-            "<li class=\"card\"><h2><a href=\"a/{s}\">{name}</a></h2><p class=\"doc-title\">{number}{title}</p>{manual}{dates}\
-             <ul class=\"card-links\"><li><a href=\"a/{s}\">Read the procedure</a></li>\
-             <li><a href=\"wizard/{s}\">Check which rule applies to a case</a></li>\
-             <li><a href=\"wizard/{s}/after-review\">What follows a review?</a></li>\
-             <li><a href=\"deadlines/{s}\">Work out a case's deadlines</a></li></ul></li>",
+            "<li class=\"card\"><h2><a href=\"{overview}\">{name}</a></h2><p class=\"doc-title\">{number}{title}</p>{manual}{dates}\
+             <ul class=\"card-links\"><li><a href=\"{overview}\">Read the procedure</a></li>\
+             <li><a href=\"{wizard}\">Check which rule applies to a case</a></li>\
+             <li><a href=\"{after_review}\">What follows a review?</a></li>\
+             <li><a href=\"{deadlines}\">Work out a case's deadlines</a></li></ul></li>",
             number = number.unwrap_or_default(),
             title = a.document.title,
             manual = manual.unwrap_or_default(),
             dates = source_dates_html(a, catalogue, today),
-            s = a.slug,
+            overview = ways.overview,
+            wizard = ways.wizard,
+            after_review = ways.after_review,
+            deadlines = ways.deadlines,
             name = a.name,
         ));
     }
@@ -71,8 +116,8 @@ pub fn contents_html(slug: &str, book: &Book, current: Option<&str>) -> Html {
         .sections
         .iter()
         .map(|s| match current == Some(s.id.as_str()) {
-            true => html!("<li><a href=\"a/{}/{}\" aria-current=\"page\">{}</a></li>", slug, s.id, s.title),
-            false => html!("<li><a href=\"a/{}/{}\">{}</a></li>", slug, s.id, s.title),
+            true => html!("<li><a href=\"{}\" aria-current=\"page\">{}</a></li>", section_href(slug, &s.id), s.title),
+            false => html!("<li><a href=\"{}\">{}</a></li>", section_href(slug, &s.id), s.title),
         })
         .collect();
     html!("<ol class=\"contents\">{}</ol>", items)
@@ -83,7 +128,9 @@ pub(crate) fn cite_links(authority: &Authority, cites: &[String]) -> Html {
     cites
         .iter()
         .filter_map(|id| authority.sections.iter().find(|s| &s.id == id))
-        .map(|s| html!(" <a class=\"cite\" href=\"a/{}/{}\">{}</a>", authority.slug, s.id, s.numbered_title()))
+        .map(|s| {
+            html!(" <a class=\"cite\" href=\"{}\">{}</a>", section_href(&authority.slug, &s.id), s.numbered_title())
+        })
         .collect()
 }
 
@@ -94,7 +141,7 @@ pub fn overview_html(authority: &Authority, catalogue: &Catalogue, book: &Book, 
     let or_not = |v: Option<String>| {
         v.map(|v| Html::text(&v)).unwrap_or_else(|| html!("<span class=\"not-stated\">not stated in the source</span>"))
     };
-    let s = &authority.slug;
+    let ways = WaysIn::of(&authority.slug);
     let excludes = if authority.scope.excludes.is_empty() {
         html!("<p>The source names no children it does not apply to.</p>")
     } else {
@@ -119,17 +166,17 @@ pub fn overview_html(authority: &Authority, catalogue: &Catalogue, book: &Book, 
         html!("<ul class=\"related\">{}</ul>", items)
     };
     html!(
-        "<p class=\"breadcrumb\"><a href=\"./\">Authorities</a> › {short}</p><h1>{name}: {title}</h1>\
+        "<p class=\"breadcrumb\"><a href=\"{home}\">Authorities</a> › {short}</p><h1>{name}: {title}</h1>\
          <section class=\"source-header\" aria-labelledby=\"source-heading\"><h2 id=\"source-heading\">The source</h2>\
          <dl class=\"facts\"><dt>Document</dt><dd>{title}</dd><dt>Number</dt><dd>{number}</dd><dt>Manual</dt><dd>{manual}</dd>\
          <dt>Published by</dt><dd>{name}{service}</dd><dt>Dates</dt><dd>{dates}</dd></dl>\
          <h2 id=\"scope\">Whom it covers</h2><p>{summary} <span class=\"cited-in\"> (source:{scope_cites})</span></p>{excludes}\
          <h2 id=\"related\">Related procedures it points to</h2>{related}</section>\
-         <p class=\"rules-link\"><a href=\"a/{s}/rules\">Every rule in this procedure, by topic</a> — timescales, roles and what it does not state.</p>\
-         <p class=\"rules-link\"><a href=\"wizard/{s}\">Check which rule applies to a case</a> — one question at a time, from assessment to the review outcome (<a href=\"wizard/{s}/map\">the whole flow</a>).</p>\
-         <p class=\"rules-link\"><a href=\"wizard/{s}/after-review\">What follows a review?</a> — the outcome and what to do next, from what the review found.</p>\
-         <p class=\"rules-link\"><a href=\"deadlines/{s}\">Work out a case's deadlines</a> — the dates these rules set, from the dates you enter.</p>\
-         <p class=\"rules-link\"><a href=\"train/{s}/quiz\">Practise these rules</a> — a quiz, <a href=\"train/{s}/cases\">worked cases</a> and a <a href=\"train/{s}/handout\">trainer's handout</a>.</p>\
+         <p class=\"rules-link\"><a href=\"{rules}\">Every rule in this procedure, by topic</a> — timescales, roles and what it does not state.</p>\
+         <p class=\"rules-link\"><a href=\"{wizard}\">Check which rule applies to a case</a> — one question at a time, from assessment to the review outcome (<a href=\"{map}\">the whole flow</a>).</p>\
+         <p class=\"rules-link\"><a href=\"{after_review}\">What follows a review?</a> — the outcome and what to do next, from what the review found.</p>\
+         <p class=\"rules-link\"><a href=\"{deadlines}\">Work out a case's deadlines</a> — the dates these rules set, from the dates you enter.</p>\
+         <p class=\"rules-link\"><a href=\"{quiz}\">Practise these rules</a> — a quiz, <a href=\"{cases}\">worked cases</a> and a <a href=\"{handout}\">trainer's handout</a>.</p>\
          <nav class=\"toc\" aria-labelledby=\"contents-heading\"><h2 id=\"contents-heading\">Contents</h2>{contents}</nav>",
         short = authority.short_name,
         name = authority.name,
@@ -140,10 +187,18 @@ pub fn overview_html(authority: &Authority, catalogue: &Catalogue, book: &Book, 
         dates = source_dates_html(authority, catalogue, today),
         summary = authority.scope.summary,
         scope_cites = cite_links(authority, &authority.scope.cites),
-        contents = contents_html(s, book, None),
+        contents = contents_html(&authority.slug, book, None),
         excludes = excludes,
         related = related,
-        s = s,
+        home = Route::Home.href(),
+        rules = ways.rules,
+        wizard = ways.wizard,
+        map = ways.map,
+        after_review = ways.after_review,
+        deadlines = ways.deadlines,
+        quiz = ways.quiz,
+        cases = ways.cases,
+        handout = ways.handout,
     )
 }
 

@@ -1,5 +1,7 @@
 //! The comparison as HTML: the matrix (a real table with row and column headers, sticky while it scrolls, one card
-//! per topic on a narrow screen), its filters, numbered notes, and one topic across every authority.
+//! per topic on a narrow screen), its filters, numbered notes, and one topic across every authority. It formats
+//! what the page function worked out ([`Matrix`], [`TopicRow`], made in [`crate::pages::compare`]): which rows a
+//! view shows, whether and where they agree, their notes and a topic's spread.
 
 use super::action::Action;
 use super::rule_card::{cites_html, rule_cards_html, status_badge, value_items, CardContext};
@@ -8,12 +10,55 @@ use crate::compare::agree::{Agreement, Applied};
 use crate::compare::case::case_keys;
 use crate::compare::compact::compact_cell;
 use crate::compare::key::common_unit;
-use crate::compare::view::{notes, shown, version_letter, Notes, View};
-use crate::compare::{spread, Library, Row};
+use crate::compare::view::{version_letter, Notes, Shown, View};
+use crate::compare::{Library, Row};
 use crate::html;
 use crate::html::Html;
 use crate::model::questions::Asks;
 use crate::model::{describe_value, describe_when, Rule, Status, Value, GROUPS};
+use crate::pages::route::Route;
+
+/// The matrix page as the page function works it out.
+#[derive(Debug, Clone)]
+pub struct Matrix<'a> {
+    /// The view asked for.
+    pub view: &'a View,
+    /// The view's own address: its permalink, and the page the notes' links point into.
+    pub link: Route,
+    /// The same view with its cells the other way (in a few words, or in full).
+    pub toggled: Route,
+    /// The table; `None` when the view chooses no authority or no topic group.
+    pub table: Option<Table<'a>>,
+}
+
+/// What the matrix's table shows.
+#[derive(Debug, Clone)]
+pub struct Table<'a> {
+    /// The rows the view shows, in display order, each resolved for the view's case.
+    pub rows: Vec<MatrixRow<'a>>,
+    /// The notes in those rows, numbered in reading order.
+    pub notes: Notes<'a>,
+    /// The case the rules are resolved for, in words; `None` without a case.
+    pub case: Option<String>,
+}
+
+/// A row as the matrix shows it.
+#[derive(Debug, Clone)]
+pub struct MatrixRow<'a> {
+    /// The row's cells for the chosen authorities, whether they agree, and their versions.
+    pub shown: Shown<'a>,
+    /// Where the authorities agree, in words, when they agree only where some condition holds.
+    pub agrees_where: Option<String>,
+}
+
+/// One topic across every authority, as the page function works it out.
+#[derive(Debug, Clone)]
+pub struct TopicRow<'a> {
+    /// The topic and every authority's rules on it.
+    pub row: &'a Row,
+    /// How the topic varies across the authorities, in one line.
+    pub spread: String,
+}
 
 /// A value's one-line reading, with the common unit beside a timescale; `None` for lists and text, which the
 /// rule's plain words already give.
@@ -233,10 +278,10 @@ fn filters_html(library: &Library, view: &View) -> Html {
     out
 }
 
-/// The matrix page for a view. `query` is the view's address query, for links within the page.
-pub fn matrix_page(library: &Library, rows: &[Row], view: &View) -> Page {
-    let query = view.to_query(library);
-    let page = if query.is_empty() { "compare".to_owned() } else { format!("compare?{query}") };
+/// The matrix page: its filters, the table of the rows the view shows and the notes under it.
+pub fn matrix_page(library: &Library, matrix: &Matrix) -> Page {
+    let view = matrix.view;
+    let page = matrix.link.href();
     let mut out = html!(
         "<h1>Compare authorities</h1><p class=\"lede\">What each procedure says on each topic, side by side. Whether \
          authorities agree is worked out from the rules' typed values — timescales in exact units, roles, outcomes — \
@@ -257,24 +302,20 @@ pub fn matrix_page(library: &Library, rows: &[Row], view: &View) -> Page {
         Action::Csv.attrs(),
         Action::CopyLink.attrs(),
         page,
-        {
-            let other = View { full: !view.full, ..view.clone() }.to_query(library);
-            if other.is_empty() { "compare".to_owned() } else { format!("compare?{other}") }
-        },
+        matrix.toggled.href(),
         if view.full { "Show each cell in a few words" } else { "Show every cell in full" }
     ));
-    if view.authorities.is_empty() || view.groups.is_empty() {
+    let Some(table) = &matrix.table else {
         out.push(html!(
             "<p class=\"notice\" role=\"status\">Choose at least one authority and one topic group to compare.</p>"
         ));
         return Page { title: "Compare authorities".into(), html: out };
-    }
-    let shown = shown(rows, view, library);
-    let notes = notes(&shown, view);
-    if let Some(case) = view.case_where(library) {
+    };
+    let (shown, notes) = (&table.rows, &table.notes);
+    if let Some(case) = &table.case {
         out.push(html!(
             "<p class=\"case-line\" role=\"status\">Each authority's rules resolved for a case: {}.</p>",
-            case.describe(library)
+            case
         ));
     }
     if view.diff && !view.compares() {
@@ -282,7 +323,7 @@ pub fn matrix_page(library: &Library, rows: &[Row], view: &View) -> Page {
             "<p class=\"notice\" role=\"status\">“Only differences” needs two or more authorities: every topic is shown.</p>"
         ));
     }
-    let differing = shown.iter().filter(|s| !s.agreement.agrees()).count();
+    let differing = shown.iter().filter(|r| !r.shown.agreement.agrees()).count();
     let count = format!(
         "{} topic{} shown for {} authorit{}{}.",
         shown.len(),
@@ -314,7 +355,7 @@ pub fn matrix_page(library: &Library, rows: &[Row], view: &View) -> Page {
         heads
     ));
     for (group, label) in GROUPS {
-        let in_group: Vec<_> = shown.iter().filter(|s| s.row.topic.group == group).collect();
+        let in_group: Vec<_> = shown.iter().filter(|r| r.shown.row.topic.group == group).collect();
         if in_group.is_empty() {
             continue;
         }
@@ -323,25 +364,25 @@ pub fn matrix_page(library: &Library, rows: &[Row], view: &View) -> Page {
             view.authorities.len() + 1,
             label
         ));
-        for s in in_group {
+        for MatrixRow { shown: s, agrees_where } in in_group {
             let mark = match &s.agreement {
                 _ if !view.compares() => Html::new(),
                 Agreement::Same => html!("<span class=\"same-badge\">= Same</span>"),
                 Agreement::Differ => html!("<span class=\"differs-badge\">≠ Differs</span>"),
-                Agreement::SameWhere(_) => html!(
-                    "<p class=\"agrees-where\">Agrees where: {}</p>",
-                    s.agreement.where_words(library).unwrap_or_default()
-                ),
+                Agreement::SameWhere(_) => {
+                    html!("<p class=\"agrees-where\">Agrees where: {}</p>", agrees_where.as_deref().unwrap_or_default())
+                }
             };
             out.push(html!(
-                "<tr data-topic=\"{id}\" data-differs=\"{d}\"><th scope=\"row\"><a href=\"compare/{id}\">{label}</a>{mark}</th>",
+                "<tr data-topic=\"{id}\" data-differs=\"{d}\"><th scope=\"row\"><a href=\"{href}\">{label}</a>{mark}</th>",
                 id = s.row.topic.id,
                 d = if s.agreement.agrees() { "no" } else { "yes" },
+                href = Route::CompareTopic { topic: s.row.topic.id.clone() }.href(),
                 label = s.row.topic.label,
                 mark = mark
             ));
             let lettered = s.agreement != Agreement::Same;
-            let ctx = CellContext { library, notes: &notes, page: &page, full: view.full };
+            let ctx = CellContext { library, notes, page: &page, full: view.full };
             for ((&i, cell), &v) in view.authorities.iter().zip(&s.cells).zip(&s.variants) {
                 out.push(cell_html(cell, i, lettered.then_some(v), &ctx));
             }
@@ -371,16 +412,17 @@ pub fn matrix_page(library: &Library, rows: &[Row], view: &View) -> Page {
 }
 
 /// One topic across every authority: the spread in one line, then each authority's rules as cards.
-pub fn topic_page(library: &Library, rows: &[Row], topic: &str) -> Option<Page> {
-    let row = rows.iter().find(|r| r.topic.id == topic)?;
-    let names: Vec<String> = library.books.iter().map(|b| b.authority.short_name.clone()).collect();
+pub fn topic_page(library: &Library, topic: &TopicRow) -> Page {
+    let row = topic.row;
+    let in_matrix = Route::Compare { view: vec![("topic".to_owned(), row.topic.id.clone())] };
     let mut out = html!(
-        "<p class=\"breadcrumb\"><a href=\"compare\">Compare authorities</a></p><h1>{}</h1><p class=\"lede\">{}</p>\
-         <p class=\"spread\" data-spread>{}</p><p><a href=\"compare?topic={}\">This topic in the matrix</a></p>",
+        "<p class=\"breadcrumb\"><a href=\"{}\">Compare authorities</a></p><h1>{}</h1><p class=\"lede\">{}</p>\
+         <p class=\"spread\" data-spread>{}</p><p><a href=\"{}\">This topic in the matrix</a></p>",
+        Route::Compare { view: Vec::new() }.href(),
         row.topic.label,
         row.topic.description,
-        spread(row, &names),
-        topic
+        topic.spread,
+        in_matrix.href()
     );
     for (book, cell) in library.books.iter().zip(&row.cells) {
         let a = &book.authority;
@@ -393,7 +435,7 @@ pub fn topic_page(library: &Library, rows: &[Row], topic: &str) -> Option<Page> 
         }
         out.push(html!("</section>"));
     }
-    Some(Page { title: format!("{} — compare", row.topic.label), html: out })
+    Page { title: format!("{} — compare", row.topic.label), html: out }
 }
 
 #[cfg(test)]
@@ -403,102 +445,50 @@ mod tests {
     use crate::compare::tests::library;
     use crate::query::pairs;
 
-    fn count(html: &str, needle: &str) -> usize {
-        html.matches(needle).count()
-    }
-
     #[test]
-    fn the_matrix_is_a_table_with_row_and_column_headers() {
+    fn a_view_that_chooses_nothing_has_no_table() {
         let library = library();
-        let rows = rows(&library);
-        let page = matrix_page(&library, &rows, &View::from_query(&[], &library));
-        assert_eq!(count(page.html.as_str(), "<th scope=\"col\">"), 4, "Topic and three authorities");
-        assert_eq!(count(page.html.as_str(), "<th scope=\"row\">"), 3);
-        assert_eq!(count(page.html.as_str(), "scope=\"colgroup\""), 2, "Scope and Reviews");
-        assert!(page.html.as_str().contains("<a href=\"compare/review.interval\">Review interval</a>"));
-        assert!(page.html.as_str().contains("at least every 3 months, counting from the previous review (≈ 13 weeks)"));
-        assert!(page.html.as_str().contains("data-differs=\"yes\""));
-        assert!(page.html.as_str().contains("≠ Differs"), "a difference is marked in words, not colour alone");
-        assert!(page.html.as_str().contains("data-variant=\"B\""));
-        // Compact, a note is written out in its cell's disclosure; in full, it is numbered under the table.
-        assert!(page.html.as_str().contains("<p class=\"rule-note\"><strong>Note: </strong>west is unclear</p>"));
-        assert!(!page.html.as_str().contains("id=\"note-1\""));
-        let full = matrix_page(&library, &rows, &View::from_query(&pairs("view=full"), &library));
-        assert!(full
-            .html
-            .as_str()
-            .contains("<li id=\"note-1\"><strong>West — Who chairs reviews:</strong> Ambiguous. west is unclear</li>"));
-        assert!(full.html.as_str().contains("<a href=\"compare?view=full#note-1\">See note 1</a>"));
-    }
-
-    #[test]
-    fn the_filters_and_the_table_follow_the_view() {
-        let library = library();
-        let rows = rows(&library);
-        let view = View::from_query(&pairs("a=north,south&diff=1&a=x"), &library);
-        let page = matrix_page(&library, &rows, &view);
-        assert!(page.html.as_str().contains("id=\"a-north\" checked"));
-        assert!(!page.html.as_str().contains("id=\"a-west\" checked"));
-        assert!(page.html.as_str().contains("id=\"diff\" checked"));
-        assert_eq!(
-            count(page.html.as_str(), "<th scope=\"row\">"),
-            1,
-            "North and South differ only on the review interval"
-        );
-        assert!(page.html.as_str().contains("href=\"compare?a=north,south&amp;diff=1\" data-permalink"));
-        assert!(page.html.as_str().contains("ignored: a=x"));
-        let none = matrix_page(&library, &rows, &View::from_query(&pairs("a="), &library));
-        assert!(none.html.as_str().contains("Choose at least one authority") && !none.html.as_str().contains("<table"));
-    }
-
-    #[test]
-    fn a_row_that_agrees_under_a_condition_says_where_and_a_case_is_named() {
-        let mut library = library();
-        let chair = library.books[1].rules.iter_mut().find(|r| r.topic == "review.chair").unwrap();
-        chair.when = [("disabled".to_owned(), vec!["no".to_owned()])].into();
-        let rows = rows(&library);
-        let page = matrix_page(&library, &rows, &View::from_query(&pairs("a=north,south&group=reviews"), &library));
-        let html = page.html.as_str();
-        assert!(html.contains("<p class=\"agrees-where\">Agrees where: children who are not disabled</p>"), "{html}");
-        assert!(html.contains("data-variant=\"B\""), "cells that agree only in part keep their letters");
-        let only = matrix_page(&library, &rows, &View::from_query(&pairs("a=north,south&diff=1"), &library));
-        assert_eq!(count(only.html.as_str(), "<th scope=\"row\">"), 1, "only the review interval differs");
-        let case = View::from_query(&pairs("a=north,south&group=reviews&disabled=no"), &library);
-        let html = matrix_page(&library, &rows, &case).html.into_string();
-        assert!(html.contains("resolved for a case: children who are not disabled."), "{html}");
-        assert!(html.contains("<legend>Compare for a case like this</legend>"), "{html}");
-        assert!(html.contains("<select id=\"case-disabled\" name=\"disabled\"><option value=\"\">Any</option><option value=\"yes\">Yes</option><option value=\"no\" selected>No</option></select>"), "{html}");
-        assert_eq!(count(&html, "= Same"), 1, "for that case the chair is the same");
-    }
-
-    #[test]
-    fn cells_are_a_few_words_with_details_on_demand_and_in_full_on_request() {
-        let library = library();
-        let rows = rows(&library);
-        let compact =
-            matrix_page(&library, &rows, &View::from_query(&pairs("group=reviews"), &library)).html.into_string();
-        assert!(compact.contains("<p class=\"cell-value\">every 3 months</p>"), "{compact}");
-        assert!(compact.contains("<span class=\"status-icon\" aria-hidden=\"true\">✓</span> Stated"), "{compact}");
-        assert!(compact.contains("<details class=\"cell-details\"><summary>Details"), "{compact}");
+        let view = View::from_query(&pairs("group="), &library);
+        let link = Route::Compare { view: vec![("group".into(), String::new())] };
+        let matrix = Matrix { view: &view, link: link.clone(), toggled: link, table: None };
+        let html = matrix_page(&library, &matrix).html.into_string();
         assert!(
-            compact
-                .contains("href=\"compare?group=reviews&amp;view=full\" class=\"view-toggle\">Show every cell in full"),
-            "{compact}"
+            html.contains("Choose at least one authority and one topic group") && !html.contains("<table"),
+            "{html}"
         );
-        let full = matrix_page(&library, &rows, &View::from_query(&pairs("view=full"), &library)).html.into_string();
-        assert!(!full.contains("cell-details") && full.contains("class=\"rule-summary\""), "{full}");
-        assert!(full.contains("<input type=\"hidden\" name=\"view\" value=\"full\">"));
-        assert!(full.contains("class=\"view-toggle\">Show each cell in a few words"), "{full}");
+        assert!(html.contains("<a href=\"compare?group=\" data-permalink>"), "{html}");
     }
 
     #[test]
-    fn a_topic_page_gives_the_spread_and_every_authority() {
+    fn the_table_says_what_it_is_given() {
         let library = library();
         let rows = rows(&library);
-        let page = topic_page(&library, &rows, "review.interval").unwrap();
-        assert!(page.html.as_str().contains("<h1>Review interval</h1>"));
-        assert!(page.html.as_str().contains("12 weeks (North) to 26 weeks (North, some cases)"));
-        assert_eq!(count(page.html.as_str(), "<h2>"), 3);
-        assert!(topic_page(&library, &rows, "no.such").is_none());
+        let view = View::from_query(&pairs("a=north,south&group=reviews"), &library);
+        let shown = crate::compare::view::shown(&rows, &view, &library);
+        let rows: Vec<MatrixRow> = shown
+            .into_iter()
+            .map(|s| MatrixRow {
+                shown: Shown { agreement: Agreement::SameWhere(Vec::new()), ..s },
+                agrees_where: Some("given words".into()),
+            })
+            .collect();
+        let table = Table { rows, notes: Notes::default(), case: Some("a case in words".into()) };
+        let link = Route::Compare { view: view.to_pairs(&library) };
+        let matrix = Matrix { view: &view, link: link.clone(), toggled: link, table: Some(table) };
+        let html = matrix_page(&library, &matrix).html.into_string();
+        assert_eq!(html.matches("<p class=\"agrees-where\">Agrees where: given words</p>").count(), 2, "{html}");
+        assert!(html.contains("resolved for a case: a case in words."), "{html}");
+        assert!(html.contains("<a href=\"compare/review.chair\">Who chairs reviews</a>"), "{html}");
+    }
+
+    #[test]
+    fn a_topic_page_shows_the_spread_it_is_given_and_every_authority() {
+        let library = library();
+        let rows = rows(&library);
+        let page = topic_page(&library, &TopicRow { row: &rows[1], spread: "a spread in words".into() });
+        let html = page.html.as_str();
+        assert!(html.contains("<p class=\"spread\" data-spread>a spread in words</p>"), "{html}");
+        assert!(html.contains("<p class=\"breadcrumb\"><a href=\"compare\">Compare authorities</a></p>"), "{html}");
+        assert_eq!(html.matches("<section class=\"topic-authority\"").count(), 3);
     }
 }

@@ -6,25 +6,28 @@ use super::authority::contents_html;
 use crate::html;
 use crate::html::Html;
 use crate::model::{Authority, Book, Catalogue, LoadError};
+use crate::pages::route::Route;
 use crate::prefs::{Pref, Prefs};
 
-/// The main navigation: site path (without the leading `/`) and label.
-const NAV: [(&str, &str); 4] =
-    [("", "Authorities"), ("compare", "Compare"), ("glossary", "Glossary"), ("train", "Training")];
+/// The main navigation: each item's page, the first path segments of the pages it covers, and its label.
+fn nav() -> [(Route, &'static [&'static str], &'static str); 4] {
+    [
+        (Route::Home, &["", "a"], "Authorities"),
+        (Route::Compare { view: Vec::new() }, &["compare"], "Compare"),
+        (Route::Glossary { filter: String::new() }, &["glossary"], "Glossary"),
+        (Route::Train, &["train"], "Training"),
+    ]
+}
 
 /// The site header. `path` is the current site path without the base (e.g. `/compare/review.first`): the
 /// navigation item it falls under is marked as the current page.
 pub fn header_html(prefs: Prefs, path: &str) -> Html {
     let first = path.trim_start_matches('/').split('/').next().unwrap_or("");
-    let items: Html = NAV
-        .iter()
-        .map(|(href, label)| {
-            let current = *href == first || (href.is_empty() && first == "a");
-            let href = if href.is_empty() { "./" } else { href };
-            match current {
-                true => html!("<li><a href=\"{}\" aria-current=\"page\">{}</a></li>", href, label),
-                false => html!("<li><a href=\"{}\">{}</a></li>", href, label),
-            }
+    let items: Html = nav()
+        .into_iter()
+        .map(|(route, covers, label)| match covers.contains(&first) {
+            true => html!("<li><a href=\"{}\" aria-current=\"page\">{}</a></li>", route.href(), label),
+            false => html!("<li><a href=\"{}\">{}</a></li>", route.href(), label),
         })
         .collect();
     let toggles: Html = Pref::ALL
@@ -39,9 +42,10 @@ pub fn header_html(prefs: Prefs, path: &str) -> Html {
         })
         .collect();
     html!(
-        "<div class=\"wrap header-row\"><a href=\"./\" class=\"site-name\">CIN Procedure Explorer</a>\
+        "<div class=\"wrap header-row\"><a href=\"{}\" class=\"site-name\">CIN Procedure Explorer</a>\
          <nav aria-label=\"Main\"><ul class=\"nav-list\">{}</ul></nav>\
          <div class=\"display-settings\" role=\"group\" aria-label=\"Display settings\">{}</div></div>",
+        Route::Home.href(),
         items,
         toggles
     )
@@ -113,11 +117,16 @@ pub fn load_failed_html(error: &LoadError, nested: bool) -> Html {
 fn authority_links(catalogue: Option<&Catalogue>) -> Html {
     match catalogue {
         Some(c) => {
-            let items: Html =
-                c.authorities.iter().map(|a| html!("<li><a href=\"a/{}\">{}</a></li>", a.slug, a.name)).collect();
+            let items: Html = c
+                .authorities
+                .iter()
+                .map(|a| {
+                    html!("<li><a href=\"{}\">{}</a></li>", Route::Authority { slug: a.slug.clone() }.href(), a.name)
+                })
+                .collect();
             html!("<ul>{}</ul>", items)
         }
-        None => html!("<p><a href=\"./\">Go to the list of authorities</a></p>"),
+        None => html!("<p><a href=\"{}\">Go to the list of authorities</a></p>", Route::Home.href()),
     }
 }
 
@@ -125,9 +134,10 @@ fn authority_links(catalogue: Option<&Catalogue>) -> Html {
 pub fn unknown_route_html(asked: &str, catalogue: Option<&Catalogue>) -> Html {
     html!(
         "<h1>Page not found</h1><p>There is no page at <code>{}</code>.</p><p>You can read the procedures of these \
-         authorities:</p>{}<p><a href=\"./\">Go to the start page</a></p>",
+         authorities:</p>{}<p><a href=\"{}\">Go to the start page</a></p>",
         asked,
-        authority_links(catalogue)
+        authority_links(catalogue),
+        Route::Home.href()
     )
 }
 
@@ -145,11 +155,11 @@ pub fn unknown_authority_html(slug: &str, catalogue: &Catalogue) -> Html {
 pub fn unknown_section_html(authority: &Authority, book: &Book, asked: &str) -> Html {
     html!(
         "<h1>Section not found</h1><p>{}'s procedure has no section called <code>{}</code>. Its sections are:</p>{}\
-         <p><a href=\"a/{}\">Go to the procedure's overview</a></p>",
+         <p><a href=\"{}\">Go to the procedure's overview</a></p>",
         authority.name,
         asked,
         contents_html(&authority.slug, book, None),
-        authority.slug
+        Route::Authority { slug: authority.slug.clone() }.href()
     )
 }
 

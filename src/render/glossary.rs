@@ -3,10 +3,12 @@
 use crate::html;
 use crate::html::Html;
 use crate::model::{a_to_z, Catalogue, Term};
+use crate::pages::route::Route;
 
-/// The letters present, as links to their groups on `page` (the glossary's own address, so the links survive
+/// The letters present, as links to their groups on the glossary's own address (so the links survive
 /// `<base href>`), and every entry that passes the filter under its letter.
-pub fn a_to_z_html(terms: &[Term], filter: &str, page: &str) -> Html {
+pub fn a_to_z_html(terms: &[Term], filter: &str) -> Html {
+    let page = Route::Glossary { filter: String::new() }.href();
     let groups = a_to_z(terms, filter);
     let shown: usize = groups.iter().map(|(_, e)| e.len()).sum();
     let count = match shown {
@@ -16,7 +18,7 @@ pub fn a_to_z_html(terms: &[Term], filter: &str, page: &str) -> Html {
     };
     let letters: Html = groups
         .iter()
-        .map(|(l, _)| html!("<li><a href=\"{}#letter-{}\">{}</a></li>", page, l.to_ascii_lowercase(), *l))
+        .map(|(l, _)| html!("<li><a href=\"{}#letter-{}\">{}</a></li>", &page, l.to_ascii_lowercase(), *l))
         .collect();
     let mut out = html!(
         "<p class=\"filter-count\" role=\"status\">{}</p><nav aria-label=\"Letters\"><ul class=\"letters\">{}</ul></nav>",
@@ -33,8 +35,8 @@ pub fn a_to_z_html(terms: &[Term], filter: &str, page: &str) -> Html {
         for t in entries {
             let expansion = t.expansion.as_ref().map(|e| html!("<span class=\"expansion\"> – {}</span>", e));
             out.push(html!(
-                "<div class=\"glossary-entry\"><dt><a href=\"glossary/{}\">{}</a>{}</dt><dd>{}</dd></div>",
-                t.id,
+                "<div class=\"glossary-entry\"><dt><a href=\"{}\">{}</a>{}</dt><dd>{}</dd></div>",
+                Route::Term { id: t.id.clone() }.href(),
                 t.term,
                 expansion.unwrap_or_default(),
                 t.definition
@@ -62,7 +64,10 @@ pub fn entry_html(term: &Term, terms: &[Term], catalogue: &Catalogue) -> Html {
         let items: Html = term
             .used_by
             .iter()
-            .map(|slug| html!("<li><a href=\"a/{}\">{}</a></li>", slug, catalogue.name_of(slug).unwrap_or(slug)))
+            .map(|slug| {
+                let link = Route::Authority { slug: slug.clone() }.href();
+                html!("<li><a href=\"{}\">{}</a></li>", link, catalogue.name_of(slug).unwrap_or(slug))
+            })
             .collect();
         out.push(html!("<ul class=\"used-by\">{}</ul>", items));
     }
@@ -70,7 +75,7 @@ pub fn entry_html(term: &Term, terms: &[Term], catalogue: &Catalogue) -> Html {
         .see_also
         .iter()
         .filter_map(|id| terms.iter().find(|t| &t.id == id))
-        .map(|t| html!("<li><a href=\"glossary/{}\">{}</a></li>", t.id, t.term))
+        .map(|t| html!("<li><a href=\"{}\">{}</a></li>", Route::Term { id: t.id.clone() }.href(), t.term))
         .collect();
     if !see_also.is_empty() {
         out.push(html!("<h2>See also</h2><ul>{}</ul>", see_also));
@@ -93,13 +98,13 @@ mod tests {
     #[test]
     fn the_list_groups_letters_and_counts_what_the_filter_shows() {
         let terms = [term("tac", "TAC", &[]), term("caf", "CAF", &[])];
-        let html = a_to_z_html(&terms, "", "/glossary").into_string();
-        assert!(html.contains("2 terms shown.") && html.contains("href=\"/glossary#letter-c\""), "{html}");
+        let html = a_to_z_html(&terms, "").into_string();
+        assert!(html.contains("2 terms shown.") && html.contains("href=\"glossary#letter-c\""), "{html}");
         assert!(
             html.contains("<a href=\"glossary/caf\">CAF</a><span class=\"expansion\"> – E &amp; co</span>"),
             "{html}"
         );
-        assert!(a_to_z_html(&terms, "zzz", "/glossary").as_str().contains("No term matches the filter."));
+        assert!(a_to_z_html(&terms, "zzz").as_str().contains("No term matches the filter."));
     }
 
     #[test]

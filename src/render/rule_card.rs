@@ -1,6 +1,7 @@
 //! Rule cards as HTML: a rule's topic, status, plain words, typed value, conditions, note and citations; and the
 //! rules page's topic groups, including what a procedure does not state.
 
+use super::authority::section_href;
 use crate::html;
 use crate::html::Html;
 use crate::model::{
@@ -115,7 +116,7 @@ pub fn cites_html(rule: &Rule, authority: &Authority) -> Html {
         .cites
         .iter()
         .filter_map(|id| authority.sections.iter().find(|s| &s.id == id))
-        .map(|s| html!("<li><a href=\"a/{}/{}\">{}</a></li>", authority.slug, s.id, s.numbered_title()))
+        .map(|s| html!("<li><a href=\"{}\">{}</a></li>", section_href(&authority.slug, &s.id), s.numbered_title()))
         .collect();
     html!("<div class=\"rule-cites\">Source: <ul>{}</ul></div>", cites)
 }

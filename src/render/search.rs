@@ -1,16 +1,59 @@
 //! Search results as HTML: an ordered list, one item per result with its link first (section title, with the words
 //! to mark on the page it opens), the authority, where it sits, and a snippet with the matched words marked; the
-//! search page with its form; and what to try when nothing is found.
+//! search page with its form; and what to try when nothing is found. It formats what the page function found
+//! ([`Results`], [`SearchPage`], made in [`crate::pages::search`]) and runs no search itself.
 
 use super::Page;
 use crate::html;
 use crate::html::Html;
 use crate::model::page_title;
-use crate::query::encode;
-use crate::search::{Found, Index, Snippet, MAX_QUERY_CHARS};
+use crate::pages::route::Route;
+use crate::search::{Snippet, MAX_QUERY_CHARS};
 
-/// How many words a snippet shows.
-const SNIPPET_WORDS: usize = 28;
+/// One result as it is shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    /// The page it opens, with the words to mark there.
+    pub link: Route,
+    /// The heading to open that page at, if any.
+    pub fragment: Option<String>,
+    /// The title shown as the link.
+    pub title: String,
+    /// The short name of the authority it belongs to; `None` for a glossary entry.
+    pub authority: Option<String>,
+    /// Where it sits: authority, section, heading.
+    pub crumbs: Vec<String>,
+    /// The extract of its text around the matches, with where the matched words are.
+    pub snippet: Snippet,
+}
+
+/// What a search found, as it is shown.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Results {
+    /// The query, as typed.
+    pub query: String,
+    /// The results, best first.
+    pub items: Vec<Item>,
+    /// Whether the query had any word to search for.
+    pub searchable: bool,
+    /// Whether only the query's first [`MAX_QUERY_CHARS`] characters were searched for.
+    pub truncated: bool,
+    /// Glossary entries near the query (id and term), best first; looked for only when nothing was found.
+    pub suggestions: Vec<(String, String)>,
+}
+
+/// The search page as it is shown: the form's choices and what was found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchPage<'a> {
+    /// Every authority's slug and short name, in display order, for the form's choice.
+    pub authorities: &'a [(String, String)],
+    /// The authority asked for (`a=`), as asked; empty for all.
+    pub asked: &'a str,
+    /// The short name of the authority searched alone; `None` when every authority was searched.
+    pub within: Option<&'a str>,
+    /// What was found.
+    pub results: Results,
+}
 
 /// A snippet's text with its matched words marked.
 fn snippet_html(snippet: &Snippet) -> Html {
@@ -31,30 +74,24 @@ fn snippet_html(snippet: &Snippet) -> Html {
     out
 }
 
-fn results_list(index: &Index, found: &Found, snippets: bool) -> Html {
+fn results_list(items: &[Item]) -> Html {
     let mut out = html!("<ol class=\"results\">");
-    for hit in &found.hits {
-        let d = &index.docs[hit.doc];
-        let (snippet, words) = index.snippet(hit, SNIPPET_WORDS);
-        let mut href = d.path.clone();
-        if !words.is_empty() && d.authority.is_some() {
-            href.push_str(&format!("?highlight={}", encode(&words.join(" "))));
-        }
-        if let Some(f) = &d.fragment {
+    for item in items {
+        let mut href = item.link.href();
+        if let Some(f) = &item.fragment {
             href.push_str(&format!("#{f}"));
         }
-        let authority = d.authority.map_or("Glossary", |i| index.authorities[i].1.as_str());
-        let snippet = match snippets && !snippet.text.is_empty() {
-            true => html!("<p class=\"snippet\">{}</p>", snippet_html(&snippet)),
-            false => Html::new(),
+        let snippet = match item.snippet.text.is_empty() {
+            false => html!("<p class=\"snippet\">{}</p>", snippet_html(&item.snippet)),
+            true => Html::new(),
         };
         out.push(html!(
             "<li><a class=\"result-link\" href=\"{}\">{}</a> <span class=\"result-authority\">{}</span>\
              <p class=\"crumbs\">{}</p>{}</li>",
             href,
-            d.title,
-            authority,
-            d.crumbs.join(" › "),
+            item.title,
+            item.authority.as_deref().unwrap_or("Glossary"),
+            item.crumbs.join(" › "),
             snippet
         ));
     }
@@ -62,23 +99,26 @@ fn results_list(index: &Index, found: &Found, snippets: bool) -> Html {
     out
 }
 
-fn nothing_found(index: &Index, query: &str, found: &Found) -> Html {
-    let mut out = if found.searchable {
-        html!("<p>No results for “{}”.</p>", query)
+fn nothing_found(results: &Results) -> Html {
+    let mut out = if results.searchable {
+        html!("<p>No results for “{}”.</p>", results.query)
     } else {
         html!("<p>Type a word to search for: a topic, a timescale (“12 weeks”), a role or an abbreviation (“TAC”).</p>")
     };
-    let suggestions = index.suggestions(query, 5);
-    if found.searchable && !suggestions.is_empty() {
-        let items: Html =
-            suggestions.iter().map(|(id, term)| html!("<li><a href=\"glossary/{}\">{}</a></li>", id, term)).collect();
+    if results.searchable && !results.suggestions.is_empty() {
+        let items: Html = results
+            .suggestions
+            .iter()
+            .map(|(id, term)| html!("<li><a href=\"{}\">{}</a></li>", Route::Term { id: id.clone() }.href(), term))
+            .collect();
         out.push(html!("<p>Glossary terms near what you typed:</p><ul class=\"suggestions\">{}</ul>", items));
     }
     out
 }
 
-fn count(found: &Found, query: &str) -> Html {
-    let n = found.hits.len();
+fn count(results: &Results) -> Html {
+    let n = results.items.len();
+    let query = &results.query;
     let shown: String = query.chars().take(60).collect();
     html!(
         "{} result{} for “{}”{}",
@@ -89,29 +129,29 @@ fn count(found: &Found, query: &str) -> Html {
     )
 }
 
-/// The results under the header's search box: the best few, and a link to all of them.
-pub fn search_box_html(index: &Index, query: &str) -> Html {
-    if query.trim().is_empty() {
-        return Html::new();
-    }
-    let found = index.search(query, None, 8);
-    let all =
-        html!("<p class=\"all-results\"><a href=\"search?q={}\">All results for “{}”</a></p>", encode(query), query);
-    if found.hits.is_empty() {
-        return html!("<div role=\"status\">{}</div>{}", nothing_found(index, query, &found), all);
+/// The results under the header's search box for a query with something typed: the best few, and a link to all
+/// of them.
+pub fn search_box_html(results: &Results) -> Html {
+    let all = html!(
+        "<p class=\"all-results\"><a href=\"{}\">All results for “{}”</a></p>",
+        Route::Search { q: results.query.clone(), a: String::new() }.href(),
+        results.query
+    );
+    if results.items.is_empty() {
+        return html!("<div role=\"status\">{}</div>{}", nothing_found(results), all);
     }
     html!(
         "<p role=\"status\" class=\"result-count\">{}. ↓ moves through them; Enter opens the first.</p>{}{}",
-        count(&found, query),
-        results_list(index, &found, true),
+        count(results),
+        results_list(&results.items),
         all
     )
 }
 
-/// The search page for `q=` and `a=` (an authority's slug, to search it alone).
-pub fn search_page(index: &Index, query: &str, authority: &str) -> Page {
-    let only = index.authorities.iter().position(|(slug, _)| slug == authority);
-    let options: Html = index
+/// The search page: its form, with the query and the authority chosen, and what was found.
+pub fn search_page(page: &SearchPage) -> Page {
+    let (query, authority) = (page.results.query.as_str(), page.asked);
+    let options: Html = page
         .authorities
         .iter()
         .map(|(slug, name)| match slug == authority {
@@ -130,25 +170,24 @@ pub fn search_page(index: &Index, query: &str, authority: &str) -> Page {
         shown,
         options
     );
-    if !authority.is_empty() && only.is_none() {
+    if !authority.is_empty() && page.within.is_none() {
         out.push(html!(
             "<p class=\"notice\" role=\"status\">There is no authority called “{}”: every authority is searched.</p>",
             authority
         ));
     }
-    let found = index.search(query, only, 30);
-    if found.truncated {
+    if page.results.truncated {
         out.push(html!(
             "<p class=\"notice\" role=\"status\">Only the first {} characters of the query were searched for.</p>",
             MAX_QUERY_CHARS
         ));
     }
-    if found.hits.is_empty() {
-        out.push(html!("<div role=\"status\">{}</div>", nothing_found(index, query, &found)));
+    if page.results.items.is_empty() {
+        out.push(html!("<div role=\"status\">{}</div>", nothing_found(&page.results)));
     } else {
-        let within = only.map(|i| html!(" in {}", index.authorities[i].1)).unwrap_or_default();
-        out.push(html!("<p role=\"status\" class=\"result-count\">{}{}.</p>", count(&found, query), within));
-        out.push(results_list(index, &found, true));
+        let within = page.within.map(|name| html!(" in {}", name)).unwrap_or_default();
+        out.push(html!("<p role=\"status\" class=\"result-count\">{}{}.</p>", count(&page.results), within));
+        out.push(results_list(&page.results.items));
     }
     let title = if query.trim().is_empty() {
         "Search".to_owned()
@@ -161,54 +200,78 @@ pub fn search_page(index: &Index, query: &str, authority: &str) -> Page {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::compare::tests::library;
 
-    fn index() -> Index {
-        let mut library = library();
-        library.books[0].sections = vec![serde_json::from_value(serde_json::json!({
-            "id": "reviews", "title": "Reviews", "source": "s", "headings": [],
-            "html": "<p>Reviews are held every twelve weeks.</p><h3 id=\"tac\">Step down</h3><p>To a Team Around the Child.</p>"
-        }))
-        .unwrap()];
-        library.glossary =
-            serde_json::from_str(r#"[{"id":"advocate","term":"Advocate","definition":"Speaks for someone."}]"#)
-                .unwrap();
-        Index::new(&library)
+    fn item(link: Route, fragment: Option<&str>, authority: Option<&str>, snippet: Snippet) -> Item {
+        Item {
+            link,
+            fragment: fragment.map(str::to_owned),
+            title: "Reviews".into(),
+            authority: authority.map(str::to_owned),
+            crumbs: vec!["North".into(), "Reviews".into()],
+            snippet,
+        }
     }
 
     #[test]
-    fn results_are_an_ordered_list_with_the_link_first() {
-        let page = search_page(&index(), "12 weeks", "");
-        assert!(page.html.as_str().contains("<ol class=\"results\"><li><a class=\"result-link\" href=\"a/north/reviews?highlight=twelve%20weeks\">Reviews</a>"), "{}", page.html.as_str());
-        assert!(page.html.as_str().contains("<p class=\"crumbs\">North › Reviews</p>"));
-        assert!(page.html.as_str().contains("<mark>twelve</mark> <mark>weeks</mark>"));
-        assert!(page.html.as_str().contains("1 result for “12 weeks”"));
-        assert_eq!(page.title, "12 weeks – Search – CIN Procedure Explorer");
-    }
-
-    #[test]
-    fn a_heading_result_opens_at_its_heading_and_a_filter_is_kept() {
-        let page = search_page(&index(), "step down", "north");
+    fn a_result_is_its_link_its_place_and_its_snippet_with_the_matches_marked() {
+        let section = Route::Section {
+            slug: "north".into(),
+            section: "reviews".into(),
+            with: None,
+            highlight: Some("twelve weeks".into()),
+        };
+        let snippet = Snippet {
+            text: "held every twelve weeks, or".into(),
+            marks: vec![11..17, 18..23],
+            cut_before: true,
+            cut_after: true,
+        };
+        let term = Route::Term { id: "tac".into() };
+        let results = Results {
+            query: "12 weeks".into(),
+            items: vec![item(section, Some("tac"), Some("North"), snippet), item(term, None, None, Snippet::default())],
+            searchable: true,
+            ..Results::default()
+        };
+        let html = search_box_html(&results).into_string();
+        assert!(html.contains("<ol class=\"results\"><li><a class=\"result-link\" href=\"a/north/reviews?highlight=twelve%20weeks#tac\">Reviews</a> <span class=\"result-authority\">North</span><p class=\"crumbs\">North › Reviews</p>"), "{html}");
         assert!(
-            page.html.as_str().contains("href=\"a/north/reviews?highlight=step%20down#tac\""),
-            "{}",
-            page.html.as_str()
+            html.contains("<p class=\"snippet\">…held every <mark>twelve</mark> <mark>weeks</mark>, or…</p>"),
+            "{html}"
         );
-        assert!(page.html.as_str().contains("<option value=\"north\" selected>"));
-        assert!(page.html.as_str().contains(" in North."));
-        assert!(search_page(&index(), "step down", "south").html.as_str().contains("No results"));
-        assert!(search_page(&index(), "x", "atlantis").html.as_str().contains("no authority called “atlantis”"));
+        assert!(html.contains("href=\"glossary/tac\">Reviews</a> <span class=\"result-authority\">Glossary</span><p class=\"crumbs\">North › Reviews</p></li>"), "{html}");
+        assert!(html.contains("2 results for “12 weeks”"), "{html}");
+        assert!(html.contains("<a href=\"search?q=12%20weeks\">All results for “12 weeks”</a>"), "{html}");
     }
 
     #[test]
-    fn nothing_found_suggests_glossary_terms_and_an_empty_query_explains() {
-        let page = search_page(&index(), "advocat zzz", "");
-        assert!(page.html.as_str().contains("No results for “advocat zzz”"));
-        assert!(page.html.as_str().contains("<a href=\"glossary/advocate\">Advocate</a>"));
-        assert!(search_page(&index(), "", "").html.as_str().contains("Type a word to search for"));
-        let long = "a".repeat(10_000);
-        assert!(search_page(&index(), &long, "").html.as_str().contains("Only the first 200 characters"));
-        assert!(search_box_html(&index(), "  ").is_empty());
-        assert!(search_box_html(&index(), "review").as_str().contains("All results for “review”"));
+    fn the_page_keeps_the_choice_and_says_what_it_could_not_use() {
+        let authorities = [("north".to_owned(), "North".to_owned()), ("south".to_owned(), "South".to_owned())];
+        let nothing = Results {
+            query: "advocat".into(),
+            searchable: true,
+            truncated: true,
+            suggestions: vec![("advocate".into(), "Advocate".into())],
+            ..Results::default()
+        };
+        let page = search_page(&SearchPage {
+            authorities: &authorities,
+            asked: "south",
+            within: Some("South"),
+            results: nothing,
+        });
+        let html = page.html.as_str();
+        assert!(html.contains("<option value=\"south\" selected>South</option>"), "{html}");
+        assert!(html.contains("No results for “advocat”") && html.contains("Only the first 200 characters"), "{html}");
+        assert!(html.contains("<ul class=\"suggestions\"><li><a href=\"glossary/advocate\">Advocate</a></li></ul>"));
+        assert_eq!(page.title, "advocat – Search – CIN Procedure Explorer");
+        let unknown =
+            SearchPage { authorities: &authorities, asked: "atlantis", within: None, results: Results::default() };
+        let html = search_page(&unknown).html.into_string();
+        assert!(
+            html.contains("no authority called “atlantis”") && html.contains("Type a word to search for"),
+            "{html}"
+        );
+        assert!(!html.contains("suggestions"));
     }
 }

@@ -1,11 +1,12 @@
 //! One section page as HTML: breadcrumb, heading with its copyable link, the source line, the text, the rules that cite
 //! it, previous/next, and the contents with this section marked.
 
-use super::authority::contents_html;
+use super::authority::{contents_html, section_href};
 use super::rule_card::{rule_cards_html, CardContext};
 use crate::html;
 use crate::html::Html;
 use crate::model::{rules_citing, sections_on, topics_citing, Authority, Book, Neighbours, Section};
+use crate::pages::route::Route;
 
 /// Links to the same section beside each other authority's sections on the same topics.
 fn compare_with_html(slug: &str, section: &str, others: &[&Authority]) -> Html {
@@ -18,11 +19,10 @@ fn compare_with_html(slug: &str, section: &str, others: &[&Authority]) -> Html {
         return Html::new();
     }
     html!(
-        "<form class=\"compare-with\" method=\"get\" action=\"a/{}/{}\"><label for=\"compare-with\">Compare this \
+        "<form class=\"compare-with\" method=\"get\" action=\"{}\"><label for=\"compare-with\">Compare this \
          section with the same topics in</label> <select id=\"compare-with\" name=\"with\">{}</select> \
          <button type=\"submit\" class=\"button secondary\">Compare</button></form>",
-        slug,
-        section,
+        section_href(slug, section),
         options
     )
 }
@@ -57,18 +57,17 @@ pub fn section_html(
     } else {
         html!(
             "<section class=\"section-rules\" aria-labelledby=\"rules-heading\"><h2 id=\"rules-heading\">Rules in this \
-             section</h2><ul class=\"rule-cards\">{}</ul><p><a href=\"a/{}/rules\">All of this authority's rules, by \
+             section</h2><ul class=\"rule-cards\">{}</ul><p><a href=\"{}\">All of this authority's rules, by \
              topic</a></p></section>",
             rule_cards_html(here, ctx, false),
-            slug
+            Route::Rules { slug: slug.clone() }.href()
         )
     };
     let pager = |s: Option<&crate::model::Section>, class: &str, rel: &str, label: &str| {
         s.map(|s| {
             html!(
-                "<a href=\"a/{}/{}\" class=\"{}\" rel=\"{}\"><span class=\"pager-label\">{}</span> <span>{}</span></a>",
-                slug,
-                s.id,
+                "<a href=\"{}\" class=\"{}\" rel=\"{}\"><span class=\"pager-label\">{}</span> <span>{}</span></a>",
+                section_href(slug, &s.id),
                 class,
                 rel,
                 label,
@@ -78,9 +77,9 @@ pub fn section_html(
         .unwrap_or_default()
     };
     html!(
-        "<article class=\"section\" aria-labelledby=\"{id}\"><p class=\"breadcrumb\"><a href=\"./\">Authorities</a> › \
-         <a href=\"a/{slug}\">{short}</a> › <span>Section {n} of {total}</span></p>\
-         <h1 id=\"{id}\" tabindex=\"-1\">{number}{title} <a class=\"anchor\" href=\"a/{slug}/{id}\"><span \
+        "<article class=\"section\" aria-labelledby=\"{id}\"><p class=\"breadcrumb\"><a href=\"{home}\">Authorities</a> › \
+         <a href=\"{overview}\">{short}</a> › <span>Section {n} of {total}</span></p>\
+         <h1 id=\"{id}\" tabindex=\"-1\">{number}{title} <a class=\"anchor\" href=\"{here}\"><span \
          class=\"visually-hidden\">Link to this section</span><span aria-hidden=\"true\">#</span></a></h1>\
          <p class=\"source-line\"><strong>Source: </strong>{source_of}{source}</p>\
          <p class=\"print-only\">Printed from {print}</p><div class=\"prose\">{body}</div>{compare}{rules_here}\
@@ -88,7 +87,9 @@ pub fn section_html(
          <p class=\"hint\">Tip: the ← and → keys move between sections.</p></article>\
          <nav class=\"sidebar\" aria-labelledby=\"sidebar-heading\"><h2 id=\"sidebar-heading\">Contents</h2>{contents}</nav>",
         id = section.id,
-        slug = slug,
+        home = Route::Home.href(),
+        overview = Route::Authority { slug: slug.clone() }.href(),
+        here = section_href(slug, &section.id),
         short = authority.short_name,
         n = place.index + 1,
         total = book.procedure.sections.len(),
@@ -120,9 +121,8 @@ pub fn side_by_side_html(section: &Section, this: (&Authority, &Book), other: (&
     }
     for s in theirs {
         right.push(html!(
-            "<section class=\"beside-section\"><h3><a href=\"a/{}/{}\">{}</a></h3><p class=\"source-line\">Source: {}</p><div class=\"prose\">{}</div></section>",
-            b.slug,
-            s.id,
+            "<section class=\"beside-section\"><h3><a href=\"{}\">{}</a></h3><p class=\"source-line\">Source: {}</p><div class=\"prose\">{}</div></section>",
+            section_href(&b.slug, &s.id),
             s.title,
             s.source,
             s.body_html()
@@ -131,22 +131,17 @@ pub fn side_by_side_html(section: &Section, this: (&Authority, &Book), other: (&
     let matrix_link = if topics.is_empty() {
         Html::new()
     } else {
-        html!(
-            " (<a href=\"compare?a={},{}&amp;topic={}\">these topics in the comparison</a>)",
-            a.slug,
-            b.slug,
-            topics.join(",")
-        )
+        let view = vec![("a".to_owned(), format!("{},{}", a.slug, b.slug)), ("topic".to_owned(), topics.join(","))];
+        html!(" (<a href=\"{}\">these topics in the comparison</a>)", Route::Compare { view }.href())
     };
     html!(
-        "<p class=\"breadcrumb\"><a href=\"a/{sa}/{id}\">Back to the section alone</a></p>\
+        "<p class=\"breadcrumb\"><a href=\"{alone}\">Back to the section alone</a></p>\
          <h1>{title}: {na} beside {nb}</h1><p class=\"lede\">{na}'s section, and the sections of {nb}'s procedure whose \
          rules are on the same topics{matrix_link}.</p>\
          <div class=\"compare-grid\"><section class=\"compare-column\" aria-labelledby=\"this-heading\"><h2 id=\"this-heading\">{na}</h2>\
          <h3>{title}</h3><p class=\"source-line\">Source: {source}</p><div class=\"prose\">{body}</div></section>\
          <section class=\"compare-column\" aria-labelledby=\"other-heading\"><h2 id=\"other-heading\">{nb}</h2>{right}</section></div>",
-        sa = a.slug,
-        id = section.id,
+        alone = section_href(&a.slug, &section.id),
         title = section.title,
         na = a.short_name,
         nb = b.short_name,

@@ -3,12 +3,14 @@
 //! paper with its answer sheet, and the trainer's handout.
 
 use super::action::Action;
+use super::authority::section_href;
 use super::deadlines::date_parts_html;
 use super::frame::error_summary_html;
 use crate::compare::Library;
 use crate::html;
 use crate::html::Html;
 use crate::model::{describe_when, group_label, AuthorityData, Status, GROUPS};
+use crate::pages::route::Route;
 use crate::timeline::DateParts;
 use crate::training::cases::{
     check_date, check_outcome, Answer as CaseAnswer, Ask, Expected, OutcomeChoice, Question as CaseQuestion, WorkedCase,
@@ -46,8 +48,9 @@ fn said_html(said: &[Said]) -> Html {
 
 fn breadcrumb(book: &AuthorityData, here: &str) -> Html {
     html!(
-        "<p class=\"breadcrumb\"><a href=\"train\">Training</a> › <a href=\"a/{}\">{}</a> › {}</p>",
-        book.authority.slug,
+        "<p class=\"breadcrumb\"><a href=\"{}\">Training</a> › <a href=\"{}\">{}</a> › {}</p>",
+        Route::Train.href(),
+        Route::Authority { slug: book.authority.slug.clone() }.href(),
         book.authority.short_name,
         here
     )
@@ -58,7 +61,7 @@ fn section_links(book: &AuthorityData, cites: &[String]) -> Html {
     let links: Vec<Html> = cites
         .iter()
         .filter_map(|id| book.authority.sections.iter().find(|s| &s.id == id))
-        .map(|s| html!("<a href=\"a/{}/{}\">{}</a>", book.authority.slug, s.id, s.numbered_title()))
+        .map(|s| html!("<a href=\"{}\">{}</a>", section_href(&book.authority.slug, &s.id), s.numbered_title()))
         .collect();
     Html::join(links, "; ")
 }
@@ -95,16 +98,22 @@ pub fn home_html(library: &Library, progress: &Progress, said: &[Said]) -> Html 
                 .books
                 .iter()
                 .filter(|o| o.authority.slug != *slug)
-                .map(|o| html!("<a href=\"train/{}/from/{}\">{}</a>", slug, o.authority.slug, o.authority.short_name))
+                .map(|o| {
+                    let from = Route::Quiz { slug: slug.clone(), from: Some(o.authority.slug.clone()), seed: None };
+                    html!("<a href=\"{}\">{}</a>", from.href(), o.authority.short_name)
+                })
                 .collect();
             html!(
                 "<tr><th scope=\"row\">{name}</th><td>{known}</td><td><ul class=\"train-links\"><li><a \
-                 href=\"train/{slug}/quiz\">Quiz</a></li><li><a href=\"train/{slug}/cases\">Worked cases</a></li><li><a href=\"train/{slug}/handout\">Handout</a></li><li><a \
-                 href=\"train/{slug}/quiz/print?seed=1\">Quiz to print</a></li></ul><p class=\"moving\">Moving here \
+                 href=\"{quiz}\">Quiz</a></li><li><a href=\"{cases}\">Worked cases</a></li><li><a href=\"{handout}\">Handout</a></li><li><a \
+                 href=\"{sheet}\">Quiz to print</a></li></ul><p class=\"moving\">Moving here \
                  from: {others}</p></td></tr>",
                 name = book.authority.name,
                 known = known(book, &all),
-                slug = slug,
+                quiz = Route::Quiz { slug: slug.clone(), from: None, seed: None }.href(),
+                cases = Route::Cases { slug: slug.clone(), case: None }.href(),
+                handout = Route::Handout { slug: slug.clone() }.href(),
+                sheet = Route::QuizSheet { slug: slug.clone(), seed: 1 }.href(),
                 others = Html::join(others, ", ")
             )
         })
@@ -263,7 +272,8 @@ fn summary(book: &AuthorityData, pool: &[Question], progress: &Progress) -> Html
          class=\"progress-table\"><caption>By topic group</caption><thead><tr><th scope=\"col\">Topic group</th><th \
          scope=\"col\">Right</th></tr></thead><tbody>{rows}</tbody></table><h2>Questions to look at again</h2>{missed}\
          <form><input type=\"hidden\" name=\"act\" value=\"again\"><button type=\"submit\" class=\"button\">Start a new \
-         quiz</button></form><p><a href=\"train\">All training</a></p>",
+         quiz</button></form><p><a href=\"{train}\">All training</a></p>",
+        train = Route::Train.href(),
         got = got,
         total = asked.len(),
         rows = rows,
@@ -297,7 +307,8 @@ pub fn quiz_html(
     let Some(session) = session else {
         out.push(html!(
             "<h1>No questions to ask</h1><p>There are no questions for this quiz: the two procedures say the same on \
-             every topic the quiz asks about.</p><p><a href=\"train\">All training</a></p>"
+             every topic the quiz asks about.</p><p><a href=\"{}\">All training</a></p>",
+            Route::Train.href()
         ));
         return out;
     };
@@ -358,14 +369,14 @@ pub fn sheet_html(book: &AuthorityData, pool: &[Question], order: &[String], see
         .collect();
     html!(
         "{crumb}<h1>Quiz to print: {name}</h1><p class=\"lead\">Session {seed}: everyone who opens \
-         <a href=\"train/{slug}/quiz?seed={seed}\">this session's quiz</a> gets these questions in this order.</p>\
+         <a href=\"{session}\">this session's quiz</a> gets these questions in this order.</p>\
          <p class=\"no-print\"><button type=\"button\" class=\"button secondary\"{print}>Print</button></p>\
          <ol class=\"quiz-sheet\">{items}</ol><section class=\"answer-sheet\"><h2>Answers</h2><ol>{answers}</ol>\
          </section>",
         crumb = breadcrumb(book, "Quiz to print"),
         name = book.authority.name,
         seed = seed,
-        slug = book.authority.slug,
+        session = Route::Quiz { slug: book.authority.slug.clone(), from: None, seed: Some(seed) }.href(),
         print = Action::Print.attrs(),
         items = items,
         answers = answers
@@ -464,9 +475,8 @@ pub fn cases_list_html(book: &AuthorityData, cases: &[WorkedCase]) -> Html {
         .iter()
         .map(|c| {
             html!(
-                "<li><h2><a href=\"train/{}/cases/{}\">{}</a></h2><p>{}</p></li>",
-                book.authority.slug,
-                c.id,
+                "<li><h2><a href=\"{}\">{}</a></h2><p>{}</p></li>",
+                Route::Cases { slug: book.authority.slug.clone(), case: Some(c.id.clone()) }.href(),
                 c.title,
                 c.facts
             )
@@ -603,11 +613,11 @@ pub fn case_html(
         .collect();
     html!(
         "{crumb}<h1>{title}</h1><div class=\"case-facts\"><h2>The case</h2><p>{facts}</p></div>{questions}\
-         <p><a href=\"train/{slug}/cases\">All worked cases</a></p>",
+         <p><a href=\"{all}\">All worked cases</a></p>",
         crumb = breadcrumb(book, "Worked cases"),
         title = case.title,
         facts = case.facts,
         questions = questions,
-        slug = book.authority.slug
+        all = Route::Cases { slug: book.authority.slug.clone(), case: None }.href()
     )
 }

@@ -34,6 +34,8 @@ pub struct Doc {
     pub kind: Kind,
     /// Its address relative to the site's base, without query or fragment.
     pub path: String,
+    /// The section's id (for a section or a heading in it), or the glossary entry's id.
+    pub id: String,
     /// The heading id to scroll to, if any.
     pub fragment: Option<String>,
     /// The title shown as the result's link.
@@ -102,10 +104,11 @@ pub struct Found {
 /// The longest query read; the rest is ignored.
 pub const MAX_QUERY_CHARS: usize = 200;
 
-fn doc(kind: Kind, path: String, fragment: Option<String>, title: String, authority: Option<usize>) -> Doc {
+fn doc(kind: Kind, path: String, id: &str, fragment: Option<String>, title: String, authority: Option<usize>) -> Doc {
     Doc {
         kind,
         path,
+        id: id.to_owned(),
         fragment,
         title,
         authority,
@@ -127,12 +130,18 @@ impl Index {
                 for part in html::parts(&section.html) {
                     let heading = !part.id.is_empty();
                     let mut d = if heading {
-                        let mut d =
-                            doc(Kind::Heading, path.clone(), Some(part.id.clone()), part.title.clone(), Some(i));
+                        let mut d = doc(
+                            Kind::Heading,
+                            path.clone(),
+                            &section.id,
+                            Some(part.id.clone()),
+                            part.title.clone(),
+                            Some(i),
+                        );
                         d.crumbs = vec![a.short_name.clone(), section.title.clone(), part.title.clone()];
                         d
                     } else {
-                        let mut d = doc(Kind::Section, path.clone(), None, section.title.clone(), Some(i));
+                        let mut d = doc(Kind::Section, path.clone(), &section.id, None, section.title.clone(), Some(i));
                         d.crumbs = vec![a.short_name.clone(), section.title.clone()];
                         let rules: Vec<String> =
                             rules_citing(&book.rules, &section.id).iter().map(|r| r.summary.clone()).collect();
@@ -146,7 +155,7 @@ impl Index {
             }
         }
         for term in &library.glossary {
-            let mut d = doc(Kind::Glossary, format!("glossary/{}", term.id), None, term.term.clone(), None);
+            let mut d = doc(Kind::Glossary, format!("glossary/{}", term.id), &term.id, None, term.term.clone(), None);
             d.crumbs = vec!["Glossary".into(), term.term.clone()];
             let title = match &term.expansion {
                 Some(e) => format!("{} {e} {}", term.term, term.aliases.join(" ")),
@@ -488,6 +497,7 @@ mod tests {
         let index = index();
         let tac = index.docs.iter().find(|d| d.fragment.as_deref() == Some("tac")).unwrap();
         assert_eq!(tac.kind, Kind::Heading);
+        assert_eq!((tac.path.as_str(), tac.id.as_str()), ("a/north/reviews", "reviews"));
         assert_eq!(tac.crumbs, ["North", "Reviews", "Stepping down"]);
         assert_eq!(tac.body, "The case goes to a Team Around the Child.");
     }
