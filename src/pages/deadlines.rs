@@ -64,7 +64,7 @@ fn whole(authority: &Authority, book: &Book, pairs: &[(String, String)], held: &
     Page {
         title: page_title(&["Deadlines", &authority.short_name]),
         html: html!(
-            "<p class=\"breadcrumb\"><a href=\"./\">Authorities</a> › <a href=\"{home}\">{name}</a> › Deadlines</p>\
+            "<p class=\"breadcrumb\"><a href=\"{start}\">Authorities</a> › <a href=\"{home}\">{name}</a> › Deadlines</p>\
              <h1>Deadlines: {name}</h1>{summary}<p class=\"lead\">Enter the dates you know. The deadlines this \
              procedure sets follow, as calendar dates.</p><p class=\"privacy-note\">Only dates and answers about the \
              case's shape: never a name or an identifier. Nothing you enter leaves this browser; the address of this \
@@ -73,6 +73,7 @@ fn whole(authority: &Authority, book: &Book, pairs: &[(String, String)], held: &
              <section class=\"timeline-section\" aria-labelledby=\"timeline-heading\"><h2 id=\"timeline-heading\">\
              Timeline</h2><p class=\"today\">Today is {today}.</p><p class=\"print-only\" id=\"{printed_id}\">{printed}</p>\
              {notes}{actions}{shown}</section>",
+            start = Route::Home.href(),
             home = Route::Authority { slug: authority.slug.clone() }.href(),
             name = authority.short_name,
             summary = slot(summary, "summary-slot"),

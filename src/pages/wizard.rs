@@ -7,18 +7,23 @@
 use chrono::NaiveDate;
 
 use super::main::card_context;
+use super::route::Route;
 use super::worker::{Answer, Held};
 use super::{book_of, not_listed};
 use crate::compare::Library;
 use crate::html;
 use crate::html::Html;
 use crate::model::{page_title, Authority, Book, Catalogue};
+use crate::model::{Rule, Status};
 use crate::render::action::Action;
 use crate::render::deadlines::timeline_actions_html;
-use crate::render::wizard::{check_html, map_html, question_html, result_html, walk_href, Outcome};
+use crate::render::wizard::{check_html, map_html, question_html, result_html, walk_href, MapView, Outcome};
 use crate::render::Page;
-use crate::timeline::FieldError;
-use crate::wizard::{flow, flow_for, next, read_answer, with_assumptions, Ending, Question, Refusal, Step, Walk, Way};
+use crate::timeline::{applicable, timeline, FieldError};
+use crate::wizard::{
+    excluded_plans, flow, flow_for, next, next_steps, outcomes, read_answer, with_assumptions, Ending, Question,
+    Refusal, Step, Walk, Way,
+};
 
 /// The other authority a walk is compared with (`compare=`), as far as it is known.
 pub enum Other<'a> {
@@ -67,7 +72,49 @@ fn step_of(flow: &[Question], book: &Book, walk: &Walk) -> Option<usize> {
     })
 }
 
-/// The same answers under the other authority, or why they cannot be shown yet.
+/// What the result shows for a walk that ended: what to do next, the deadlines (on the way through a whole case),
+/// the other rules that apply, and only the gaps that bear on this case: a not-stated rule whose answered
+/// conditions fail is left out; on the way to a review's outcome, only the gaps on what follows the outcomes shown.
+pub fn outcome<'a>(
+    flow: &'a [Question],
+    walk: &'a Walk,
+    ending: &'a Ending<'a>,
+    book: &'a Book,
+    today: NaiveDate,
+) -> Outcome<'a> {
+    let (rules, topics) = (&book.rules, &book.topics);
+    let mut result =
+        Outcome { flow, walk, ending, steps: Vec::new(), timeline: None, shown: Vec::new(), gaps: Vec::new() };
+    let Ending::Applies { outcomes, .. } = ending else { return result };
+    let after_review = walk.way == Way::AfterReview;
+    result.steps = next_steps(ending, rules, topics, &walk.case);
+    if !after_review {
+        result.timeline = Some(timeline(rules, topics, &walk.case, today));
+    }
+    let apply = applicable(rules, &walk.case);
+    let stepped = |r: &Rule| result.steps.iter().any(|s| s.rule.id == r.id);
+    result.shown = topics
+        .iter()
+        .filter(|t| t.on_result && !after_review)
+        .flat_map(|t| {
+            apply.iter().filter(move |(r, _)| r.topic == t.id && r.status != Status::NotStated).map(|(r, _)| *r)
+        })
+        .filter(|r| !stepped(r))
+        .collect();
+    let core = |topic: &str| topics.iter().any(|t| t.id == topic && t.core);
+    let follows = |topic: &str| {
+        topics.iter().any(|t| t.id == topic && outcomes.iter().any(|(_, o)| t.next_for.outcomes.contains(&o.id)))
+    };
+    result.gaps = apply
+        .iter()
+        .map(|(r, _)| *r)
+        .filter(|r| r.status == Status::NotStated && core(&r.topic))
+        .filter(|r| !after_review || follows(&r.topic))
+        .collect();
+    result
+}
+
+/// The same answers under the other authority, or why they cannot be shown.
 fn compared(state: &WizardState) -> Html {
     let column = |body: Html| html!("<section class=\"compare-column\">{}</section>", body);
     let (authority, book) = match state.other {
@@ -82,8 +129,8 @@ fn compared(state: &WizardState) -> Html {
     let theirs = with_assumptions(&theirs);
     column(match next(&their_flow, &book.rules, &theirs.case, &theirs.skipped) {
         Step::Done(ending) => {
-            let result = Outcome { flow: &their_flow, walk: &theirs, ending: &ending, rules: &book.rules };
-            result_html(&result, &card_context(authority, book), state.today)
+            let result = outcome(&their_flow, &theirs, &ending, book, state.today);
+            result_html(&result, &card_context(authority, book))
         }
         Step::Ask(i) => html!(
             "<h2>{name}</h2><p>{name}'s procedure needs another answer for these answers: “{question}”. \
@@ -98,7 +145,7 @@ fn compared(state: &WizardState) -> Html {
 /// The result: the outcome and what follows, the actions, and links to the same answers elsewhere.
 fn result(state: &WizardState, walk: &Walk, ending: &Ending) -> Html {
     let authority = state.authority;
-    let outcome = Outcome { flow: state.flow, walk, ending, rules: &state.book.rules };
+    let result = outcome(state.flow, walk, ending, state.book, state.today);
     let others: Html = state
         .catalogue
         .authorities
@@ -112,7 +159,7 @@ fn result(state: &WizardState, walk: &Walk, ending: &Ending) -> Html {
     let out = html!(
         "{}{}<h2>Compare with another authority</h2><p>The same answers under \
          another authority, side by side:</p><ul class=\"compare-links\">{}</ul>",
-        result_html(&outcome, &card_context(authority, state.book), state.today),
+        result_html(&result, &card_context(authority, state.book)),
         if walk.way == Way::Case { timeline_actions_html() } else { Html::new() },
         others
     );
@@ -243,7 +290,14 @@ pub fn map_page(library: &Library, slug: &str) -> Page {
             title: page_title(&["Wizard map", &authority.short_name]),
             html: html!(
                 "<div class=\"wizard-map\">{}</div>",
-                map_html(&flow(&book.rules, &book.topics, authority), &book.rules, authority)
+                map_html(
+                    &MapView {
+                        flow: &flow(&book.rules, &book.topics, authority),
+                        excluded: excluded_plans(&book.rules),
+                        outcomes: outcomes(&book.rules),
+                    },
+                    authority
+                )
             ),
         },
         None => not_listed(&library.catalogue(), slug),
@@ -268,12 +322,12 @@ pub fn wizard_page(state: &WizardState) -> Html {
         ));
     }
     if let (true, Some(saved)) = (state.empty, state.saved) {
+        let resume = Route::Wizard { slug: authority.slug.clone(), way: Way::Case, walk: crate::query::pairs(saved) };
         out.push(html!(
-            "<div class=\"resume\"><p>You have a walk in progress for {} in this browser.</p>\
-             <p><a class=\"button\" href=\"wizard/{}?{}\">Continue where you left off</a></p></div>",
+            "<div class=\"resume\"><p>This browser holds the answers you gave for a case under {}'s procedure, \
+             not yet finished.</p><p><a class=\"button\" href=\"{}\">Continue where you left off</a></p></div>",
             authority.short_name,
-            authority.slug,
-            saved
+            resume.href()
         ));
     }
     let ending = match next(flow, &state.book.rules, &walk.case, &walk.skipped) {

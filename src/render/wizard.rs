@@ -7,21 +7,15 @@ use super::frame::error_summary_html;
 use super::rule_card::{rule_card_html, rule_cards_html, CardContext};
 use crate::html;
 use crate::html::Html;
-use crate::model::{Authority, Rule, Status};
-use crate::query::join;
-use crate::timeline::{applicable, choice_label, timeline, DateParts, DONT_KNOW};
-use crate::wizard::{next_steps, stage, Ending, Kind, NextStep, Question, Refusal, Walk, Way, ASSUMED};
-use chrono::NaiveDate;
+use crate::model::{Authority, Rule};
+use crate::pages::route::Route;
+use crate::render::authority::section_href;
+use crate::timeline::{choice_label, DateParts, Timeline, DONT_KNOW};
+use crate::wizard::{stage, Ending, Kind, NextStep, Question, Refusal, Walk, Way, ASSUMED};
 
 /// The address of a walk, relative to the site's base: `wizard/{slug}?…`, or `wizard/{slug}/after-review?…`.
 pub fn walk_href(slug: &str, walk: &Walk) -> String {
-    let query = join(&walk.to_query());
-    let path = format!("wizard/{slug}{}", walk.way.path());
-    if query.is_empty() {
-        path
-    } else {
-        format!("{path}?{query}")
-    }
+    Route::Wizard { slug: slug.to_owned(), way: walk.way, walk: walk.to_query() }.href()
 }
 
 /// One question page, naming the council whose rules it walks ("{short name} — question 2 of 7"). `index` is the question's
@@ -111,7 +105,9 @@ fn cites(rule: &Rule, authority: &Authority) -> Html {
         .cites
         .iter()
         .filter_map(|id| authority.sections.iter().find(|s| &s.id == id))
-        .map(|s| html!("<a class=\"cite\" href=\"a/{}/{}\">{}</a>", authority.slug, s.id, s.numbered_title()))
+        .map(|s| {
+            html!("<a class=\"cite\" href=\"{}\">{}</a>", section_href(&authority.slug, &s.id), s.numbered_title())
+        })
         .collect();
     html!("<span class=\"cited-in\">(source: {})</span>", Html::join(links, "; "))
 }
@@ -121,8 +117,8 @@ fn outcome_html(ending: &Ending, walk: &Walk, authority: &Authority) -> Html {
     let body = match ending {
         Ending::NotInNeed => html!(
             "<h2>This procedure does not apply</h2><p>{name}'s Child in Need procedure is for children assessed as in \
-             need under section 17. See <a href=\"a/{v0}\">whom it covers</a>.</p>",
-            v0 = authority.slug,
+             need under section 17. See <a href=\"{v0}\">whom it covers</a>.</p>",
+            v0 = Route::Authority { slug: authority.slug.clone() }.href(),
             name = name
         ),
         Ending::Excluded(rule) => {
@@ -223,7 +219,8 @@ fn answers_html(slug: &str, flow: &[Question], walk: &Walk) -> Html {
     out
 }
 
-/// What the result page is about: the walk, its ending and the authority's rules.
+/// What the result page shows, worked out from the walk by the page function: the answers, how the walk ended,
+/// what to do next, the deadlines, the rules that apply and the gaps that bear on the case.
 pub struct Outcome<'a> {
     /// The authority's flow.
     pub flow: &'a [Question],
@@ -231,8 +228,14 @@ pub struct Outcome<'a> {
     pub walk: &'a Walk,
     /// How the walk ended.
     pub ending: &'a Ending<'a>,
-    /// The authority's rules.
-    pub rules: &'a [Rule],
+    /// Each rule that bears on the outcome or on the answers ("What to do next").
+    pub steps: Vec<NextStep<'a>>,
+    /// The case's deadlines; `None` on the way to a review's outcome, which has no dates.
+    pub timeline: Option<Timeline>,
+    /// The other rules that apply and are shown with a result ("Who does what, and the checklists").
+    pub shown: Vec<&'a Rule>,
+    /// What the procedure does not say that bears on the case.
+    pub gaps: Vec<&'a Rule>,
 }
 
 /// "What to do next": each rule that bears on the outcome or on the answers, as a card; where several outcomes
@@ -291,55 +294,30 @@ fn assumed_html(walk: &Walk, slug: &str) -> Html {
 
 /// The result page: outcome, what to do next, deadlines, the rules that apply, what is not stated, the answers.
 /// The way to a review's outcome has no dates: it says what it assumed instead.
-pub fn result_html(result: &Outcome, ctx: &CardContext, today: NaiveDate) -> Html {
-    let Outcome { flow, walk, ending, rules } = *result;
+pub fn result_html(result: &Outcome, ctx: &CardContext) -> Html {
+    let Outcome { flow, walk, ending, .. } = *result;
     let authority = ctx.authority;
     let slug = authority.slug.as_str();
     let mut out = html!("<h1>Result: {}</h1>", authority.short_name);
     out.push(outcome_html(ending, walk, authority));
     if let Ending::Applies { outcomes, .. } = ending {
-        let steps = next_steps(ending, rules, ctx.topics, &walk.case);
-        out.push(next_steps_html(&steps, outcomes.len() > 1, ctx));
-        let after_review = walk.way == Way::AfterReview;
-        if after_review {
-            out.push(assumed_html(walk, slug));
-        } else {
-            out.push(html!("<h2>Deadlines</h2>"));
-            out.push(timeline_html(&timeline(rules, ctx.topics, &walk.case, today), authority, ctx.topics));
+        out.push(next_steps_html(&result.steps, outcomes.len() > 1, ctx));
+        match &result.timeline {
+            None => out.push(assumed_html(walk, slug)),
+            Some(timeline) => {
+                out.push(html!("<h2>Deadlines</h2>"));
+                out.push(timeline_html(timeline, authority, ctx.topics));
+            }
         }
-        let apply = applicable(rules, &walk.case);
-        let stepped = |r: &Rule| steps.iter().any(|s| s.rule.id == r.id);
-        let shown: Vec<&Rule> = ctx
-            .topics
-            .iter()
-            .filter(|t| t.on_result && !after_review)
-            .flat_map(|t| {
-                apply.iter().filter(move |(r, _)| r.topic == t.id && r.status != Status::NotStated).map(|(r, _)| *r)
-            })
-            .filter(|r| !stepped(r))
-            .collect();
-        if !shown.is_empty() {
+        if !result.shown.is_empty() {
             out.push(html!(
                 "<h2>Who does what, and the checklists</h2><ul class=\"rule-cards\">{}</ul>",
-                rule_cards_html(shown, ctx, false)
+                rule_cards_html(result.shown.clone(), ctx, false)
             ));
         }
-        // Only the gaps that bear on this case: a not-stated rule whose answered conditions fail is left out; on
-        // the way to a review's outcome, only the gaps on what follows the outcomes shown.
-        let follows = |topic: &str| {
-            ctx.topics
-                .iter()
-                .any(|t| t.id == topic && outcomes.iter().any(|(_, o)| t.next_for.outcomes.contains(&o.id)))
-        };
-        let gaps: Vec<&Rule> = apply
-            .iter()
-            .map(|(r, _)| *r)
-            .filter(|r| r.status == Status::NotStated && topic_is_core(ctx, &r.topic))
-            .filter(|r| !after_review || follows(&r.topic))
-            .collect();
-        if !gaps.is_empty() {
+        if !result.gaps.is_empty() {
             out.push(html!("<h2>What {}'s procedure does not say</h2><ul class=\"gaps\">", authority.short_name));
-            for r in gaps {
+            for r in &result.gaps {
                 out.push(html!("<li data-topic=\"{}\">{}</li>", r.topic, r.summary));
             }
             out.push(html!("</ul>"));
@@ -352,19 +330,25 @@ pub fn result_html(result: &Outcome, ctx: &CardContext, today: NaiveDate) -> Htm
     out
 }
 
-fn topic_is_core(ctx: &CardContext, topic: &str) -> bool {
-    ctx.topics.iter().any(|t| t.id == topic && t.core)
+/// What the wizard's map shows beside each question, worked out by the page function: the plans that end a walk
+/// (each with the rule that excludes it), and each outcome with the rule that names it.
+pub struct MapView<'a> {
+    /// The flow, every question in order.
+    pub flow: &'a [Question],
+    /// Each excluding rule with the plan it excludes.
+    pub excluded: Vec<(&'a Rule, String)>,
+    /// Each outcome with its rule.
+    pub outcomes: Vec<(&'a Rule, &'a crate::model::Outcome)>,
 }
 
 /// `/wizard/{authority}/map`: the whole flow for a procedures lead to review — every question in order with its
 /// stage and choices, where a walk ends early, and which review finding leads to which outcome.
-pub fn map_html(flow: &[Question], rules: &[Rule], authority: &Authority) -> Html {
+pub fn map_html(map: &MapView, authority: &Authority) -> Html {
     let name = &authority.short_name;
-    let mut out = html!("<p class=\"breadcrumb\"><a href=\"./\">Authorities</a> › <a href=\"a/{s}\">{name}</a> › <a href=\"wizard/{s}\">Wizard</a> › Map</p>\
+    let mut out = html!("<p class=\"breadcrumb\"><a href=\"{home}\">Authorities</a> › <a href=\"{a}\">{name}</a> › <a href=\"{w}\">Wizard</a> › Map</p>\
          <h1>The wizard's flow: {name}</h1><p class=\"lead\">Every question the wizard can ask for {name}, in order, and \
-         where each answer leads. Questions come from a shared baseline, kept only where this procedure's rules need them.</p><ol class=\"flow-map\">", s = authority.slug, name = name);
-    let excluded: Vec<(&Rule, String)> = crate::wizard::excluded_plans(rules);
-    for q in flow {
+         where each answer leads. Questions come from a shared baseline, kept only where this procedure's rules need them.</p><ol class=\"flow-map\">", home = Route::Home.href(), a = Route::Authority { slug: authority.slug.clone() }.href(), w = walk_href(&authority.slug, &Walk::default()), name = name);
+    for q in map.flow {
         out.push(html!("<li><h2>{}</h2><p class=\"stage\">{}</p>", q.text, stage(q.key)));
         match &q.kind {
             Kind::Choice { choices, dont_know } => {
@@ -372,12 +356,13 @@ pub fn map_html(flow: &[Question], rules: &[Rule], authority: &Authority) -> Htm
                 for (value, label) in choices {
                     let ends = match (q.key, value.as_str()) {
                         ("in_need", "no") => html!(" → ends: this procedure does not apply"),
-                        ("other_plan", plan) => match excluded.iter().find(|(_, p)| p == plan) {
+                        ("other_plan", plan) => match map.excluded.iter().find(|(_, p)| p == plan) {
                             Some((rule, _)) => html!(" → ends: excluded {}", cites(rule, authority)),
                             None => Html::new(),
                         },
                         ("review_finding", finding) => {
-                            let to: Vec<&str> = crate::wizard::outcomes(rules)
+                            let to: Vec<&str> = map
+                                .outcomes
                                 .iter()
                                 .filter(|(_, o)| o.findings.iter().any(|f| f == finding))
                                 .map(|(_, o)| o.label.as_str())
@@ -409,6 +394,7 @@ pub fn map_html(flow: &[Question], rules: &[Rule], authority: &Authority) -> Htm
 mod tests {
     use super::*;
     use crate::model::parse_authority;
+    use chrono::NaiveDate;
 
     fn setup() -> (Authority, Vec<Rule>) {
         let a = parse_authority("minimal", include_str!("../../tests/fixtures/minimal/authority.json")).unwrap();
@@ -487,5 +473,38 @@ mod tests {
             ),
             "{html}"
         );
+    }
+
+    #[test]
+    fn a_result_shows_what_it_is_given_and_works_nothing_out() {
+        let (a, rules) = setup();
+        let topics = crate::model::content_topics();
+        let ctx = CardContext { authority: &a, topics: &topics, roles: &[] };
+        let ending = Ending::Applies { outcomes: Vec::new(), unmapped_finding: false, untied: false };
+        let walk = Walk { way: Way::AfterReview, ..Walk::default() };
+        let given = Outcome {
+            flow: &[],
+            walk: &walk,
+            ending: &ending,
+            steps: Vec::new(),
+            timeline: None,
+            shown: Vec::new(),
+            gaps: vec![&rules[0]],
+        };
+        let html = result_html(&given, &ctx).into_string();
+        assert!(html.contains("<li data-topic=\"review.first\">s</li>"), "the gap as given: {html}");
+        assert!(html.contains("What this answer assumed") && !html.contains("<h2>Deadlines</h2>"), "{html}");
+        let walk = Walk::default();
+        let dated = Outcome {
+            walk: &walk,
+            timeline: Some(Timeline::default()),
+            gaps: Vec::new(),
+            shown: vec![&rules[0]],
+            ..given
+        };
+        let html = result_html(&dated, &ctx).into_string();
+        assert!(html.contains("<h2>Deadlines</h2>") && html.contains("No deadlines yet"), "{html}");
+        assert!(html.contains("Who does what") && html.contains("data-topic=\"review.first\""), "{html}");
+        assert!(!html.contains("does not say"), "no gaps given, none shown: {html}");
     }
 }
