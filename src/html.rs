@@ -109,6 +109,13 @@ impl Html {
         Html(made)
     }
 
+    /// HTML of a page the site served, written at publish time with these same builders ([`crate::prerender`]),
+    /// read back from the document before the app takes it over. Only [`crate::ui`]'s take-over of a served page
+    /// calls it.
+    pub fn from_document(served: String) -> Html {
+        Html(served)
+    }
+
     /// A template from the source code with each `{}` filled by the next value (`{{` and `}}` are braces).
     /// Prefer the [`html!`] macro, which checks the holes at compile time.
     ///

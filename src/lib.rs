@@ -16,6 +16,7 @@ pub mod markdown;
 pub mod model;
 pub mod pages;
 pub mod prefs;
+pub mod prerender;
 pub mod publish;
 pub mod query;
 pub mod render;

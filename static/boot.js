@@ -16,9 +16,11 @@
       var set = function (id, text) {
         document.getElementById(id).textContent = text;
       };
-      set("boot-title", title);
+      // A page written at publish time is still there to read: the message says what does not work.
+      var written = document.getElementById("prerendered") !== null;
+      set("boot-title", written ? title.replace("The site could not start", "The site's tools could not start") : title);
       set("boot-reason", reason);
-      set("boot-advice", advice);
+      set("boot-advice", written ? advice + " This page can still be read, and its links work." : advice);
       set("boot-detail", detail ? "Details: " + String(detail).slice(0, 400) : "");
       var reload = document.getElementById("boot-reload");
       reload.hidden = !canReload;

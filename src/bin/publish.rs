@@ -6,8 +6,8 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use cin_procedure_explorer::hosting;
-use cin_procedure_explorer::publish::{check, read, write};
+use cin_procedure_explorer::publish::{check, library, read, write};
+use cin_procedure_explorer::{hosting, prerender};
 
 fn main() -> ExitCode {
     let args: Vec<PathBuf> = std::env::args_os().skip(1).map(PathBuf::from).collect();
@@ -45,13 +45,27 @@ fn main() -> ExitCode {
     }
     let public_url = std::env::var("TRUNK_PUBLIC_URL").unwrap_or_else(|_| "/".to_owned());
     match hosting::finish(&out, &public_url) {
+        Ok(files) => println!("wrote {} with the page's Content Security Policy", files.join(", ")),
+        Err(e) => {
+            eprintln!("could not finish the site: {e}");
+            return ExitCode::FAILURE;
+        }
+    }
+    let today = build_date();
+    match prerender::write(&out, &library(&content), today, &public_url) {
         Ok(files) => {
-            println!("wrote {} with the page's Content Security Policy", files.join(", "));
+            println!("wrote {} pages, each complete without JavaScript", files.len());
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("could not finish the site: {e}");
+            eprintln!("could not write the pages: {e}");
             ExitCode::FAILURE
         }
     }
+}
+
+/// Today's date (UTC) when the site is built: the date the written pages are made for.
+fn build_date() -> chrono::NaiveDate {
+    let seconds = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    chrono::DateTime::from_timestamp(seconds as i64, 0).unwrap_or_default().date_naive()
 }

@@ -84,14 +84,24 @@ impl Route {
         }
     }
 
-    /// The class of the element a page made in the worker is shown in, for its layout.
+    /// The class of the element the route's page is shown in, for its layout: the same in the app and in a page
+    /// written at publish time, so one takes the other's place unchanged.
     pub fn page_class(&self) -> &'static str {
         match self {
-            Route::Section { .. } => "compare-sections",
-            Route::Term { .. } => "glossary-term",
-            Route::Wizard { .. } => "wizard",
-            Route::WizardMap { .. } => "wizard-map-page",
-            _ => "training",
+            Route::Home | Route::Authority { .. } | Route::Rules { .. } | Route::NotFound { .. } => "wrap",
+            Route::Section { with: None, .. } => "wrap",
+            Route::Section { with: Some(_), .. } => "wrap compare-sections",
+            Route::Compare { .. } | Route::CompareTopic { .. } => "wrap compare",
+            Route::Glossary { .. } => "wrap glossary",
+            Route::Term { .. } => "wrap glossary-term",
+            Route::Search { .. } => "wrap search-page",
+            Route::Deadlines { .. } => "wrap deadlines",
+            // A page as wide as it will be while it loads, so that it does not move when it comes.
+            Route::Wizard { walk, .. } if walk.iter().any(|(k, _)| k == "compare") => "wrap wizard side-by-side",
+            Route::Wizard { .. } => "wrap wizard",
+            Route::WizardMap { .. } => "wrap wizard-map-page",
+            Route::Train | Route::Handout { .. } => "wrap training wide",
+            Route::Quiz { .. } | Route::QuizSheet { .. } | Route::Cases { .. } => "wrap training",
         }
     }
 

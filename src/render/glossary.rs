@@ -5,6 +5,18 @@ use crate::html::Html;
 use crate::model::{a_to_z, Catalogue, Term};
 use crate::pages::route::Route;
 
+/// The glossary page around its list: the heading, what the glossary is, the filter box, and the list (`list`, in
+/// `#glossary-list`, where the list for what is typed in the box goes).
+pub fn glossary_page_html(list: Html) -> Html {
+    html!(
+        "<h1>Glossary</h1><p class=\"lead\">The terms and abbreviations the procedures use, what they mean, and which \
+         authorities' procedures use them.</p><div class=\"glossary-filter\"><label for=\"glossary-filter\">Filter \
+         terms</label><input id=\"glossary-filter\" type=\"search\" autocomplete=\"off\"></div><div \
+         id=\"glossary-list\">{}</div>",
+        list
+    )
+}
+
 /// The letters present, as links to their groups on the glossary's own address (so the links survive
 /// `<base href>`), and every entry that passes the filter under its letter.
 pub fn a_to_z_html(terms: &[Term], filter: &str) -> Html {

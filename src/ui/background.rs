@@ -207,6 +207,7 @@ pub fn worker_html_holding(
         let focus = browser::focused_id();
         let mine = latest.get_value() + 1;
         latest.set_value(mine);
+        browser::set_busy(true);
         let asked = route.clone();
         let navigate = navigate.clone();
         ask_holding(Want::Page, &route, &held, move |answer| {
@@ -228,6 +229,7 @@ pub fn worker_html_holding(
             }
             browser::set_title(&page.title);
             html.set(page.html);
+            browser::set_busy(false);
             let arrived = moved.try_update_value(std::mem::take).unwrap_or_default();
             request_animation_frame(move || {
                 if sent {

@@ -90,6 +90,14 @@ pub fn site_address() -> String {
     format!("{}{}/", origin(), base_path())
 }
 
+/// Marks `<main>` as busy (`aria-busy`) while its page is loading or is the copy written at publish time, and clears
+/// the mark once the app's own page is there.
+pub fn set_busy(busy: bool) {
+    if let Some(main) = document().and_then(|d| d.get_element_by_id("main")) {
+        let _ = if busy { main.set_attribute("aria-busy", "true") } else { main.remove_attribute("aria-busy") };
+    }
+}
+
 /// Replaces the content of the element with this id, if there is one.
 pub fn set_inner_html(id: &str, html: Html) {
     if let Some(el) = document().and_then(|d| d.get_element_by_id(id)) {

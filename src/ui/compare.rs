@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use super::actions::offer;
 use super::background::worker_html;
 use super::context::CurrentRoute;
-use super::{browser, download};
+use super::{browser, download, prerendered};
 use crate::compare::case::case_keys;
 use crate::html::Html;
 use crate::pages::route::Route;
@@ -74,10 +74,10 @@ pub fn ComparePage() -> impl IntoView {
     offer(Action::Csv, None, csv);
     view! {
         <div
-            class="wrap compare"
+            class=move || route.with(Route::page_class)
             on:submit=on_submit
             on:input=on_input
-            inner_html=move || Html::into_string(html.get())
+            inner_html=move || Html::into_string(route.with(|r| prerendered::or_served(r, html.get())))
         ></div>
     }
 }

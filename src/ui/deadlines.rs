@@ -91,7 +91,7 @@ pub fn DeadlinesPage() -> impl IntoView {
     };
     view! {
         <div
-            class="wrap deadlines"
+            class=move || route.with(crate::pages::route::Route::page_class)
             on:change=on_change
             on:submit=on_submit
             inner_html=move || Html::into_string(html.get())

@@ -3,31 +3,39 @@
 
 use leptos::prelude::*;
 
+use wasm_bindgen::JsCast;
+
 use super::actions::offer;
 use super::background::worker_html;
+use super::context::CurrentRoute;
+use super::{browser, prerendered};
 use crate::html::Html;
 use crate::pages::route::Route;
 use crate::render::action::Action;
+use crate::render::frame::loading_html;
+use crate::render::glossary::glossary_page_html;
 
-/// `/glossary`.
+/// `/glossary`. The page around the list is made once (or taken over from the page written at publish time); the
+/// list follows what is typed in the filter box.
 #[component]
 pub fn GlossaryPage() -> impl IntoView {
+    let route = CurrentRoute::get();
     let filter = RwSignal::new(String::new());
     let (html, retry) = worker_html(move || Some(Route::Glossary { filter: filter.get() }));
     offer(Action::Retry, None, retry);
-    view! {
-        <div class="wrap glossary">
-            <h1>"Glossary"</h1>
-            <p class="lead">
-                "The terms and abbreviations the procedures use, what they mean, and which authorities' "
-                "procedures use them."
-            </p>
-            <div class="glossary-filter">
-                <label for="glossary-filter">"Filter terms"</label>
-                <input id="glossary-filter" type="search" autocomplete="off"
-                    on:input=move |ev| filter.set(event_target_value(&ev)) />
-            </div>
-            <div inner_html=move || Html::into_string(html.get())></div>
-        </div>
-    }
+    let page = route.with_untracked(prerendered::for_route).unwrap_or_else(|| glossary_page_html(loading_html()));
+    Effect::new(move |_| {
+        let list = html.get();
+        if list != loading_html() {
+            browser::set_inner_html("glossary-list", list);
+        }
+    });
+    let on_input = move |event: web_sys::Event| {
+        let input = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+        if let Some(input) = input.filter(|i| i.id() == "glossary-filter") {
+            filter.set(input.value());
+        }
+    };
+    let class = route.with_untracked(Route::page_class);
+    view! { <div class=class on:input=on_input inner_html=Html::into_string(page)></div> }
 }

@@ -10,6 +10,7 @@ mod download;
 mod fetch;
 mod glossary;
 mod layout;
+mod prerendered;
 mod search;
 mod shell;
 mod status;
@@ -51,6 +52,11 @@ pub fn Link(
 ) -> impl IntoView {
     let href = expect_context::<Base>().url(&href);
     view! { <A href=href attr:class=class attr:rel=rel>{children()}</A> }
+}
+
+/// Takes over the page written at publish time, if the document holds one: called before the app mounts.
+pub fn take_over() {
+    prerendered::take_over();
 }
 
 /// The whole site.

@@ -114,7 +114,7 @@ pub fn SearchBox() -> impl IntoView {
     };
     view! {
         <div class="wrap search-row" on:keydown=on_keydown>
-            <form class="site-search" role="search" on:submit=on_submit>
+            <form class="site-search" role="search" action="search" on:submit=on_submit>
                 <label for=INPUT>"Search the procedures"</label>
                 <div class="search-line">
                     <input id=INPUT name="q" type="search" autocomplete="off" aria-controls=RESULTS

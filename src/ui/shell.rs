@@ -15,7 +15,7 @@ use wasm_bindgen::JsCast;
 use super::context::{CurrentAddress, CurrentRoute};
 use super::fetch::{load_book, CatalogueResource};
 use super::status::loaded;
-use super::{browser, compare, deadlines, glossary, search, worker_page, Base};
+use super::{browser, compare, deadlines, glossary, prerendered, search, worker_page, Base};
 use crate::html::Html;
 use crate::model::{Book, Catalogue, LoadError};
 use crate::pages::main::{page, Content};
@@ -106,7 +106,17 @@ fn MainPage() -> impl IntoView {
     let retry_catalogue = Callback::new(move |_| catalogue.refetch());
     let retry_book = Callback::new(move |_| book.refetch());
     arrow_keys();
+    // The page written at publish time for this address, shown while the catalogue or the book loads.
+    let served = move || {
+        let class = route.with(Route::page_class);
+        let html = route.with(prerendered::for_route)?;
+        browser::set_busy(true);
+        Some(view! { <div class=class inner_html=Html::into_string(html)></div> }.into_any())
+    };
     move || {
+        if let (None, Some(page)) = (catalogue.get(), served()) {
+            return page;
+        }
         loaded(catalogue.get(), retry_catalogue, false, move |catalogue| {
             let route = route.get();
             let listed = route.authority().and_then(|slug| catalogue.find(slug).cloned());
@@ -121,17 +131,21 @@ fn MainPage() -> impl IntoView {
                 };
                 let page = page(&route, &content);
                 browser::set_title(&page.title);
+                browser::set_busy(false);
                 let marks = matches!(&route, Route::Section { highlight: Some(_), .. });
                 request_animation_frame(move || {
                     if !browser::scroll_to_fragment() && marks {
                         browser::scroll_to_selector(".prose mark");
                     }
                 });
-                view! { <div class="wrap" inner_html=Html::into_string(page.html)></div> }.into_any()
+                let class = route.page_class();
+                view! { <div class=class inner_html=Html::into_string(page.html)></div> }.into_any()
             };
             match (has_book, book.get()) {
                 (false, _) => show(None),
-                (true, None | Some(None)) => loaded(None::<Result<(), LoadError>>, retry_book, false, |_| ()),
+                (true, None | Some(None)) => {
+                    served().unwrap_or_else(|| loaded(None::<Result<(), LoadError>>, retry_book, false, |_| ()))
+                }
                 (true, Some(Some(result))) => loaded(Some(result), retry_book, false, move |b| show(Some(&b))),
             }
         })
@@ -150,6 +164,7 @@ pub fn Shell() -> impl IntoView {
         Route::parse(&path, &location.search.get()).0
     });
     provide_context(CurrentRoute(route));
+    Effect::new(move |_| route.with(prerendered::forget_unless));
     let address = Memo::new(move |_| {
         let search = location.search.get();
         let query = if search.is_empty() { String::new() } else { format!("?{search}") };

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::actions::offer;
+use super::browser;
 use crate::html::Html;
 use crate::model::LoadError;
 use crate::render::action::Action;
@@ -19,6 +20,7 @@ pub fn loaded<T, V>(
 where
     V: IntoView + 'static,
 {
+    browser::set_busy(state.is_none());
     match state {
         None => view! { <div inner_html=Html::into_string(loading_html())></div> }.into_any(),
         Some(Err(error)) => {

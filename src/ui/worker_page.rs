@@ -13,7 +13,7 @@ use wasm_bindgen_futures::{spawn_local, JsFuture};
 use super::actions::offer;
 use super::background::{worker_html_holding, SendForm};
 use super::context::CurrentRoute;
-use super::{browser, download};
+use super::{browser, download, prerendered};
 use crate::html::Html;
 use crate::pages::route::Route;
 use crate::pages::PROGRESS_KEY;
@@ -89,6 +89,7 @@ pub fn WorkerPage() -> impl IntoView {
             send_form(&data, send);
         }
     };
-    let class = move || format!("wrap {}", route.with(Route::page_class));
-    view! { <div class=class on:submit=on_submit inner_html=move || Html::into_string(html.get())></div> }
+    let class = move || route.with(Route::page_class);
+    let shown = move || Html::into_string(route.with(|r| prerendered::or_served(r, html.get())));
+    view! { <div class=class on:submit=on_submit inner_html=shown></div> }
 }

@@ -264,21 +264,23 @@ fn check_served_site(port: u16, base: &str, dir: &Path) {
     let hashes = build_hashes(dir);
     assert!(!hashes.is_empty(), "{}: the page has its start-up script", dir.display());
     let slug = first_authority();
-    let index = std::fs::read(dir.join("index.html")).unwrap();
+    let file = |name: &str| std::fs::read(dir.join(name)).unwrap();
+    let shell = file("404.html");
 
-    // The start page and a deep link: the app's page, every header, revalidated.
-    for path in [
-        format!("{base}/"),
-        format!("{base}/a/{slug}"),
-        format!("{base}/a/{slug}/rules"),
-        format!("{base}/compare"),
-        format!("{base}/train"),
-        format!("{base}/train/{slug}/quiz"),
-        format!("{base}/wizard/{slug}/after-review"),
+    // The start page and deep links: the page written for the address, or the page the app starts from (which
+    // shows the page), every header, revalidated.
+    for (path, answer) in [
+        (format!("{base}/"), "index.html".to_owned()),
+        (format!("{base}/a/{slug}"), format!("a/{slug}.html")),
+        (format!("{base}/a/{slug}/rules"), format!("a/{slug}/rules.html")),
+        (format!("{base}/compare"), "compare.html".to_owned()),
+        (format!("{base}/train"), "404.html".to_owned()),
+        (format!("{base}/train/{slug}/quiz"), "404.html".to_owned()),
+        (format!("{base}/wizard/{slug}/after-review"), "404.html".to_owned()),
     ] {
         let reply = get(port, &path, false);
         assert_eq!(reply.status, 200, "{path}");
-        assert_eq!(reply.body, index, "{path} answers with the app's page");
+        assert_eq!(reply.body, file(&answer), "{path} answers with {answer}");
         assert!(reply.header("content-type").unwrap().starts_with("text/html"), "{path}");
         assert_security_headers(&reply, &path, &hashes);
         assert_eq!(reply.headers_named("cache-control"), vec!["no-cache"], "{path}");
@@ -287,7 +289,7 @@ fn check_served_site(port: u16, base: &str, dir: &Path) {
     for path in [format!("{base}/no/such/page"), format!("{base}/nginx-headers.conf"), format!("{base}/_headers")] {
         let reply = get(port, &path, false);
         assert_eq!(reply.status, 404, "{path}");
-        assert_eq!(reply.body, index, "{path} answers with the app's page");
+        assert_eq!(reply.body, shell, "{path} answers with the app's page");
         assert_security_headers(&reply, &path, &hashes);
     }
     // Trunk's hashed files: a year, immutable; everything else revalidated.
@@ -340,7 +342,16 @@ fn the_build_writes_the_hosting_files_with_its_hash() {
     for folder in ["dist", "target/dist-sub"] {
         let dir = support::built(folder);
         let index = std::fs::read_to_string(dir.join("index.html")).unwrap();
-        assert_eq!(index, std::fs::read_to_string(dir.join("404.html")).unwrap(), "{folder}: 404.html is index.html");
+        let shell = std::fs::read_to_string(dir.join("404.html")).unwrap();
+        assert!(index.contains("id=\"prerendered\" data-route=\"./\""), "{folder}: index.html is the start page");
+        assert!(
+            !shell.contains("id=\"prerendered\"") && shell.contains("<noscript>"),
+            "{folder}: 404.html holds no page"
+        );
+        let policy = |page: &str| {
+            page.split("Content-Security-Policy\" content=\"").nth(1).map(|p| p.split('"').next().map(str::to_owned))
+        };
+        assert_eq!(policy(&index), policy(&shell), "{folder}: every page has the same policy");
         let hashes = build_hashes(&dir);
         assert_eq!(hashes.len(), 1, "{folder}: one inline start-up script");
         assert!(index.contains(&format!("content=\"{}\"", csp::meta_policy(&hashes))), "{folder}: the page's policy");
@@ -508,10 +519,12 @@ async fn a_missing_or_broken_webassembly_file_or_script_is_said_in_words() {
         (wasm.as_str(), 200, page.as_str(), "The site's WebAssembly program did not load."),
         (glue.as_str(), 404, "Not Found", "One of the site's script files did not load."),
     ];
+    let slug = first_authority();
     for (path, status, body, reason) in cases {
         server.clear_overrides();
         server.set_override(path, status, body);
-        b.client.goto(&server.url("/")).await.unwrap();
+        // A page the app starts from (no page of its own), then a page written at publish time, still there to read.
+        b.client.goto(&server.url(&format!("/wizard/{slug}"))).await.unwrap();
         let what = format!("{path} answering {status}");
         let text = boot_message(&b).await.unwrap_or_else(|| panic!("{what}: no message within 5 s"));
         assert!(text.contains("The site could not start"), "{what}: {text}");
@@ -519,6 +532,11 @@ async fn a_missing_or_broken_webassembly_file_or_script_is_said_in_words() {
         assert!(text.contains("Reload to try again"), "{what}: {text}");
         assert_eq!(b.eval("return document.querySelectorAll('.site-header').length").await, 0, "{what}");
         b.assert_accessible(&what).await;
+        b.client.goto(&server.url("/")).await.unwrap();
+        let text = boot_message(&b).await.unwrap_or_else(|| panic!("{what}, written page: no message within 5 s"));
+        assert!(text.contains("The site's tools could not start") && text.contains(reason), "{what}: {text}");
+        assert!(text.contains("This page can still be read"), "{what}: {text}");
+        assert_eq!(b.eval("return document.querySelectorAll('.cards li').length > 0").await, true, "{what}");
     }
     // Reload, once the file is back: the app starts and its message is gone.
     server.clear_overrides();

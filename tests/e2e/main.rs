@@ -13,3 +13,4 @@ mod search;
 mod site;
 mod training;
 mod wizard;
+mod written;

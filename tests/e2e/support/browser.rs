@@ -54,6 +54,15 @@ impl Browser {
     /// As [`Browser::start`], with extra W3C capabilities, e.g. `("unhandledPromptBehavior", json!("ignore"))`
     /// to leave a dialog open for the test to find.
     pub async fn start_with(capabilities: &[(&str, Value)]) -> Option<Browser> {
+        Browser::start_configured(capabilities, false).await
+    }
+
+    /// As [`Browser::start`], with JavaScript turned off, as on a locked-down machine.
+    pub async fn start_without_javascript() -> Option<Browser> {
+        Browser::start_configured(&[], true).await
+    }
+
+    async fn start_configured(capabilities: &[(&str, Value)], no_script: bool) -> Option<Browser> {
         let (Some(driver_bin), Some(chromium)) = (find_program("chromedriver"), find_program("chromium")) else {
             assert!(!browser_required(), "CI=true but chromium or chromedriver is not installed: run scripts/setup.sh");
             eprintln!("skipping: chromium/chromedriver not installed (run scripts/setup.sh)");
@@ -90,6 +99,9 @@ impl Browser {
         ];
         let mut chrome_args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
         chrome_args.push(format!("--user-data-dir={}", profile.display()));
+        if no_script {
+            chrome_args.push("--blink-settings=scriptEnabled=false".to_owned());
+        }
         let mut caps = serde_json::Map::new();
         caps.insert("browserName".into(), json!("chrome"));
         caps.insert("goog:chromeOptions".into(), json!({ "binary": chromium, "args": chrome_args }));
@@ -124,8 +136,18 @@ impl Browser {
         let _ = self.client.clone().close().await;
     }
 
-    /// Opens a URL and waits until the app has rendered `selector`.
+    /// Opens a URL and waits until the app has rendered `selector` and has its own page on screen: a page written
+    /// at publish time has been taken over, and `<main>` is no longer busy loading.
     pub async fn open(&self, url: &str, selector: &str) {
+        self.open_static(url, selector).await;
+        self.wait_until(
+            "return document.getElementById('prerendered') === null && !document.querySelector('main[aria-busy]')",
+        )
+        .await;
+    }
+
+    /// Opens a URL and waits for `selector`, without waiting for the app (for a browser with JavaScript off).
+    pub async fn open_static(&self, url: &str, selector: &str) {
         self.client.goto(url).await.unwrap_or_else(|e| panic!("open {url}: {e}"));
         self.wait_for(selector).await;
     }
@@ -159,9 +181,21 @@ impl Browser {
         }
     }
 
-    /// The text of the first element matching `selector`.
+    /// The text of the first element matching `selector` (found again if the page re-renders under it).
     pub async fn text(&self, selector: &str) -> String {
-        self.wait_for(selector).await.text().await.unwrap()
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            match self.wait_for(selector).await.text().await {
+                Ok(text) => return text,
+                Err(fantoccini::error::CmdError::Standard(e))
+                    if e.error == fantoccini::error::ErrorStatus::StaleElementReference
+                        && Instant::now() < deadline =>
+                {
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                }
+                Err(e) => panic!("text of {selector}: {e}"),
+            }
+        }
     }
 
     /// Runs a script and returns its value.

@@ -1,5 +1,5 @@
-//! A small static file server for the built site, bound to 127.0.0.1, with the static host's
-//! `404.html` fallback and optional per-path overrides to simulate broken, failing or silent content.
+//! A small static file server for the built site, bound to 127.0.0.1, with a static host's pretty addresses
+//! (`/a/x` answered by `a/x.html`) and `404.html` fallback and optional per-path overrides to simulate broken, failing or silent content.
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
@@ -97,12 +97,17 @@ fn handle(
         None => {}
     }
     let relative = path.strip_prefix(prefix).map(|p| p.trim_start_matches('/'));
+    // As a static host does: the file, else the page written for the address (`{path}.html`), else a folder's
+    // `index.html`.
     let file = relative.filter(|p| !p.split('/').any(|part| part == "..")).map(|p| {
         let candidate = root.join(p);
-        if candidate.is_dir() {
-            candidate.join("index.html")
-        } else {
+        let page = root.join(format!("{}.html", p.trim_end_matches('/')));
+        if candidate.is_file() {
             candidate
+        } else if !p.is_empty() && page.is_file() {
+            page
+        } else {
+            candidate.join("index.html")
         }
     });
     match file.and_then(|f| std::fs::read(&f).ok().map(|bytes| (f, bytes))) {
