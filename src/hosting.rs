@@ -91,7 +91,7 @@ pub fn nginx_headers(script_hashes: &[String]) -> String {
 }
 
 /// Every file under `dir`, relative to it, with `/` separators, sorted.
-fn files_under(dir: &Path) -> std::io::Result<Vec<String>> {
+pub fn files_under(dir: &Path) -> std::io::Result<Vec<String>> {
     let mut files = Vec::new();
     let mut pending = vec![dir.to_path_buf()];
     while let Some(folder) = pending.pop() {

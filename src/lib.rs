@@ -14,6 +14,7 @@ pub mod hosting;
 pub mod html;
 pub mod markdown;
 pub mod model;
+pub mod offline;
 pub mod pages;
 pub mod prefs;
 pub mod prerender;

@@ -96,4 +96,62 @@
     var reason = event.reason;
     fromMessage(reason && reason.message ? reason.name + ": " + reason.message : String(reason));
   });
+
+  // Offline after one visit: the service worker (sw.js, at the site's base) keeps every file of this build. When a
+  // new build is published its service worker waits; the page says so, and takes it on only when asked, reloading
+  // once so that the page and its files all come from the one build.
+  if ("serviceWorker" in navigator && window.isSecureContext) {
+    var asked = false;
+    var offerUpdate = function (waiting) {
+      if (document.getElementById("update-notice")) {
+        return;
+      }
+      var notice = document.createElement("div");
+      notice.id = "update-notice";
+      notice.className = "update-notice";
+      notice.setAttribute("role", "status");
+      var text = document.createElement("p");
+      text.textContent = "A new version is available. ";
+      var reload = document.createElement("button");
+      reload.type = "button";
+      reload.className = "button";
+      reload.textContent = "Reload";
+      reload.addEventListener("click", function () {
+        asked = true;
+        waiting.postMessage("take-over");
+      });
+      text.appendChild(reload);
+      notice.appendChild(text);
+      document.body.appendChild(notice);
+    };
+    navigator.serviceWorker.addEventListener("controllerchange", function () {
+      if (asked) {
+        asked = false;
+        window.location.reload();
+      }
+    });
+    window.addEventListener("load", function () {
+      navigator.serviceWorker
+        .register("sw.js")
+        .then(function (registration) {
+          if (registration.waiting && navigator.serviceWorker.controller) {
+            offerUpdate(registration.waiting);
+          }
+          registration.addEventListener("updatefound", function () {
+            var incoming = registration.installing;
+            if (!incoming) {
+              return;
+            }
+            incoming.addEventListener("statechange", function () {
+              if (incoming.state === "installed" && navigator.serviceWorker.controller) {
+                offerUpdate(incoming);
+              }
+            });
+          });
+        })
+        .catch(function () {
+          // No service worker (a host without sw.js, a private window): the site works online as before.
+        });
+    });
+  }
 })();

@@ -1,13 +1,15 @@
 //! `publish [PROJECT_DIR] OUT_DIR`: validates `content/` and writes the published data into `OUT_DIR/data/`;
 //! then, when `OUT_DIR` holds a built `index.html`, completes its Content Security Policy, copies it to `404.html`
 //! and writes the hosting headers (`_headers`, `nginx-headers.conf`) for the build's public URL
-//! (`TRUNK_PUBLIC_URL`, `/` by default). Trunk runs it after each build; any problem is printed and fails the build.
+//! (`TRUNK_PUBLIC_URL`, `/` by default); then writes every page that needs no case's answers (`prerender`) and the
+//! service worker that keeps the build for use offline (`offline`). Trunk runs it after each build; any problem is
+//! printed and fails the build.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use cin_procedure_explorer::publish::{check, library, read, write};
-use cin_procedure_explorer::{hosting, prerender};
+use cin_procedure_explorer::{hosting, offline, prerender};
 
 fn main() -> ExitCode {
     let args: Vec<PathBuf> = std::env::args_os().skip(1).map(PathBuf::from).collect();
@@ -53,12 +55,19 @@ fn main() -> ExitCode {
     }
     let today = build_date();
     match prerender::write(&out, &library(&content), today, &public_url) {
-        Ok(files) => {
-            println!("wrote {} pages, each complete without JavaScript", files.len());
+        Ok(files) => println!("wrote {} pages, each complete without JavaScript", files.len()),
+        Err(e) => {
+            eprintln!("could not write the pages: {e}");
+            return ExitCode::FAILURE;
+        }
+    }
+    match offline::write(&out) {
+        Ok(()) => {
+            println!("wrote {}, which keeps every file of this build for use offline", offline::SERVICE_WORKER);
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("could not write the pages: {e}");
+            eprintln!("could not write the service worker: {e}");
             ExitCode::FAILURE
         }
     }

@@ -27,6 +27,7 @@ pub struct Server {
     prefix: String,
     overrides: Arc<Mutex<HashMap<String, Override>>>,
     stop: Arc<AtomicBool>,
+    offline: Arc<AtomicBool>,
     thread: Option<JoinHandle<()>>,
 }
 
@@ -63,6 +64,7 @@ fn handle(
     prefix: &str,
     overrides: &Mutex<HashMap<String, Override>>,
     stop: &AtomicBool,
+    offline: &AtomicBool,
 ) {
     let mut reader = BufReader::new(match stream.try_clone() {
         Ok(s) => s,
@@ -82,6 +84,10 @@ fn handle(
     }
     let target = request_line.split_whitespace().nth(1).unwrap_or("/");
     let path = target.split(['?', '#']).next().unwrap_or("/");
+    // The service worker only where a test asks for it: elsewhere pages and faults come from this server each time.
+    if path == format!("{prefix}/sw.js") && !offline.load(Ordering::SeqCst) {
+        return respond(stream, 404, "text/plain; charset=utf-8", b"Not Found");
+    }
     let canned = overrides.lock().unwrap().get(path).cloned();
     match canned {
         Some(Override::Answer(status, body)) => return respond(stream, status, content_type(path), &body),
@@ -126,7 +132,9 @@ impl Server {
         let addr = listener.local_addr().unwrap();
         let overrides: Arc<Mutex<HashMap<String, Override>>> = Arc::default();
         let stop = Arc::new(AtomicBool::new(false));
+        let offline = Arc::new(AtomicBool::new(false));
         let (thread_overrides, thread_stop, thread_prefix) = (overrides.clone(), stop.clone(), prefix.to_owned());
+        let thread_offline = offline.clone();
         let thread = std::thread::spawn(move || {
             for stream in listener.incoming() {
                 if thread_stop.load(Ordering::SeqCst) {
@@ -134,12 +142,17 @@ impl Server {
                 }
                 if let Ok(stream) = stream {
                     let (root, prefix, overrides) = (root.clone(), thread_prefix.clone(), thread_overrides.clone());
-                    let stop = thread_stop.clone();
-                    std::thread::spawn(move || handle(stream, &root, &prefix, &overrides, &stop));
+                    let (stop, offline) = (thread_stop.clone(), thread_offline.clone());
+                    std::thread::spawn(move || handle(stream, &root, &prefix, &overrides, &stop, &offline));
                 }
             }
         });
-        Server { addr, prefix: prefix.to_owned(), overrides, stop, thread: Some(thread) }
+        Server { addr, prefix: prefix.to_owned(), overrides, stop, offline, thread: Some(thread) }
+    }
+
+    /// Serves the site's service worker (`sw.js`), which every other test goes without (answered 404).
+    pub fn serve_service_worker(&self) {
+        self.offline.store(true, Ordering::SeqCst);
     }
 
     /// The full URL of a site path, e.g. `url("/a/york")`.

@@ -1,0 +1,66 @@
+//! Offline after one visit: the service worker the publish step writes into the built site (`sw.js`, from the
+//! template `static/sw.js`), naming this build's version and every file it keeps. The page registers it and says
+//! when a new build is waiting (`static/boot.js`).
+
+use std::path::Path;
+
+use crate::csp::{base64, sha256};
+use crate::prerender::SHELL;
+
+/// The service worker's file, at the site's base.
+pub const SERVICE_WORKER: &str = "sw.js";
+
+/// The files a visitor never needs: the hosting files, for servers.
+const FOR_SERVERS: [&str; 2] = [crate::hosting::NETLIFY_HEADERS, crate::hosting::NGINX_HEADERS];
+
+/// The service worker for a build whose files are `files` (paths under the site's base, with their contents): the
+/// version is a hash of every file's name and content, so any change to the build is a new service worker.
+pub fn service_worker(files: &[(String, Vec<u8>)]) -> String {
+    let kept: Vec<&str> = files
+        .iter()
+        .map(|(name, _)| name.as_str())
+        .filter(|name| !FOR_SERVERS.contains(name) && *name != SERVICE_WORKER)
+        .collect();
+    let mut all = Vec::new();
+    for (name, content) in files.iter().filter(|(name, _)| kept.contains(&name.as_str())) {
+        all.extend_from_slice(name.as_bytes());
+        all.push(0);
+        all.extend_from_slice(&sha256(content));
+    }
+    let version: String = base64(&sha256(&all)).chars().filter(char::is_ascii_alphanumeric).take(16).collect();
+    include_str!("../static/sw.js")
+        .replace("__VERSION__", &version)
+        .replace("__FILES__", &serde_json::to_string(&kept).unwrap_or_else(|_| "[]".to_owned()))
+        .replace("__SHELL__", SHELL)
+}
+
+/// Writes the service worker for the built site in `out`.
+pub fn write(out: &Path) -> Result<(), String> {
+    let mut files = Vec::new();
+    for name in crate::hosting::files_under(out).map_err(|e| format!("{}: {e}", out.display()))? {
+        let content = std::fs::read(out.join(&name)).map_err(|e| format!("{name}: {e}"))?;
+        files.push((name, content));
+    }
+    std::fs::write(out.join(SERVICE_WORKER), service_worker(&files)).map_err(|e| format!("{SERVICE_WORKER}: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_service_worker_keeps_every_file_but_the_servers_and_changes_with_the_build() {
+        let build = |wasm: &[u8]| {
+            let files = [("index.html", b"<p>".to_vec()), ("app_bg.wasm", wasm.to_vec()), ("_headers", b"/*".to_vec())];
+            service_worker(&files.map(|(n, c)| (n.to_owned(), c)))
+        };
+        let first = build(b"one");
+        assert!(first.contains(r#"var FILES = ["index.html","app_bg.wasm"];"#), "{first}");
+        assert!(first.contains("return \"404.html\";") && !first.contains("__"), "{first}");
+        let version =
+            |sw: &str| sw.split("var VERSION = \"").nth(1).and_then(|v| v.split('"').next()).map(str::to_owned);
+        assert_eq!(version(&first).map(|v| v.len()), Some(16));
+        assert_eq!(version(&first), version(&build(b"one")), "the same build, the same version");
+        assert_ne!(version(&first), version(&build(b"two")), "a changed file, a new version");
+    }
+}
