@@ -116,7 +116,8 @@ pub fn files_under(dir: &Path) -> std::io::Result<Vec<String>> {
 pub fn finish(out: &Path, public_url: &str) -> Result<Vec<String>, String> {
     let index = out.join("index.html");
     let html = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
-    let (page, hashes) = csp::apply(&html).map_err(|e| format!("{}: {e}", index.display()))?;
+    let deferred = crate::startup::defer(&html).map_err(|e| format!("{}: {e}", index.display()))?;
+    let (page, hashes) = csp::apply(&deferred).map_err(|e| format!("{}: {e}", index.display()))?;
     if hashes.is_empty() {
         return Err(format!("{}: no inline start-up script found", index.display()));
     }
@@ -207,14 +208,18 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("cin-hosting-unit-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(dir.join("data")).unwrap();
-        let page = "<html><head><meta http-equiv=\"Content-Security-Policy\" content=\"x\"><script type=\"module\">start()</script></head></html>";
+        let page = "<html><head><meta http-equiv=\"Content-Security-Policy\" content=\"x\"><script type=\"module\">\
+                    import init, * as bindings from '/app.js';init({ module_or_path: '/app_bg.wasm' });</script></head></html>";
         std::fs::write(dir.join("index.html"), page).unwrap();
         std::fs::write(dir.join("app-0123456789abcdef_bg.wasm"), "").unwrap();
         std::fs::write(dir.join("data/a.json"), "{}").unwrap();
         finish(&dir, "/").unwrap();
         let index = std::fs::read_to_string(dir.join("index.html")).unwrap();
         assert_eq!(index, std::fs::read_to_string(dir.join("404.html")).unwrap());
-        let hash = csp::script_hash("start()");
+        // The policy names the start-up script as the page now holds it: deferred past the first paint.
+        let scripts = csp::inline_scripts(&index);
+        assert!(scripts.len() == 1 && scripts[0].contains("await import('/app.js')"), "{index}");
+        let hash = csp::script_hash(scripts[0]);
         assert!(index.contains(&format!("script-src 'self' {hash} 'wasm-unsafe-eval'")), "{index}");
         let headers = std::fs::read_to_string(dir.join(NETLIFY_HEADERS)).unwrap();
         assert!(headers.contains("/app-0123456789abcdef_bg.wasm\n  Cache-Control: public, max-age=31536000, immutable"));
@@ -222,7 +227,8 @@ mod tests {
         assert!(headers.contains("/404.html\n  Cache-Control: no-cache"));
         assert!(!headers.contains("/_headers"));
         assert!(std::fs::read_to_string(dir.join(NGINX_HEADERS)).unwrap().contains(&hash));
-        std::fs::write(dir.join("index.html"), "<html><head><script>start()</script></head></html>").unwrap();
+        let no_policy = page.replace("<meta http-equiv=\"Content-Security-Policy\" content=\"x\">", "");
+        std::fs::write(dir.join("index.html"), no_policy).unwrap();
         assert!(finish(&dir, "/").is_err(), "a page without the CSP meta tag fails the build");
         std::fs::remove_dir_all(&dir).unwrap();
     }

@@ -22,6 +22,7 @@ pub mod publish;
 pub mod query;
 pub mod render;
 pub mod search;
+pub mod startup;
 pub mod timeline;
 pub mod training;
 pub mod ui;

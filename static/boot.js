@@ -51,7 +51,9 @@
     couldNotStart(
       /WebAssembly|wasm|magic word|CompileError|LinkError/i.test(message)
         ? "The site's WebAssembly program did not load."
-        : "The site's program stopped with an error while starting.",
+        : /dynamically imported module|Importing a module script failed|error loading dynamically/i.test(message)
+          ? "One of the site's script files did not load."
+          : "The site's program stopped with an error while starting.",
       message
     );
   }
