@@ -6,6 +6,16 @@
   "use strict";
   var shown = false;
 
+  // A page written at publish time answers its address without a query. For an address with one (a comparison's
+  // own view, a section beside another authority's), the page a static host sent is not yet this address's page,
+  // so it stays hidden until the app has made the right one. Words to mark (highlight=) change nothing else.
+  var queried = window.location.search.replace(/^\?/, "").split("&").filter(function (part) {
+    return part !== "" && part.indexOf("highlight=") !== 0;
+  });
+  if (queried.length > 0) {
+    document.documentElement.className += " elsewhere";
+  }
+
   function show(title, reason, advice, detail, canReload) {
     var fill = function () {
       var box = document.getElementById("boot");
@@ -13,6 +23,7 @@
         return; // shown already, or the app has started
       }
       shown = true;
+      document.documentElement.className = document.documentElement.className.replace(/\s*elsewhere/g, "");
       var set = function (id, text) {
         document.getElementById(id).textContent = text;
       };

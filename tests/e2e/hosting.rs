@@ -411,6 +411,8 @@ async fn visit(b: &Browser, url: &str, selector: &str, allow_404: bool) {
     console(b).await;
     b.client.goto(url).await.unwrap_or_else(|e| panic!("open {url}: {e}"));
     let found = b.client.wait().at_most(Duration::from_secs(15)).for_element(Locator::Css(selector)).await.is_ok();
+    // The app has started and taken over the page written at publish time.
+    b.wait_until("return document.getElementById('prerendered') === null && !document.querySelector('main[aria-busy]')").await;
     let messages = console(b).await;
     let bad: Vec<&str> = messages
         .iter()

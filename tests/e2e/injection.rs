@@ -282,6 +282,7 @@ const HELPERS: &str = r#"
     const rendered = () => {
         const main = document.querySelector('main');
         return !!main && main.children.length > 0 && !main.querySelector('.loading')
+            && !document.getElementById('prerendered') && !main.hasAttribute('aria-busy')
             && main.textContent.trim() !== '' && !main.textContent.includes('__neutral__');
     };
     const until = (test, then, start = performance.now()) => {

@@ -84,9 +84,10 @@ fn handle(
     }
     let target = request_line.split_whitespace().nth(1).unwrap_or("/");
     let path = target.split(['?', '#']).next().unwrap_or("/");
-    // The service worker only where a test asks for it: elsewhere pages and faults come from this server each time.
+    // The site's service worker only where a test asks for it; elsewhere one that keeps nothing, so that pages and
+    // faults come from this server each time.
     if path == format!("{prefix}/sw.js") && !offline.load(Ordering::SeqCst) {
-        return respond(stream, 404, "text/plain; charset=utf-8", b"Not Found");
+        return respond(stream, 200, "text/javascript; charset=utf-8", b"// Keeps nothing.\n");
     }
     let canned = overrides.lock().unwrap().get(path).cloned();
     match canned {
@@ -150,7 +151,8 @@ impl Server {
         Server { addr, prefix: prefix.to_owned(), overrides, stop, offline, thread: Some(thread) }
     }
 
-    /// Serves the site's service worker (`sw.js`), which every other test goes without (answered 404).
+    /// Serves the site's service worker (`sw.js`), which every other test goes without (it gets one that keeps
+    /// nothing).
     pub fn serve_service_worker(&self) {
         self.offline.store(true, Ordering::SeqCst);
     }
