@@ -106,6 +106,13 @@ pub enum ReviewState {
     },
 }
 
+impl From<NaiveDate> for PartialDate {
+    /// A date known to the day.
+    fn from(date: NaiveDate) -> Self {
+        PartialDate { year: date.year(), month: date.month(), day: Some(date.day()) }
+    }
+}
+
 impl fmt::Display for PartialDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let month = MONTHS[(self.month - 1) as usize];
@@ -145,6 +152,13 @@ mod tests {
         let full = PartialDate::parse("2008-03-26").unwrap();
         assert_eq!(full.to_string(), "26 March 2008");
         assert_eq!(full.iso(), "2008-03-26");
+    }
+
+    #[test]
+    fn a_day_is_shown_as_the_sources_dates_are() {
+        let date = PartialDate::from(day(2026, 11, 30));
+        assert_eq!((date.to_string(), date.iso()), ("30 November 2026".to_owned(), "2026-11-30".to_owned()));
+        assert_eq!(date.exact_day(), Some(day(2026, 11, 30)));
     }
 
     #[test]

@@ -12,4 +12,5 @@ mod injection;
 mod search;
 mod site;
 mod training;
+mod trust;
 mod wizard;
