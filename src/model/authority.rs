@@ -20,6 +20,7 @@ pub struct Authority {
     /// The dates the source itself states (none when it states none).
     pub dates: Vec<StatedDate>,
     /// The day this restatement was last checked against the source, paragraph by paragraph.
+    #[serde(with = "super::dates::day")]
     pub checked_on: NaiveDate,
     /// Where the source can be read on the web: only an address the source itself gives, or one marked as
     /// verified; none otherwise (never a guessed address).
@@ -101,7 +102,7 @@ pub struct WebAddress {
     #[serde(default)]
     pub given_in_source: bool,
     /// The day someone opened the address and found the source there, if anyone has.
-    #[serde(default)]
+    #[serde(default, with = "super::dates::day::optional")]
     pub verified_on: Option<NaiveDate>,
 }
 

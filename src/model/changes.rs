@@ -17,6 +17,7 @@ pub fn changes_path(slug: &str) -> String {
 #[serde(deny_unknown_fields)]
 pub struct Change {
     /// The day the change was made.
+    #[serde(with = "super::dates::day")]
     pub date: NaiveDate,
     /// What changed, in plain words.
     pub summary: String,
