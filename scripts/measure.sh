@@ -20,7 +20,7 @@ row "HTML (index.html)" dist/index.html
 row "wasm" $(ls dist/*_bg.wasm | grep -v '/worker')
 row "JavaScript glue" $(ls dist/*.js | grep -v '/worker')
 row "CSS" dist/*.css
-row "data (data/authorities.json)" dist/data/authorities.json
+row "data (data/authorities.json, data/site.json)" dist/data/authorities.json dist/data/site.json
 printf '| **total** | **%s** | **%s** |\n' "$(numfmt --to=si --suffix=B "$total_raw")" "$(numfmt --to=si --suffix=B "$total_gz")"
 echo
 echo "Not in the first load: the background worker (compare and search), fetched the first time one is used."

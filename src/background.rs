@@ -7,8 +7,8 @@
 use crate::compare::Library;
 use crate::html::Html;
 use crate::model::{
-    page_title, Authority, AuthorityData, LoadError, Role, Rule, Term, Topic, DATA_AUTHORITIES, DATA_GLOSSARY,
-    DATA_ROLES, DATA_RULES, DATA_TOPICS,
+    page_title, Authority, AuthorityData, LoadError, Role, Rule, Site, Term, Topic, DATA_AUTHORITIES, DATA_GLOSSARY,
+    DATA_ROLES, DATA_RULES, DATA_SITE, DATA_TOPICS,
 };
 use crate::pages::route::Route;
 use crate::pages::worker::{Answer, Held, Update, Want};
@@ -73,7 +73,7 @@ pub fn read_reply(text: &str) -> Option<(u32, Answer)> {
 }
 
 /// The published files' texts the library is made from: each authority's data and worked cases (path and text)
-/// in display order, the topics, the roles and the glossary.
+/// in display order, the topics, the roles, the glossary and the site's settings.
 pub struct Texts {
     /// Each authority's data file.
     pub books: Vec<(String, String)>,
@@ -85,11 +85,13 @@ pub struct Texts {
     pub roles: String,
     /// `data/glossary.json`.
     pub glossary: String,
+    /// `data/site.json`.
+    pub site: String,
 }
 
 /// Assembles the library from the published files' texts.
 pub fn library(texts: &Texts) -> Result<Library, LoadError> {
-    let Texts { books, cases, topics, roles, glossary } = texts;
+    let Texts { books, cases, topics, roles, glossary, site } = texts;
     let books = books
         .iter()
         .map(|(path, text)| crate::model::parse_json::<AuthorityData>(path, text))
@@ -105,19 +107,26 @@ pub fn library(texts: &Texts) -> Result<Library, LoadError> {
         topics: crate::model::parse_json::<Vec<Topic>>(DATA_TOPICS, topics)?,
         roles: crate::model::parse_json::<Vec<Role>>(DATA_ROLES, roles)?,
         glossary: crate::model::parse_json::<Vec<Term>>(DATA_GLOSSARY, glossary)?,
+        site: crate::model::parse_json::<Site>(DATA_SITE, site)?,
     })
 }
 
 /// The library the comparison needs, from `data/authorities.json`, `data/rules.json` (every authority's rules, by
-/// slug), the topics and the roles: no procedure text, glossary or worked cases, so it loads quickly however many
-/// authorities there are.
-pub fn rules_library(authorities: &str, rules: &str, topics: &str, roles: &str) -> Result<Library, LoadError> {
+/// slug), the topics, the roles and the site's settings: no procedure text, glossary, change logs or worked cases,
+/// so it loads quickly however many authorities there are.
+pub fn rules_library(
+    authorities: &str,
+    rules: &str,
+    topics: &str,
+    roles: &str,
+    site: &str,
+) -> Result<Library, LoadError> {
     let list: Vec<Authority> = crate::model::parse_json(DATA_AUTHORITIES, authorities)?;
     let mut by_slug: std::collections::BTreeMap<String, Vec<Rule>> = crate::model::parse_json(DATA_RULES, rules)?;
     let books = list
         .into_iter()
         .map(|authority| match by_slug.remove(&authority.slug) {
-            Some(rules) => Ok(AuthorityData { authority, sections: Vec::new(), rules }),
+            Some(rules) => Ok(AuthorityData { authority, sections: Vec::new(), rules, changes: Vec::new() }),
             None => Err(LoadError::new(DATA_RULES, format!("it has no rules for \"{}\"", authority.slug))),
         })
         .collect::<Result<Vec<_>, LoadError>>()?;
@@ -125,6 +134,7 @@ pub fn rules_library(authorities: &str, rules: &str, topics: &str, roles: &str) 
         books,
         topics: crate::model::parse_json::<Vec<Topic>>(DATA_TOPICS, topics)?,
         roles: crate::model::parse_json::<Vec<Role>>(DATA_ROLES, roles)?,
+        site: crate::model::parse_json::<Site>(DATA_SITE, site)?,
         ..Library::default()
     })
 }
@@ -185,13 +195,16 @@ mod tests {
         )
         .unwrap();
         let topics = serde_json::to_string(&full.topics).unwrap();
-        let library = rules_library(&listed, &rules, &topics, "[]").unwrap();
+        let site = r#"{"report_to":"team@example.org"}"#;
+        let library = rules_library(&listed, &rules, &topics, "[]", site).unwrap();
         assert_eq!(library.books.len(), 1);
+        assert_eq!(library.site.report_to.as_deref(), Some("team@example.org"), "the site's settings are read");
         assert_eq!((&library.books[0].authority, &library.books[0].rules), (&north.authority, &north.rules));
         assert!(library.books[0].sections.is_empty() && library.glossary.is_empty() && library.cases.is_empty());
-        let error = rules_library(&listed, "[{", &topics, "[]").unwrap_err();
+        let error = rules_library(&listed, "[{", &topics, "[]", site).unwrap_err();
         assert_eq!(error.file, DATA_RULES);
-        let missing = rules_library(&listed, "{}", &topics, "[]").unwrap_err();
+        assert_eq!(rules_library(&listed, &rules, &topics, "[]", "{").unwrap_err().file, DATA_SITE);
+        let missing = rules_library(&listed, "{}", &topics, "[]", site).unwrap_err();
         assert!(missing.message.contains("no rules for \"north\""), "{missing:?}");
     }
 

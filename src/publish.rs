@@ -8,11 +8,12 @@ use std::path::Path;
 
 use crate::markdown::render;
 use crate::model::{
-    authority_path, cases_path, data_cases_path, data_path, parse_authority, parse_glossary, parse_index,
-    parse_procedure, parse_roles, parse_rules, parse_topics, procedure_path, rules_path, validate_authority,
-    validate_glossary, validate_index, validate_rules, Authority, AuthorityData, LoadError, Procedure, Role, Rule,
-    Term, TermFinder, Topic, Vocabularies, DATA_AUTHORITIES, DATA_GLOSSARY, DATA_ROLES, DATA_RULES, DATA_TOPICS,
-    GLOSSARY_PATH, INDEX_PATH, ROLES_PATH, TOPICS_PATH,
+    authority_path, cases_path, changes_path, data_cases_path, data_path, parse_authority, parse_changes,
+    parse_glossary, parse_index, parse_procedure, parse_roles, parse_rules, parse_site, parse_topics, procedure_path,
+    rules_path, validate_authority, validate_changes, validate_glossary, validate_index, validate_rules, validate_site,
+    Authority, AuthorityData, Change, LoadError, Procedure, Role, Rule, Site, Term, TermFinder, Topic, Vocabularies,
+    DATA_AUTHORITIES, DATA_GLOSSARY, DATA_ROLES, DATA_RULES, DATA_SITE, DATA_TOPICS, GLOSSARY_PATH, INDEX_PATH,
+    ROLES_PATH, SITE_PATH, TOPICS_PATH,
 };
 use crate::training::cases::{parse_cases, validate_cases, WorkedCase};
 
@@ -27,6 +28,8 @@ pub struct Entry {
     pub rules: Vec<Rule>,
     /// Its worked cases, `cases.json` (none where the file is absent).
     pub cases: Vec<WorkedCase>,
+    /// Its change log, `changes.json`, newest first.
+    pub changes: Vec<Change>,
 }
 
 /// Everything under `content/`, parsed.
@@ -40,6 +43,8 @@ pub struct Content {
     pub roles: Vec<Role>,
     /// `glossary.json`.
     pub glossary: Vec<Term>,
+    /// `site.json`.
+    pub site: Site,
 }
 
 impl Content {
@@ -72,6 +77,7 @@ pub fn read(dir: &Path) -> Result<Content, Vec<LoadError>> {
     let topics = reader.load(TOPICS_PATH, parse_topics);
     let roles = reader.load(ROLES_PATH, parse_roles);
     let glossary = reader.load(GLOSSARY_PATH, parse_glossary);
+    let site = reader.load(SITE_PATH, parse_site);
     let mut entries = Vec::new();
     for slug in slugs.iter().flatten() {
         let authority = reader.load(&authority_path(slug), |t| parse_authority(slug, t));
@@ -82,13 +88,16 @@ pub fn read(dir: &Path) -> Result<Content, Vec<LoadError>> {
         } else {
             Some(Vec::new())
         };
-        if let (Some(authority), Some(procedure), Some(rules), Some(cases)) = (authority, procedure, rules, cases) {
-            entries.push(Entry { authority, procedure, rules, cases });
+        let changes = reader.load(&changes_path(slug), |t| parse_changes(slug, t));
+        if let (Some(authority), Some(procedure), Some(rules), Some(cases), Some(changes)) =
+            (authority, procedure, rules, cases, changes)
+        {
+            entries.push(Entry { authority, procedure, rules, cases, changes });
         }
     }
-    match (topics, roles, glossary) {
-        (Some(topics), Some(roles), Some(glossary)) if reader.errors.is_empty() => {
-            Ok(Content { entries, topics, roles, glossary })
+    match (topics, roles, glossary, site) {
+        (Some(topics), Some(roles), Some(glossary), Some(site)) if reader.errors.is_empty() => {
+            Ok(Content { entries, topics, roles, glossary, site })
         }
         _ => Err(reader.errors),
     }
@@ -103,8 +112,10 @@ pub fn check(content: &Content) -> Vec<String> {
         problems.extend(validate_authority(&e.authority, &e.procedure, &slugs));
         problems.extend(validate_rules(&e.authority, &e.rules, &vocab));
         problems.extend(validate_cases(&e.authority, &e.rules, &content.topics, &e.cases));
+        problems.extend(validate_changes(&e.authority, &e.changes));
     }
     problems.extend(validate_glossary(&content.glossary));
+    problems.extend(validate_site(&content.site));
     problems.iter().map(ToString::to_string).collect()
 }
 
@@ -123,7 +134,12 @@ pub fn authority_data(entry: &Entry, glossary: &[Term]) -> AuthorityData {
             section
         })
         .collect();
-    AuthorityData { authority: entry.authority.clone(), sections, rules: entry.rules.clone() }
+    AuthorityData {
+        authority: entry.authority.clone(),
+        sections,
+        rules: entry.rules.clone(),
+        changes: entry.changes.clone(),
+    }
 }
 
 /// The glossary with, for each term, the authorities whose procedure text uses it (in display order).
@@ -156,6 +172,7 @@ pub fn library(content: &Content) -> crate::compare::Library {
         roles: content.roles.clone(),
         glossary: glossary_data(content),
         cases: content.entries.iter().map(|e| (e.authority.slug.clone(), e.cases.clone())).collect(),
+        site: content.site.clone(),
     }
 }
 
@@ -169,7 +186,7 @@ fn write_json<T: serde::Serialize>(out: &Path, file: &str, value: &T) -> std::io
 
 /// Writes the published data into `out` (the built site's folder): `data/authorities.json`, `data/{slug}.json`,
 /// `data/cases/{slug}.json` (each authority's worked cases, an empty list where it has none), `data/topics.json`,
-/// `data/roles.json` and `data/glossary.json`. Returns the paths written.
+/// `data/roles.json`, `data/glossary.json` and `data/site.json`. Returns the paths written.
 pub fn write(content: &Content, out: &Path) -> std::io::Result<Vec<String>> {
     let authorities: Vec<&Authority> = content.entries.iter().map(|e| &e.authority).collect();
     write_json(out, DATA_AUTHORITIES, &authorities)?;
@@ -189,6 +206,7 @@ pub fn write(content: &Content, out: &Path) -> std::io::Result<Vec<String>> {
     write_json(out, DATA_TOPICS, &content.topics)?;
     write_json(out, DATA_ROLES, &content.roles)?;
     write_json(out, DATA_GLOSSARY, &glossary_data(content))?;
-    written.extend([DATA_TOPICS, DATA_ROLES, DATA_GLOSSARY].map(String::from));
+    write_json(out, DATA_SITE, &content.site)?;
+    written.extend([DATA_TOPICS, DATA_ROLES, DATA_GLOSSARY, DATA_SITE].map(String::from));
     Ok(written)
 }

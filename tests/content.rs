@@ -53,10 +53,74 @@ fn stated_dates_match_the_sources() {
     assert_eq!(brighton.based_on.as_ref().map(|b| b.slug.as_str()), Some("york"));
 }
 
+/// Every authority carries the day its restatement was last checked against the source (never a day still to
+/// come, nor one before the restatement was first written) and a change log, newest first; and no authority has a
+/// web address unless the source gives it or it is marked as verified (`tests/sources` checks the first against the
+/// source texts).
+#[test]
+fn every_authority_has_its_checked_date_its_change_log_and_no_guessed_address() {
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() as i64;
+    let today = chrono::DateTime::from_timestamp(now, 0).unwrap().date_naive();
+    for entry in support::all().entries {
+        let (a, changes) = (&entry.authority, &entry.changes);
+        assert!(a.checked_on <= today, "{}: checked on {}, a day still to come", a.slug, a.checked_on);
+        assert!(!changes.is_empty(), "{}: no change log", a.slug);
+        assert!(changes.windows(2).all(|w| w[0].date >= w[1].date), "{}: the change log is not newest first", a.slug);
+        assert!(changes.last().unwrap().date <= a.checked_on, "{}: checked before it was written", a.slug);
+        if let Some(address) = &a.web_address {
+            assert!(address.given_in_source || address.verified_on.is_some(), "{}: a guessed address", a.slug);
+        }
+    }
+}
+
+/// The publish step refuses an authority without its checked date or its change log, an empty change log, and a
+/// web address that is neither given in the source nor marked as verified, naming each file.
+#[test]
+fn the_publish_step_refuses_a_missing_checked_date_or_change_log_and_a_guessed_address() {
+    let out = std::env::temp_dir().join(format!("cin-trust-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&out);
+    std::fs::create_dir_all(&out).unwrap();
+    let copied = std::process::Command::new("cp")
+        .arg("-r")
+        .arg(support::root().join("content"))
+        .arg(out.join("content"))
+        .status()
+        .expect("cp runs");
+    assert!(copied.success());
+    let all = support::all();
+    let (first, second) = (&all.entries[0].authority.slug, &all.entries[1].authority.slug);
+    let authority_json = out.join(format!("content/authorities/{first}/authority.json"));
+    let mut json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&authority_json).unwrap()).unwrap();
+    json.as_object_mut().unwrap().remove("checked_on");
+    std::fs::write(&authority_json, json.to_string()).unwrap();
+    std::fs::remove_file(out.join(format!("content/authorities/{second}/changes.json"))).unwrap();
+    let errors = cin_procedure_explorer::publish::read(&out)
+        .expect_err("the content must not load")
+        .iter()
+        .map(|e| e.to_string())
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(
+        errors.contains(&format!("content/authorities/{first}/authority.json")) && errors.contains("checked_on"),
+        "{errors}"
+    );
+    assert!(errors.contains(&format!("content/authorities/{second}/changes.json: could not be read")), "{errors}");
+
+    json["checked_on"] = "2026-11-30".into();
+    json["web_address"] = serde_json::json!({ "url": "https://procedures.example.org/chapter" });
+    std::fs::write(&authority_json, json.to_string()).unwrap();
+    std::fs::write(out.join(format!("content/authorities/{second}/changes.json")), "[]").unwrap();
+    let problems = check(&cin_procedure_explorer::publish::read(&out).expect("the content loads")).join("\n");
+    assert!(problems.contains(&format!("content/authorities/{first}/authority.json: web address")), "{problems}");
+    assert!(problems.contains("leave it out rather than guess"), "{problems}");
+    assert!(problems.contains(&format!("content/authorities/{second}/changes.json: lists no change")), "{problems}");
+    std::fs::remove_dir_all(&out).unwrap();
+}
+
 #[test]
 fn no_content_file_holds_an_email_address() {
     for (authority, _) in support::content() {
-        for file in ["authority.json", "procedure.md", "rules.json"] {
+        for file in ["authority.json", "procedure.md", "rules.json", "changes.json"] {
             let path = support::root().join(format!("content/authorities/{}/{file}", authority.slug));
             let text = std::fs::read_to_string(&path).unwrap();
             assert!(!text.contains('@'), "{} contains an '@' (an e-mail address?)", path.display());
@@ -126,6 +190,7 @@ fn the_published_data_matches_the_content() {
     for entry in &all.entries {
         let data: AuthorityData = published(&data_path(&entry.authority.slug));
         assert_eq!(data.authority, entry.authority);
+        assert_eq!(data.changes, entry.changes, "{}: the change log is published", entry.authority.slug);
         assert_eq!(
             data.rules.len(),
             entry.rules.len(),
@@ -151,6 +216,7 @@ fn the_published_data_matches_the_content() {
     }
     assert_eq!(published::<Vec<Topic>>(DATA_TOPICS), all.topics);
     assert_eq!(published::<Vec<Role>>(DATA_ROLES), all.roles);
+    assert_eq!(published::<cin_procedure_explorer::model::Site>(cin_procedure_explorer::model::DATA_SITE), all.site);
     let glossary: Vec<Term> = published(DATA_GLOSSARY);
     assert_eq!(glossary.len(), all.glossary.len());
     let used_by = |id: &str| glossary.iter().find(|t| t.id == id).unwrap().used_by.clone();

@@ -290,12 +290,14 @@ fn result_page(slug: &str, answers: &str) -> String {
     use cin_procedure_explorer::wizard::Walk;
     let all = support::all();
     let entry = all.entry(slug).unwrap_or_else(|| panic!("no authority {slug}"));
-    let catalogue = Catalogue { authorities: all.entries.iter().map(|e| e.authority.clone()).collect() };
+    let catalogue =
+        Catalogue { authorities: all.entries.iter().map(|e| e.authority.clone()).collect(), site: all.site.clone() };
     let book = Book {
         procedure: entry.procedure.clone(),
         rules: entry.rules.clone(),
         topics: all.topics.clone(),
         roles: all.roles.clone(),
+        changes: entry.changes.clone(),
     };
     let flow = flow(&book.rules, &book.topics, &entry.authority);
     let dates: Vec<String> = flow.iter().filter(|q| q.kind == Kind::Date).map(|q| format!("{}=none", q.key)).collect();

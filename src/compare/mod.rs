@@ -12,13 +12,13 @@ pub mod view;
 
 use std::collections::BTreeMap;
 
-use crate::model::{AuthorityData, Catalogue, Role, Rule, Status, Term, Topic, Value, GROUPS};
+use crate::model::{AuthorityData, Catalogue, Role, Rule, Site, Status, Term, Topic, Value, GROUPS};
 
 /// Conditions as a rule's `when` holds them: each answer key with the values it allows.
 pub type Conditions = BTreeMap<String, Vec<String>>;
 
-/// Everything the background worker's pages read: each authority's published data, the topics, the roles and
-/// the glossary.
+/// Everything the background worker's pages read: each authority's published data, the topics, the roles, the
+/// glossary, the worked cases and the site's settings.
 #[derive(Debug, Clone, Default)]
 pub struct Library {
     /// Each authority's published data, in display order.
@@ -31,12 +31,14 @@ pub struct Library {
     pub glossary: Vec<Term>,
     /// Each authority's worked cases, by slug (for training).
     pub cases: BTreeMap<String, Vec<crate::training::cases::WorkedCase>>,
+    /// The site's settings.
+    pub site: Site,
 }
 
 impl Library {
-    /// The authorities, as a catalogue.
+    /// The authorities, as a catalogue, with the site's settings.
     pub fn catalogue(&self) -> Catalogue {
-        Catalogue { authorities: self.books.iter().map(|b| b.authority.clone()).collect() }
+        Catalogue { authorities: self.books.iter().map(|b| b.authority.clone()).collect(), site: self.site.clone() }
     }
 }
 
@@ -219,7 +221,7 @@ pub(crate) mod tests {
                 parse_authority("minimal", include_str!("../../tests/fixtures/minimal/authority.json")).unwrap();
             authority.slug = slug.into();
             authority.short_name = name.into();
-            AuthorityData { authority, sections: vec![], rules }
+            AuthorityData { authority, sections: vec![], rules, changes: vec![] }
         };
         let north_rules = vec![
             rule("north", "review.interval", Status::Stated, every(12, Unit::Weeks), &[]),
@@ -257,6 +259,7 @@ pub(crate) mod tests {
             roles: vec![],
             glossary: vec![],
             cases: Default::default(),
+            site: Site::default(),
         }
     }
 

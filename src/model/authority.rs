@@ -1,5 +1,6 @@
 //! `authority.json`: who publishes a procedure, what the document is, its dates, its scope and its sections.
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::dates::PartialDate;
@@ -18,6 +19,13 @@ pub struct Authority {
     pub document: Document,
     /// The dates the source itself states (none when it states none).
     pub dates: Vec<StatedDate>,
+    /// The day this restatement was last checked against the source, paragraph by paragraph.
+    #[serde(with = "super::dates::day")]
+    pub checked_on: NaiveDate,
+    /// Where the source can be read on the web: only an address the source itself gives, or one marked as
+    /// verified; none otherwise (never a guessed address).
+    #[serde(default)]
+    pub web_address: Option<WebAddress>,
     /// The authority whose guidance this one says it is based on, if any.
     pub based_on: Option<BasedOn>,
     /// Whom the procedure covers and whom it does not.
@@ -82,6 +90,20 @@ impl Document {
             None => number.to_owned(),
         })
     }
+}
+
+/// Where a source can be read on the web, and why the address can be trusted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WebAddress {
+    /// The address, starting `https://`.
+    pub url: String,
+    /// The source itself gives this address.
+    #[serde(default)]
+    pub given_in_source: bool,
+    /// The day someone opened the address and found the source there, if anyone has.
+    #[serde(default, with = "super::dates::day::optional")]
+    pub verified_on: Option<NaiveDate>,
 }
 
 /// What a stated date records.

@@ -1,8 +1,10 @@
 //! The loaded content as the site uses it: every listed authority, and one authority's procedure.
 
 use super::authority::Authority;
+use super::changes::Change;
 use super::procedure::Procedure;
 use super::rules::Rule;
+use super::site::Site;
 use super::vocab::{Role, Topic};
 
 /// Everything loaded for one authority's pages: its procedure, its rules and the shared vocabularies.
@@ -16,13 +18,17 @@ pub struct Book {
     pub topics: Vec<Topic>,
     /// Every role.
     pub roles: Vec<Role>,
+    /// What changed in the restatement and when, newest first.
+    pub changes: Vec<Change>,
 }
 
-/// Every authority listed in `content/authorities.json`, in display order.
+/// Every authority listed in `content/authorities.json`, in display order, and the site's settings.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Catalogue {
     /// The authorities, in display order.
     pub authorities: Vec<Authority>,
+    /// The site's settings (where problems are reported).
+    pub site: Site,
 }
 
 impl Catalogue {
@@ -50,7 +56,7 @@ mod tests {
     #[test]
     fn catalogue_finds_by_slug() {
         let a = parse_authority("minimal", include_str!("../../tests/fixtures/minimal/authority.json")).unwrap();
-        let c = Catalogue { authorities: vec![a] };
+        let c = Catalogue { authorities: vec![a], ..Catalogue::default() };
         assert_eq!(c.name_of("minimal"), Some("Minimal Test Council"));
         assert!(c.find("elsewhere").is_none());
     }

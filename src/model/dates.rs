@@ -106,6 +106,13 @@ pub enum ReviewState {
     },
 }
 
+impl From<NaiveDate> for PartialDate {
+    /// A date known to the day.
+    fn from(date: NaiveDate) -> Self {
+        PartialDate { year: date.year(), month: date.month(), day: Some(date.day()) }
+    }
+}
+
 impl fmt::Display for PartialDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let month = MONTHS[(self.month - 1) as usize];
@@ -129,6 +136,44 @@ impl<'de> Deserialize<'de> for PartialDate {
     }
 }
 
+/// A day written `YYYY-MM-DD` in content, read and written with the same parser as the sources' dates (so the
+/// download carries no second date parser): `#[serde(with = "day")]` on a `NaiveDate` field.
+pub mod day {
+    use super::*;
+
+    /// Writes the day as `YYYY-MM-DD`.
+    pub fn serialize<S: Serializer>(date: &NaiveDate, serializer: S) -> Result<S::Ok, S::Error> {
+        PartialDate::from(*date).serialize(serializer)
+    }
+
+    /// Reads a `YYYY-MM-DD` day; a month alone is refused.
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<NaiveDate, D::Error> {
+        let date = PartialDate::deserialize(deserializer)?;
+        date.exact_day().ok_or_else(|| serde::de::Error::custom(format!("\"{}\" is a month, not a day", date.iso())))
+    }
+
+    /// The same for an optional day (`null` or absent for none): `#[serde(default, with = "day::optional")]`.
+    pub mod optional {
+        use super::*;
+
+        /// Writes the day as `YYYY-MM-DD`, or `null`.
+        pub fn serialize<S: Serializer>(date: &Option<NaiveDate>, serializer: S) -> Result<S::Ok, S::Error> {
+            date.map(PartialDate::from).serialize(serializer)
+        }
+
+        /// Reads a `YYYY-MM-DD` day or `null`.
+        pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<NaiveDate>, D::Error> {
+            match Option::<PartialDate>::deserialize(deserializer)? {
+                None => Ok(None),
+                Some(date) => date
+                    .exact_day()
+                    .map(Some)
+                    .ok_or_else(|| serde::de::Error::custom(format!("\"{}\" is a month, not a day", date.iso()))),
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -145,6 +190,37 @@ mod tests {
         let full = PartialDate::parse("2008-03-26").unwrap();
         assert_eq!(full.to_string(), "26 March 2008");
         assert_eq!(full.iso(), "2008-03-26");
+    }
+
+    #[test]
+    fn a_day_field_reads_and_writes_yyyy_mm_dd_and_refuses_a_month() {
+        #[derive(Debug, PartialEq, Serialize, Deserialize)]
+        struct Checked {
+            #[serde(with = "day")]
+            on: NaiveDate,
+            #[serde(default, with = "day::optional")]
+            verified: Option<NaiveDate>,
+        }
+        let read: Checked = serde_json::from_str(r#"{"on":"2026-11-30"}"#).unwrap();
+        assert_eq!(read, Checked { on: day(2026, 11, 30), verified: None });
+        assert_eq!(serde_json::to_string(&read).unwrap(), r#"{"on":"2026-11-30","verified":null}"#);
+        let both: Checked = serde_json::from_str(r#"{"on":"2026-11-30","verified":"2026-12-01"}"#).unwrap();
+        assert_eq!(both.verified, Some(day(2026, 12, 1)));
+        for bad in [
+            r#"{"on":"2026-11"}"#,
+            r#"{"on":"2026-02-30"}"#,
+            r#"{"on":"30/11/2026"}"#,
+            r#"{"on":"2026-11-30","verified":"2026-12"}"#,
+        ] {
+            assert!(serde_json::from_str::<Checked>(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_day_is_shown_as_the_sources_dates_are() {
+        let date = PartialDate::from(day(2026, 11, 30));
+        assert_eq!((date.to_string(), date.iso()), ("30 November 2026".to_owned(), "2026-11-30".to_owned()));
+        assert_eq!(date.exact_day(), Some(day(2026, 11, 30)));
     }
 
     #[test]

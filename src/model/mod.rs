@@ -3,6 +3,7 @@
 
 mod authority;
 mod catalogue;
+mod changes;
 mod dates;
 mod describe;
 mod glossary;
@@ -12,14 +13,16 @@ mod published;
 pub mod questions;
 mod rulebook;
 mod rules;
+mod site;
 mod validate;
 mod validate_rules;
 mod vocab;
 
 pub use authority::{
-    Authority, BasedOn, DateKind, Document, Related, Scope, SectionEntry, StatedDate, Team, Vocabulary,
+    Authority, BasedOn, DateKind, Document, Related, Scope, SectionEntry, StatedDate, Team, Vocabulary, WebAddress,
 };
 pub use catalogue::{page_title, Book, Catalogue};
+pub use changes::{changes_path, parse_changes, validate_changes, Change};
 pub use dates::{PartialDate, ReviewState, MONTHS};
 pub use describe::{describe_brief, describe_conditions, describe_value, describe_when, role_label};
 pub use glossary::{a_to_z, validate_glossary, Found, Term, TermFinder};
@@ -35,7 +38,8 @@ pub use published::{
 };
 pub use rulebook::{by_group, rules_citing, sections_on, topic, topics_citing, TopicRules};
 pub use rules::{Outcome, Plan, Reading, Rule, SameMeeting, Status, Unit, Value};
-pub use validate::{is_url_safe_id, validate_authority, validate_index, Problem};
+pub use site::{parse_site, validate_site, Site, DATA_SITE, SITE_PATH};
+pub use validate::{is_url_safe_id, validate_authority, validate_index, Problem, RESERVED_SECTION_IDS};
 pub use validate_rules::{validate_rules, Vocabularies};
 
 /// The path of the list of authority slugs, relative to the project root.

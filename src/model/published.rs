@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::authority::Authority;
+use super::changes::Change;
 use super::procedure::Section;
 use super::rules::Rule;
 
@@ -33,7 +34,8 @@ pub fn data_cases_path(slug: &str) -> String {
     format!("data/cases/{slug}.json")
 }
 
-/// One authority's published data: its `authority.json`, its sections with their text as HTML, and its rules.
+/// One authority's published data: its `authority.json`, its sections with their text as HTML, its rules and
+/// its change log.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AuthorityData {
@@ -43,4 +45,6 @@ pub struct AuthorityData {
     pub sections: Vec<Section>,
     /// Its rules, as in its `rules.json`.
     pub rules: Vec<Rule>,
+    /// What changed in its restatement and when, newest first, as in its `changes.json`.
+    pub changes: Vec<Change>,
 }

@@ -23,6 +23,16 @@ impl fmt::Display for Problem {
     }
 }
 
+/// The words a section id may not be, because an authority's page has that address: `/a/{authority}/{word}`.
+pub const RESERVED_SECTION_IDS: [(&str, &str); 2] = [("rules", "the rules page"), ("changes", "the change log")];
+
+/// Whether `url` is an `https://` address with a host and nothing that could end the attribute it is written in.
+fn is_https_address(url: &str) -> bool {
+    let Some(rest) = url.strip_prefix("https://") else { return false };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    !host.is_empty() && host.contains('.') && url.bytes().all(|b| b.is_ascii_graphic() && !b"\"'<>`\\".contains(&b))
+}
+
 /// Whether an id is safe in a URL path and a fragment: lowercase letters and digits in hyphen-separated words.
 pub fn is_url_safe_id(id: &str) -> bool {
     !id.is_empty()
@@ -71,8 +81,8 @@ pub fn validate_authority(authority: &Authority, procedure: &Procedure, slugs: &
         if !is_url_safe_id(&entry.id) {
             in_json(format!("section id \"{}\" is not URL-safe", entry.id));
         }
-        if entry.id == "rules" {
-            in_json("section id \"rules\" is reserved for the rules page".into());
+        if let Some((word, page)) = RESERVED_SECTION_IDS.iter().find(|(word, _)| *word == entry.id) {
+            in_json(format!("section id \"{word}\" is reserved for {page}"));
         }
         if !section_ids.insert(entry.id.as_str()) {
             in_json(format!("section id \"{}\" is used twice", entry.id));
@@ -87,6 +97,18 @@ pub fn validate_authority(authority: &Authority, procedure: &Procedure, slugs: &
     if let Some(based_on) = &authority.based_on {
         if !slugs.contains(&based_on.slug) || based_on.slug == authority.slug {
             in_json(format!("is based on \"{}\", which is not another listed authority", based_on.slug));
+        }
+    }
+    if let Some(address) = &authority.web_address {
+        if !is_https_address(&address.url) {
+            in_json(format!("web address \"{}\" is not an https:// address", address.url));
+        }
+        if !address.given_in_source && address.verified_on.is_none() {
+            in_json(format!(
+                "web address \"{}\" is neither given in the source (given_in_source) nor marked as verified \
+                 (verified_on): leave it out rather than guess",
+                address.url
+            ));
         }
     }
     let mut texts = vec![&authority.name, &authority.short_name, &authority.document.title, &authority.scope.summary];
@@ -211,6 +233,43 @@ mod tests {
             "authority.json: contains raw HTML: \"<b>children</b>\"",
         ] {
             assert!(text.contains(needle), "missing {needle:?} in:\n{text}");
+        }
+    }
+
+    #[test]
+    fn reserved_words_are_refused_as_section_ids() {
+        let (mut a, p, slugs) = fixture();
+        for (word, page) in RESERVED_SECTION_IDS {
+            a.sections[0].id = word.to_owned();
+            let text = messages(validate_authority(&a, &p, &slugs));
+            assert!(text.contains(&format!("section id \"{word}\" is reserved for {page}")), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_web_address_must_be_given_in_the_source_or_verified() {
+        let (mut a, p, slugs) = fixture();
+        let address = |url: &str, given_in_source, verified_on| {
+            Some(crate::model::WebAddress { url: url.into(), given_in_source, verified_on })
+        };
+        a.web_address = address("https://procedures.example.org/chapter", false, None);
+        let text = messages(validate_authority(&a, &p, &slugs));
+        assert!(text.contains("neither given in the source") && text.contains("leave it out rather than guess"));
+        a.web_address = address("https://procedures.example.org/chapter", true, None);
+        assert_eq!(validate_authority(&a, &p, &slugs), vec![]);
+        a.web_address =
+            address("https://procedures.example.org/chapter", false, chrono::NaiveDate::from_ymd_opt(2026, 1, 2));
+        assert_eq!(validate_authority(&a, &p, &slugs), vec![]);
+        for bad in [
+            "http://procedures.example.org",
+            "javascript:alert(1)",
+            "https://",
+            "https://x.org/\"><b>",
+            "https://local",
+        ] {
+            a.web_address = address(bad, true, None);
+            let text = messages(validate_authority(&a, &p, &slugs));
+            assert!(text.contains("is not an https:// address"), "{bad}: {text}");
         }
     }
 

@@ -1,6 +1,7 @@
 //! The pages the main side makes from what it has loaded: the start page, an authority's overview, a section, its
-//! rules, and the not-found pages. Every slug and id from the address is looked up in the
-//! loaded content; what is not there gets a not-found page naming it as text.
+//! rules, its change log, and the not-found pages. Every slug and id from the address is looked up in the
+//! loaded content; what is not there gets a not-found page naming it as text. Each page of an authority ends with
+//! the line naming its source ([`super::trust::sourced`]).
 
 use chrono::NaiveDate;
 
@@ -96,21 +97,41 @@ fn section(content: &Content, authority: &Authority, book: &Book, id: &str, high
 pub fn page(route: &Route, content: &Content) -> Page {
     let not_listed = |slug: &str| super::not_listed(content.catalogue, slug);
     let book = |slug: &str| content.book.filter(|(a, _)| a.slug == slug);
+    let sourced = |page: Page, authority: &Authority, cited: Option<&str>| {
+        super::trust::sourced(
+            page,
+            &[authority],
+            &content.catalogue.site,
+            content.address,
+            cited.map(|id| (authority, id)),
+        )
+    };
     match route {
         Route::Home => home(content),
         Route::Authority { slug } => match book(slug) {
-            Some((authority, book)) => Page {
-                title: page_title(&[&authority.short_name]),
-                html: overview_html(authority, content.catalogue, book, content.today),
-            },
+            Some((authority, book)) => sourced(
+                Page {
+                    title: page_title(&[&authority.short_name]),
+                    html: overview_html(authority, content.catalogue, book, content.today),
+                },
+                authority,
+                None,
+            ),
             None => not_listed(slug),
         },
         Route::Rules { slug } => match book(slug) {
-            Some((authority, book)) => rules(authority, book),
+            Some((authority, book)) => sourced(rules(authority, book), authority, None),
+            None => not_listed(slug),
+        },
+        Route::Changes { slug } => match book(slug) {
+            Some((authority, book)) => sourced(super::trust::changes(authority, book), authority, None),
             None => not_listed(slug),
         },
         Route::Section { slug, section: id, highlight, .. } => match book(slug) {
-            Some((authority, book)) => section(content, authority, book, id, highlight.as_deref().unwrap_or("")),
+            Some((authority, book)) if book.procedure.neighbours(id).is_some() => {
+                sourced(section(content, authority, book, id, highlight.as_deref().unwrap_or("")), authority, Some(id))
+            }
+            Some((authority, book)) => section(content, authority, book, id, ""),
             None => not_listed(slug),
         },
         _ => {
@@ -129,12 +150,13 @@ pub fn page(route: &Route, content: &Content) -> Page {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{parse_authority, parse_procedure};
+    use crate::model::{parse_authority, parse_changes, parse_procedure};
 
     fn fixture() -> (Catalogue, Book) {
         let a = parse_authority("minimal", include_str!("../../tests/fixtures/minimal/authority.json")).unwrap();
         let procedure = parse_procedure("minimal", include_str!("../../tests/fixtures/minimal/procedure.md")).unwrap();
-        (Catalogue { authorities: vec![a] }, Book { procedure, ..Book::default() })
+        let changes = parse_changes("minimal", include_str!("../../tests/fixtures/minimal/changes.json")).unwrap();
+        (Catalogue { authorities: vec![a], ..Catalogue::default() }, Book { procedure, changes, ..Book::default() })
     }
 
     fn show(route: &Route, catalogue: &Catalogue, book: &Book) -> Page {
@@ -159,6 +181,37 @@ mod tests {
         let section = Route::Section { slug: slug.clone(), section: first, with: None, highlight: None };
         assert!(show(&section, &catalogue, &book).html.as_str().contains("rel=\"next\""));
         assert!(show(&Route::NotFound { path: "/x".into() }, &catalogue, &book).title.starts_with("Page not found"));
+        let changes = show(&Route::Changes { slug: slug.clone() }, &catalogue, &book);
+        assert!(changes.title.starts_with("What has changed – Minimal"), "{}", changes.title);
+        assert!(changes.html.as_str().contains("<ol class=\"changes\">"), "{:?}", changes.html);
+    }
+
+    #[test]
+    fn every_page_of_an_authority_ends_with_its_source_and_only_those_pages_do() {
+        let (mut catalogue, book) = fixture();
+        let slug = "minimal".to_owned();
+        let first = book.procedure.sections[0].id.clone();
+        let section = Route::Section { slug: slug.clone(), section: first, with: None, highlight: None };
+        let pages =
+            [Route::Authority { slug: slug.clone() }, Route::Rules { slug: slug.clone() }, Route::Changes { slug }];
+        for route in pages.iter().chain([&section]) {
+            let html = show(route, &catalogue, &book).html.into_string();
+            assert_eq!(html.matches("<footer class=\"provenance\">").count(), 1, "{route:?}: {html}");
+            assert!(html.contains("checked against the source on <time datetime=\"2026-11-30\">"), "{route:?}");
+            assert!(!html.contains("mailto:"), "no address is configured: {route:?}");
+        }
+        let missing = Route::Section { slug: "minimal".into(), section: "nine".into(), with: None, highlight: None };
+        for route in [Route::Home, missing, Route::NotFound { path: "/x".into() }] {
+            assert!(!show(&route, &catalogue, &book).html.as_str().contains("provenance"), "{route:?}");
+        }
+        catalogue.site.report_to = Some("team@example.org".into());
+        let html = show(&section, &catalogue, &book).html.into_string();
+        let report = html.split("mailto:").nth(1).expect("a report link once an address is configured");
+        let decoded = crate::query::decode(report.split('"').next().unwrap());
+        assert!(
+            decoded.contains("Page: https://x.org/a/minimal")
+                && decoded.contains("Section cited: Minimal, Chapter 1.1, 1. One")
+        );
     }
 
     #[test]
@@ -167,6 +220,8 @@ mod tests {
         let hostile = "\"><img src=x onerror=alert(1)>".to_owned();
         let other = show(&Route::Authority { slug: hostile.clone() }, &catalogue, &book).html.into_string();
         assert!(other.contains("Authority not found") && other.contains("&quot;&gt;&lt;img"), "{other}");
+        let changes = show(&Route::Changes { slug: hostile.clone() }, &catalogue, &book).html.into_string();
+        assert!(changes.contains("Authority not found") && !changes.contains("<img"), "{changes}");
         let section = Route::Section { slug: "minimal".into(), section: hostile.clone(), with: None, highlight: None };
         let html = show(&section, &catalogue, &book).html.into_string();
         assert!(html.contains("Section not found") && !html.contains("<img"), "{html}");

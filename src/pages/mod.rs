@@ -8,6 +8,7 @@ pub mod main;
 pub mod route;
 pub mod search;
 pub mod training;
+pub mod trust;
 pub mod wizard;
 pub mod worker;
 
@@ -33,7 +34,7 @@ pub enum Side {
 /// The one place that says which side answers which route.
 pub fn side(route: &Route) -> Side {
     match route {
-        Route::Home | Route::Authority { .. } | Route::Rules { .. } => Side::Main,
+        Route::Home | Route::Authority { .. } | Route::Rules { .. } | Route::Changes { .. } => Side::Main,
         Route::Section { with: None, .. } | Route::NotFound { .. } => Side::Main,
         Route::Section { with: Some(_), .. } => Side::Worker,
         Route::Compare { .. } | Route::CompareTopic { .. } | Route::Glossary { .. } | Route::Term { .. } => {
@@ -88,7 +89,8 @@ impl Route {
     /// written at publish time, so one takes the other's place unchanged.
     pub fn page_class(&self) -> &'static str {
         match self {
-            Route::Home | Route::Authority { .. } | Route::Rules { .. } | Route::NotFound { .. } => "wrap",
+            Route::Home | Route::Authority { .. } | Route::Rules { .. } | Route::Changes { .. } => "wrap",
+            Route::NotFound { .. } => "wrap",
             Route::Section { with: None, .. } => "wrap",
             Route::Section { with: Some(_), .. } => "wrap compare-sections",
             Route::Compare { .. } | Route::CompareTopic { .. } => "wrap compare",
@@ -111,6 +113,7 @@ impl Route {
             Route::Authority { slug }
             | Route::Section { slug, .. }
             | Route::Rules { slug }
+            | Route::Changes { slug }
             | Route::Deadlines { slug, .. }
             | Route::Wizard { slug, .. }
             | Route::WizardMap { slug }

@@ -32,6 +32,11 @@ pub enum Route {
         /// The authority's slug, as asked.
         slug: String,
     },
+    /// `/a/{authority}/changes`: what changed in the restatement and when, newest first.
+    Changes {
+        /// The authority's slug, as asked.
+        slug: String,
+    },
     /// `/deadlines/{authority}?{case}`: a case's timeline.
     Deadlines {
         /// The authority's slug, as asked.
@@ -190,6 +195,7 @@ impl Route {
             [] => (Route::Home, &[]),
             ["a", slug] => (Route::Authority { slug: owned(slug) }, &[]),
             ["a", slug, "rules"] => (Route::Rules { slug: owned(slug) }, &[]),
+            ["a", slug, "changes"] => (Route::Changes { slug: owned(slug) }, &[]),
             ["a", slug, section] => (
                 Route::Section {
                     slug: owned(slug),
@@ -255,6 +261,7 @@ impl Route {
                 [some("with", with), some("highlight", highlight)].concat(),
             ),
             Route::Rules { slug } => format!("a/{}/rules", segment(slug)),
+            Route::Changes { slug } => format!("a/{}/changes", segment(slug)),
             Route::Deadlines { slug, case } => encoded(format!("deadlines/{}", segment(slug)), case.clone()),
             Route::Wizard { slug, way, walk } => {
                 encoded(format!("wizard/{}{}", segment(slug), way.path()), walk.clone())
@@ -303,6 +310,8 @@ mod tests {
         vec![
             Route::Home,
             Route::Authority { slug: s.clone() },
+            Route::Rules { slug: s.clone() },
+            Route::Changes { slug: s.clone() },
             Route::Section { slug: s.clone(), section: s.clone(), with: Some(s.clone()), highlight: None },
             Route::Section { slug: s.clone(), section: s.clone(), with: None, highlight: Some(s.clone()) },
             Route::Deadlines { slug: s.clone(), case: pairs.clone() },
@@ -347,6 +356,7 @@ mod tests {
         }
         for (route, href) in [
             (Route::Rules { slug: "north".into() }, "a/north/rules"),
+            (Route::Changes { slug: "north".into() }, "a/north/changes"),
             (Route::WizardMap { slug: "north".into() }, "wizard/north/map"),
             (
                 Route::Wizard { slug: "north".into(), way: Way::AfterReview, walk: Vec::new() },
@@ -364,6 +374,17 @@ mod tests {
         }
     }
 
+    /// A word content may not use as a section id (`validate_authority` refuses it) is the address of another page
+    /// of the authority, so it can never be read as a section.
+    #[test]
+    fn the_reserved_section_ids_are_pages_of_their_own() {
+        for (word, _) in crate::model::RESERVED_SECTION_IDS {
+            let route = Route::parse(&format!("/a/north/{word}"), "").0;
+            assert!(!matches!(route, Route::Section { .. }), "/a/north/{word} is read as a section: {route:?}");
+            assert_eq!(route.href(), format!("a/north/{word}"));
+        }
+    }
+
     #[test]
     fn addresses_parse_to_their_pages_and_unknown_keys_are_named() {
         assert_eq!(Route::parse("/", "").0, Route::Home);
@@ -375,6 +396,10 @@ mod tests {
         );
         assert_eq!(notices.len(), 1);
         assert!(notices[0].0.contains("“x”"));
+        assert_eq!(Route::parse("/a/north/changes", "").0, Route::Changes { slug: "north".into() });
+        let (route, notices) = Route::parse("/a/north/changes", "since=2026");
+        assert_eq!(route, Route::Changes { slug: "north".into() });
+        assert!(notices[0].0.contains("“since”"), "{notices:?}");
         assert_eq!(Route::parse("/glossary", "filter=t%C3%A9").0, Route::Glossary { filter: "té".into() });
         assert_eq!(Route::parse("/a/north/one/two", "").0, Route::NotFound { path: "/a/north/one/two".into() });
         assert_eq!(

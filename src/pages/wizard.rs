@@ -368,7 +368,10 @@ mod tests {
         .unwrap();
         let mut other = a.clone();
         (other.slug, other.short_name) = ("other".into(), "Other".into());
-        (Catalogue { authorities: vec![a, other] }, Book { rules, topics: content_topics(), ..Book::default() })
+        (
+            Catalogue { authorities: vec![a, other], ..Catalogue::default() },
+            Book { rules, topics: content_topics(), ..Book::default() },
+        )
     }
 
     fn page(catalogue: &Catalogue, book: &Book, query: &str, other: Other) -> String {

@@ -217,7 +217,13 @@ fn not_worker_page(library: &Library, route: &Route) -> Page {
 }
 
 /// The worker's answer for `route` (`held`: what the page sent beside it; `clock`: the browser's date and time).
+/// A page of an authority ends with the line naming its source ([`super::trust::sourced_answer`]).
 pub fn page(service: &Service, want: Want, route: &Route, held: &Held, clock: Clock) -> Answer {
+    super::trust::sourced_answer(answer(service, want, route, held, clock), route, service.library(), held)
+}
+
+/// The answer for `route`, before any line naming a source is added.
+fn answer(service: &Service, want: Want, route: &Route, held: &Held, clock: Clock) -> Answer {
     let (library, rows) = (service.library(), service.rows());
     let page = match (want, route) {
         (Want::Page, Route::Compare { view }) => {

@@ -134,8 +134,9 @@ pub(crate) fn cite_links(authority: &Authority, cites: &[String]) -> Html {
         .collect()
 }
 
-/// `/a/{authority}`: the source header (document, number, manual, publisher, dates, scope, related procedures), the
-/// ways in to its rules, wizard and deadlines, and the contents.
+/// `/a/{authority}`: the source header (document, number, manual, publisher, web address, dates, the day the
+/// restatement was last checked against it and what has changed, scope, related procedures), the ways in to its
+/// rules, wizard and deadlines, and the contents.
 pub fn overview_html(authority: &Authority, catalogue: &Catalogue, book: &Book, today: NaiveDate) -> Html {
     let doc = &authority.document;
     let or_not = |v: Option<String>| {
@@ -169,7 +170,8 @@ pub fn overview_html(authority: &Authority, catalogue: &Catalogue, book: &Book, 
         "<p class=\"breadcrumb\"><a href=\"{home}\">Authorities</a> › {short}</p><h1>{name}: {title}</h1>\
          <section class=\"source-header\" aria-labelledby=\"source-heading\"><h2 id=\"source-heading\">The source</h2>\
          <dl class=\"facts\"><dt>Document</dt><dd>{title}</dd><dt>Number</dt><dd>{number}</dd><dt>Manual</dt><dd>{manual}</dd>\
-         <dt>Published by</dt><dd>{name}{service}</dd><dt>Dates</dt><dd>{dates}</dd></dl>\
+         <dt>Published by</dt><dd>{name}{service}</dd><dt>On the web</dt><dd>{web}</dd><dt>Dates</dt><dd>{dates}</dd>\
+         <dt>Checked against the source</dt><dd>{checked} (<a href=\"{changes}\">what has changed in this restatement</a>)</dd></dl>\
          <h2 id=\"scope\">Whom it covers</h2><p>{summary} <span class=\"cited-in\"> (source:{scope_cites})</span></p>{excludes}\
          <h2 id=\"related\">Related procedures it points to</h2>{related}</section>\
          <p class=\"rules-link\"><a href=\"{rules}\">Every rule in this procedure, by topic</a> — timescales, roles and what it does not state.</p>\
@@ -185,6 +187,10 @@ pub fn overview_html(authority: &Authority, catalogue: &Catalogue, book: &Book, 
         manual = or_not(doc.manual.clone()),
         service = doc.service.as_ref().map(|v| html!(", {}", v)).unwrap_or_default(),
         dates = source_dates_html(authority, catalogue, today),
+        web = super::trust::web_address_html(authority)
+            .unwrap_or_else(|| html!("<span class=\"not-stated\">no address given in the source</span>")),
+        checked = super::trust::day_html(authority.checked_on),
+        changes = Route::Changes { slug: authority.slug.clone() }.href(),
         summary = authority.scope.summary,
         scope_cites = cite_links(authority, &authority.scope.cites),
         contents = contents_html(&authority.slug, book, None),
@@ -216,11 +222,19 @@ mod tests {
     #[test]
     fn the_overview_shows_the_source_and_marks_what_it_does_not_state() {
         let (a, book) = fixture();
-        let catalogue = Catalogue { authorities: vec![a.clone()] };
+        let catalogue = Catalogue { authorities: vec![a.clone()], ..Catalogue::default() };
         let html = overview_html(&a, &catalogue, &book, NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()).into_string();
         assert!(html.contains(html!("<h1>{}: {}</h1>", a.name, a.document.title).as_str()), "{html}");
         assert!(html.contains("href=\"wizard/minimal\"") && html.contains("href=\"deadlines/minimal\""));
         assert!(html.contains("href=\"train/minimal/quiz\"") && html.contains("href=\"train/minimal/cases\""));
+        assert!(html.contains("<dt>On the web</dt><dd><span class=\"not-stated\">no address given in the source"));
+        assert!(
+            html.contains(
+                "<dt>Checked against the source</dt><dd><time datetime=\"2026-11-30\">30 November 2026</time> \
+             (<a href=\"a/minimal/changes\">what has changed"
+            ),
+            "{html}"
+        );
         assert_eq!(html.matches("<li><a href=\"a/minimal/").count(), book.procedure.sections.len());
         let current = contents_html("minimal", &book, Some(&book.procedure.sections[0].id));
         assert_eq!(current.as_str().matches("aria-current=\"page\"").count(), 1);

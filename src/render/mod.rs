@@ -13,6 +13,7 @@ pub mod rule_card;
 pub mod search;
 pub mod section;
 pub mod training;
+pub mod trust;
 pub mod wizard;
 
 use crate::html::Html;

@@ -9,8 +9,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::model::{
-    data_path, parse_json, Authority, AuthorityData, Book, Catalogue, LoadError, Procedure, Role, Topic,
-    DATA_AUTHORITIES, DATA_ROLES, DATA_TOPICS,
+    data_path, parse_json, Authority, AuthorityData, Book, Catalogue, LoadError, Procedure, Role, Site, Topic,
+    DATA_AUTHORITIES, DATA_ROLES, DATA_SITE, DATA_TOPICS,
 };
 
 /// How long a file may take to arrive, in milliseconds, before the request is abandoned and the page says so.
@@ -81,12 +81,15 @@ pub(crate) async fn fetch_text(path: &str) -> Result<String, LoadError> {
     finish(path, start(path)?).await
 }
 
+/// Loads the catalogue and the site's settings (the two requests run at once).
 async fn load_catalogue() -> Result<Arc<Catalogue>, LoadError> {
-    let authorities: Vec<Authority> = parse_json(DATA_AUTHORITIES, &fetch_text(DATA_AUTHORITIES).await?)?;
+    let (listed, settings) = (start(DATA_AUTHORITIES), start(DATA_SITE));
+    let authorities: Vec<Authority> = parse_json(DATA_AUTHORITIES, &finish(DATA_AUTHORITIES, listed?).await?)?;
     if authorities.is_empty() {
         return Err(LoadError::new(DATA_AUTHORITIES, "it lists no authority, so no authority is loaded"));
     }
-    Ok(Arc::new(Catalogue { authorities }))
+    let site: Site = parse_json(DATA_SITE, &finish(DATA_SITE, settings?).await?)?;
+    Ok(Arc::new(Catalogue { authorities, site }))
 }
 
 /// Loads an authority's published data with the shared topics and roles (the three requests run at once).
@@ -103,7 +106,13 @@ pub async fn load_book(slug: String) -> Result<Arc<Book>, LoadError> {
     }
     let topics: Vec<Topic> = parse_json(DATA_TOPICS, &texts[1])?;
     let roles: Vec<Role> = parse_json(DATA_ROLES, &texts[2])?;
-    Ok(Arc::new(Book { procedure: Procedure { sections: data.sections }, rules: data.rules, topics, roles }))
+    Ok(Arc::new(Book {
+        procedure: Procedure { sections: data.sections },
+        rules: data.rules,
+        topics,
+        roles,
+        changes: data.changes,
+    }))
 }
 
 /// The catalogue of authorities, loaded once for the whole site and reloadable after a failure.

@@ -12,7 +12,8 @@ use wasm_bindgen_futures::spawn_local;
 use super::fetch::{fetch_text, finish, start};
 use crate::background::{library, load_failed, read_request, reply, rules_library, slugs, Texts, READY};
 use crate::model::{
-    data_cases_path, data_path, LoadError, DATA_AUTHORITIES, DATA_GLOSSARY, DATA_ROLES, DATA_RULES, DATA_TOPICS,
+    data_cases_path, data_path, LoadError, DATA_AUTHORITIES, DATA_GLOSSARY, DATA_ROLES, DATA_RULES, DATA_SITE,
+    DATA_TOPICS,
 };
 use crate::pages::worker::{page, rules_suffice, Answer, Clock, Service};
 
@@ -52,21 +53,21 @@ async fn loaded(need: Loaded) -> Result<Rc<Service>, LoadError> {
     let each = |path: fn(&str) -> String| slugs.iter().map(|s| path(s)).collect::<Vec<_>>();
     let library = match need {
         Loaded::Rules => {
-            let paths = [DATA_RULES, DATA_TOPICS, DATA_ROLES].map(String::from);
+            let paths = [DATA_RULES, DATA_TOPICS, DATA_ROLES, DATA_SITE].map(String::from);
             let mut texts = fetch_all(&paths).await?;
             let mut last = || texts.pop().map(|(_, t)| t).unwrap_or_default();
-            let (roles, topics, rules) = (last(), last(), last());
-            rules_library(&authorities, &rules, &topics, &roles)?
+            let (site, roles, topics, rules) = (last(), last(), last(), last());
+            rules_library(&authorities, &rules, &topics, &roles, &site)?
         }
         Loaded::All => {
             let mut paths = each(data_path);
             paths.extend(each(data_cases_path));
-            paths.extend([DATA_TOPICS.to_owned(), DATA_ROLES.to_owned(), DATA_GLOSSARY.to_owned()]);
+            paths.extend([DATA_TOPICS, DATA_ROLES, DATA_GLOSSARY, DATA_SITE].map(String::from));
             let mut books = fetch_all(&paths).await?;
             let mut last = || books.pop().map(|(_, t)| t).unwrap_or_default();
-            let (glossary, roles, topics) = (last(), last(), last());
+            let (site, glossary, roles, topics) = (last(), last(), last(), last());
             let cases = books.split_off(slugs.len());
-            library(&Texts { books, cases, topics, roles, glossary })?
+            library(&Texts { books, cases, topics, roles, glossary, site })?
         }
     };
     let service = Rc::new(Service::new(library));

@@ -273,6 +273,7 @@ fn check_served_site(port: u16, base: &str, dir: &Path) {
         (format!("{base}/"), "index.html".to_owned()),
         (format!("{base}/a/{slug}"), format!("a/{slug}.html")),
         (format!("{base}/a/{slug}/rules"), format!("a/{slug}/rules.html")),
+        (format!("{base}/a/{slug}/changes"), format!("a/{slug}/changes.html")),
         (format!("{base}/compare"), "compare.html".to_owned()),
         (format!("{base}/train"), "404.html".to_owned()),
         (format!("{base}/train/{slug}/quiz"), "404.html".to_owned()),
@@ -412,7 +413,10 @@ async fn visit(b: &Browser, url: &str, selector: &str, allow_404: bool) {
     b.client.goto(url).await.unwrap_or_else(|e| panic!("open {url}: {e}"));
     let found = b.client.wait().at_most(Duration::from_secs(15)).for_element(Locator::Css(selector)).await.is_ok();
     // The app has started and taken over the page written at publish time.
-    b.wait_until("return document.getElementById('prerendered') === null && !document.querySelector('main[aria-busy]')").await;
+    b.wait_until(
+        "return document.getElementById('prerendered') === null && !document.querySelector('main[aria-busy]')",
+    )
+    .await;
     let messages = console(b).await;
     let bad: Vec<&str> = messages
         .iter()

@@ -13,5 +13,6 @@ mod offline;
 mod search;
 mod site;
 mod training;
+mod trust;
 mod wizard;
 mod written;

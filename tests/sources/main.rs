@@ -128,3 +128,73 @@ fn outcome_ids(value: &Value) -> Vec<&str> {
         other => panic!("expected outcomes, found {other:?}"),
     }
 }
+
+/// The source texts, where this checkout sits beside them (`../shared/seeds/`, listed by slug in its `INDEX.md`):
+/// each slug with its source's text. `None` where they are not there.
+fn source_texts() -> Option<Vec<(String, String)>> {
+    let seeds = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    let index = std::fs::read_to_string(seeds.join("INDEX.md")).ok()?;
+    let rows = index.lines().filter_map(|line| {
+        let cells: Vec<&str> = line.split('|').map(|c| c.trim().trim_matches('`')).collect();
+        match cells.as_slice() {
+            [_, file, _, slug, ..] if file.ends_with(".txt") => Some((slug.to_string(), file.to_string())),
+            _ => None,
+        }
+    });
+    let texts: Vec<(String, String)> = rows
+        .map(|(slug, file)| {
+            let text = std::fs::read_to_string(seeds.join(&file)).unwrap_or_else(|e| panic!("{file}: {e}"));
+            (slug, text)
+        })
+        .collect();
+    assert!(!texts.is_empty(), "INDEX.md lists no source");
+    Some(texts)
+}
+
+/// The web addresses a text gives: each run of text starting `http://`, `https://` or `www.`, up to white space
+/// or a closing bracket.
+fn addresses_in(text: &str) -> Vec<String> {
+    text.split(|c: char| c.is_whitespace() || "()<>[]\"".contains(c))
+        .filter(|w| ["http://", "https://", "www."].iter().any(|p| w.to_ascii_lowercase().starts_with(p)))
+        .map(|w| w.trim_end_matches(['.', ',', ';']).to_owned())
+        .collect()
+}
+
+#[test]
+fn addresses_in_a_text_are_found() {
+    let text = "See https://procedures.example.org/ch-2.1, or (www.example.org/x). Comments To: someone@example.org";
+    assert_eq!(addresses_in(text), ["https://procedures.example.org/ch-2.1", "www.example.org/x"]);
+}
+
+/// No web address is guessed: an address marked as given in the source is in that source's text, and where the
+/// source gives no address the authority has none unless it is marked as verified.
+#[test]
+fn web_addresses_are_the_ones_the_sources_give() {
+    let Some(texts) = source_texts() else {
+        eprintln!("no ../shared/seeds here: web addresses are checked by content validation only");
+        return;
+    };
+    for (slug, text) in &texts {
+        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("content/authorities/{slug}/authority.json"));
+        let authority =
+            parse_authority(slug, &std::fs::read_to_string(&path).unwrap()).unwrap_or_else(|e| panic!("{e}"));
+        let given = addresses_in(text);
+        match &authority.web_address {
+            Some(address) if address.given_in_source => {
+                assert!(
+                    text.contains(&address.url),
+                    "{slug}: {} is marked as given in the source, which gives {given:?}",
+                    address.url
+                );
+            }
+            Some(address) => assert!(address.verified_on.is_some(), "{slug}: {} is guessed", address.url),
+            None => {}
+        }
+        if given.is_empty() {
+            assert!(
+                authority.web_address.as_ref().is_none_or(|a| a.verified_on.is_some()),
+                "{slug}: the source gives no web address"
+            );
+        }
+    }
+}
