@@ -52,7 +52,8 @@ pub fn describe_value(value: &Value, roles: &[Role]) -> String {
 }
 
 /// A value in a few words, for a glance: "15 working days after the plan is established", "every 12 weeks",
-/// "the team manager", "a list of 5", "close, step down or a core assessment"; text is cut after a few words.
+/// "the team manager", "a list of 5", "close, step down to Early Help or a core assessment"; text is cut after a few
+/// words.
 pub fn describe_brief(value: &Value, roles: &[Role]) -> String {
     const WORDS: usize = 8;
     let or_list = |names: Vec<String>| match names.as_slice() {
@@ -68,9 +69,15 @@ pub fn describe_brief(value: &Value, roles: &[Role]) -> String {
         Value::Before { event: e, .. } => format!("before {}", event(e)),
         Value::Threshold { amount: n, unit, .. } => format!("beyond {}", amount(*n, *unit)),
         Value::List { items } => format!("a list of {}", items.len()),
-        Value::Outcomes { outcomes } => {
-            or_list(outcomes.iter().map(|o| outcome_phrase(&o.id).unwrap_or(&o.label).to_owned()).collect())
-        }
+        Value::Outcomes { outcomes } => or_list(
+            outcomes
+                .iter()
+                .map(|o| {
+                    let name = outcome_phrase(&o.id).unwrap_or(&o.label);
+                    o.destination.as_ref().map_or_else(|| name.to_owned(), |to| format!("{name} to {to}"))
+                })
+                .collect(),
+        ),
         Value::Plans { plans } => or_list(plans.iter().map(|p| p.label.clone()).collect()),
         Value::Text { text } => {
             let words: Vec<&str> = text.split_whitespace().collect();
@@ -139,8 +146,14 @@ mod tests {
             destination: None,
             findings: vec![],
         };
-        let outcomes = Value::Outcomes { outcomes: vec![outcome("step_down"), outcome("core_assessment")] };
-        assert_eq!(describe_brief(&outcomes, &[]), "step down or a core assessment", "outcomes in words, not ids");
+        let early_help =
+            super::super::rules::Outcome { destination: Some("Early Help".into()), ..outcome("step_down") };
+        let outcomes = Value::Outcomes { outcomes: vec![early_help, outcome("core_assessment")] };
+        assert_eq!(
+            describe_brief(&outcomes, &[]),
+            "step down to Early Help or a core assessment",
+            "outcomes in words, not ids, with the service a case goes to"
+        );
     }
 
     #[test]
