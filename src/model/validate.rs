@@ -56,6 +56,10 @@ pub(super) fn looks_like_html(text: &str) -> bool {
         .any(|(i, _)| text[i + 1..].chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '/' || c == '!'))
 }
 
+/// The words an authority's pages use after `/a/{authority}/`, so no section id may take them, with the page each
+/// names.
+const RESERVED: [(&str, &str); 2] = [("rules", "the rules page"), ("all", "the whole procedure on one page")];
+
 /// Checks one authority's `authority.json` against its `procedure.md` and the list of all slugs.
 pub fn validate_authority(authority: &Authority, procedure: &Procedure, slugs: &[String]) -> Vec<Problem> {
     let json = authority_path(&authority.slug);
@@ -71,8 +75,8 @@ pub fn validate_authority(authority: &Authority, procedure: &Procedure, slugs: &
         if !is_url_safe_id(&entry.id) {
             in_json(format!("section id \"{}\" is not URL-safe", entry.id));
         }
-        if entry.id == "rules" {
-            in_json("section id \"rules\" is reserved for the rules page".into());
+        if let Some((word, page)) = RESERVED.iter().find(|(word, _)| *word == entry.id) {
+            in_json(format!("section id \"{word}\" is reserved for {page}"));
         }
         if !section_ids.insert(entry.id.as_str()) {
             in_json(format!("section id \"{}\" is used twice", entry.id));
@@ -184,6 +188,16 @@ mod tests {
         let text = messages(validate_authority(&a, &p, &slugs));
         assert!(text.contains("procedure.md: has no section \"Two\" {#three}"), "{text}");
         assert!(text.contains("has section \"Two\" {#two}, which authority.json does not list"), "{text}");
+    }
+
+    #[test]
+    fn a_section_may_not_take_a_word_an_authority_page_uses() {
+        for (word, page) in [("rules", "the rules page"), ("all", "the whole procedure on one page")] {
+            let (mut a, p, slugs) = fixture();
+            a.sections[1].id = word.into();
+            let text = messages(validate_authority(&a, &p, &slugs));
+            assert!(text.contains(&format!("section id \"{word}\" is reserved for {page}")), "{text}");
+        }
     }
 
     #[test]

@@ -33,7 +33,7 @@ pub enum Side {
 /// The one place that says which side answers which route.
 pub fn side(route: &Route) -> Side {
     match route {
-        Route::Home | Route::Authority { .. } | Route::Rules { .. } => Side::Main,
+        Route::Home | Route::Authority { .. } | Route::Rules { .. } | Route::All { .. } => Side::Main,
         Route::Section { with: None, .. } | Route::NotFound { .. } => Side::Main,
         Route::Section { with: Some(_), .. } => Side::Worker,
         Route::Compare { .. } | Route::CompareTopic { .. } | Route::Glossary { .. } | Route::Term { .. } => {
@@ -101,6 +101,7 @@ impl Route {
             Route::Authority { slug }
             | Route::Section { slug, .. }
             | Route::Rules { slug }
+            | Route::All { slug }
             | Route::Deadlines { slug, .. }
             | Route::Wizard { slug, .. }
             | Route::WizardMap { slug }

@@ -32,6 +32,11 @@ pub enum Route {
         /// The authority's slug, as asked.
         slug: String,
     },
+    /// `/a/{authority}/all`: the whole procedure on one page, every section with its rules, to read through or print.
+    All {
+        /// The authority's slug, as asked.
+        slug: String,
+    },
     /// `/deadlines/{authority}?{case}`: a case's timeline.
     Deadlines {
         /// The authority's slug, as asked.
@@ -190,6 +195,7 @@ impl Route {
             [] => (Route::Home, &[]),
             ["a", slug] => (Route::Authority { slug: owned(slug) }, &[]),
             ["a", slug, "rules"] => (Route::Rules { slug: owned(slug) }, &[]),
+            ["a", slug, "all"] => (Route::All { slug: owned(slug) }, &[]),
             ["a", slug, section] => (
                 Route::Section {
                     slug: owned(slug),
@@ -255,6 +261,7 @@ impl Route {
                 [some("with", with), some("highlight", highlight)].concat(),
             ),
             Route::Rules { slug } => format!("a/{}/rules", segment(slug)),
+            Route::All { slug } => format!("a/{}/all", segment(slug)),
             Route::Deadlines { slug, case } => encoded(format!("deadlines/{}", segment(slug)), case.clone()),
             Route::Wizard { slug, way, walk } => {
                 encoded(format!("wizard/{}{}", segment(slug), way.path()), walk.clone())
@@ -303,6 +310,7 @@ mod tests {
         vec![
             Route::Home,
             Route::Authority { slug: s.clone() },
+            Route::All { slug: s.clone() },
             Route::Section { slug: s.clone(), section: s.clone(), with: Some(s.clone()), highlight: None },
             Route::Section { slug: s.clone(), section: s.clone(), with: None, highlight: Some(s.clone()) },
             Route::Deadlines { slug: s.clone(), case: pairs.clone() },
@@ -347,6 +355,7 @@ mod tests {
         }
         for (route, href) in [
             (Route::Rules { slug: "north".into() }, "a/north/rules"),
+            (Route::All { slug: "north".into() }, "a/north/all"),
             (Route::WizardMap { slug: "north".into() }, "wizard/north/map"),
             (
                 Route::Wizard { slug: "north".into(), way: Way::AfterReview, walk: Vec::new() },
@@ -368,6 +377,13 @@ mod tests {
     fn addresses_parse_to_their_pages_and_unknown_keys_are_named() {
         assert_eq!(Route::parse("/", "").0, Route::Home);
         assert_eq!(Route::parse("/a/north/", "").0, Route::Authority { slug: "north".into() });
+        assert_eq!(Route::parse("/a/north/all", "").0, Route::All { slug: "north".into() }, "a reserved word");
+        let (route, notices) = Route::parse("/a/north/all", "with=south");
+        assert_eq!(
+            (route, notices.len()),
+            (Route::All { slug: "north".into() }, 1),
+            "the whole procedure takes no with="
+        );
         let (route, notices) = Route::parse("/a/north/one", "?with=south&x=1");
         assert_eq!(
             route,

@@ -271,6 +271,7 @@ fn check_served_site(port: u16, base: &str, dir: &Path) {
         format!("{base}/"),
         format!("{base}/a/{slug}"),
         format!("{base}/a/{slug}/rules"),
+        format!("{base}/a/{slug}/all"),
         format!("{base}/compare"),
         format!("{base}/train"),
         format!("{base}/train/{slug}/quiz"),

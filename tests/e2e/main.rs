@@ -9,6 +9,7 @@ mod deadlines;
 mod faults;
 mod hosting;
 mod injection;
+mod reading;
 mod search;
 mod site;
 mod training;
