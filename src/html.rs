@@ -181,6 +181,33 @@ impl Html {
         Html(out)
     }
 
+    /// The same HTML with each heading one level down (`h2` becomes `h3`, and so on; `h6` stays): for a section's
+    /// published text shown under a heading of the section's own (the whole procedure on one page). Text holds no
+    /// `<`, which is escaped, so every `<h` or `</h` with a digit after it is a heading's tag.
+    pub fn headings_down_one(&self) -> Html {
+        let mut out = String::with_capacity(self.0.len());
+        let mut rest = self.0.as_str();
+        while let Some(at) = rest.find("<") {
+            out.push_str(&rest[..at]);
+            let tag = &rest[at..];
+            let prefix = ["</h", "<h"].into_iter().find(|p| tag.starts_with(p)).unwrap_or("<");
+            let level = tag[prefix.len()..].chars().next().and_then(|c| c.to_digit(10)).filter(|_| prefix != "<");
+            match level.and_then(|n| char::from_digit(n + 1, 10)).filter(|_| level < Some(6)) {
+                Some(lower) => {
+                    out.push_str(prefix);
+                    out.push(lower);
+                    rest = &tag[prefix.len() + 1..];
+                }
+                _ => {
+                    out.push('<');
+                    rest = &tag[1..];
+                }
+            }
+        }
+        out.push_str(rest);
+        Html(out)
+    }
+
     /// The pieces one after another, with `separator` between them.
     pub fn join(pieces: impl IntoIterator<Item = Html>, separator: &'static str) -> Html {
         let mut out = Html::new();
@@ -410,6 +437,20 @@ mod tests {
         assert_eq!(Html::join([html!("<i>a</i>"), Html::text("&")], ", ").as_str(), "<i>a</i>, &amp;");
         let all: Html = ["x", "<y>"].into_iter().map(Html::text).collect();
         assert_eq!(all.as_str(), "x&lt;y&gt;");
+    }
+
+    #[test]
+    fn headings_move_down_one_level_and_nothing_else_changes() {
+        let section = Html::trusted(
+            "<h2 id=\"a\">A <a class=\"anchor\" href=\"x#a\">#</a></h2><p>1 &lt;h2&gt; <hr> <b>b</b></p>\
+             <h3>C</h3><h6>D</h6>"
+                .into(),
+        );
+        assert_eq!(
+            section.headings_down_one().as_str(),
+            "<h3 id=\"a\">A <a class=\"anchor\" href=\"x#a\">#</a></h3><p>1 &lt;h2&gt; <hr> <b>b</b></p>\
+             <h4>C</h4><h6>D</h6>"
+        );
     }
 
     #[test]

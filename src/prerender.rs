@@ -1,5 +1,5 @@
 //! Pages written at publish time: every page that does not depend on a case's answers (the start page, each
-//! authority's overview, sections, rules and change log, the wizard's maps, the comparison's default view and topics, the
+//! authority's overview, sections, rules, change log and whole procedure on one page, the wizard's maps, the comparison's default view and topics, the
 //! glossary and its entries), made by the same page functions the app uses, inside the same frame the app draws.
 //! Each file is complete and styled with JavaScript off; when the app starts it takes the page over unchanged
 //! (`ui::prerendered`). The start page is `index.html`; the page the build made first, which holds no page, stays
@@ -41,6 +41,7 @@ pub fn routes(library: &Library) -> Vec<Route> {
         routes.push(Route::Authority { slug: slug.clone() });
         routes.push(Route::Rules { slug: slug.clone() });
         routes.push(Route::Changes { slug: slug.clone() });
+        routes.push(Route::All { slug: slug.clone() });
         routes.push(Route::WizardMap { slug: slug.clone() });
         routes.extend(data.sections.iter().map(|s| Route::Section {
             slug: slug.clone(),

@@ -110,6 +110,32 @@
     fromMessage(reason && reason.message ? reason.name + ": " + reason.message : String(reason));
   });
 
+  // Rule cards on a section fold to one line on a narrow screen (src/render/rule_card.rs). On a wide one they are
+  // opened as the page is read, before it is first shown, so nothing moves when the app takes a written page over
+  // (src/ui/place.rs opens them on the pages the app makes). The width is place.rs's.
+  var folds = "li.rule-card > details.rule-fold";
+  if (window.MutationObserver && window.matchMedia && window.matchMedia("(min-width: 48em)").matches) {
+    var opener = new MutationObserver(function (records) {
+      records.forEach(function (record) {
+        Array.prototype.forEach.call(record.addedNodes, function (node) {
+          if (node.nodeType !== 1) {
+            return;
+          }
+          if (node.matches(folds)) {
+            node.setAttribute("open", "");
+          }
+          Array.prototype.forEach.call(node.querySelectorAll(folds), function (fold) {
+            fold.setAttribute("open", "");
+          });
+        });
+      });
+    });
+    opener.observe(document.documentElement, { childList: true, subtree: true });
+    document.addEventListener("DOMContentLoaded", function () {
+      opener.disconnect();
+    });
+  }
+
   // Offline after one visit: the service worker (sw.js, at the site's base) keeps every file of this build. When a
   // new build is published its service worker waits; the page says so, and takes it on only when asked, reloading
   // once so that the page and its files all come from the one build.

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use super::authority::Vocabulary;
 use super::rules::Value;
-use super::vocab::{event_phrase, Role};
+use super::vocab::{event_phrase, outcome_phrase, Role};
 
 fn event(id: &str) -> String {
     event_phrase(id).map_or_else(|| id.replace('_', " "), str::to_owned)
@@ -52,7 +52,8 @@ pub fn describe_value(value: &Value, roles: &[Role]) -> String {
 }
 
 /// A value in a few words, for a glance: "15 working days after the plan is established", "every 12 weeks",
-/// "the team manager", "a list of 5", "close, step down or continue"; text is cut after a few words.
+/// "the team manager", "a list of 5", "close, step down to Early Help or a core assessment"; text is cut after a few
+/// words.
 pub fn describe_brief(value: &Value, roles: &[Role]) -> String {
     const WORDS: usize = 8;
     let or_list = |names: Vec<String>| match names.as_slice() {
@@ -68,7 +69,15 @@ pub fn describe_brief(value: &Value, roles: &[Role]) -> String {
         Value::Before { event: e, .. } => format!("before {}", event(e)),
         Value::Threshold { amount: n, unit, .. } => format!("beyond {}", amount(*n, *unit)),
         Value::List { items } => format!("a list of {}", items.len()),
-        Value::Outcomes { outcomes } => or_list(outcomes.iter().map(|o| o.id.replace('_', " ")).collect()),
+        Value::Outcomes { outcomes } => or_list(
+            outcomes
+                .iter()
+                .map(|o| {
+                    let name = outcome_phrase(&o.id).unwrap_or(&o.label);
+                    o.destination.as_ref().map_or_else(|| name.to_owned(), |to| format!("{name} to {to}"))
+                })
+                .collect(),
+        ),
         Value::Plans { plans } => or_list(plans.iter().map(|p| p.label.clone()).collect()),
         Value::Text { text } => {
             let words: Vec<&str> = text.split_whitespace().collect();
@@ -131,6 +140,20 @@ mod tests {
         assert_eq!(describe_brief(&text, &[]), "one two three four five six seven eight …");
         let list = Value::List { items: vec!["a".into(), "b".into()] };
         assert_eq!(describe_brief(&list, &[]), "a list of 2");
+        let outcome = |id: &str| super::super::rules::Outcome {
+            id: id.into(),
+            label: "In the authority's words".into(),
+            destination: None,
+            findings: vec![],
+        };
+        let early_help =
+            super::super::rules::Outcome { destination: Some("Early Help".into()), ..outcome("step_down") };
+        let outcomes = Value::Outcomes { outcomes: vec![early_help, outcome("core_assessment")] };
+        assert_eq!(
+            describe_brief(&outcomes, &[]),
+            "step down to Early Help or a core assessment",
+            "outcomes in words, not ids, with the service a case goes to"
+        );
     }
 
     #[test]
@@ -173,6 +196,11 @@ mod tests {
         assert_eq!(describe_when(&when, &vocabulary), None);
         when.insert("team".to_owned(), vec!["health_disability".to_owned()]);
         assert_eq!(describe_when(&when, &vocabulary).unwrap(), "For cases held by the Health and Disability Team");
+        let route = BTreeMap::from([("route".to_owned(), vec!["cp_step_down".to_owned(), "sgo_support".to_owned()])]);
+        assert_eq!(
+            describe_when(&route, &vocabulary).unwrap(),
+            "For plans that follow the end of a child protection plan or plans that support a special guardianship order"
+        );
         when.insert("disabled".to_owned(), vec!["yes".to_owned()]);
         assert_eq!(
             describe_when(&when, &vocabulary).unwrap(),

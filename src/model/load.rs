@@ -73,7 +73,7 @@ pub fn parse_topics(text: &str) -> Result<Vec<Topic>, LoadError> {
                 format!("topic \"{}\" needs `ask`: the question a quiz asks", t.id),
             ));
         }
-        if let Some(id) = t.next_for.outcomes.iter().find(|o| !super::OUTCOMES.contains(&o.as_str())) {
+        if let Some(id) = t.next_for.outcomes.iter().find(|o| !super::is_outcome(o)) {
             return Err(LoadError::new(
                 TOPICS_PATH,
                 format!("topic \"{}\" is a next step of unknown outcome \"{id}\"", t.id),

@@ -55,7 +55,8 @@ pub fn procedure_path(slug: &str) -> String {
     format!("content/authorities/{slug}/procedure.md")
 }
 pub use vocab::{
-    event_phrase, group_label, is_timescale, meeting_name, met_by, NextFor, Role, Topic, EVENTS, GROUPS, OUTCOMES,
+    event_phrase, group_label, is_outcome, is_timescale, meeting_name, met_by, outcome_phrase, NextFor, Role, Topic,
+    EVENTS, GROUPS, OUTCOMES,
 };
 
 /// The path of the glossary, relative to the project root.

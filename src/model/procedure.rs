@@ -59,8 +59,6 @@ pub struct Procedure {
 pub struct Neighbours<'a> {
     /// The section itself.
     pub current: &'a Section,
-    /// Its 0-based position.
-    pub index: usize,
     /// The section before it, if any.
     pub previous: Option<&'a Section>,
     /// The section after it, if any.
@@ -78,7 +76,6 @@ impl Procedure {
         let index = self.position(id)?;
         Some(Neighbours {
             current: &self.sections[index],
-            index,
             previous: index.checked_sub(1).map(|i| &self.sections[i]),
             next: self.sections.get(index + 1),
         })
@@ -200,10 +197,7 @@ mod tests {
         let text = "## A {#a}\nSource: 1\n\nx\n\n## B {#b}\nSource: 2\n\ny\n\n## C {#c}\nSource: 3\n\nz\n";
         let p = split(text).unwrap();
         let first = p.neighbours("a").unwrap();
-        assert_eq!(
-            (first.index, first.previous.map(|s| s.id.as_str()), first.next.map(|s| s.id.as_str())),
-            (0, None, Some("b"))
-        );
+        assert_eq!((first.previous.map(|s| s.id.as_str()), first.next.map(|s| s.id.as_str())), (None, Some("b")));
         let middle = p.neighbours("b").unwrap();
         assert_eq!((middle.previous.unwrap().id.as_str(), middle.next.unwrap().id.as_str()), ("a", "c"));
         let last = p.neighbours("c").unwrap();

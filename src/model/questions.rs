@@ -96,31 +96,31 @@ pub const KEYS: [Key; 20] = [
         hint: "",
         stage: APPLIES,
         asks: Asks::Choice(&[
-            Choice { value: "assessment", label: "An assessment", condition: "plans that start from: assessment" },
+            Choice { value: "assessment", label: "An assessment", condition: "plans that follow an assessment" },
             Choice {
                 value: "cp_step_down",
                 label: "A child protection plan ended",
-                condition: "plans that start from: cp step down",
+                condition: "plans that follow the end of a child protection plan",
             },
             Choice {
                 value: "lac_ceased",
                 label: "The child stopped being looked after",
-                condition: "plans that start from: lac ceased",
+                condition: "plans made when the child stopped being looked after",
             },
             Choice {
                 value: "supervision_order",
                 label: "A supervision order",
-                condition: "plans that start from: supervision order",
+                condition: "plans that follow a supervision order",
             },
             Choice {
                 value: "private_law_report",
                 label: "A report in private law proceedings",
-                condition: "plans that start from: private law report",
+                condition: "plans that follow a report in private law proceedings",
             },
             Choice {
                 value: "sgo_support",
                 label: "Support under a special guardianship order",
-                condition: "plans that start from: sgo support",
+                condition: "plans that support a special guardianship order",
             },
         ]),
     },
@@ -217,18 +217,22 @@ pub const KEYS: [Key; 20] = [
             Choice {
                 value: "needs_met",
                 label: "The child's needs are met",
-                condition: "a review that finds: needs met",
+                condition: "a review that finds the child's needs are met",
             },
             Choice {
                 value: "same_needs",
                 label: "The same needs continue",
-                condition: "a review that finds: same needs",
+                condition: "a review that finds the same needs continue",
             },
-            Choice { value: "more_needs", label: "The needs have grown", condition: "a review that finds: more needs" },
+            Choice {
+                value: "more_needs",
+                label: "The needs have grown",
+                condition: "a review that finds the needs have grown",
+            },
             Choice {
                 value: "risk_of_significant_harm",
                 label: "A risk of significant harm",
-                condition: "a review that finds: risk of significant harm",
+                condition: "a review that finds a risk of significant harm",
             },
         ]),
     },
@@ -306,6 +310,8 @@ mod tests {
             assert!(!k.question.is_empty() && !k.stage.is_empty(), "{}", k.key);
             for c in k.choices() {
                 assert!(!c.label.is_empty() && !c.condition.is_empty(), "{}={}", k.key, c.value);
+                // Plain words, as they follow "For": no answer value or code ("plans that start from: cp step down").
+                assert!(!c.condition.contains([':', '_']), "{}={}: {:?}", k.key, c.value, c.condition);
             }
         }
         assert_eq!(answer_keys().count() + date_keys().count(), KEYS.len());

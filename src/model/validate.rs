@@ -24,7 +24,8 @@ impl fmt::Display for Problem {
 }
 
 /// The words a section id may not be, because an authority's page has that address: `/a/{authority}/{word}`.
-pub const RESERVED_SECTION_IDS: [(&str, &str); 2] = [("rules", "the rules page"), ("changes", "the change log")];
+pub const RESERVED_SECTION_IDS: [(&str, &str); 3] =
+    [("rules", "the rules page"), ("changes", "the change log"), ("all", "the whole procedure on one page")];
 
 /// Whether `url` is an `https://` address with a host and nothing that could end the attribute it is written in.
 fn is_https_address(url: &str) -> bool {
@@ -206,6 +207,16 @@ mod tests {
         let text = messages(validate_authority(&a, &p, &slugs));
         assert!(text.contains("procedure.md: has no section \"Two\" {#three}"), "{text}");
         assert!(text.contains("has section \"Two\" {#two}, which authority.json does not list"), "{text}");
+    }
+
+    #[test]
+    fn a_section_may_not_take_a_word_an_authority_page_uses() {
+        for (word, page) in [("rules", "the rules page"), ("all", "the whole procedure on one page")] {
+            let (mut a, p, slugs) = fixture();
+            a.sections[1].id = word.into();
+            let text = messages(validate_authority(&a, &p, &slugs));
+            assert!(text.contains(&format!("section id \"{word}\" is reserved for {page}")), "{text}");
+        }
     }
 
     #[test]

@@ -7,7 +7,7 @@ use super::questions::{key as answer_key, Asks};
 use super::rules::{Rule, Status, Value};
 use super::rules_path;
 use super::validate::Problem;
-use super::vocab::{event_phrase, Role, Topic, OUTCOMES};
+use super::vocab::{event_phrase, is_outcome, Role, Topic};
 
 /// The vocabularies rules are checked against.
 pub struct Vocabularies<'a> {
@@ -39,7 +39,7 @@ fn check_value(value: &Value, vocab: &Vocabularies, report: &mut dyn FnMut(Strin
         }
         Value::List { items } if items.is_empty() => report("has an empty list".into()),
         Value::Outcomes { outcomes } => {
-            for o in outcomes.iter().filter(|o| !OUTCOMES.contains(&o.id.as_str())) {
+            for o in outcomes.iter().filter(|o| !is_outcome(&o.id)) {
                 report(format!("has unknown outcome \"{}\"", o.id));
             }
             let findings = answer_values("review_finding");

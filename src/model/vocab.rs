@@ -117,15 +117,25 @@ pub fn event_phrase(event: &str) -> Option<&'static str> {
     EVENTS.iter().find(|(id, _)| *id == event).map(|(_, phrase)| *phrase)
 }
 
-/// The review outcomes an authority can name. Each means one thing: `strategy_discussion` is a (multi-agency)
-/// strategy discussion or meeting; `safeguarding_procedures` is a move into the safeguarding procedures where the
-/// procedure names no particular step.
-pub const OUTCOMES: [&str; 7] = [
-    "close",
-    "step_down",
-    "continue",
-    "core_assessment",
-    "strategy_discussion",
-    "safeguarding_procedures",
-    "specific_review",
+/// The review outcomes an authority can name, each with how it reads in a short list ("close, step down or
+/// continue"). Each means one thing: `strategy_discussion` is a (multi-agency) strategy discussion or meeting;
+/// `safeguarding_procedures` is a move into the safeguarding procedures where the procedure names no particular step.
+pub const OUTCOMES: [(&str, &str); 7] = [
+    ("close", "close"),
+    ("step_down", "step down"),
+    ("continue", "continue"),
+    ("core_assessment", "a core assessment"),
+    ("strategy_discussion", "a strategy discussion"),
+    ("safeguarding_procedures", "safeguarding procedures"),
+    ("specific_review", "a specific review"),
 ];
+
+/// Whether `id` is a review outcome of [`OUTCOMES`].
+pub fn is_outcome(id: &str) -> bool {
+    OUTCOMES.iter().any(|(known, _)| *known == id)
+}
+
+/// How an outcome reads in a short list ("a core assessment"), if it is in the vocabulary.
+pub fn outcome_phrase(id: &str) -> Option<&'static str> {
+    OUTCOMES.iter().find(|(known, _)| *known == id).map(|(_, phrase)| *phrase)
+}

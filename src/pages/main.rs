@@ -1,18 +1,18 @@
 //! The pages the main side makes from what it has loaded: the start page, an authority's overview, a section, its
-//! rules, its change log, and the not-found pages. Every slug and id from the address is looked up in the
-//! loaded content; what is not there gets a not-found page naming it as text. Each page of an authority ends with
-//! the line naming its source ([`super::trust::sourced`]).
+//! rules, its change log, the whole procedure on one page, and the not-found pages. Every slug and id from the
+//! address is looked up in the loaded content; what is not there gets a not-found page naming it as text. Each page
+//! of an authority ends with the line naming its source ([`super::trust::sourced`]).
 
 use chrono::NaiveDate;
 
 use super::route::Route;
 use crate::html;
 use crate::model::{page_title, Authority, Book, Catalogue, Status};
-use crate::render::authority::{home_cards_html, overview_html};
+use crate::render::authority::{home_cards_html, overview_html, source_dates_html};
 use crate::render::frame::{unknown_route_html, unknown_section_html};
 use crate::render::highlight::highlight_words;
 use crate::render::rule_card::{rules_by_topic_html, CardContext};
-use crate::render::section::section_html;
+use crate::render::section::{section_html, whole_procedure_html};
 use crate::render::Page;
 
 /// What a main-side page is made from.
@@ -65,6 +65,15 @@ fn rules(authority: &Authority, book: &Book) -> Page {
             not_stated,
             rules_by_topic_html(&book.rules, &card_context(authority, book))
         ),
+    }
+}
+
+/// `/a/{authority}/all`: the whole procedure on one page.
+fn whole(content: &Content, authority: &Authority, book: &Book) -> Page {
+    let dates = source_dates_html(authority, content.catalogue, content.today);
+    Page {
+        title: page_title(&["The whole procedure", &authority.short_name]),
+        html: whole_procedure_html(book, &card_context(authority, book), dates, content.address),
     }
 }
 
@@ -127,6 +136,10 @@ pub fn page(route: &Route, content: &Content) -> Page {
             Some((authority, book)) => sourced(super::trust::changes(authority, book), authority, None),
             None => not_listed(slug),
         },
+        Route::All { slug } => match book(slug) {
+            Some((authority, book)) => whole(content, authority, book),
+            None => not_listed(slug),
+        },
         Route::Section { slug, section: id, highlight, .. } => match book(slug) {
             Some((authority, book)) if book.procedure.neighbours(id).is_some() => {
                 sourced(section(content, authority, book, id, highlight.as_deref().unwrap_or("")), authority, Some(id))
@@ -180,6 +193,11 @@ mod tests {
         assert!(rules.title.starts_with("Rules") && rules.html.as_str().contains("every rule by topic"));
         let section = Route::Section { slug: slug.clone(), section: first, with: None, highlight: None };
         assert!(show(&section, &catalogue, &book).html.as_str().contains("rel=\"next\""));
+        let whole = show(&Route::All { slug: slug.clone() }, &catalogue, &book);
+        assert!(whole.title.starts_with("The whole procedure – Minimal"), "{}", whole.title);
+        for s in &book.procedure.sections {
+            assert!(whole.html.as_str().contains(&format!("<h2 id=\"{}\">", s.id)), "{}", whole.html.as_str());
+        }
         assert!(show(&Route::NotFound { path: "/x".into() }, &catalogue, &book).title.starts_with("Page not found"));
         let changes = show(&Route::Changes { slug: slug.clone() }, &catalogue, &book);
         assert!(changes.title.starts_with("What has changed – Minimal"), "{}", changes.title);
@@ -222,6 +240,8 @@ mod tests {
         assert!(other.contains("Authority not found") && other.contains("&quot;&gt;&lt;img"), "{other}");
         let changes = show(&Route::Changes { slug: hostile.clone() }, &catalogue, &book).html.into_string();
         assert!(changes.contains("Authority not found") && !changes.contains("<img"), "{changes}");
+        let whole = show(&Route::All { slug: hostile.clone() }, &catalogue, &book).html.into_string();
+        assert!(whole.contains("Authority not found") && !whole.contains("<img"), "{whole}");
         let section = Route::Section { slug: "minimal".into(), section: hostile.clone(), with: None, highlight: None };
         let html = show(&section, &catalogue, &book).html.into_string();
         assert!(html.contains("Section not found") && !html.contains("<img"), "{html}");

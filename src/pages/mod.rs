@@ -35,6 +35,7 @@ pub enum Side {
 pub fn side(route: &Route) -> Side {
     match route {
         Route::Home | Route::Authority { .. } | Route::Rules { .. } | Route::Changes { .. } => Side::Main,
+        Route::All { .. } => Side::Main,
         Route::Section { with: None, .. } | Route::NotFound { .. } => Side::Main,
         Route::Section { with: Some(_), .. } => Side::Worker,
         Route::Compare { .. } | Route::CompareTopic { .. } | Route::Glossary { .. } | Route::Term { .. } => {
@@ -90,6 +91,7 @@ impl Route {
     pub fn page_class(&self) -> &'static str {
         match self {
             Route::Home | Route::Authority { .. } | Route::Rules { .. } | Route::Changes { .. } => "wrap",
+            Route::All { .. } => "wrap",
             Route::NotFound { .. } => "wrap",
             Route::Section { with: None, .. } => "wrap",
             Route::Section { with: Some(_), .. } => "wrap compare-sections",
@@ -114,6 +116,7 @@ impl Route {
             | Route::Section { slug, .. }
             | Route::Rules { slug }
             | Route::Changes { slug }
+            | Route::All { slug }
             | Route::Deadlines { slug, .. }
             | Route::Wizard { slug, .. }
             | Route::WizardMap { slug }

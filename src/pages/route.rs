@@ -37,6 +37,11 @@ pub enum Route {
         /// The authority's slug, as asked.
         slug: String,
     },
+    /// `/a/{authority}/all`: the whole procedure on one page, every section with its rules, to read through or print.
+    All {
+        /// The authority's slug, as asked.
+        slug: String,
+    },
     /// `/deadlines/{authority}?{case}`: a case's timeline.
     Deadlines {
         /// The authority's slug, as asked.
@@ -196,6 +201,7 @@ impl Route {
             ["a", slug] => (Route::Authority { slug: owned(slug) }, &[]),
             ["a", slug, "rules"] => (Route::Rules { slug: owned(slug) }, &[]),
             ["a", slug, "changes"] => (Route::Changes { slug: owned(slug) }, &[]),
+            ["a", slug, "all"] => (Route::All { slug: owned(slug) }, &[]),
             ["a", slug, section] => (
                 Route::Section {
                     slug: owned(slug),
@@ -262,6 +268,7 @@ impl Route {
             ),
             Route::Rules { slug } => format!("a/{}/rules", segment(slug)),
             Route::Changes { slug } => format!("a/{}/changes", segment(slug)),
+            Route::All { slug } => format!("a/{}/all", segment(slug)),
             Route::Deadlines { slug, case } => encoded(format!("deadlines/{}", segment(slug)), case.clone()),
             Route::Wizard { slug, way, walk } => {
                 encoded(format!("wizard/{}{}", segment(slug), way.path()), walk.clone())
@@ -312,6 +319,7 @@ mod tests {
             Route::Authority { slug: s.clone() },
             Route::Rules { slug: s.clone() },
             Route::Changes { slug: s.clone() },
+            Route::All { slug: s.clone() },
             Route::Section { slug: s.clone(), section: s.clone(), with: Some(s.clone()), highlight: None },
             Route::Section { slug: s.clone(), section: s.clone(), with: None, highlight: Some(s.clone()) },
             Route::Deadlines { slug: s.clone(), case: pairs.clone() },
@@ -357,6 +365,7 @@ mod tests {
         for (route, href) in [
             (Route::Rules { slug: "north".into() }, "a/north/rules"),
             (Route::Changes { slug: "north".into() }, "a/north/changes"),
+            (Route::All { slug: "north".into() }, "a/north/all"),
             (Route::WizardMap { slug: "north".into() }, "wizard/north/map"),
             (
                 Route::Wizard { slug: "north".into(), way: Way::AfterReview, walk: Vec::new() },
@@ -389,6 +398,13 @@ mod tests {
     fn addresses_parse_to_their_pages_and_unknown_keys_are_named() {
         assert_eq!(Route::parse("/", "").0, Route::Home);
         assert_eq!(Route::parse("/a/north/", "").0, Route::Authority { slug: "north".into() });
+        assert_eq!(Route::parse("/a/north/all", "").0, Route::All { slug: "north".into() }, "a reserved word");
+        let (route, notices) = Route::parse("/a/north/all", "with=south");
+        assert_eq!(
+            (route, notices.len()),
+            (Route::All { slug: "north".into() }, 1),
+            "the whole procedure takes no with="
+        );
         let (route, notices) = Route::parse("/a/north/one", "?with=south&x=1");
         assert_eq!(
             route,

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 
 use crate::html;
 use crate::html::Html;
-use crate::model::{Authority, Book, Catalogue, DateKind, ReviewState};
+use crate::model::{Authority, Book, Catalogue, DateKind, ReviewState, Section, SectionEntry};
 use crate::pages::route::Route;
 use crate::wizard::Way;
 
@@ -13,6 +13,7 @@ use crate::wizard::Way;
 struct WaysIn {
     overview: String,
     rules: String,
+    all: String,
     wizard: String,
     after_review: String,
     map: String,
@@ -29,6 +30,7 @@ impl WaysIn {
         WaysIn {
             overview: Route::Authority { slug: slug() }.href(),
             rules: Route::Rules { slug: slug() }.href(),
+            all: Route::All { slug: slug() }.href(),
             wizard: wizard(Way::Case),
             after_review: wizard(Way::AfterReview),
             map: Route::WizardMap { slug: slug() }.href(),
@@ -109,15 +111,28 @@ pub fn home_cards_html(catalogue: &Catalogue, today: NaiveDate) -> Html {
     out
 }
 
-/// The contents of a procedure as an ordered list of links, the `current` section marked.
-pub fn contents_html(slug: &str, book: &Book, current: Option<&str>) -> Html {
+/// A section's heading with the number the procedure gives it ("3. Reviews of Child in Need Plans"), or without one
+/// where it gives none.
+pub fn numbered_title(authority: &Authority, section: &Section) -> String {
+    let entry = authority.sections.iter().find(|e| e.id == section.id);
+    entry.map_or_else(|| section.title.clone(), SectionEntry::numbered_title)
+}
+
+/// The contents of a procedure as an ordered list of links, the `current` section marked. Each section shows the
+/// number the procedure gives it, not its place in the list (which differs where the source leaves a section, such
+/// as its scope, unnumbered).
+pub fn contents_html(authority: &Authority, book: &Book, current: Option<&str>) -> Html {
+    let slug = &authority.slug;
     let items: Html = book
         .procedure
         .sections
         .iter()
-        .map(|s| match current == Some(s.id.as_str()) {
-            true => html!("<li><a href=\"{}\" aria-current=\"page\">{}</a></li>", section_href(slug, &s.id), s.title),
-            false => html!("<li><a href=\"{}\">{}</a></li>", section_href(slug, &s.id), s.title),
+        .map(|s| {
+            let (href, title) = (section_href(slug, &s.id), numbered_title(authority, s));
+            match current == Some(s.id.as_str()) {
+                true => html!("<li><a href=\"{}\" aria-current=\"page\">{}</a></li>", href, title),
+                false => html!("<li><a href=\"{}\">{}</a></li>", href, title),
+            }
         })
         .collect();
     html!("<ol class=\"contents\">{}</ol>", items)
@@ -174,6 +189,7 @@ pub fn overview_html(authority: &Authority, catalogue: &Catalogue, book: &Book, 
          <dt>Checked against the source</dt><dd>{checked} (<a href=\"{changes}\">what has changed in this restatement</a>)</dd></dl>\
          <h2 id=\"scope\">Whom it covers</h2><p>{summary} <span class=\"cited-in\"> (source:{scope_cites})</span></p>{excludes}\
          <h2 id=\"related\">Related procedures it points to</h2>{related}</section>\
+         <p class=\"rules-link\"><a href=\"{all}\">The whole procedure on one page</a> — every section with its rules, to read straight through or print.</p>\
          <p class=\"rules-link\"><a href=\"{rules}\">Every rule in this procedure, by topic</a> — timescales, roles and what it does not state.</p>\
          <p class=\"rules-link\"><a href=\"{wizard}\">Check which rule applies to a case</a> — one question at a time, from assessment to the review outcome (<a href=\"{map}\">the whole flow</a>).</p>\
          <p class=\"rules-link\"><a href=\"{after_review}\">What follows a review?</a> — the outcome and what to do next, from what the review found.</p>\
@@ -193,11 +209,12 @@ pub fn overview_html(authority: &Authority, catalogue: &Catalogue, book: &Book, 
         changes = Route::Changes { slug: authority.slug.clone() }.href(),
         summary = authority.scope.summary,
         scope_cites = cite_links(authority, &authority.scope.cites),
-        contents = contents_html(&authority.slug, book, None),
+        contents = contents_html(authority, book, None),
         excludes = excludes,
         related = related,
         home = Route::Home.href(),
         rules = ways.rules,
+        all = ways.all,
         wizard = ways.wizard,
         map = ways.map,
         after_review = ways.after_review,
@@ -226,6 +243,7 @@ mod tests {
         let html = overview_html(&a, &catalogue, &book, NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()).into_string();
         assert!(html.contains(html!("<h1>{}: {}</h1>", a.name, a.document.title).as_str()), "{html}");
         assert!(html.contains("href=\"wizard/minimal\"") && html.contains("href=\"deadlines/minimal\""));
+        assert!(html.contains("<a href=\"a/minimal/all\">The whole procedure on one page</a>"), "{html}");
         assert!(html.contains("href=\"train/minimal/quiz\"") && html.contains("href=\"train/minimal/cases\""));
         assert!(html.contains("<dt>On the web</dt><dd><span class=\"not-stated\">no address given in the source"));
         assert!(
@@ -236,7 +254,7 @@ mod tests {
             "{html}"
         );
         assert_eq!(html.matches("<li><a href=\"a/minimal/").count(), book.procedure.sections.len());
-        let current = contents_html("minimal", &book, Some(&book.procedure.sections[0].id));
+        let current = contents_html(&a, &book, Some(&book.procedure.sections[0].id));
         assert_eq!(current.as_str().matches("aria-current=\"page\"").count(), 1);
     }
 

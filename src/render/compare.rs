@@ -284,8 +284,8 @@ pub fn matrix_page(library: &Library, matrix: &Matrix) -> Page {
     let page = matrix.link.href();
     let mut out = html!(
         "<h1>Compare authorities</h1><p class=\"lede\">What each procedure says on each topic, side by side. Whether \
-         authorities agree is worked out from the rules' typed values — timescales in exact units, roles, outcomes — \
-         not from their wording.</p>"
+         authorities agree is judged on what each rule sets — the timescale in its exact units (working days are not \
+         calendar days), who does it, which outcomes a review can reach — not on how the procedure words it.</p>"
     );
     if !view.ignored.is_empty() {
         out.push(html!(

@@ -172,7 +172,7 @@ pub fn unknown_section_html(authority: &Authority, book: &Book, asked: &str) -> 
          <p><a href=\"{}\">Go to the procedure's overview</a></p>",
         authority.name,
         asked,
-        contents_html(&authority.slug, book, None),
+        contents_html(authority, book, None),
         Route::Authority { slug: authority.slug.clone() }.href()
     )
 }

@@ -1,11 +1,12 @@
-//! Rule cards as HTML: a rule's topic, status, plain words, typed value, conditions, note and citations; and the
-//! rules page's topic groups, including what a procedure does not state.
+//! Rule cards as HTML: a rule's topic, status, plain words, value, conditions, note and citations, in full or folded
+//! to one line that opens on demand; and the rules page's topic groups, including what a procedure does not state.
 
 use super::authority::section_href;
 use crate::html;
 use crate::html::Html;
 use crate::model::{
-    by_group, describe_value, describe_when, meeting_name, topic, Authority, Role, Rule, Status, Topic, Value,
+    by_group, describe_brief, describe_conditions, describe_value, describe_when, meeting_name, topic, Authority, Role,
+    Rule, Status, Topic, Value,
 };
 use crate::timeline::choice_label;
 
@@ -56,20 +57,73 @@ pub struct CardContext<'a> {
     pub roles: &'a [Role],
 }
 
-/// One rule card. `nested` when it sits under its topic's own heading, so it repeats no heading.
-pub fn rule_card_html(rule: &Rule, ctx: &CardContext, nested: bool) -> Html {
-    let status = rule.status;
-    let mut out = html!(
+/// A card's opening tag: its status, topic and the rule's id for links.
+fn card_open(rule: &Rule) -> Html {
+    html!(
         "<li class=\"rule-card status-{s}\" data-topic=\"{t}\" data-status=\"{s}\" id=\"{id}\">",
-        s = status.id(),
+        s = rule.status.id(),
         t = rule.topic,
         id = rule.id
-    );
-    if !nested {
-        let label = topic(ctx.topics, &rule.topic).map_or(rule.topic.as_str(), |t| t.label.as_str());
-        out.push(html!("<h3>{}</h3>", label));
+    )
+}
+
+/// The label of a rule's topic.
+fn topic_label<'a>(rule: &'a Rule, ctx: &'a CardContext) -> &'a str {
+    topic(ctx.topics, &rule.topic).map_or(rule.topic.as_str(), |t| t.label.as_str())
+}
+
+/// One rule card. `nested` when it sits under its topic's own heading, so it repeats no heading.
+pub fn rule_card_html(rule: &Rule, ctx: &CardContext, nested: bool) -> Html {
+    card_html(rule, ctx, (!nested).then_some(3))
+}
+
+/// One rule card with its topic as a heading of this level, or with no heading.
+fn card_html(rule: &Rule, ctx: &CardContext, level: Option<u8>) -> Html {
+    let mut out = card_open(rule);
+    if let Some(level) = level {
+        out.push(html!("<h{level}>{label}</h{level}>", level = level, label = topic_label(rule, ctx)));
     }
-    out.push(status_badge(status));
+    out.push(card_body(rule, ctx));
+    out.push(html!("</li>"));
+    out
+}
+
+/// One rule card folded to a line that opens on demand (a native disclosure, so a keyboard or a screen reader opens
+/// it as any other): the topic and, until it is opened, what the rule says in a few words and for whom.
+pub fn folded_rule_card_html(rule: &Rule, ctx: &CardContext) -> Html {
+    let gist = match describe_conditions(&rule.when, &ctx.authority.vocabulary) {
+        Some(when) => format!("{} (for {when})", gist(rule, ctx.roles)),
+        None => gist(rule, ctx.roles),
+    };
+    html!(
+        "{open}<details class=\"rule-fold\"><summary><span class=\"rule-fold-topic\">{topic}</span><span \
+         class=\"rule-fold-gist\">: {gist}</span></summary>{body}</details></li>",
+        open = card_open(rule),
+        topic = topic_label(rule, ctx),
+        gist = gist,
+        body = card_body(rule, ctx)
+    )
+}
+
+/// What a rule says in a few words, for its folded card: its value briefly ("15 working days after the plan is
+/// established", "every 12 weeks", "5 points"), "not stated", or "ambiguous, read 2 ways".
+fn gist(rule: &Rule, roles: &[Role]) -> String {
+    match (rule.status, &rule.value) {
+        (Status::NotStated, _) => "not stated".to_owned(),
+        (Status::Ambiguous, _) if rule.readings.len() > 1 => format!("ambiguous, read {} ways", rule.readings.len()),
+        (Status::Ambiguous, _) => "ambiguous".to_owned(),
+        (Status::Stated, Some(Value::List { items })) if items.len() != 1 => format!("{} points", items.len()),
+        (Status::Stated, Some(Value::List { items })) => describe_brief(&Value::Text { text: items[0].clone() }, roles),
+        (Status::Stated, Some(value)) => describe_brief(value, roles),
+        (Status::Stated, None) => "stated".to_owned(),
+    }
+}
+
+/// Everything a card says under its heading: status, conditions, words, value or readings, the meeting it shares,
+/// the note and the sections it cites.
+fn card_body(rule: &Rule, ctx: &CardContext) -> Html {
+    let status = rule.status;
+    let mut out = status_badge(status);
     if let Some(c) = describe_when(&rule.when, &ctx.authority.vocabulary) {
         out.push(html!("<p class=\"rule-when\">{}:</p>", c));
     }
@@ -106,7 +160,6 @@ pub fn rule_card_html(rule: &Rule, ctx: &CardContext, nested: bool) -> Html {
         out.push(html!("<p class=\"rule-note\"><strong>{}</strong>{}</p>", lead, n));
     }
     out.push(cites_html(rule, ctx.authority));
-    out.push(html!("</li>"));
     out
 }
 
@@ -129,6 +182,17 @@ pub fn status_badge(status: Status) -> Html {
 /// Cards for several rules, as the items of a list.
 pub fn rule_cards_html<'a>(rules: impl IntoIterator<Item = &'a Rule>, ctx: &CardContext, nested: bool) -> Html {
     rules.into_iter().map(|r| rule_card_html(r, ctx, nested)).collect()
+}
+
+/// Cards for several rules, as the items of a list under a third-level heading: each card's topic is a fourth-level
+/// heading (the whole procedure on one page).
+pub fn rule_cards_under_h3_html<'a>(rules: impl IntoIterator<Item = &'a Rule>, ctx: &CardContext) -> Html {
+    rules.into_iter().map(|r| card_html(r, ctx, Some(4))).collect()
+}
+
+/// Folded cards ([`folded_rule_card_html`]) for several rules, as the items of a list.
+pub fn folded_rule_cards_html<'a>(rules: impl IntoIterator<Item = &'a Rule>, ctx: &CardContext) -> Html {
+    rules.into_iter().map(|r| folded_rule_card_html(r, ctx)).collect()
 }
 
 /// Every topic by group with the authority's rules, or a plain "says nothing" where it has none.
@@ -194,6 +258,50 @@ mod tests {
         assert!(html.contains("Why it is ambiguous: </strong>Days of which kind?"), "{html}");
         assert!(html.contains(&format!("<a href=\"a/minimal/{section}\">")), "{html}");
         assert!(!rule_card_html(&rule, &ctx, true).as_str().contains("<h3>"), "nested cards repeat no heading");
+    }
+
+    #[test]
+    fn a_folded_card_is_one_line_that_opens_to_the_whole_card() {
+        let a = authority();
+        let topics = topics();
+        let ctx = CardContext { authority: &a, topics: &topics, roles: &[] };
+        let rule: Rule = serde_json::from_str(
+            r#"{"id":"m-first","topic":"review.first","status":"stated","when":{"disabled":["yes"]},
+                "value":{"kind":"deadline","amount":10,"unit":"working_days","after":"plan_established"},
+                "summary":"Review <soon>.","cites":[],"note":null}"#,
+        )
+        .unwrap();
+        let html = folded_rule_card_html(&rule, &ctx).into_string();
+        assert!(
+            html.starts_with(
+                "<li class=\"rule-card status-stated\" data-topic=\"review.first\" data-status=\"stated\" \
+                 id=\"m-first\"><details class=\"rule-fold\"><summary><span class=\"rule-fold-topic\">First \
+                 review</span><span class=\"rule-fold-gist\">: 10 working days after the plan is established (for \
+                 disabled children)</span></summary>"
+            ),
+            "{html}"
+        );
+        let full = rule_card_html(&rule, &ctx, true).into_string();
+        let body = full.trim_start_matches(card_open(&rule).as_str()).trim_end_matches("</li>");
+        assert!(html.ends_with(&format!("</summary>{body}</details></li>")), "the whole card opens: {html}");
+        assert!(!html.contains("<h3>"), "no heading inside the summary");
+        let gist_of = |json: &str| {
+            let rule: Rule = serde_json::from_str(json).unwrap();
+            let html = folded_rule_card_html(&rule, &ctx).into_string();
+            let start = html.find("rule-fold-gist\">: ").unwrap() + "rule-fold-gist\">: ".len();
+            html[start..start + html[start..].find("</span>").unwrap()].to_owned()
+        };
+        let reading = r#"{"label":"l","value":{"kind":"text","text":"t"}}"#;
+        let ambiguous = format!(
+            r#"{{"id":"a","topic":"review.first","status":"ambiguous","readings":[{reading},{reading}],"summary":"s",
+                "cites":[],"note":"n"}}"#
+        );
+        assert_eq!(gist_of(&ambiguous), "ambiguous, read 2 ways");
+        let list = r#"{"id":"l","topic":"review.first","status":"stated","value":{"kind":"list","items":["a","b","c"]},
+                       "summary":"s","cites":[],"note":null}"#;
+        assert_eq!(gist_of(list), "3 points");
+        let silent = r#"{"id":"n","topic":"review.first","status":"not_stated","summary":"s","cites":[],"note":null}"#;
+        assert_eq!(gist_of(silent), "not stated");
     }
 
     #[test]

@@ -347,7 +347,7 @@ pub fn map_html(map: &MapView, authority: &Authority) -> Html {
     let name = &authority.short_name;
     let mut out = html!("<p class=\"breadcrumb\"><a href=\"{home}\">Authorities</a> › <a href=\"{a}\">{name}</a> › <a href=\"{w}\">Wizard</a> › Map</p>\
          <h1>The wizard's flow: {name}</h1><p class=\"lead\">Every question the wizard can ask for {name}, in order, and \
-         where each answer leads. Questions come from a shared baseline, kept only where this procedure's rules need them.</p><ol class=\"flow-map\">", home = Route::Home.href(), a = Route::Authority { slug: authority.slug.clone() }.href(), w = walk_href(&authority.slug, &Walk::default()), name = name);
+         where each answer leads. It asks only the questions this procedure's rules depend on.</p><ol class=\"flow-map\">", home = Route::Home.href(), a = Route::Authority { slug: authority.slug.clone() }.href(), w = walk_href(&authority.slug, &Walk::default()), name = name);
     for q in map.flow {
         out.push(html!("<li><h2>{}</h2><p class=\"stage\">{}</p>", q.text, stage(q.key)));
         match &q.kind {
@@ -357,7 +357,10 @@ pub fn map_html(map: &MapView, authority: &Authority) -> Html {
                     let ends = match (q.key, value.as_str()) {
                         ("in_need", "no") => html!(" → ends: this procedure does not apply"),
                         ("other_plan", plan) => match map.excluded.iter().find(|(_, p)| p == plan) {
-                            Some((rule, _)) => html!(" → ends: excluded {}", cites(rule, authority)),
+                            Some((rule, _)) => html!(
+                                " → ends: this procedure does not apply, as the other plan takes its place {}",
+                                cites(rule, authority)
+                            ),
                             None => Html::new(),
                         },
                         ("review_finding", finding) => {

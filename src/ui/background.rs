@@ -13,8 +13,8 @@ use leptos_router::NavigateOptions;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::browser;
 use super::fetch::after;
+use super::{browser, place};
 use crate::background::{load_failed, read_reply, request, READY};
 use crate::html::Html;
 use crate::model::LoadError;
@@ -170,7 +170,8 @@ pub fn ask_holding(want: Want, route: &Route, held: &Held, then: impl FnOnce(Ans
 
 /// A page made in the worker. Whenever the signals `request` reads change (and on retry), asks for the route it
 /// gives (nothing while it gives `None`) and puts the answer in the returned HTML signal, showing only
-/// the answer to the latest request; sets the title, follows the address's `#fragment`, and gives focus back to
+/// the answer to the latest request; sets the title, puts the page back where the reader left it (Back, Forward, a
+/// reload: [`place::shown`]) or follows the address's `#fragment`, and gives focus back to
 /// the control that had it. The callback retries.
 pub fn worker_html(request: impl Fn() -> Option<Route> + Send + Sync + 'static) -> (RwSignal<Html>, Callback<()>) {
     let (html, retry, _) = worker_html_holding(request, Callback::new(|_| String::new()), Callback::new(|_| ()));
@@ -239,7 +240,7 @@ pub fn worker_html_holding(
                 } else if let Some(id) = focus {
                     browser::focus_again(&id);
                 }
-                browser::scroll_to_fragment();
+                place::shown();
             });
         });
     });

@@ -10,6 +10,7 @@ mod download;
 mod fetch;
 mod glossary;
 mod layout;
+mod place;
 mod prerendered;
 mod search;
 mod shell;
@@ -66,6 +67,7 @@ pub fn App() -> impl IntoView {
     provide_context(Base(base.clone()));
     provide_context(CatalogueResource::new());
     layout::apply_stored_prefs();
+    place::keep();
     actions::provide();
     let on_click = actions::on_click();
 

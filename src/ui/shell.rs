@@ -15,7 +15,7 @@ use wasm_bindgen::JsCast;
 use super::context::{CurrentAddress, CurrentRoute};
 use super::fetch::{load_book, CatalogueResource};
 use super::status::loaded;
-use super::{browser, compare, deadlines, glossary, prerendered, search, worker_page, Base};
+use super::{browser, compare, deadlines, glossary, place, prerendered, search, worker_page, Base};
 use crate::html::Html;
 use crate::model::{Book, Catalogue, LoadError};
 use crate::pages::main::{page, Content};
@@ -87,9 +87,10 @@ fn arrow_keys() {
         let link = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.query_selector(&format!("main a[rel='{rel}']")).ok().flatten())
-            .and_then(|a| a.get_attribute("href"));
-        if let Some(href) = link {
+            .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok());
+        if let Some((href, to)) = link.and_then(|a| Some((a.get_attribute("href")?, a.href()))) {
             event.prevent_default();
+            place::leaving(&to);
             navigate(&format!("/{href}"), NavigateOptions::default());
         }
     });
@@ -134,7 +135,7 @@ fn MainPage() -> impl IntoView {
                 browser::set_busy(false);
                 let marks = matches!(&route, Route::Section { highlight: Some(_), .. });
                 request_animation_frame(move || {
-                    if !browser::scroll_to_fragment() && marks {
+                    if !place::shown() && marks {
                         browser::scroll_to_selector(".prose mark");
                     }
                 });

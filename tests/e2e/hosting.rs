@@ -274,6 +274,7 @@ fn check_served_site(port: u16, base: &str, dir: &Path) {
         (format!("{base}/a/{slug}"), format!("a/{slug}.html")),
         (format!("{base}/a/{slug}/rules"), format!("a/{slug}/rules.html")),
         (format!("{base}/a/{slug}/changes"), format!("a/{slug}/changes.html")),
+        (format!("{base}/a/{slug}/all"), format!("a/{slug}/all.html")),
         (format!("{base}/compare"), "compare.html".to_owned()),
         (format!("{base}/train"), "404.html".to_owned()),
         (format!("{base}/train/{slug}/quiz"), "404.html".to_owned()),

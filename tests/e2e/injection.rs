@@ -236,6 +236,7 @@ fn templates() -> Vec<Template> {
         template(format!("/a/{s}/{{x}}"), Echo::Value),
         sampled("/a/{x}/rules", Echo::Value),
         sampled("/a/{x}/changes", Echo::Value),
+        sampled("/a/{x}/all", Echo::Value),
         template(format!("/a/{s}/{{x}}?with={t}"), Echo::Value),
         sampled(format!("/a/{{x}}/{section}?with={t}"), Echo::Value),
         sampled("/deadlines/{x}", Echo::Value),

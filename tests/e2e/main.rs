@@ -10,6 +10,7 @@ mod faults;
 mod hosting;
 mod injection;
 mod offline;
+mod reading;
 mod search;
 mod site;
 mod training;

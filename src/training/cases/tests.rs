@@ -174,7 +174,10 @@ fn the_outcome_is_where_the_wizard_ends_for_the_finding() {
     assert_eq!(got[0].topic, "review.outcomes");
     let answer = outcome_of(&got[0]);
     assert_eq!(answer.ids, ["close", "step_down"]);
-    assert_eq!(answer.how, "For a review that finds: needs met, the procedure names: Closed; To Early Help");
+    assert_eq!(
+        answer.how,
+        "For a review that finds the child's needs are met, the procedure names: Closed; To Early Help"
+    );
 
     let choices = outcome_choices(&rules);
     let ids: Vec<&str> = choices.iter().map(|c| c.id.as_str()).collect();
@@ -191,7 +194,10 @@ fn the_outcome_is_where_the_wizard_ends_for_the_finding() {
     answers.push(("review_finding", "more_needs"));
     let none = answers_with(&rules, &worked(&answers, vec![outcome_question()]));
     assert_eq!(outcome_of(&none[0]).ids, [NOT_STATED]);
-    assert_eq!(outcome_of(&none[0]).how, "For a review that finds: more needs, the procedure names no outcome");
+    assert_eq!(
+        outcome_of(&none[0]).how,
+        "For a review that finds the needs have grown, the procedure names no outcome"
+    );
 }
 
 #[test]
