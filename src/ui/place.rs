@@ -244,7 +244,11 @@ pub fn keep() {
     if let Some(history) = window().and_then(|w| w.history().ok()) {
         let _ = history.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
     }
-    KEEPER.with(|k| k.borrow_mut().pending = Some((page_address(), written())));
+    // A reload puts the page back where it was; a page opened afresh stays where the browser showed it (the top,
+    // or its fragment), where the reader may already be reading the page written at publish time.
+    if let Some(place) = written() {
+        KEEPER.with(|k| k.borrow_mut().pending = Some((page_address(), Some(place))));
+    }
     listen("scroll", false, |_: web_sys::Event| write_down_soon());
     listen("toggle", true, |_: web_sys::Event| write_down_soon());
     listen("click", true, |e: web_sys::MouseEvent| on_click(&e));

@@ -9,8 +9,10 @@ use crate::support;
 use crate::support::browser::Browser;
 use crate::support::server::Server;
 
-/// The main text of the page (all of it, folded or not), its white space as single spaces.
-const MAIN_TEXT: &str = "return document.querySelector('main').textContent.replace(/\\s+/g, ' ').trim()";
+/// The main text of the page (all of it, folded or not, but what only a print shows), its white space as single
+/// spaces.
+const MAIN_TEXT: &str = "const main = document.querySelector('main').cloneNode(true); \
+    main.querySelectorAll('.print-only').forEach(e => e.remove()); return main.textContent.replace(/\\s+/g, ' ').trim()";
 
 /// The layout shift since the page began to load (shifts right after input left out), collected by the browser.
 const SHIFT: &str = "return await new Promise(done => { let total = 0; \
