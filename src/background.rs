@@ -18,19 +18,29 @@ use crate::render::Page;
 /// What the worker says once it listens; requests sent before it would be lost.
 pub const READY: &str = "ready";
 
-/// A request as the page sends it: its number, what it wants, the route's address, and what the page holds beside
-/// it (what is kept for it, the form just sent, the site's address).
-pub fn request(seq: u32, want: Want, route: &Route, held: &Held) -> String {
-    serde_json::to_string(&(seq, want.id(), route.href(), &held.saved, &held.form, &held.base)).unwrap_or_default()
+/// What the page sends, once it is idle, to have the worker load everything and build the search index before
+/// anything is asked of it. It has no answer.
+pub const WARM: &str = "warm";
+
+/// The `name` of the page's `<meta>` whose `content` is the file name of the worker's loader script, with the
+/// content hash the build gives it (`crate::hosting::name_worker_files`).
+pub const WORKER_LOADER_META: &str = "worker-loader";
+
+/// A request as the page sends it: its number, its lane (requests from one place on the page, of which only the
+/// newest is worth answering; `None` for one that must be answered whatever follows), what it wants, the route's
+/// address, and what the page holds beside it (what is kept for it, the form just sent, the site's address).
+pub fn request(seq: u32, lane: Option<u32>, want: Want, route: &Route, held: &Held) -> String {
+    serde_json::to_string(&(seq, lane, want.id(), route.href(), &held.saved, &held.form, &held.base))
+        .unwrap_or_default()
 }
 
-/// A request's number, what it wants, its route and what the page held; `None` if it is not one.
-pub fn read_request(text: &str) -> Option<(u32, Want, Route, Held)> {
-    type Parts = (u32, String, String, String, Vec<(String, String)>, String);
-    let (seq, want, href, saved, form, base): Parts = serde_json::from_str(text).ok()?;
+/// A request's number, lane, what it wants, its route and what the page held; `None` if it is not one.
+pub fn read_request(text: &str) -> Option<(u32, Option<u32>, Want, Route, Held)> {
+    type Parts = (u32, Option<u32>, String, String, String, Vec<(String, String)>, String);
+    let (seq, lane, want, href, saved, form, base): Parts = serde_json::from_str(text).ok()?;
     let href = href.trim_start_matches("./");
     let (path, query) = href.split_once('?').unwrap_or((href, ""));
-    Some((seq, Want::from_id(&want)?, Route::parse(&format!("/{path}"), query).0, Held { saved, form, base }))
+    Some((seq, lane, Want::from_id(&want)?, Route::parse(&format!("/{path}"), query).0, Held { saved, form, base }))
 }
 
 /// The parts of an [`Update`] after its address, as a reply carries them in its body.
@@ -152,10 +162,13 @@ mod tests {
             form: vec![("act".into(), "check\n<b>".into())],
             base: "https://x.org/cin/".into(),
         };
-        let text = request(7, Want::Results, &route, &held);
-        assert_eq!(read_request(&text), Some((7, Want::Results, route, held)));
-        assert_eq!(read_request("[\"seven\",\"page\",\"compare\",\"\",[],\"\"]"), None);
-        assert_eq!(read_request("[1,\"nope\",\"compare\",\"\",[],\"\"]"), None);
+        let text = request(7, Some(2), Want::Results, &route, &held);
+        assert_eq!(read_request(&text), Some((7, Some(2), Want::Results, route.clone(), held.clone())));
+        let text = request(8, None, Want::Page, &route, &held);
+        assert_eq!(read_request(&text), Some((8, None, Want::Page, route, held)));
+        assert_eq!(read_request("[\"seven\",null,\"page\",\"compare\",\"\",[],\"\"]"), None);
+        assert_eq!(read_request("[1,null,\"nope\",\"compare\",\"\",[],\"\"]"), None);
+        assert_eq!(read_request(WARM), None, "the worker tells the warm-up from a request");
         let page = Page { title: "T\nx".into(), html: crate::html!("<p>{}</p>", "a\nb") };
         assert_eq!(read_reply(&reply(3, &Answer::Page(page.clone()))), Some((3, Answer::Page(page))));
         let csv = Answer::File { name: "compare-north.csv".into(), text: "a,b\r\n".into() };

@@ -15,7 +15,7 @@ use wasm_bindgen::JsCast;
 use super::context::{CurrentAddress, CurrentRoute};
 use super::fetch::{load_book, CatalogueResource};
 use super::status::loaded;
-use super::{browser, compare, deadlines, glossary, search, worker_page, Base};
+use super::{background, browser, compare, deadlines, glossary, search, worker_page, Base};
 use crate::html::Html;
 use crate::model::{Book, Catalogue, LoadError};
 use crate::pages::main::{page, Content};
@@ -124,8 +124,9 @@ fn MainPage() -> impl IntoView {
                 let marks = matches!(&route, Route::Section { highlight: Some(_), .. });
                 request_animation_frame(move || {
                     if !browser::scroll_to_fragment() && marks {
-                        browser::scroll_to_selector(".prose mark");
+                        browser::scroll_to_centre(".prose mark");
                     }
+                    background::warm_when_idle();
                 });
                 view! { <div class="wrap" inner_html=Html::into_string(page.html)></div> }.into_any()
             };
