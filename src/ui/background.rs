@@ -1,10 +1,10 @@
 //! Asking the background worker for a page: the worker (and its WebAssembly) is started once the page is idle after
-//! its first page is shown ([`warm_when_idle`]), or by the first request that needs it, whichever comes first; each
-//! answer goes to the request that asked for it. Requests asked in a [`Lane`] replace the ones of that lane still
-//! waiting, which are then neither sent nor answered. If the worker cannot start (a file of it is missing, is not
-//! what it should be, or fails to run), or a request gets no answer within [`ANSWER_WITHIN_MS`], every waiting
-//! request is answered with a page that says what failed and offers to try again, and the worker is stopped so that
-//! trying again starts a new one.
+//! the first page made on this side is shown ([`warm_when_idle`]), or by the first request that needs it, whichever
+//! comes first; each answer goes to the request that asked for it. Requests asked in a [`Lane`] replace the ones of
+//! that lane still waiting, which are then neither sent nor answered. If the worker cannot start (a file of it is
+//! missing, is not what it should be, or fails to run), or a request gets no answer within [`ANSWER_WITHIN_MS`],
+//! every waiting request is answered with a page that says what failed and offers to try again, and the worker is
+//! stopped so that trying again starts a new one.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -17,22 +17,15 @@ use wasm_bindgen::JsCast;
 
 use super::browser;
 use super::fetch::after;
-use crate::background::{load_failed, read_reply, request, READY, WARM, WORKER_LOADER_META};
+use crate::background::{load_failed, read_reply, request, Pending, READY, WARM, WORKER_LOADER_META};
 use crate::html::Html;
 use crate::model::LoadError;
 use crate::pages::route::Route;
 use crate::pages::worker::{Answer, Held, Want};
 use crate::render::frame::loading_html;
 
-/// A request waiting for its answer: its number, its lane, and what to do with the answer.
-struct Asked {
-    seq: u32,
-    lane: Option<u32>,
-    then: Box<dyn FnOnce(Answer)>,
-}
-
 /// The requests waiting for an answer.
-type Waiting = Rc<RefCell<Vec<Asked>>>;
+type Waiting = Rc<RefCell<Pending<Box<dyn FnOnce(Answer)>>>>;
 
 /// Messages written before the worker said it listens (each with the lane of its request, if any), sent when it
 /// does; `None` once it has.
@@ -71,8 +64,8 @@ impl Lane {
 }
 
 fn answer_all(waiting: &Waiting, page: &Answer) {
-    let asked: Vec<Asked> = waiting.borrow_mut().drain(..).collect();
-    for Asked { then, .. } in asked {
+    let all = waiting.borrow_mut().all();
+    for then in all {
         then(page.clone());
     }
 }
@@ -130,7 +123,7 @@ fn start() -> Result<Client, LoadError> {
         ));
     }
     let worker = web_sys::Worker::new(&format!("{}/{name}", browser::base_path())).map_err(|_| cannot_start())?;
-    let waiting: Waiting = Rc::new(RefCell::new(Vec::new()));
+    let waiting: Waiting = Rc::default();
     let unsent: Unsent = Rc::new(RefCell::new(Some(Vec::new())));
     let (list, queue, sender) = (waiting.clone(), unsent.clone(), worker.clone());
     let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
@@ -142,10 +135,7 @@ fn start() -> Result<Client, LoadError> {
             return;
         }
         let Some((seq, page)) = read_reply(&text) else { return };
-        let then = {
-            let mut list = list.borrow_mut();
-            list.iter().position(|asked| asked.seq == seq).map(|i| list.remove(i).then)
-        };
+        let then = list.borrow_mut().answer(seq);
         if let Some(then) = then {
             then(page);
         }
@@ -171,9 +161,11 @@ fn post(client: &Client, lane: Option<u32>, message: String) {
     }
 }
 
-/// Starts the worker, once the browser is idle after the first page is shown, and has it load everything and build
-/// the search index: so neither the first search nor the first page made in the worker waits for that, and the
-/// worker's files are fetched only after everything the first page needed. Only the first call does anything.
+/// Starts the worker, once the browser is idle after the first page made on this side is shown, and has it load
+/// everything and build the search index: so neither the first search nor the first page made in the worker waits
+/// for that, and the worker's files are fetched only after everything the first page needed. Only the first call
+/// does anything. (A page made in the worker starts it itself; a warm-up after it failed would only hold up its
+/// Try again.)
 pub fn warm_when_idle() {
     if WARMING.with(|w| w.replace(true)) {
         return;
@@ -224,16 +216,14 @@ fn send(lane: Option<Lane>, want: Want, route: &Route, held: &Held, then: Box<dy
             }
         }
         if let Some(client) = client.as_ref() {
-            if lane.is_some() {
-                client.waiting.borrow_mut().retain(|asked| asked.lane != lane);
-                if let Some(unsent) = client.unsent.borrow_mut().as_mut() {
-                    unsent.retain(|(of, _)| *of != lane);
-                }
+            // A request of the same lane not yet sent need never be.
+            if let (Some(unsent), Some(_)) = (client.unsent.borrow_mut().as_mut(), lane) {
+                unsent.retain(|(of, _)| *of != lane);
             }
-            client.waiting.borrow_mut().push(Asked { seq, lane, then });
+            client.waiting.borrow_mut().ask(seq, lane, then);
             let waiting = client.waiting.clone();
             after(ANSWER_WITHIN_MS, move || {
-                if waiting.borrow().iter().any(|asked| asked.seq == seq) {
+                if waiting.borrow().waits_for(seq) {
                     give_up(&waiting, &no_answer());
                 }
             });
@@ -309,7 +299,6 @@ pub fn worker_html_holding(
             }
             browser::set_title(&page.title);
             html.set(page.html);
-            warm_when_idle();
             let arrived = moved.try_update_value(std::mem::take).unwrap_or_default();
             request_animation_frame(move || {
                 if sent {

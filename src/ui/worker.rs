@@ -5,7 +5,6 @@
 //! loaded and the search index built before the first search. Started by `src/bin/worker.rs`.
 
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
@@ -14,7 +13,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
 
 use super::fetch::{fetch_text, finish, start};
-use crate::background::{library, load_failed, read_request, reply, rules_library, slugs, Texts, READY, WARM};
+use crate::background::{library, load_failed, read_request, reply, rules_library, slugs, Newest, Texts, READY, WARM};
 use crate::model::{
     data_cases_path, data_path, LoadError, DATA_AUTHORITIES, DATA_GLOSSARY, DATA_ROLES, DATA_RULES, DATA_TOPICS,
 };
@@ -29,7 +28,7 @@ thread_local! {
     /// The loads under way, each with how much of the data it loads.
     static LOADING: RefCell<Vec<(Loaded, Load)>> = const { RefCell::new(Vec::new()) };
     /// The number of the newest request seen in each lane.
-    static NEWEST: RefCell<BTreeMap<u32, u32>> = const { RefCell::new(BTreeMap::new()) };
+    static NEWEST: RefCell<Newest> = RefCell::new(Newest::default());
 }
 
 /// How much of the published data a service was made from.
@@ -119,11 +118,6 @@ async fn warm() {
     }
 }
 
-/// Whether a newer request than `seq` has come in `lane`: the page no longer waits for this one.
-fn superseded(lane: Option<u32>, seq: u32) -> bool {
-    lane.is_some_and(|lane| NEWEST.with(|newest| newest.borrow().get(&lane).is_some_and(|&n| n != seq)))
-}
-
 /// The browser's clock as the worker reads it.
 fn clock() -> Clock {
     let now = chrono::DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default();
@@ -142,14 +136,12 @@ pub fn serve() {
             return;
         }
         let Some((seq, lane, want, route, held)) = read_request(&text) else { return };
-        if let Some(lane) = lane {
-            NEWEST.with(|newest| newest.borrow_mut().insert(lane, seq));
-        }
+        NEWEST.with(|newest| newest.borrow_mut().seen(lane, seq));
         let scope = answerer.clone();
         spawn_local(async move {
             let need = if rules_suffice(&route) { Loaded::Rules } else { Loaded::All };
             let service = loaded(need).await;
-            if superseded(lane, seq) {
+            if NEWEST.with(|newest| newest.borrow().superseded(lane, seq)) {
                 return;
             }
             let answer = match service {
