@@ -148,36 +148,51 @@ fn every_authority(query: &str) -> Html {
     )
 }
 
-/// The results under the header's search box for a query with something typed: the best few (in the authority
-/// `within`, when the box is on one of its pages), a link to all of them, and, for an authority's results, a link
-/// to every authority's. Enter in the box opens the results page, as the first link does.
+/// The results under the header's search box for a query with something typed: the best few and a link to all of
+/// them. On an authority's pages (`within`) they are that authority's, and a link at the top searches every
+/// authority instead. Enter in the box opens the results page, as the link to all of them does.
 pub fn search_box_html(results: &Results, within: Option<Within>) -> Html {
     let query = &results.query;
-    let links = match within {
+    let everywhere = match within {
+        Some(_) => html!("<p class=\"result-scope\">{}</p>", every_authority(query)),
+        None => Html::new(),
+    };
+    if results.items.is_empty() {
+        let all = match within {
+            Some(_) => Html::new(),
+            None => html!(
+                "<p class=\"all-results\"><a href=\"{}\">All results for “{}”</a></p>",
+                Route::Search { q: query.clone(), a: String::new() }.href(),
+                query
+            ),
+        };
+        return html!(
+            "<div role=\"status\">{}</div>{}{}",
+            nothing_found(results, within.map(|w| w.name)),
+            everywhere,
+            all
+        );
+    }
+    let all = match within {
+        Some(Within { slug, name }) => html!(
+            "<a href=\"{}\">All results in {}</a>",
+            Route::Search { q: query.clone(), a: slug.to_owned() }.href(),
+            name
+        ),
         None => html!(
-            "<li><a href=\"{}\">All results for “{}”</a></li>",
+            "<a href=\"{}\">All results for “{}”</a>",
             Route::Search { q: query.clone(), a: String::new() }.href(),
             query
         ),
-        Some(Within { slug, name }) => {
-            let here = Route::Search { q: query.clone(), a: slug.to_owned() }.href();
-            let here = match results.items.is_empty() {
-                true => Html::new(),
-                false => html!("<li><a href=\"{}\">All results in {}</a></li>", here, name),
-            };
-            html!("{}<li>{}</li>", here, every_authority(query))
-        }
     };
-    let links = html!("<ul class=\"all-results\">{}</ul>", links);
-    if results.items.is_empty() {
-        return html!("<div role=\"status\">{}</div>{}", nothing_found(results, within.map(|w| w.name)), links);
-    }
     html!(
-        "<p role=\"status\" class=\"result-count\">{}{}. ↓ moves through them; Enter opens the results page.</p>{}{}",
+        "<p role=\"status\" class=\"result-count\">{}{}. ↓ moves through them; Enter opens the results page.</p>{}{}\
+         <p class=\"all-results\">{}</p>",
         count(results),
         within.map(|w| html!(" in {}", w.name)).unwrap_or_default(),
+        everywhere,
         results_list(&results.items),
-        links
+        all
     )
 }
 
@@ -296,17 +311,16 @@ mod tests {
         let html = search_box_html(&found, Some(north)).into_string();
         assert!(html.contains("1 result for “review” in North. ↓ moves through them"), "{html}");
         assert!(
-            html.contains(
-                "<ul class=\"all-results\"><li><a href=\"search?q=review&amp;a=north\">All results in North</a></li>\
-             <li><a href=\"search?q=review\">Search all authorities for “review”</a></li></ul>"
-            ),
-            "{html}"
+            html.contains("</p><p class=\"result-scope\"><a href=\"search?q=review\">Search all authorities for “review”</a></p><ol"),
+            "every authority one click away, above the results: {html}"
         );
+        assert!(html
+            .contains("<p class=\"all-results\"><a href=\"search?q=review&amp;a=north\">All results in North</a></p>"));
         let nothing = Results { query: "zzqx".into(), searchable: true, ..Results::default() };
         let html = search_box_html(&nothing, Some(north)).into_string();
         assert!(html.contains("No results for “zzqx” in North."), "{html}");
-        assert!(html.contains("<li><a href=\"search?q=zzqx\">Search all authorities for “zzqx”</a></li>"), "{html}");
-        assert!(!html.contains("All results in North"), "{html}");
+        assert!(html.contains("<a href=\"search?q=zzqx\">Search all authorities for “zzqx”</a>"), "{html}");
+        assert!(!html.contains("All results"), "{html}");
         let html = search_box_html(&nothing, None).into_string();
         assert!(html.contains("No results for “zzqx”.") && !html.contains("Search all authorities"), "{html}");
     }

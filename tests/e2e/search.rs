@@ -156,7 +156,7 @@ async fn on_an_authoritys_pages_the_box_searches_it_with_every_authority_one_cli
     // From the box itself, one click too.
     b.open(&server.url(&format!("/a/{}", authority.slug)), ".contents").await;
     type_query(&b, "review").await;
-    b.click("#site-search-results .all-results li:last-child a").await;
+    b.click("#site-search-results .result-scope a").await;
     b.wait_until("return location.pathname === '/search' && location.search === '?q=review'").await;
     b.quit().await;
 }
