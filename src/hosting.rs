@@ -268,7 +268,7 @@ mod tests {
     /// Writes a worker's three files, as the build leaves them, into `dir`.
     fn write_worker(dir: &Path) {
         std::fs::write(dir.join(WORKER_WASM), b"\0asm wasm").unwrap();
-        std::fs::write(dir.join(WORKER_GLUE), "let wasm_bindgen;").unwrap();
+        std::fs::write(dir.join(WORKER_GLUE), "let glue;").unwrap();
         std::fs::write(dir.join(WORKER_LOADER), "const glue = \"./worker.js\";\nconst wasm = \"./worker_bg.wasm\";\n")
             .unwrap();
     }
@@ -296,7 +296,7 @@ mod tests {
         write_worker(&dir);
         let loader = name_worker_files(&dir).unwrap();
         let wasm = hashed_name(WORKER_WASM, b"\0asm wasm");
-        let glue = hashed_name(WORKER_GLUE, b"let wasm_bindgen;");
+        let glue = hashed_name(WORKER_GLUE, b"let glue;");
         let mut files = files_under(&dir).unwrap();
         files.sort();
         let mut expected = vec![wasm.clone(), glue.clone(), loader.clone()];
