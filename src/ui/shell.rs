@@ -96,7 +96,8 @@ fn arrow_keys() {
     on_cleanup(move || handle.remove());
 }
 
-/// A page made on this side from the catalogue and the route's book.
+/// A page made on this side from the catalogue and the route's book. Once one is shown, the background worker is
+/// started when the browser is next idle ([`background::warm_when_idle`]).
 #[component]
 fn MainPage() -> impl IntoView {
     let route = CurrentRoute::get();
