@@ -23,9 +23,10 @@ row "CSS" dist/*.css
 row "data (data/authorities.json, data/site.json)" dist/data/authorities.json dist/data/site.json
 printf '| **total** | **%s** | **%s** |\n' "$(numfmt --to=si --suffix=B "$total_raw")" "$(numfmt --to=si --suffix=B "$total_gz")"
 echo
-echo "Not in the first load: the background worker (compare and search), fetched the first time one is used."
+echo "Not in the first load: the background worker (compare, search and the other pages it makes), fetched once the"
+echo "page is idle after its first page is shown, or by the first page that needs it."
 echo
 echo "| part | raw | gzip |"
 echo "| --- | ---: | ---: |"
 total_raw=0; total_gz=0
-row "worker wasm and JavaScript" dist/worker_bg.wasm dist/worker.js dist/worker_loader.js
+row "worker wasm and JavaScript" dist/worker-*_bg.wasm dist/worker-*.js dist/worker_loader-*.js

@@ -18,19 +18,29 @@ use crate::render::Page;
 /// What the worker says once it listens; requests sent before it would be lost.
 pub const READY: &str = "ready";
 
-/// A request as the page sends it: its number, what it wants, the route's address, and what the page holds beside
-/// it (what is kept for it, the form just sent, the site's address).
-pub fn request(seq: u32, want: Want, route: &Route, held: &Held) -> String {
-    serde_json::to_string(&(seq, want.id(), route.href(), &held.saved, &held.form, &held.base)).unwrap_or_default()
+/// What the page sends, once it is idle, to have the worker load everything and build the search index before
+/// anything is asked of it. It has no answer.
+pub const WARM: &str = "warm";
+
+/// The `name` of the page's `<meta>` whose `content` is the file name of the worker's loader script, with the
+/// content hash the build gives it (`crate::hosting::name_worker_files`).
+pub const WORKER_LOADER_META: &str = "worker-loader";
+
+/// A request as the page sends it: its number, its lane (requests from one place on the page, of which only the
+/// newest is worth answering; `None` for one that must be answered whatever follows), what it wants, the route's
+/// address, and what the page holds beside it (what is kept for it, the form just sent, the site's address).
+pub fn request(seq: u32, lane: Option<u32>, want: Want, route: &Route, held: &Held) -> String {
+    serde_json::to_string(&(seq, lane, want.id(), route.href(), &held.saved, &held.form, &held.base))
+        .unwrap_or_default()
 }
 
-/// A request's number, what it wants, its route and what the page held; `None` if it is not one.
-pub fn read_request(text: &str) -> Option<(u32, Want, Route, Held)> {
-    type Parts = (u32, String, String, String, Vec<(String, String)>, String);
-    let (seq, want, href, saved, form, base): Parts = serde_json::from_str(text).ok()?;
+/// A request's number, lane, what it wants, its route and what the page held; `None` if it is not one.
+pub fn read_request(text: &str) -> Option<(u32, Option<u32>, Want, Route, Held)> {
+    type Parts = (u32, Option<u32>, String, String, String, Vec<(String, String)>, String);
+    let (seq, lane, want, href, saved, form, base): Parts = serde_json::from_str(text).ok()?;
     let href = href.trim_start_matches("./");
     let (path, query) = href.split_once('?').unwrap_or((href, ""));
-    Some((seq, Want::from_id(&want)?, Route::parse(&format!("/{path}"), query).0, Held { saved, form, base }))
+    Some((seq, lane, Want::from_id(&want)?, Route::parse(&format!("/{path}"), query).0, Held { saved, form, base }))
 }
 
 /// The parts of an [`Update`] after its address, as a reply carries them in its body.
@@ -145,6 +155,66 @@ pub fn slugs(authorities: &str) -> Result<Vec<String>, LoadError> {
     Ok(list.into_iter().map(|a| a.slug).collect())
 }
 
+/// What the page waits for: each request's number, its lane (if any) and what to do with its answer. A request
+/// asked in a lane replaces the ones of that lane still waiting: they are dropped, and their answers, should they
+/// come, go nowhere.
+#[derive(Debug)]
+pub struct Pending<T> {
+    asked: Vec<(u32, Option<u32>, T)>,
+}
+
+impl<T> Default for Pending<T> {
+    fn default() -> Self {
+        Pending { asked: Vec::new() }
+    }
+}
+
+impl<T> Pending<T> {
+    /// Waits for the answer to request `seq` of `lane`, dropping the requests of that lane still waiting.
+    pub fn ask(&mut self, seq: u32, lane: Option<u32>, then: T) {
+        if lane.is_some() {
+            self.asked.retain(|(_, of, _)| *of != lane);
+        }
+        self.asked.push((seq, lane, then));
+    }
+
+    /// What to do with the answer to request `seq`, no longer waited for; `None` if it is not waited for.
+    pub fn answer(&mut self, seq: u32) -> Option<T> {
+        let at = self.asked.iter().position(|(s, _, _)| *s == seq)?;
+        Some(self.asked.remove(at).2)
+    }
+
+    /// Whether request `seq` is still waited for.
+    pub fn waits_for(&self, seq: u32) -> bool {
+        self.asked.iter().any(|(s, _, _)| *s == seq)
+    }
+
+    /// Everything still waited for, no longer waited for (to answer it with a failure).
+    pub fn all(&mut self) -> Vec<T> {
+        self.asked.drain(..).map(|(_, _, then)| then).collect()
+    }
+}
+
+/// The worker's side of the lanes: the newest request number seen in each. A request that is not the newest of its
+/// lane has been replaced, and the page no longer waits for its answer.
+#[derive(Debug, Default)]
+pub struct Newest(std::collections::BTreeMap<u32, u32>);
+
+impl Newest {
+    /// Notes request `seq` of `lane` as it arrives.
+    pub fn seen(&mut self, lane: Option<u32>, seq: u32) {
+        if let Some(lane) = lane {
+            let newest = self.0.entry(lane).or_insert(seq);
+            *newest = (*newest).max(seq);
+        }
+    }
+
+    /// Whether a newer request than `seq` has arrived in `lane`; never for a request in no lane.
+    pub fn superseded(&self, lane: Option<u32>, seq: u32) -> bool {
+        lane.is_some_and(|lane| self.0.get(&lane).is_some_and(|&newest| newest > seq))
+    }
+}
+
 /// The page for a failure to load the data: which file, what went wrong, and a button to try again.
 pub fn load_failed(error: &LoadError) -> Page {
     Page { title: page_title(&["Could not load"]), html: load_failed_html(error, false) }
@@ -162,10 +232,13 @@ mod tests {
             form: vec![("act".into(), "check\n<b>".into())],
             base: "https://x.org/cin/".into(),
         };
-        let text = request(7, Want::Results, &route, &held);
-        assert_eq!(read_request(&text), Some((7, Want::Results, route, held)));
-        assert_eq!(read_request("[\"seven\",\"page\",\"compare\",\"\",[],\"\"]"), None);
-        assert_eq!(read_request("[1,\"nope\",\"compare\",\"\",[],\"\"]"), None);
+        let text = request(7, Some(2), Want::Results, &route, &held);
+        assert_eq!(read_request(&text), Some((7, Some(2), Want::Results, route.clone(), held.clone())));
+        let text = request(8, None, Want::Page, &route, &held);
+        assert_eq!(read_request(&text), Some((8, None, Want::Page, route, held)));
+        assert_eq!(read_request("[\"seven\",null,\"page\",\"compare\",\"\",[],\"\"]"), None);
+        assert_eq!(read_request("[1,null,\"nope\",\"compare\",\"\",[],\"\"]"), None);
+        assert_eq!(read_request(WARM), None, "the worker tells the warm-up from a request");
         let page = Page { title: "T\nx".into(), html: crate::html!("<p>{}</p>", "a\nb") };
         assert_eq!(read_reply(&reply(3, &Answer::Page(page.clone()))), Some((3, Answer::Page(page))));
         let csv = Answer::File { name: "compare-north.csv".into(), text: "a,b\r\n".into() };
@@ -183,6 +256,38 @@ mod tests {
         assert_eq!(read_reply(&reply(9, &update)), Some((9, update)));
         assert_eq!(read_reply("[5,\"other\",\"\",\"x\",null]"), None);
         assert_eq!(read_reply("x"), None);
+    }
+
+    #[test]
+    fn a_newer_request_in_a_lane_replaces_the_ones_still_waiting() {
+        let mut pending = Pending::default();
+        pending.ask(1, Some(7), "r");
+        pending.ask(2, None, "csv");
+        pending.ask(3, Some(8), "page");
+        pending.ask(4, Some(7), "re");
+        assert!(!pending.waits_for(1), "replaced by 4 in the same lane");
+        assert_eq!(pending.answer(1), None, "its answer goes nowhere");
+        assert!(pending.waits_for(2) && pending.waits_for(3) && pending.waits_for(4), "other lanes, and none, stay");
+        assert_eq!(pending.answer(4), Some("re"));
+        assert!(!pending.waits_for(4));
+        pending.ask(5, None, "ics");
+        assert_eq!(pending.all(), ["csv", "page", "ics"], "a request in no lane is never replaced");
+        assert!(!pending.waits_for(2));
+    }
+
+    #[test]
+    fn the_worker_skips_a_request_a_newer_one_of_its_lane_has_replaced() {
+        let mut newest = Newest::default();
+        for seq in [1, 2, 4] {
+            newest.seen(Some(7), seq);
+        }
+        newest.seen(None, 5);
+        newest.seen(Some(8), 3);
+        assert!(newest.superseded(Some(7), 1) && newest.superseded(Some(7), 2));
+        assert!(!newest.superseded(Some(7), 4) && !newest.superseded(Some(8), 3));
+        assert!(!newest.superseded(None, 5) && !newest.superseded(None, 1), "no lane: always answered");
+        newest.seen(Some(7), 3);
+        assert!(!newest.superseded(Some(7), 4), "an older number arriving late replaces nothing");
     }
 
     #[test]

@@ -5,14 +5,26 @@
 //!   which static hosts serve for unknown paths so that every deep link opens the app;
 //! - `_headers` (Netlify and Cloudflare Pages): the security headers for every path, and cache lifetimes;
 //! - `nginx-headers.conf`: the same security headers as nginx `add_header` lines, which the server block in
-//!   `hosting/` includes.
+//!   `hosting/` includes;
+//! - the background worker's files under names that carry their content's hash ([`name_worker_files`]), as
+//!   trunk's own files do, so that every file but the pages and the data can be kept for a year.
 //!
 //! The policy names the hash of the start-up script trunk writes into `index.html`, which changes with every
 //! build: so these files are made by the build, never edited by hand.
 
 use std::path::Path;
 
+use crate::background::WORKER_LOADER_META;
 use crate::csp;
+
+/// The background worker's loader script, as the build copies it from `static/`.
+pub const WORKER_LOADER: &str = "worker_loader.js";
+
+/// The background worker's wasm-bindgen glue, as trunk writes it.
+pub const WORKER_GLUE: &str = "worker.js";
+
+/// The background worker's WebAssembly, as trunk writes it.
+pub const WORKER_WASM: &str = "worker_bg.wasm";
 
 /// The file a Netlify or Cloudflare Pages host reads its response headers from.
 pub const NETLIFY_HEADERS: &str = "_headers";
@@ -27,7 +39,7 @@ pub const PERMISSIONS_POLICY: &str = "accelerometer=(), camera=(), display-captu
 /// `Cache-Control` for a file whose name carries trunk's content hash: it never changes, so keep it a year.
 pub const CACHE_HASHED: &str = "public, max-age=31536000, immutable";
 
-/// `Cache-Control` for every other file (pages, the worker, the data): ask the server each time whether it changed.
+/// `Cache-Control` for every other file (pages, `boot.js`, the data): ask the server each time whether it changed.
 pub const CACHE_REVALIDATE: &str = "no-cache";
 
 /// The security headers every response carries, for a build whose inline scripts have these hash sources.
@@ -90,6 +102,54 @@ pub fn nginx_headers(script_hashes: &[String]) -> String {
     out
 }
 
+/// `name` (`worker.js`, `worker_bg.wasm`) with the first 16 hexadecimal digits of the SHA-256 of `content` put in
+/// as trunk puts its hash (`worker-0123456789abcdef.js`, `worker-0123456789abcdef_bg.wasm`), so [`is_hashed`] knows it.
+pub fn hashed_name(name: &str, content: &[u8]) -> String {
+    let hash: String = csp::sha256(content)[..8].iter().map(|b| format!("{b:02x}")).collect();
+    let at = name.strip_suffix("_bg.wasm").or_else(|| name.rsplit_once('.').map(|(stem, _)| stem)).unwrap_or(name);
+    format!("{at}-{hash}{}", &name[at.len()..])
+}
+
+/// Replaces the one `"./{from}"` in the loader's text with `"./{to}"`; an error unless there is exactly one.
+fn point_at(loader: &str, from: &str, to: &str) -> Result<String, String> {
+    let quoted = format!("\"./{from}\"");
+    match loader.matches(&quoted).count() {
+        1 => Ok(loader.replace(&quoted, &format!("\"./{to}\""))),
+        n => Err(format!("{WORKER_LOADER}: names {quoted} {n} times, not once")),
+    }
+}
+
+/// Writes `loader` into the page's `<meta name="worker-loader" content="…">`, through which the page finds the
+/// background worker; an error if the page has no such tag.
+pub fn set_worker_loader(html: &str, loader: &str) -> Result<String, String> {
+    let tag = format!("<meta name=\"{WORKER_LOADER_META}\" content=\"");
+    let start =
+        html.find(&tag).ok_or_else(|| format!("no <meta name=\"{WORKER_LOADER_META}\"> in the page"))? + tag.len();
+    let end = html[start..].find('"').ok_or("the worker loader's <meta> is not closed")? + start;
+    Ok(format!("{}{loader}{}", &html[..start], &html[end..]))
+}
+
+/// Gives the background worker's files in `out` names that carry their content's hash (trunk cannot: a worker's
+/// names are fixed): its WebAssembly and its glue first, then the loader, rewritten to name them, so that the
+/// loader's name changes whenever either does. Returns the loader's new name, for the page to find it by.
+pub fn name_worker_files(out: &Path) -> Result<String, String> {
+    let read = |name: &str| std::fs::read(out.join(name)).map_err(|e| format!("{}: {e}", out.join(name).display()));
+    let rename = |name: &str, content: &[u8]| {
+        let hashed = hashed_name(name, content);
+        std::fs::write(out.join(&hashed), content)
+            .and_then(|_| std::fs::remove_file(out.join(name)))
+            .map_err(|e| format!("{}: {e}", out.join(&hashed).display()))?;
+        Ok::<String, String>(hashed)
+    };
+    let wasm = rename(WORKER_WASM, &read(WORKER_WASM)?)?;
+    let glue = rename(WORKER_GLUE, &read(WORKER_GLUE)?)?;
+    let loader = String::from_utf8(read(WORKER_LOADER)?).map_err(|_| format!("{WORKER_LOADER}: not UTF-8"))?;
+    let loader = point_at(&point_at(&loader, WORKER_GLUE, &glue)?, WORKER_WASM, &wasm)?;
+    std::fs::write(out.join(WORKER_LOADER), &loader)
+        .map_err(|e| format!("{}: {e}", out.join(WORKER_LOADER).display()))?;
+    rename(WORKER_LOADER, loader.as_bytes())
+}
+
 /// Every file under `dir`, relative to it, with `/` separators, sorted.
 pub fn files_under(dir: &Path) -> std::io::Result<Vec<String>> {
     let mut files = Vec::new();
@@ -110,14 +170,17 @@ pub fn files_under(dir: &Path) -> std::io::Result<Vec<String>> {
     Ok(files)
 }
 
-/// Completes a built site in `out`, whose `index.html` trunk has written: fills in the page's policy, copies the
-/// page to `404.html`, and writes `_headers` and `nginx-headers.conf`. `public_url` is the build's
-/// `--public-url` (`/` by default). Returns the files written.
+/// Completes a built site in `out`, whose `index.html` trunk has written: names the background worker's files by
+/// their hash and writes the loader's name into the page, fills in the page's policy, copies the page to
+/// `404.html`, and writes `_headers` and `nginx-headers.conf`. `public_url` is the build's `--public-url` (`/` by
+/// default). Returns the files written.
 pub fn finish(out: &Path, public_url: &str) -> Result<Vec<String>, String> {
     let index = out.join("index.html");
     let html = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
     let deferred = crate::startup::defer(&html).map_err(|e| format!("{}: {e}", index.display()))?;
-    let (page, hashes) = csp::apply(&deferred).map_err(|e| format!("{}: {e}", index.display()))?;
+    let loader = name_worker_files(out)?;
+    let html = set_worker_loader(&deferred, &loader).map_err(|e| format!("{}: {e}", index.display()))?;
+    let (page, hashes) = csp::apply(&html).map_err(|e| format!("{}: {e}", index.display()))?;
     if hashes.is_empty() {
         return Err(format!("{}: no inline start-up script found", index.display()));
     }
@@ -134,7 +197,7 @@ pub fn finish(out: &Path, public_url: &str) -> Result<Vec<String>, String> {
         .collect();
     write(NETLIFY_HEADERS, &netlify_headers(public_url, &files, &hashes))?;
     write(NGINX_HEADERS, &nginx_headers(&hashes))?;
-    Ok(["index.html", "404.html", NETLIFY_HEADERS, NGINX_HEADERS].map(String::from).to_vec())
+    Ok(["index.html", "404.html", NETLIFY_HEADERS, NGINX_HEADERS, &loader].map(String::from).to_vec())
 }
 
 #[cfg(test)]
@@ -203,16 +266,78 @@ mod tests {
         assert!(lines[0].contains("'sha256-AAAA'"));
     }
 
+    /// Writes a worker's three files, as the build leaves them, into `dir`.
+    fn write_worker(dir: &Path) {
+        std::fs::write(dir.join(WORKER_WASM), b"\0asm wasm").unwrap();
+        std::fs::write(dir.join(WORKER_GLUE), "let glue;").unwrap();
+        std::fs::write(dir.join(WORKER_LOADER), "const glue = \"./worker.js\";\nconst wasm = \"./worker_bg.wasm\";\n")
+            .unwrap();
+    }
+
+    #[test]
+    fn hashed_names_follow_trunks_and_change_with_the_content() {
+        let wasm = hashed_name("worker_bg.wasm", b"one");
+        let glue = hashed_name("worker.js", b"one");
+        let loader = hashed_name("worker_loader.js", b"one");
+        for name in [&wasm, &glue, &loader] {
+            assert!(is_hashed(name), "{name}");
+        }
+        let hash = &wasm["worker-".len()..wasm.len() - "_bg.wasm".len()];
+        assert_eq!(hash.len(), 16);
+        assert_eq!(glue, format!("worker-{hash}.js"));
+        assert_eq!(loader, format!("worker_loader-{hash}.js"));
+        assert_ne!(hashed_name("worker.js", b"two"), glue);
+    }
+
+    #[test]
+    fn the_worker_files_are_renamed_and_the_loader_names_them() {
+        let dir = std::env::temp_dir().join(format!("cin-hosting-worker-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        write_worker(&dir);
+        let loader = name_worker_files(&dir).unwrap();
+        let wasm = hashed_name(WORKER_WASM, b"\0asm wasm");
+        let glue = hashed_name(WORKER_GLUE, b"let glue;");
+        let mut files = files_under(&dir).unwrap();
+        files.sort();
+        let mut expected = vec![wasm.clone(), glue.clone(), loader.clone()];
+        expected.sort();
+        assert_eq!(files, expected, "the plain names are gone");
+        let text = std::fs::read_to_string(dir.join(&loader)).unwrap();
+        assert_eq!(text, format!("const glue = \"./{glue}\";\nconst wasm = \"./{wasm}\";\n"));
+        assert_eq!(loader, hashed_name(WORKER_LOADER, text.as_bytes()), "the loader's hash covers the names in it");
+        // A loader that does not name the glue once cannot be pointed at it: the build fails.
+        std::fs::remove_dir_all(&dir).unwrap();
+        std::fs::create_dir_all(&dir).unwrap();
+        write_worker(&dir);
+        std::fs::write(dir.join(WORKER_LOADER), "importScripts(\"./worker.js\", \"./worker.js\")").unwrap();
+        assert!(name_worker_files(&dir).unwrap_err().contains("2 times"));
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert!(name_worker_files(&dir).is_err(), "no worker: the build fails");
+    }
+
+    #[test]
+    fn the_page_is_told_the_loaders_name() {
+        let page = "<head><meta name=\"worker-loader\" content=\"worker_loader.js\" /></head>";
+        assert_eq!(
+            set_worker_loader(page, "worker_loader-0123456789abcdef.js").unwrap(),
+            "<head><meta name=\"worker-loader\" content=\"worker_loader-0123456789abcdef.js\" /></head>"
+        );
+        assert!(set_worker_loader("<head></head>", "x.js").is_err());
+    }
+
     #[test]
     fn finishing_a_build_fills_the_policy_and_writes_an_identical_404() {
         let dir = std::env::temp_dir().join(format!("cin-hosting-unit-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(dir.join("data")).unwrap();
-        let page = "<html><head><meta http-equiv=\"Content-Security-Policy\" content=\"x\"><script type=\"module\">\
+        let page = "<html><head><meta http-equiv=\"Content-Security-Policy\" content=\"x\">\
+                    <meta name=\"worker-loader\" content=\"worker_loader.js\"><script type=\"module\">\
                     import init, * as bindings from '/app.js';init({ module_or_path: '/app_bg.wasm' });</script></head></html>";
         std::fs::write(dir.join("index.html"), page).unwrap();
         std::fs::write(dir.join("app-0123456789abcdef_bg.wasm"), "").unwrap();
         std::fs::write(dir.join("data/a.json"), "{}").unwrap();
+        write_worker(&dir);
         finish(&dir, "/").unwrap();
         let index = std::fs::read_to_string(dir.join("index.html")).unwrap();
         assert_eq!(index, std::fs::read_to_string(dir.join("404.html")).unwrap());
@@ -221,15 +346,20 @@ mod tests {
         assert!(scripts.len() == 1 && scripts[0].contains("await import('/app.js')"), "{index}");
         let hash = csp::script_hash(scripts[0]);
         assert!(index.contains(&format!("script-src 'self' {hash} 'wasm-unsafe-eval'")), "{index}");
+        let loader = files_under(&dir).unwrap().into_iter().find(|f| f.starts_with("worker_loader-")).unwrap();
+        assert!(index.contains(&format!("<meta name=\"worker-loader\" content=\"{loader}\">")), "{index}");
         let headers = std::fs::read_to_string(dir.join(NETLIFY_HEADERS)).unwrap();
         assert!(headers.contains("/app-0123456789abcdef_bg.wasm\n  Cache-Control: public, max-age=31536000, immutable"));
+        assert!(headers.contains(&format!("/{loader}\n  Cache-Control: public, max-age=31536000, immutable")));
         assert!(headers.contains("/data/a.json\n  Cache-Control: no-cache"));
         assert!(headers.contains("/404.html\n  Cache-Control: no-cache"));
         assert!(!headers.contains("/_headers"));
         assert!(std::fs::read_to_string(dir.join(NGINX_HEADERS)).unwrap().contains(&hash));
         let no_policy = page.replace("<meta http-equiv=\"Content-Security-Policy\" content=\"x\">", "");
         std::fs::write(dir.join("index.html"), no_policy).unwrap();
-        assert!(finish(&dir, "/").is_err(), "a page without the CSP meta tag fails the build");
+        write_worker(&dir);
+        let error = finish(&dir, "/").unwrap_err();
+        assert!(error.contains("Content-Security-Policy"), "a page without the CSP meta tag fails the build: {error}");
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

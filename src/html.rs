@@ -162,9 +162,9 @@ impl Html {
         self.0.is_empty()
     }
 
-    /// This HTML with every whole word in `words` (lower case) wrapped in `<mark>` wherever it is text; tags and
-    /// attributes are left alone. A word is a run of letters, digits and apostrophes, so no markup is added but
-    /// the `<mark>` tags.
+    /// This HTML with every whole word in `words` (lower case) wrapped in `<mark>` wherever it is text; tags,
+    /// attributes and character references (`&amp;`, `&#39;`) are left alone. A word is a run of letters, digits and
+    /// apostrophes, so no markup is added but the `<mark>` tags.
     pub fn mark_words(&self, words: &[String]) -> Html {
         if words.is_empty() {
             return self.clone();
@@ -226,12 +226,25 @@ fn is_word(c: char) -> bool {
     c.is_alphanumeric() || c == '\'' || c == '’'
 }
 
+/// The length of the character reference (`&amp;`, `&#39;`, `&#x27;`) at the start of `text`, if one is there.
+fn reference_len(text: &str) -> Option<usize> {
+    let name = text.strip_prefix('&')?;
+    let len = name.find(|c: char| !(c.is_ascii_alphanumeric() || c == '#'))?;
+    (len > 0 && name[len..].starts_with(';')).then_some(len + 2)
+}
+
 /// Appends the text of HTML `text` (no tags in it) to `out`, each whole word in `words` marked.
 fn mark_text(text: &str, words: &[String], out: &mut String) {
     let mut rest = text;
-    while let Some(start) = rest.find(|c: char| c.is_alphanumeric()) {
+    while let Some(start) = rest.find(|c: char| c.is_alphanumeric() || c == '&') {
         out.push_str(&rest[..start]);
         let after = &rest[start..];
+        if after.starts_with('&') {
+            let len = reference_len(after).unwrap_or(1);
+            out.push_str(&after[..len]);
+            rest = &after[len..];
+            continue;
+        }
         let end = after.find(|c: char| !is_word(c)).unwrap_or(after.len());
         let word = &after[..end];
         if words.iter().any(|w| w == &word.to_lowercase()) {

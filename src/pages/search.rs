@@ -4,7 +4,7 @@
 
 use super::route::Route;
 use crate::html::Html;
-use crate::render::search::{search_box_html, search_page, Item, Results, SearchPage};
+use crate::render::search::{search_box_html, search_page, Item, Results, SearchPage, Within};
 use crate::render::Page;
 use crate::search::{Hit, Index};
 
@@ -55,12 +55,15 @@ fn results(index: &Index, query: &str, only: Option<usize>, limit: usize) -> Res
     Results { query: query.to_owned(), items, searchable: found.searchable, truncated: found.truncated, suggestions }
 }
 
-/// The results under the header's search box for `query`; nothing while nothing is typed.
-pub fn box_html(index: &Index, query: &str) -> Html {
-    match query.trim().is_empty() {
-        true => Html::new(),
-        false => search_box_html(&results(index, query, None, BOX_RESULTS)),
+/// The results under the header's search box for `query`, in the authority `authority` alone when the index holds
+/// it (the box is on one of its pages) and in every authority otherwise; nothing while nothing is typed.
+pub fn box_html(index: &Index, query: &str, authority: &str) -> Html {
+    if query.trim().is_empty() {
+        return Html::new();
     }
+    let only = index.authorities.iter().position(|(slug, _)| slug == authority);
+    let within = only.map(|i| Within { slug: &index.authorities[i].0, name: &index.authorities[i].1 });
+    search_box_html(&results(index, query, only, BOX_RESULTS), within)
 }
 
 /// The search page for `q=` and `a=` (an authority's slug, to search it alone; one the index does not hold is
@@ -133,7 +136,26 @@ mod tests {
         assert!(super::page(&index(), "", "").html.as_str().contains("Type a word to search for"));
         let long = "a".repeat(10_000);
         assert!(super::page(&index(), &long, "").html.as_str().contains("Only the first 200 characters"));
-        assert!(box_html(&index(), "  ").is_empty());
-        assert!(box_html(&index(), "review").as_str().contains("All results for “review”"));
+        assert!(box_html(&index(), "  ", "").is_empty());
+        assert!(box_html(&index(), "review", "").as_str().contains("All results for “review”"));
+    }
+
+    #[test]
+    fn the_box_searches_the_authority_it_is_on_first() {
+        // "step down" is in North's section only: searched in South, the box finds nothing there, and says so.
+        let everywhere = box_html(&index(), "step down", "");
+        assert!(everywhere.as_str().contains("1 result for “step down”."), "{}", everywhere.as_str());
+        let north = box_html(&index(), "step down", "north");
+        assert!(north.as_str().contains("1 result for “step down” in North."), "{}", north.as_str());
+        assert!(north.as_str().contains("href=\"search?q=step%20down&amp;a=north\">All results in North</a>"));
+        let south = box_html(&index(), "step down", "south");
+        assert!(south.as_str().contains("No results for “step down” in South."), "{}", south.as_str());
+        assert!(south.as_str().contains("href=\"search?q=step%20down\">Search all authorities for “step down”</a>"));
+        let unknown = box_html(&index(), "step down", "atlantis");
+        assert_eq!(
+            unknown.as_str(),
+            everywhere.as_str(),
+            "an authority the index does not hold: every one is searched"
+        );
     }
 }

@@ -241,8 +241,8 @@ fn answer(service: &Service, want: Want, route: &Route, held: &Held, clock: Cloc
         (Want::Page, Route::Term { id }) => glossary_entry(library, id),
         (Want::Page, Route::Section { slug, section, with: Some(with), .. }) => beside(library, slug, section, with),
         (Want::Page, Route::Search { q, a }) => super::search::page(service.index(), q, a),
-        (Want::Results, Route::Search { q, .. }) => {
-            Page { title: String::new(), html: super::search::box_html(service.index(), q) }
+        (Want::Results, Route::Search { q, a }) => {
+            Page { title: String::new(), html: super::search::box_html(service.index(), q, a) }
         }
         (
             Want::Page,

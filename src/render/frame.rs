@@ -55,12 +55,13 @@ pub fn header_html(prefs: Prefs, path: &str) -> Html {
 /// markup and adds results as you type): with JavaScript off it sends the words to the search page at `action`.
 pub fn search_box_html(action: &str) -> Html {
     html!(
-        "<div class=\"wrap search-row\"><form class=\"site-search\" role=\"search\" action=\"{}\"><label \
-         for=\"site-search\">Search the procedures</label><div class=\"search-line\"><input id=\"site-search\" \
-         name=\"q\" type=\"search\" autocomplete=\"off\" aria-controls=\"site-search-results\" \
+        "<div class=\"wrap search-row\"><form class=\"site-search\" role=\"search\" action=\"{}\" aria-label=\"Search \
+         the procedures\"><label for=\"site-search\">Search the procedures</label><div class=\"search-line\"><input \
+         id=\"site-search\" name=\"q\" type=\"search\" autocomplete=\"off\" aria-controls=\"site-search-results\" \
          aria-describedby=\"site-search-hint\"><button type=\"submit\" class=\"button secondary\">Search</button>\
-         </div><p id=\"site-search-hint\" class=\"visually-hidden\">Results appear as you type. Press slash or s to \
-         come back to this box.</p></form><div id=\"site-search-results\" class=\"search-results-box\"></div></div>",
+         </div><p id=\"site-search-hint\" class=\"visually-hidden\">Results appear as you type; on an authority's \
+         pages, from that authority. Enter opens the results page. Press slash or s to come back to this box.</p>\
+         </form><div id=\"site-search-results\" class=\"search-results-box\"></div></div>",
         action
     )
 }

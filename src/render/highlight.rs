@@ -26,4 +26,15 @@ mod tests {
             "<mark>Café’s</mark> plan"
         );
     }
+
+    #[test]
+    fn character_references_are_never_split() {
+        // "amp", "39" and "x27" are words of the references' own spelling, not of the text.
+        let html = "<p>Child &amp; Family &#39;39&#39; &#x27;plan&#x27; &amp;amp &nope</p>";
+        let words = highlight_words("amp family 39 x27 plan nope");
+        assert_eq!(
+            Html::trusted(html.to_owned()).mark_words(&words).as_str(),
+            "<p>Child &amp; <mark>Family</mark> &#39;<mark>39</mark>&#39; &#x27;<mark>plan</mark>&#x27; &amp;<mark>amp</mark> &<mark>nope</mark></p>"
+        );
+    }
 }

@@ -42,6 +42,15 @@ pub struct Results {
     pub suggestions: Vec<(String, String)>,
 }
 
+/// The authority a search was limited to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Within<'a> {
+    /// Its slug, as the address gives it (`a=`).
+    pub slug: &'a str,
+    /// Its short name.
+    pub name: &'a str,
+}
+
 /// The search page as it is shown: the form's choices and what was found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchPage<'a> {
@@ -99,9 +108,10 @@ fn results_list(items: &[Item]) -> Html {
     out
 }
 
-fn nothing_found(results: &Results) -> Html {
+fn nothing_found(results: &Results, within: Option<&str>) -> Html {
     let mut out = if results.searchable {
-        html!("<p>No results for “{}”.</p>", results.query)
+        let within = within.map(|name| html!(" in {}", name)).unwrap_or_default();
+        html!("<p>No results for “{}”{}.</p>", results.query, within)
     } else {
         html!("<p>Type a word to search for: a topic, a timescale (“12 weeks”), a role or an abbreviation (“TAC”).</p>")
     };
@@ -129,20 +139,58 @@ fn count(results: &Results) -> Html {
     )
 }
 
-/// The results under the header's search box for a query with something typed: the best few, and a link to all
-/// of them.
-pub fn search_box_html(results: &Results) -> Html {
-    let all = html!(
-        "<p class=\"all-results\"><a href=\"{}\">All results for “{}”</a></p>",
-        Route::Search { q: results.query.clone(), a: String::new() }.href(),
-        results.query
-    );
-    if results.items.is_empty() {
-        return html!("<div role=\"status\">{}</div>{}", nothing_found(results), all);
-    }
+/// A link to every authority's results for `query`.
+fn every_authority(query: &str) -> Html {
     html!(
-        "<p role=\"status\" class=\"result-count\">{}. ↓ moves through them; Enter opens the first.</p>{}{}",
+        "<a href=\"{}\">Search all authorities for “{}”</a>",
+        Route::Search { q: query.to_owned(), a: String::new() }.href(),
+        query
+    )
+}
+
+/// The results under the header's search box for a query with something typed: the best few and a link to all of
+/// them. On an authority's pages (`within`) they are that authority's, and a link at the top searches every
+/// authority instead. Enter in the box opens the results page, as the link to all of them does.
+pub fn search_box_html(results: &Results, within: Option<Within>) -> Html {
+    let query = &results.query;
+    let everywhere = match within {
+        Some(_) => html!("<p class=\"result-scope\">{}</p>", every_authority(query)),
+        None => Html::new(),
+    };
+    if results.items.is_empty() {
+        let all = match within {
+            Some(_) => Html::new(),
+            None => html!(
+                "<p class=\"all-results\"><a href=\"{}\">All results for “{}”</a></p>",
+                Route::Search { q: query.clone(), a: String::new() }.href(),
+                query
+            ),
+        };
+        return html!(
+            "<div role=\"status\">{}</div>{}{}",
+            nothing_found(results, within.map(|w| w.name)),
+            everywhere,
+            all
+        );
+    }
+    let all = match within {
+        Some(Within { slug, name }) => html!(
+            "<a href=\"{}\">All results in {}</a>",
+            Route::Search { q: query.clone(), a: slug.to_owned() }.href(),
+            name
+        ),
+        None => html!(
+            "<a href=\"{}\">All results for “{}”</a>",
+            Route::Search { q: query.clone(), a: String::new() }.href(),
+            query
+        ),
+    };
+    html!(
+        "<p role=\"status\" class=\"result-count\">{}{}. ↓ moves through them; Enter opens the results page.</p>{}{}\
+         <p class=\"all-results\">{}</p>",
         count(results),
+        within.map(|w| html!(" in {}", w.name)).unwrap_or_default(),
+        everywhere,
         results_list(&results.items),
         all
     )
@@ -161,7 +209,7 @@ pub fn search_page(page: &SearchPage) -> Page {
         .collect();
     let shown: String = query.chars().take(MAX_QUERY_CHARS).collect();
     let mut out = html!(
-        "<h1>Search</h1><form class=\"search-form\" role=\"search\" data-search-form>\
+        "<h1>Search</h1><form class=\"search-form\" role=\"search\" aria-label=\"Refine this search\" data-search-form>\
          <div class=\"field\"><label for=\"search-q\">Search every procedure and the glossary</label>\
          <input id=\"search-q\" name=\"q\" type=\"search\" autocomplete=\"off\" value=\"{}\"></div>\
          <div class=\"field\"><label for=\"search-a\">Authority</label><select id=\"search-a\" name=\"a\">\
@@ -182,11 +230,16 @@ pub fn search_page(page: &SearchPage) -> Page {
             MAX_QUERY_CHARS
         ));
     }
+    let everywhere = match (page.within, page.results.searchable) {
+        (Some(_), true) => html!("<p class=\"all-results\">{}</p>", every_authority(&shown)),
+        _ => Html::new(),
+    };
     if page.results.items.is_empty() {
-        out.push(html!("<div role=\"status\">{}</div>", nothing_found(&page.results)));
+        out.push(html!("<div role=\"status\">{}</div>{}", nothing_found(&page.results, page.within), everywhere));
     } else {
         let within = page.within.map(|name| html!(" in {}", name)).unwrap_or_default();
         out.push(html!("<p role=\"status\" class=\"result-count\">{}{}.</p>", count(&page.results), within));
+        out.push(everywhere);
         out.push(results_list(&page.results.items));
     }
     let title = if query.trim().is_empty() {
@@ -233,7 +286,7 @@ mod tests {
             searchable: true,
             ..Results::default()
         };
-        let html = search_box_html(&results).into_string();
+        let html = search_box_html(&results, None).into_string();
         assert!(html.contains("<ol class=\"results\"><li><a class=\"result-link\" href=\"a/north/reviews?highlight=twelve%20weeks#tac\">Reviews</a> <span class=\"result-authority\">North</span><p class=\"crumbs\">North › Reviews</p>"), "{html}");
         assert!(
             html.contains("<p class=\"snippet\">…held every <mark>twelve</mark> <mark>weeks</mark>, or…</p>"),
@@ -242,6 +295,34 @@ mod tests {
         assert!(html.contains("href=\"glossary/tac\">Reviews</a> <span class=\"result-authority\">Glossary</span><p class=\"crumbs\">North › Reviews</p></li>"), "{html}");
         assert!(html.contains("2 results for “12 weeks”"), "{html}");
         assert!(html.contains("<a href=\"search?q=12%20weeks\">All results for “12 weeks”</a>"), "{html}");
+        assert!(html.contains("Enter opens the results page") && !html.contains("first"), "{html}");
+    }
+
+    #[test]
+    fn the_box_on_an_authoritys_pages_says_so_and_links_to_every_authority() {
+        let north = Within { slug: "north", name: "North" };
+        let section = Route::Section { slug: "north".into(), section: "reviews".into(), with: None, highlight: None };
+        let found = Results {
+            query: "review".into(),
+            items: vec![item(section, None, Some("North"), Snippet::default())],
+            searchable: true,
+            ..Results::default()
+        };
+        let html = search_box_html(&found, Some(north)).into_string();
+        assert!(html.contains("1 result for “review” in North. ↓ moves through them"), "{html}");
+        assert!(
+            html.contains("</p><p class=\"result-scope\"><a href=\"search?q=review\">Search all authorities for “review”</a></p><ol"),
+            "every authority one click away, above the results: {html}"
+        );
+        assert!(html
+            .contains("<p class=\"all-results\"><a href=\"search?q=review&amp;a=north\">All results in North</a></p>"));
+        let nothing = Results { query: "zzqx".into(), searchable: true, ..Results::default() };
+        let html = search_box_html(&nothing, Some(north)).into_string();
+        assert!(html.contains("No results for “zzqx” in North."), "{html}");
+        assert!(html.contains("<a href=\"search?q=zzqx\">Search all authorities for “zzqx”</a>"), "{html}");
+        assert!(!html.contains("All results"), "{html}");
+        let html = search_box_html(&nothing, None).into_string();
+        assert!(html.contains("No results for “zzqx”.") && !html.contains("Search all authorities"), "{html}");
     }
 
     #[test]
@@ -262,7 +343,9 @@ mod tests {
         });
         let html = page.html.as_str();
         assert!(html.contains("<option value=\"south\" selected>South</option>"), "{html}");
-        assert!(html.contains("No results for “advocat”") && html.contains("Only the first 200 characters"), "{html}");
+        assert!(html.contains("No results for “advocat” in South.") && html.contains("Only the first 200 characters"));
+        assert!(html.contains("<a href=\"search?q=advocat\">Search all authorities for “advocat”</a>"), "{html}");
+        assert!(html.contains("<form class=\"search-form\" role=\"search\" aria-label=\"Refine this search\""));
         assert!(html.contains("<ul class=\"suggestions\"><li><a href=\"glossary/advocate\">Advocate</a></li></ul>"));
         assert_eq!(page.title, "advocat – Search – CIN Procedure Explorer");
         let unknown =
@@ -272,6 +355,6 @@ mod tests {
             html.contains("no authority called “atlantis”") && html.contains("Type a word to search for"),
             "{html}"
         );
-        assert!(!html.contains("suggestions"));
+        assert!(!html.contains("suggestions") && !html.contains("Search all authorities"));
     }
 }

@@ -1,5 +1,7 @@
-//! Asking the background worker for a page: the worker (and its WebAssembly) is started the first time a page
-//! needs it, and each answer goes to the request that asked for it. If the worker cannot start (a file of it is
+//! Asking the background worker for a page: the worker (and its WebAssembly) is started once the page is idle after
+//! the first page made on this side is shown ([`warm_when_idle`]), or by the first request that needs it, whichever
+//! comes first; each answer goes to the request that asked for it. Requests asked in a [`Lane`] replace the ones of
+//! that lane still waiting, which are then neither sent nor answered. If the worker cannot start (a file of it is
 //! missing, is not what it should be, or fails to run), or a request gets no answer within [`ANSWER_WITHIN_MS`],
 //! every waiting request is answered with a page that says what failed and offers to try again, and the worker is
 //! stopped so that trying again starts a new one.
@@ -15,47 +17,69 @@ use wasm_bindgen::JsCast;
 
 use super::fetch::after;
 use super::{browser, place};
-use crate::background::{load_failed, read_reply, request, READY};
+use crate::background::{load_failed, read_reply, request, Pending, READY, WARM, WORKER_LOADER_META};
 use crate::html::Html;
 use crate::model::LoadError;
 use crate::pages::route::Route;
 use crate::pages::worker::{Answer, Held, Want};
 use crate::render::frame::loading_html;
 
-/// The requests waiting for an answer, by number.
-type Waiting = Rc<RefCell<Vec<(u32, Box<dyn FnOnce(Answer)>)>>>;
+/// The requests waiting for an answer.
+type Waiting = Rc<RefCell<Pending<Box<dyn FnOnce(Answer)>>>>;
+
+/// Messages written before the worker said it listens (each with the lane of its request, if any), sent when it
+/// does; `None` once it has.
+type Unsent = Rc<RefCell<Option<Vec<(Option<u32>, String)>>>>;
 
 struct Client {
     worker: web_sys::Worker,
     waiting: Waiting,
-    /// Requests written before the worker said it listens, sent when it does; `None` once it has.
-    unsent: Rc<RefCell<Option<Vec<String>>>>,
+    unsent: Unsent,
 }
 
 thread_local! {
     static CLIENT: RefCell<Option<Client>> = const { RefCell::new(None) };
     static NEXT: Cell<u32> = const { Cell::new(0) };
+    static NEXT_LANE: Cell<u32> = const { Cell::new(0) };
+    static WARMING: Cell<bool> = const { Cell::new(false) };
 }
-
-/// The worker's loader script, at the site root.
-const LOADER: &str = "worker_loader.js";
 
 /// How long a request may wait for its answer, in milliseconds (starting the worker and loading its data
 /// included), before the page says the worker did not answer.
 pub const ANSWER_WITHIN_MS: i32 = 10_000;
 
+/// One place on the page that asks the worker again and again (the header's search box, a page made in the worker):
+/// only its newest request is worth answering, so asking in a lane drops the requests of that lane still waiting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Lane(u32);
+
+impl Lane {
+    /// A lane of its own, for one place on the page.
+    pub fn open() -> Lane {
+        Lane(NEXT_LANE.with(|n| {
+            n.set(n.get() + 1);
+            n.get()
+        }))
+    }
+}
+
 fn answer_all(waiting: &Waiting, page: &Answer) {
-    let callbacks: Vec<_> = waiting.borrow_mut().drain(..).collect();
-    for (_, then) in callbacks {
+    let all = waiting.borrow_mut().all();
+    for then in all {
         then(page.clone());
     }
 }
 
-fn cannot_start() -> LoadError {
-    LoadError::new(LOADER, "the background worker could not start in this browser")
+/// The worker's loader script, as the page names it (with its hash), relative to the site root.
+fn loader() -> String {
+    browser::meta_content(WORKER_LOADER_META).unwrap_or_default()
 }
 
-/// The failure a worker's `error` event reports: the loader names the file that failed (`worker.js could not be
+fn cannot_start() -> LoadError {
+    LoadError::new(loader(), "the background worker could not start in this browser")
+}
+
+/// The failure a worker's `error` event reports: the loader names the file that failed (`worker-….js could not be
 /// loaded: …`); anything else is the worker's own error.
 fn failed_to_run(event: &web_sys::Event) -> LoadError {
     let message = js_sys::Reflect::get(event, &JsValue::from_str("message")).ok().and_then(|m| m.as_string());
@@ -64,12 +88,12 @@ fn failed_to_run(event: &web_sys::Event) -> LoadError {
     match message.split_once(" could not be loaded: ") {
         Some((file, why)) => LoadError::new(file, format!("the background worker could not load it ({why})")),
         None if message.is_empty() => cannot_start(),
-        None => LoadError::new(LOADER, format!("the background worker stopped with an error ({message})")),
+        None => LoadError::new(loader(), format!("the background worker stopped with an error ({message})")),
     }
 }
 
 fn no_answer() -> LoadError {
-    LoadError::new(LOADER, format!("the background worker did not answer within {} seconds", ANSWER_WITHIN_MS / 1000))
+    LoadError::new(loader(), format!("the background worker did not answer within {} seconds", ANSWER_WITHIN_MS / 1000))
 }
 
 /// Stops the worker whose requests are `waiting` (if it is still the current one, so the next request starts a new
@@ -91,23 +115,27 @@ fn give_up(waiting: &Waiting, error: &LoadError) {
 }
 
 fn start() -> Result<Client, LoadError> {
-    let worker = web_sys::Worker::new(&format!("{}/{LOADER}", browser::base_path())).map_err(|_| cannot_start())?;
-    let waiting: Waiting = Rc::new(RefCell::new(Vec::new()));
-    let unsent: Rc<RefCell<Option<Vec<String>>>> = Rc::new(RefCell::new(Some(Vec::new())));
+    let name = loader();
+    if name.is_empty() {
+        return Err(LoadError::new(
+            format!("<meta name=\"{WORKER_LOADER_META}\">"),
+            "the page does not name the background worker's files",
+        ));
+    }
+    let worker = web_sys::Worker::new(&format!("{}/{name}", browser::base_path())).map_err(|_| cannot_start())?;
+    let waiting: Waiting = Rc::default();
+    let unsent: Unsent = Rc::new(RefCell::new(Some(Vec::new())));
     let (list, queue, sender) = (waiting.clone(), unsent.clone(), worker.clone());
     let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
         let text = event.data().as_string().unwrap_or_default();
         if text == READY {
-            for request in queue.borrow_mut().take().unwrap_or_default() {
-                let _ = sender.post_message(&JsValue::from_str(&request));
+            for (_, message) in queue.borrow_mut().take().unwrap_or_default() {
+                let _ = sender.post_message(&JsValue::from_str(&message));
             }
             return;
         }
         let Some((seq, page)) = read_reply(&text) else { return };
-        let then = {
-            let mut list = list.borrow_mut();
-            list.iter().position(|(s, _)| *s == seq).map(|i| list.remove(i).1)
-        };
+        let then = list.borrow_mut().answer(seq);
         if let Some(then) = then {
             then(page);
         }
@@ -123,19 +151,61 @@ fn start() -> Result<Client, LoadError> {
     Ok(Client { worker, waiting, unsent })
 }
 
+/// Sends `message` to the worker, or keeps it until the worker listens.
+fn post(client: &Client, lane: Option<u32>, message: String) {
+    match client.unsent.borrow_mut().as_mut() {
+        Some(unsent) => unsent.push((lane, message)),
+        None => {
+            let _ = client.worker.post_message(&JsValue::from_str(&message));
+        }
+    }
+}
+
+/// Starts the worker, once the browser is idle after the first page made on this side is shown, and has it load
+/// everything and build the search index: so neither the first search nor the first page made in the worker waits
+/// for that, and the worker's files are fetched only after everything the first page needed. Only the first call
+/// does anything. (A page made in the worker starts it itself; a warm-up after it failed would only hold up its
+/// Try again.)
+pub fn warm_when_idle() {
+    if WARMING.with(|w| w.replace(true)) {
+        return;
+    }
+    browser::when_idle(|| {
+        CLIENT.with(|c| {
+            let mut client = c.borrow_mut();
+            if client.is_none() {
+                *client = start().ok();
+            }
+            if let Some(client) = client.as_ref() {
+                post(client, None, WARM.to_owned());
+            }
+        });
+    });
+}
+
 /// Asks the worker for what it should make of `route`; `then` gets the answer.
 pub fn ask(want: Want, route: &Route, then: impl FnOnce(Answer) + 'static) {
-    ask_holding(want, route, &Held::default(), then);
+    send(None, want, route, &Held::default(), Box::new(then));
+}
+
+/// Asks the worker for what it should make of `route` in `lane`: the requests of that lane still waiting are
+/// dropped, unanswered. `then` gets the answer, unless a newer request in the lane replaces this one first.
+pub fn ask_in(lane: Lane, want: Want, route: &Route, then: impl FnOnce(Answer) + 'static) {
+    send(Some(lane), want, route, &Held::default(), Box::new(then));
 }
 
 /// Asks the worker for what it should make of `route`, sending what the page holds beside it (saved progress, a
 /// form just sent); `then` gets the answer.
 pub fn ask_holding(want: Want, route: &Route, held: &Held, then: impl FnOnce(Answer) + 'static) {
+    send(None, want, route, held, Box::new(then));
+}
+
+fn send(lane: Option<Lane>, want: Want, route: &Route, held: &Held, then: Box<dyn FnOnce(Answer)>) {
     let seq = NEXT.with(|n| {
         n.set(n.get() + 1);
         n.get()
     });
-    let then: Box<dyn FnOnce(Answer)> = Box::new(then);
+    let lane = lane.map(|Lane(id)| id);
     let held = Held { base: browser::site_address(), ..held.clone() };
     let refused = CLIENT.with(|c| {
         let mut client = c.borrow_mut();
@@ -146,20 +216,18 @@ pub fn ask_holding(want: Want, route: &Route, held: &Held, then: impl FnOnce(Ans
             }
         }
         if let Some(client) = client.as_ref() {
-            client.waiting.borrow_mut().push((seq, then));
+            // A request of the same lane not yet sent need never be.
+            if let (Some(unsent), Some(_)) = (client.unsent.borrow_mut().as_mut(), lane) {
+                unsent.retain(|(of, _)| *of != lane);
+            }
+            client.waiting.borrow_mut().ask(seq, lane, then);
             let waiting = client.waiting.clone();
             after(ANSWER_WITHIN_MS, move || {
-                if waiting.borrow().iter().any(|(s, _)| *s == seq) {
+                if waiting.borrow().waits_for(seq) {
                     give_up(&waiting, &no_answer());
                 }
             });
-            let text = request(seq, want, route, &held);
-            match client.unsent.borrow_mut().as_mut() {
-                Some(unsent) => unsent.push(text),
-                None => {
-                    let _ = client.worker.post_message(&JsValue::from_str(&text));
-                }
-            }
+            post(client, lane, request(seq, lane, want, route, &held));
         }
         None
     });
@@ -198,6 +266,9 @@ pub fn worker_html_holding(
     let sends = RwSignal::new(0u32);
     let form = StoredValue::new(Vec::<(String, String)>::new());
     let latest = StoredValue::new(0u32);
+    // A request that sends no form is worth answering only until the page asks again; one that sends a form is
+    // always answered, since the worker acts on the form.
+    let lane = Lane::open();
     Effect::new(move |_| {
         retries.track();
         sends.track();
@@ -211,7 +282,7 @@ pub fn worker_html_holding(
         browser::set_busy(true);
         let asked = route.clone();
         let navigate = navigate.clone();
-        ask_holding(Want::Page, &route, &held, move |answer| {
+        let then = move |answer| {
             let page = match answer {
                 Answer::Page(page) => page,
                 Answer::Kept(page, kept) => {
@@ -242,15 +313,16 @@ pub fn worker_html_holding(
                 }
                 place::shown();
             });
-        });
+        };
+        send((!sent).then_some(lane), Want::Page, &route, &held, Box::new(then));
     });
     let retry = Callback::new(move |_| {
         html.set(loading_html());
         retries.update(|n| *n += 1);
     });
-    let send = Callback::new(move |pairs: Vec<(String, String)>| {
+    let send_form = Callback::new(move |pairs: Vec<(String, String)>| {
         form.set_value(pairs);
         sends.update(|n| *n += 1);
     });
-    (html, retry, send)
+    (html, retry, send_form)
 }

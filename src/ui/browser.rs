@@ -17,6 +17,37 @@ pub fn base_path() -> String {
     path.trim_end_matches('/').to_owned()
 }
 
+/// The `content` of the page's `<meta name="{name}">`, if it has one.
+pub fn meta_content(name: &str) -> Option<String> {
+    let selector = format!("meta[name='{name}']");
+    document()?.query_selector(&selector).ok()??.get_attribute("content")
+}
+
+/// Runs `then` once, when the browser is next idle after the page has finished loading (`requestIdleCallback`; a
+/// browser without it runs `then` a moment after the load instead).
+pub fn when_idle(then: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else { return };
+    let idle = move || {
+        let Some(window) = web_sys::window() else { return };
+        let then = wasm_bindgen::closure::Closure::once_into_js(then);
+        if window.request_idle_callback(then.unchecked_ref()).is_err() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(then.unchecked_ref(), 50);
+        }
+    };
+    if document().is_some_and(|d| d.ready_state() == "complete") {
+        idle();
+    } else {
+        let on_load = wasm_bindgen::closure::Closure::once_into_js(idle);
+        let options = web_sys::AddEventListenerOptions::new();
+        options.set_once(true);
+        let _ = window.add_event_listener_with_callback_and_add_event_listener_options(
+            "load",
+            on_load.unchecked_ref(),
+            &options,
+        );
+    }
+}
+
 /// Sets the document's `<title>`.
 pub fn set_title(title: &str) {
     if let Some(d) = document() {
@@ -123,10 +154,12 @@ pub fn scroll_to_fragment() -> bool {
     }
 }
 
-/// Scrolls to the first element matching a CSS selector, if any.
-pub fn scroll_to_selector(selector: &str) {
+/// Scrolls the first element matching a CSS selector, if any, to the middle of the window.
+pub fn scroll_to_centre(selector: &str) {
     if let Some(el) = document().and_then(|d| d.query_selector(selector).ok().flatten()) {
-        el.scroll_into_view();
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Center);
+        el.scroll_into_view_with_scroll_into_view_options(&options);
     }
 }
 

@@ -1,6 +1,6 @@
-//! Search: the box in the header (results as you type, ↑/↓ to move through them, Enter for the first, `/` or `s`
-//! to come to it) and the `/search?q=…&a=…` page. Results are HTML made in the background worker by
-//! [`crate::render::search`].
+//! Search: the box in the header (results as you type, in the authority whose pages it is on when it is on one;
+//! ↑/↓ to move through them; Enter or its button for the results page; `/` or `s` to come to it) and the
+//! `/search?q=…&a=…` page. Results are HTML made in the background worker by [`crate::render::search`].
 
 use leptos::ev;
 use leptos::prelude::*;
@@ -9,7 +9,8 @@ use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
 use super::actions::offer;
-use super::background::{ask, worker_html};
+use super::background::{ask_in, worker_html, Lane};
+use super::Base;
 use crate::html::Html;
 use crate::pages::route::Route;
 use crate::pages::worker::{Answer, Want};
@@ -27,6 +28,15 @@ fn is_typing(target: Option<web_sys::Element>) -> bool {
     target.is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
 }
 
+/// The address of the results page for `query`, in the authority `slug` alone when it is given.
+fn results_page(query: &str, slug: &str) -> String {
+    let mut path = format!("/search?q={}", encode(query));
+    if !slug.is_empty() {
+        path.push_str(&format!("&a={}", encode(slug)));
+    }
+    path
+}
+
 /// The result links under the box.
 fn result_links() -> Vec<web_sys::HtmlElement> {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return vec![] };
@@ -34,13 +44,22 @@ fn result_links() -> Vec<web_sys::HtmlElement> {
     (0..list.length()).filter_map(|i| list.item(i)?.dyn_into().ok()).collect()
 }
 
-/// The search box in the header.
+/// The search box in the header. On an authority's pages it searches that authority (its results say so, and link
+/// to every authority's).
 #[component]
 pub fn SearchBox() -> impl IntoView {
     let results = RwSignal::new(Html::new());
     let latest = StoredValue::new(0u32);
+    let lane = Lane::open();
     let navigate = use_navigate();
     let location = use_location();
+    let base = expect_context::<Base>();
+    // The authority whose pages the box is on, as the address names it (the worker checks it against its library).
+    let authority = Memo::new(move |_| {
+        let path = location.pathname.get();
+        let path = path.strip_prefix(base.0.as_str()).unwrap_or(&path).to_owned();
+        Route::parse(&path, "").0.authority().unwrap_or_default().to_owned()
+    });
     // A new page closes the results.
     Effect::new(move |_| {
         location.pathname.track();
@@ -65,7 +84,8 @@ pub fn SearchBox() -> impl IntoView {
             results.set(Html::new());
             return;
         }
-        ask(Want::Results, &Route::Search { q: query, a: String::new() }, move |answer| {
+        let route = Route::Search { q: query, a: authority.get_untracked() };
+        ask_in(lane, Want::Results, &route, move |answer| {
             if let (true, Answer::Page(page)) = (latest.get_value() == mine, answer) {
                 results.set(page.html);
             }
@@ -74,17 +94,13 @@ pub fn SearchBox() -> impl IntoView {
     // A failure under the box offers a Try again of its own: it asks again for what the box holds.
     offer(Action::Retry, Some(RESULTS), Callback::new(move |_| show(super::browser::input_value(INPUT))));
     let on_input = move |event: web_sys::Event| show(event_target_value(&event));
+    // Enter and the Search button open the results page, whatever the box shows.
     let on_submit = {
         let navigate = navigate.clone();
         move |event: web_sys::SubmitEvent| {
             event.prevent_default();
             let query = super::browser::input_value(INPUT);
-            let first = result_links().into_iter().next().and_then(|a| a.get_attribute("href"));
-            let path = match first {
-                Some(href) if !href.starts_with("search?") => format!("/{href}"),
-                _ => format!("/search?q={}", encode(&query)),
-            };
-            navigate(&path, NavigateOptions::default());
+            navigate(&results_page(&query, &authority.get_untracked()), NavigateOptions::default());
         }
     };
     // ↓ from the box goes to the first result; ↑/↓ move between results; Escape closes them.
@@ -114,7 +130,7 @@ pub fn SearchBox() -> impl IntoView {
     };
     view! {
         <div class="wrap search-row" on:keydown=on_keydown>
-            <form class="site-search" role="search" action="search" on:submit=on_submit>
+            <form class="site-search" role="search" action="search" aria-label="Search the procedures" on:submit=on_submit>
                 <label for=INPUT>"Search the procedures"</label>
                 <div class="search-line">
                     <input id=INPUT name="q" type="search" autocomplete="off" aria-controls=RESULTS
@@ -122,7 +138,8 @@ pub fn SearchBox() -> impl IntoView {
                     <button type="submit" class="button secondary">"Search"</button>
                 </div>
                 <p id="site-search-hint" class="visually-hidden">
-                    "Results appear as you type. Press slash or s to come back to this box."
+                    "Results appear as you type; on an authority's pages, from that authority. Enter opens the results page. \
+                     Press slash or s to come back to this box."
                 </p>
             </form>
             <div id=RESULTS class="search-results-box" inner_html=move || Html::into_string(results.get())></div>
@@ -140,11 +157,7 @@ pub fn SearchPage() -> impl IntoView {
     let on_submit = move |event: web_sys::SubmitEvent| {
         event.prevent_default();
         let (q, a) = (super::browser::input_value("search-q"), super::browser::input_value("search-a"));
-        let mut path = format!("/search?q={}", encode(&q));
-        if !a.is_empty() {
-            path.push_str(&format!("&a={}", encode(&a)));
-        }
-        navigate(&path, NavigateOptions::default());
+        navigate(&results_page(&q, &a), NavigateOptions::default());
     };
     view! { <div class="wrap search-page" on:submit=on_submit inner_html=move || Html::into_string(html.get())></div> }
 }

@@ -15,7 +15,7 @@ use wasm_bindgen::JsCast;
 use super::context::{CurrentAddress, CurrentRoute};
 use super::fetch::{load_book, CatalogueResource};
 use super::status::loaded;
-use super::{browser, compare, deadlines, glossary, place, prerendered, search, worker_page, Base};
+use super::{background, browser, compare, deadlines, glossary, place, prerendered, search, worker_page, Base};
 use crate::html::Html;
 use crate::model::{Book, Catalogue, LoadError};
 use crate::pages::main::{page, Content};
@@ -97,7 +97,8 @@ fn arrow_keys() {
     on_cleanup(move || handle.remove());
 }
 
-/// A page made on this side from the catalogue and the route's book.
+/// A page made on this side from the catalogue and the route's book. Once one is shown, the background worker is
+/// started when the browser is next idle ([`background::warm_when_idle`]).
 #[component]
 fn MainPage() -> impl IntoView {
     let route = CurrentRoute::get();
@@ -136,8 +137,9 @@ fn MainPage() -> impl IntoView {
                 let marks = matches!(&route, Route::Section { highlight: Some(_), .. });
                 request_animation_frame(move || {
                     if !place::shown() && marks {
-                        browser::scroll_to_selector(".prose mark");
+                        browser::scroll_to_centre(".prose mark");
                     }
+                    background::warm_when_idle();
                 });
                 let class = route.page_class();
                 view! { <div class=class inner_html=Html::into_string(page.html)></div> }.into_any()

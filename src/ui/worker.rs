@@ -1,24 +1,35 @@
 //! The background worker's side: it loads the published data once (each authority's rules alone while only the
 //! comparison is asked for, everything once another page is), then answers each page's request with the page's HTML
-//! (see [`crate::background`]). Started by `src/bin/worker.rs`.
+//! (see [`crate::background`]). Every request that arrives while a load is under way waits for that one load; a
+//! request that a newer one of the same lane has replaced is not answered; and the page's [`WARM`] has everything
+//! loaded and the search index built before the first search. Started by `src/bin/worker.rs`.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
 
 use super::fetch::{fetch_text, finish, start};
-use crate::background::{library, load_failed, read_request, reply, rules_library, slugs, Texts, READY};
+use crate::background::{library, load_failed, read_request, reply, rules_library, slugs, Newest, Texts, READY, WARM};
 use crate::model::{
     data_cases_path, data_path, LoadError, DATA_AUTHORITIES, DATA_GLOSSARY, DATA_ROLES, DATA_RULES, DATA_SITE,
     DATA_TOPICS,
 };
 use crate::pages::worker::{page, rules_suffice, Answer, Clock, Service};
 
+/// A load of the library under way, which any number of requests can wait for.
+type Load = Shared<LocalBoxFuture<'static, Result<Rc<Service>, LoadError>>>;
+
 thread_local! {
+    /// The service made from the most complete library loaded so far, and how much of the data that is.
     static SERVICE: RefCell<Option<(Rc<Service>, Loaded)>> = const { RefCell::new(None) };
+    /// The loads under way, each with how much of the data it loads.
+    static LOADING: RefCell<Vec<(Loaded, Load)>> = const { RefCell::new(Vec::new()) };
+    /// The number of the newest request seen in each lane.
+    static NEWEST: RefCell<Newest> = RefCell::new(Newest::default());
 }
 
 /// How much of the published data a service was made from.
@@ -40,14 +51,8 @@ async fn fetch_all(paths: &[String]) -> Result<Vec<(String, String)>, LoadError>
     Ok(texts)
 }
 
-/// The library, fetched on the first request that needs it and kept: for the comparison, each authority's rules
-/// alone; for any other page, every file. A failure is not kept, so the next request tries again.
-async fn loaded(need: Loaded) -> Result<Rc<Service>, LoadError> {
-    if let Some((service, has)) = SERVICE.with(|l| l.borrow().clone()) {
-        if has >= need {
-            return Ok(service);
-        }
-    }
+/// Fetches what `need` asks for and makes a service of it, kept unless a more complete one already is.
+async fn load(need: Loaded) -> Result<Rc<Service>, LoadError> {
     let authorities = fetch_text(DATA_AUTHORITIES).await?;
     let slugs = slugs(&authorities)?;
     let each = |path: fn(&str) -> String| slugs.iter().map(|s| path(s)).collect::<Vec<_>>();
@@ -71,8 +76,47 @@ async fn loaded(need: Loaded) -> Result<Rc<Service>, LoadError> {
         }
     };
     let service = Rc::new(Service::new(library));
-    SERVICE.with(|l| *l.borrow_mut() = Some((service.clone(), need)));
+    SERVICE.with(|kept| {
+        let mut kept = kept.borrow_mut();
+        if kept.as_ref().is_none_or(|(_, has)| *has <= need) {
+            *kept = Some((service.clone(), need));
+        }
+    });
     Ok(service)
+}
+
+/// A service made from at least what `need` asks for: the one kept, or the load under way that gives it, or a new
+/// load. However many requests ask at once, the data is fetched once. A failure is not kept, so the next request
+/// tries again.
+async fn loaded(need: Loaded) -> Result<Rc<Service>, LoadError> {
+    if let Some((service, has)) = SERVICE.with(|kept| kept.borrow().clone()) {
+        if has >= need {
+            return Ok(service);
+        }
+    }
+    let under_way = LOADING.with(|loading| {
+        let mut loading = loading.borrow_mut();
+        if let Some((_, enough)) = loading.iter().find(|(has, _)| *has >= need) {
+            return enough.clone();
+        }
+        let started = load(need).boxed_local().shared();
+        loading.push((need, started.clone()));
+        started
+    });
+    let result = under_way.clone().await;
+    LOADING.with(|loading| loading.borrow_mut().retain(|(_, other)| !other.ptr_eq(&under_way)));
+    result
+}
+
+/// Loads everything and builds the search index, once the loads already under way (a comparison's) are done.
+async fn warm() {
+    let under_way: Vec<Load> = LOADING.with(|loading| loading.borrow().iter().map(|(_, l)| l.clone()).collect());
+    for load in under_way {
+        let _ = load.await;
+    }
+    if let Ok(service) = loaded(Loaded::All).await {
+        service.index();
+    }
 }
 
 /// The browser's clock as the worker reads it.
@@ -81,17 +125,27 @@ fn clock() -> Clock {
     Clock { today: super::browser::today(), now }
 }
 
-/// Listens for the page's requests and answers each one.
+/// Listens for the page's requests and answers each one that has not been superseded by the time its data is
+/// loaded.
 pub fn serve() {
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let answerer = scope.clone();
     let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
         let Some(text) = event.data().as_string() else { return };
+        if text == WARM {
+            spawn_local(warm());
+            return;
+        }
+        let Some((seq, lane, want, route, held)) = read_request(&text) else { return };
+        NEWEST.with(|newest| newest.borrow_mut().seen(lane, seq));
         let scope = answerer.clone();
         spawn_local(async move {
-            let Some((seq, want, route, held)) = read_request(&text) else { return };
             let need = if rules_suffice(&route) { Loaded::Rules } else { Loaded::All };
-            let answer = match loaded(need).await {
+            let service = loaded(need).await;
+            if NEWEST.with(|newest| newest.borrow().superseded(lane, seq)) {
+                return;
+            }
+            let answer = match service {
                 Ok(service) => page(&service, want, &route, &held, clock()),
                 Err(error) => Answer::Page(load_failed(&error)),
             };

@@ -44,6 +44,12 @@ async fn try_again(b: &Browser, server: &Server, selector: &str) {
     b.wait_for(selector).await;
 }
 
+/// The site path of the worker's WebAssembly, and its file name (which the failure must name).
+fn worker_wasm() -> (String, String) {
+    let name = support::worker_file("_bg.wasm");
+    (format!("/{name}"), name)
+}
+
 /// The built site's `index.html`: what a static host sends for a file it does not have.
 fn web_page() -> Vec<u8> {
     std::fs::read(support::built("dist").join("index.html")).unwrap()
@@ -52,10 +58,11 @@ fn web_page() -> Vec<u8> {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_missing_worker_wasm_is_reported_on_compare() {
     let Some((server, b)) = support::setup().await else { return };
-    server.answer("/worker_bg.wasm", Override::Typed(404, "text/html; charset=utf-8".into(), web_page()));
+    let (wasm, name) = worker_wasm();
+    server.answer(&wasm, Override::Typed(404, "text/html; charset=utf-8".into(), web_page()));
     let (text, took) = failure(&b, &server.url("/compare")).await;
     assert!(took < AT_ONCE, "the failure took {took:?} to show");
-    assert!(text.contains("worker_bg.wasm"), "{text}");
+    assert!(text.contains(&name), "{text}");
     b.assert_accessible("/compare without the worker").await;
     try_again(&b, &server, ".matrix tbody tr[data-topic]").await;
     b.quit().await;
@@ -64,12 +71,13 @@ async fn a_missing_worker_wasm_is_reported_on_compare() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_header_search_box_reports_a_missing_worker_and_tries_again_on_its_own() {
     let Some((server, b)) = support::setup().await else { return };
-    server.answer("/worker_bg.wasm", Override::Typed(404, "text/html; charset=utf-8".into(), web_page()));
+    let (wasm, name) = worker_wasm();
+    server.answer(&wasm, Override::Typed(404, "text/html; charset=utf-8".into(), web_page()));
     b.open(&server.url("/"), ".cards li").await;
     b.client.find(Locator::Id("site-search")).await.unwrap().send_keys("review").await.unwrap();
     b.wait_until("return document.querySelector('#site-search-results .load-failed') !== null").await;
     let text = b.text("#site-search-results .load-failed").await;
-    assert!(text.contains("worker_bg.wasm"), "{text}");
+    assert!(text.contains(&name), "{text}");
     server.clear_overrides();
     b.client.find(Locator::Css("#site-search-results [data-action='retry']")).await.unwrap().click().await.unwrap();
     b.wait_for("#site-search-results a").await;
@@ -82,10 +90,11 @@ async fn the_header_search_box_reports_a_missing_worker_and_tries_again_on_its_o
 async fn a_worker_wasm_that_is_a_web_page_is_reported_on_a_glossary_entry() {
     let Some((server, b)) = support::setup().await else { return };
     let term = &support::all().glossary[0];
-    server.answer("/worker_bg.wasm", Override::Typed(200, "text/html; charset=utf-8".into(), web_page()));
+    let (wasm, name) = worker_wasm();
+    server.answer(&wasm, Override::Typed(200, "text/html; charset=utf-8".into(), web_page()));
     let (text, took) = failure(&b, &server.url(&format!("/glossary/{}", term.id))).await;
     assert!(took < AT_ONCE, "the failure took {took:?} to show");
-    assert!(text.contains("worker_bg.wasm"), "{text}");
+    assert!(text.contains(&name), "{text}");
     try_again(&b, &server, ".glossary-term .used-by, .glossary-term h1").await;
     assert_eq!(b.text(".glossary-term h1").await, term.term);
     b.quit().await;
@@ -94,10 +103,11 @@ async fn a_worker_wasm_that_is_a_web_page_is_reported_on_a_glossary_entry() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_worker_script_that_is_a_web_page_is_reported_on_search() {
     let Some((server, b)) = support::setup().await else { return };
-    server.answer("/worker.js", Override::Typed(200, "text/html; charset=utf-8".into(), web_page()));
+    let glue = support::worker_file(".js");
+    server.answer(&format!("/{glue}"), Override::Typed(200, "text/html; charset=utf-8".into(), web_page()));
     let (text, took) = failure(&b, &server.url("/search?q=review")).await;
     assert!(took < AT_ONCE, "the failure took {took:?} to show");
-    assert!(text.contains("worker.js"), "{text}");
+    assert!(text.contains(&glue), "{text}");
     try_again(&b, &server, ".search-page .result-count").await;
     b.quit().await;
 }
@@ -105,11 +115,12 @@ async fn a_worker_script_that_is_a_web_page_is_reported_on_search() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_truncated_worker_wasm_is_reported_on_the_glossary() {
     let Some((server, b)) = support::setup().await else { return };
-    let wasm = std::fs::read(support::built("dist").join("worker_bg.wasm")).unwrap();
-    server.answer("/worker_bg.wasm", Override::Typed(200, "application/wasm".into(), wasm[..wasm.len() / 2].to_vec()));
+    let (path, name) = worker_wasm();
+    let wasm = std::fs::read(support::built("dist").join(&name)).unwrap();
+    server.answer(&path, Override::Typed(200, "application/wasm".into(), wasm[..wasm.len() / 2].to_vec()));
     let (text, took) = failure(&b, &server.url("/glossary")).await;
     assert!(took < AT_ONCE, "the failure took {took:?} to show");
-    assert!(text.contains("worker_bg.wasm"), "{text}");
+    assert!(text.contains(&name), "{text}");
     try_again(&b, &server, ".letter-group").await;
     b.quit().await;
 }
@@ -120,7 +131,8 @@ async fn a_worker_that_never_answers_is_reported_beside_a_section() {
     let content = support::content();
     let (first, last) = (&content[0], &content[content.len() - 1]);
     let url = server.url(&format!("/a/{}/{}?with={}", first.0.slug, first.1.sections[0].id, last.0.slug));
-    server.answer("/worker_bg.wasm", Override::Hang);
+    let (wasm, _) = worker_wasm();
+    server.answer(&wasm, Override::Hang);
     let (text, took) = failure(&b, &url).await;
     assert!(took < WORKER_LIMIT, "the failure took {took:?} to show");
     assert!(took >= Duration::from_secs(9), "the worker was given its time ({took:?})");

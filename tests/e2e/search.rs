@@ -1,9 +1,15 @@
 //! End-to-end tests of search in headless Chromium: typing in the header box shows results (and how long the last
-//! keystroke takes to show them), the keys, Enter opens the first and the section marks the words, a
-//! `/search?q=…&a=…` link reproduces the engine's results, and bad input answers; axe-core on each.
+//! keystroke takes to show them), the keys, a result opens its section with the words marked and the first mark in
+//! the middle of the window, Enter and the Search button open the results page (a word that matches nothing
+//! included), on an authority's pages the box searches that authority with every authority one click away, a search
+//! typed while the worker loads shares its one load, a `/search?q=…&a=…` link reproduces the engine's results, and
+//! bad input answers; axe-core on each.
+
+use fantoccini::Locator;
 
 use crate::support;
 use crate::support::browser::Browser;
+use crate::support::server::Override;
 use cin_procedure_explorer::search::Index;
 
 /// Types `query` into the header box (as one input event) and returns the milliseconds until its results showed.
@@ -22,11 +28,11 @@ async fn type_query(b: &Browser, query: &str) -> f64 {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn typing_in_the_header_shows_results_and_enter_opens_the_first() {
+async fn typing_in_the_header_shows_results_and_a_result_opens_its_section_marked() {
     let Some((server, b)) = support::setup().await else { return };
     b.open(&server.url("/"), ".cards li").await;
     // "/" brings focus to the box from anywhere on the page.
-    b.client.find(fantoccini::Locator::Css("body")).await.unwrap().send_keys("/").await.unwrap();
+    b.client.find(Locator::Css("body")).await.unwrap().send_keys("/").await.unwrap();
     b.wait_until("return document.activeElement.id === 'site-search'").await;
     let cold = type_query(&b, "reveiw meeting agenda").await;
     let items = b.eval("return document.querySelectorAll('#site-search-results ol > li > a:first-child').length").await;
@@ -49,16 +55,17 @@ async fn typing_in_the_header_shows_results_and_enter_opens_the_first() {
     }
     warm.sort_by(f64::total_cmp);
     let median = warm[warm.len() / 2];
-    println!("last keystroke to results shown: first search {cold:.0} ms (starts the worker, loads and indexes); then median {median:.1} ms, slowest {:.1} ms", warm[warm.len() - 1]);
+    println!("last keystroke to results shown: first search {cold:.0} ms (the worker started when the page was idle); then median {median:.1} ms, slowest {:.1} ms", warm[warm.len() - 1]);
     assert!(median < 50.0, "median {median} ms");
-    // ↓ moves into the results, ↑ back to the box.
+    // ↓ moves into the results, ↑ back to the box; Enter on a result opens it, and the section marks the words.
     type_query(&b, "review meeting agenda").await;
     b.client.active_element().await.unwrap().send_keys("\u{E015}").await.unwrap();
     b.wait_until("return document.activeElement.matches('#site-search-results a')").await;
     b.client.active_element().await.unwrap().send_keys("\u{E013}").await.unwrap();
     b.wait_until("return document.activeElement.id === 'site-search'").await;
-    // Enter opens the first result, and the section marks the words.
-    let first = b.eval("return document.querySelector('#site-search-results a').getAttribute('href')").await;
+    b.client.active_element().await.unwrap().send_keys("\u{E015}").await.unwrap();
+    b.wait_until("return document.activeElement.matches('#site-search-results a')").await;
+    let first = b.eval("return document.activeElement.getAttribute('href')").await;
     let first = first.as_str().unwrap().to_owned();
     b.client.active_element().await.unwrap().send_keys("\u{E007}").await.unwrap();
     b.wait_until(&format!("return location.href.endsWith({})", serde_json::to_string(&first).unwrap())).await;
@@ -74,6 +81,154 @@ async fn typing_in_the_header_shows_results_and_enter_opens_the_first() {
         "the results close"
     );
     b.assert_accessible("a section opened from search").await;
+    b.quit().await;
+}
+
+/// Types `query` into the header box and presses Enter (or, with `button`, clicks Search) at once, without waiting
+/// for the results under the box.
+async fn submit_box(b: &Browser, query: &str, button: bool) {
+    let input = b.client.find(Locator::Id("site-search")).await.unwrap();
+    input.clear().await.unwrap();
+    input.send_keys(query).await.unwrap();
+    match button {
+        true => b.click(".site-search button[type=submit]").await,
+        false => input.send_keys("\u{E007}").await.unwrap(),
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn enter_and_the_search_button_open_the_results_page_never_a_hit() {
+    let Some((server, b)) = support::setup().await else { return };
+    b.open(&server.url("/"), ".cards li").await;
+    // A word that matches nothing, though the glossary has terms near it: Enter lands on the results page, which says
+    // so, and not on one of those terms.
+    submit_box(&b, "advocat zzqx", false).await;
+    b.wait_until("return location.pathname === '/search' && location.search === '?q=advocat%20zzqx'").await;
+    b.wait_for(".search-page .search-form").await;
+    let text = b.text(".search-page").await;
+    assert!(text.contains("No results for “advocat zzqx”"), "{text}");
+    assert_eq!(b.eval("return document.querySelector('#search-q').value").await, "advocat zzqx");
+    b.assert_axe_finds_nothing("the results page for a word that matches nothing").await;
+    // The same once the box has shown its results (a glossary term first among them).
+    b.open(&server.url("/"), ".cards li").await;
+    type_query(&b, "advocat zzqx").await;
+    b.wait_until("return document.querySelector('#site-search-results .suggestions a') !== null").await;
+    b.client.find(Locator::Id("site-search")).await.unwrap().send_keys("\u{E007}").await.unwrap();
+    b.wait_until("return location.pathname === '/search'").await;
+    b.wait_for(".search-page .search-form").await;
+    assert!(b.text(".search-page").await.contains("No results for “advocat zzqx”"));
+    // A word that matches: the Search button opens the results page too, not the first hit.
+    submit_box(&b, "review", true).await;
+    b.wait_until("return location.pathname === '/search' && location.search === '?q=review'").await;
+    b.wait_for(".search-page .result-count").await;
+    assert!(b.text(".search-page .result-count").await.contains("for “review”"));
+    b.assert_axe_finds_nothing("the results page").await;
+    b.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn on_an_authoritys_pages_the_box_searches_it_with_every_authority_one_click_away() {
+    let Some((server, b)) = support::setup().await else { return };
+    let content = support::content();
+    let (authority, procedure) = (&content[0].0, &content[0].1);
+    b.open(&server.url(&format!("/a/{}/{}", authority.slug, procedure.sections[0].id)), ".prose").await;
+    type_query(&b, "review").await;
+    let shown = b.text("#site-search-results .result-count").await;
+    assert!(shown.contains(&format!("for “review” in {}", authority.short_name)), "{shown}");
+    let from = b.eval("return Array.from(document.querySelectorAll('#site-search-results .result-authority')).map(s => s.textContent)").await;
+    let from: Vec<String> = serde_json::from_value(from).unwrap();
+    assert!(!from.is_empty() && from.iter().all(|a| a == &authority.short_name), "{from:?}");
+    b.assert_accessible("the header's results on an authority's page").await;
+    // Enter: that authority's results page, which links to every authority's.
+    b.client.find(Locator::Id("site-search")).await.unwrap().send_keys("\u{E007}").await.unwrap();
+    let scoped = format!("?q=review&a={}", authority.slug);
+    b.wait_until(&format!("return location.pathname === '/search' && location.search === '{scoped}'")).await;
+    b.wait_for(".search-page .result-count").await;
+    assert_eq!(b.eval("return document.querySelector('#search-a').value").await, authority.slug.as_str());
+    b.click(".search-page .all-results a").await;
+    b.wait_until("return location.pathname === '/search' && location.search === '?q=review'").await;
+    b.wait_until(
+        "return document.querySelector('#search-a') !== null && document.querySelector('#search-a').value === ''",
+    )
+    .await;
+    let everywhere = b.eval("return new Set(Array.from(document.querySelectorAll('.search-page .result-authority')).map(s => s.textContent)).size").await;
+    assert!(everywhere.as_u64().unwrap() > 1, "every authority's results: {everywhere}");
+    // From the box itself, one click too.
+    b.open(&server.url(&format!("/a/{}", authority.slug)), ".contents").await;
+    type_query(&b, "review").await;
+    b.click("#site-search-results .result-scope a").await;
+    b.wait_until("return location.pathname === '/search' && location.search === '?q=review'").await;
+    b.quit().await;
+}
+
+/// The published sections (authority's slug, section id, HTML) of the built site.
+fn published_sections() -> Vec<(String, String, String)> {
+    let mut out = Vec::new();
+    for slug in support::slugs() {
+        let data = std::fs::read_to_string(support::built("dist").join(format!("data/{slug}.json"))).unwrap();
+        let data: serde_json::Value = serde_json::from_str(&data).unwrap();
+        for section in data["sections"].as_array().unwrap() {
+            let (id, html) = (section["id"].as_str().unwrap(), section["html"].as_str().unwrap());
+            out.push((slug.clone(), id.to_owned(), html.to_owned()));
+        }
+    }
+    out
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn highlight_marks_words_without_showing_entities_and_centres_the_first_mark() {
+    let Some((server, b)) = support::setup().await else { return };
+    let sections = published_sections();
+    // A section with "&amp;" in its HTML, asked to mark "amp" (the reference's own letters) as well as a word.
+    let (slug, id, _) = sections.iter().find(|(_, _, html)| html.contains("&amp;")).expect("a section with &amp;");
+    b.open(&server.url(&format!("/a/{slug}/{id}?highlight=amp%20and")), ".prose mark").await;
+    let text = b.text(".prose").await;
+    assert!(!text.contains("&amp;") && !text.contains("amp;"), "no reference shown as text: {text}");
+    assert!(text.contains(" & "), "{text}");
+    // The longest section, marked at a word its text uses once, past its middle: the window scrolls that word to
+    // its middle.
+    let (slug, id, html) = sections.iter().max_by_key(|(_, _, html)| html.len()).unwrap();
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                text.push(' ');
+            }
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    let words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let once = |w: &&&str| w.len() >= 7 && words.iter().filter(|x| x.eq_ignore_ascii_case(w)).count() == 1;
+    let late = words[words.len() * 3 / 5..].iter().find(once).expect("a word used once past the middle");
+    b.open(&server.url(&format!("/a/{slug}/{id}?highlight={late}")), ".prose mark").await;
+    b.wait_until(
+        "const r = document.querySelector('.prose mark').getBoundingClientRect();\
+         return window.scrollY > 0 && Math.abs((r.top + r.bottom) / 2 - window.innerHeight / 2) < window.innerHeight / 10",
+    )
+    .await;
+    b.assert_accessible("a section with its words marked").await;
+    b.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_search_typed_while_the_worker_loads_shares_its_one_load() {
+    let Some((server, b)) = support::setup().await else { return };
+    // The glossary arrives late, so the glossary page, the header box's search (typed a key at a time) and the
+    // idle warm-up all ask while the one load is under way.
+    server.answer("/data/glossary.json", Override::Slow(1500));
+    b.client.goto(&server.url("/glossary")).await.unwrap();
+    b.wait_until("return document.querySelector('#site-search') !== null").await;
+    b.client.find(Locator::Id("site-search")).await.unwrap().send_keys("review").await.unwrap();
+    b.wait_for(".letter-group").await;
+    b.wait_until("return document.querySelector('#site-search-results').textContent.includes('for “review”')").await;
+    assert_eq!(server.requests("/data/glossary.json"), 1, "the glossary was fetched once");
+    for slug in support::slugs() {
+        assert_eq!(server.requests(&format!("/data/{slug}.json")), 1, "data/{slug}.json was fetched once");
+    }
     b.quit().await;
 }
 
@@ -93,7 +248,12 @@ async fn a_search_link_reproduces_the_engines_results() {
         assert_eq!(b.eval("return document.querySelector('#search-q').value").await, q);
         assert_eq!(b.eval("return document.querySelector('#search-a').value").await, a);
     }
-    b.assert_accessible("the search page").await;
+    b.assert_axe_finds_nothing("the search page").await;
+    // The header's box and the page's form are two search landmarks: each has a name of its own.
+    let names = b
+        .eval("return Array.from(document.querySelectorAll('[role=search]')).map(f => f.getAttribute('aria-label'))")
+        .await;
+    assert_eq!(names, serde_json::json!(["Search the procedures", "Refine this search"]));
     // The filter, changed and submitted as a person would.
     let first = &slugs[0];
     b.client

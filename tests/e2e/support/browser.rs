@@ -217,6 +217,16 @@ impl Browser {
 
     /// Runs axe-core on the current page and fails on any serious or critical violation.
     pub async fn assert_accessible(&self, page: &str) {
+        self.assert_axe(page, "['serious', 'critical']").await;
+    }
+
+    /// Runs axe-core on the current page and fails on any violation at all, moderate and minor included.
+    pub async fn assert_axe_finds_nothing(&self, page: &str) {
+        self.assert_axe(page, "['minor', 'moderate', 'serious', 'critical']").await;
+    }
+
+    /// Runs axe-core on the current page and fails on any violation of the impacts listed (a JavaScript array).
+    async fn assert_axe(&self, page: &str, impacts: &str) {
         let axe =
             std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("node_modules/axe-core/axe.min.js"))
                 .expect("node_modules/axe-core/axe.min.js (run scripts/setup.sh)");
@@ -225,11 +235,12 @@ impl Browser {
             const done = arguments[arguments.length - 1];
             axe.run(document, { resultTypes: ['violations'] })
               .then(r => done(r.violations
-                 .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                 .filter(v => IMPACTS.includes(v.impact))
                  .map(v => v.id + ' (' + v.impact + '): ' + v.help + ' at ' + v.nodes.map(n => n.target.join(' ')).join(', '))))
               .catch(e => done(['axe-core failed to run: ' + e]));
         "#;
-        let result = self.client.execute_async(script, vec![]).await.expect("run axe-core");
+        let script = script.replace("IMPACTS", impacts);
+        let result = self.client.execute_async(&script, vec![]).await.expect("run axe-core");
         let violations: Vec<String> =
             serde_json::from_value(result.clone()).unwrap_or_else(|_| panic!("axe-core gave no result list: {result}"));
         assert!(violations.is_empty(), "axe-core on {page}:\n{}", violations.join("\n"));

@@ -22,6 +22,18 @@ pub async fn setup() -> Option<(Server, Browser)> {
     Some((server, browser))
 }
 
+/// The name of one of the background worker's files in `dist/`, which carries its content's hash: `"_bg.wasm"` for
+/// its WebAssembly (`worker-…_bg.wasm`), `".js"` for its glue (`worker-….js`).
+pub fn worker_file(suffix: &str) -> String {
+    let names: Vec<String> = std::fs::read_dir(built("dist"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("worker-") && n.ends_with(suffix))
+        .collect();
+    assert_eq!(names.len(), 1, "one worker-*{suffix} in dist/: {names:?}");
+    names[0].clone()
+}
+
 /// The slugs of `content/authorities.json`, in display order.
 pub fn slugs() -> Vec<String> {
     content().into_iter().map(|(a, _)| a.slug).collect()

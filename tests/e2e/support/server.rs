@@ -18,6 +18,8 @@ pub enum Override {
     Typed(u16, String, Vec<u8>),
     /// No answer at all: the connection stays open, silent, until the server stops.
     Hang,
+    /// The file as it is, after this many milliseconds.
+    Slow(u64),
 }
 
 /// A running server; stopped when dropped.
@@ -26,6 +28,7 @@ pub struct Server {
     pub addr: SocketAddr,
     prefix: String,
     overrides: Arc<Mutex<HashMap<String, Override>>>,
+    requests: Arc<Mutex<HashMap<String, usize>>>,
     stop: Arc<AtomicBool>,
     offline: Arc<AtomicBool>,
     thread: Option<JoinHandle<()>>,
@@ -63,6 +66,7 @@ fn handle(
     root: &std::path::Path,
     prefix: &str,
     overrides: &Mutex<HashMap<String, Override>>,
+    requests: &Mutex<HashMap<String, usize>>,
     stop: &AtomicBool,
     offline: &AtomicBool,
 ) {
@@ -89,6 +93,7 @@ fn handle(
     if path == format!("{prefix}/sw.js") && !offline.load(Ordering::SeqCst) {
         return respond(stream, 200, "text/javascript; charset=utf-8", b"// Keeps nothing.\n");
     }
+    *requests.lock().unwrap().entry(path.to_owned()).or_default() += 1;
     let canned = overrides.lock().unwrap().get(path).cloned();
     match canned {
         Some(Override::Answer(status, body)) => return respond(stream, status, content_type(path), &body),
@@ -101,6 +106,7 @@ fn handle(
             }
             return;
         }
+        Some(Override::Slow(ms)) => std::thread::sleep(std::time::Duration::from_millis(ms)),
         None => {}
     }
     let relative = path.strip_prefix(prefix).map(|p| p.trim_start_matches('/'));
@@ -132,10 +138,12 @@ impl Server {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
         let addr = listener.local_addr().unwrap();
         let overrides: Arc<Mutex<HashMap<String, Override>>> = Arc::default();
+        let requests: Arc<Mutex<HashMap<String, usize>>> = Arc::default();
         let stop = Arc::new(AtomicBool::new(false));
         let offline = Arc::new(AtomicBool::new(false));
         let (thread_overrides, thread_stop, thread_prefix) = (overrides.clone(), stop.clone(), prefix.to_owned());
         let thread_offline = offline.clone();
+        let thread_requests = requests.clone();
         let thread = std::thread::spawn(move || {
             for stream in listener.incoming() {
                 if thread_stop.load(Ordering::SeqCst) {
@@ -143,18 +151,24 @@ impl Server {
                 }
                 if let Ok(stream) = stream {
                     let (root, prefix, overrides) = (root.clone(), thread_prefix.clone(), thread_overrides.clone());
-                    let (stop, offline) = (thread_stop.clone(), thread_offline.clone());
-                    std::thread::spawn(move || handle(stream, &root, &prefix, &overrides, &stop, &offline));
+                    let (requests, stop, offline) =
+                        (thread_requests.clone(), thread_stop.clone(), thread_offline.clone());
+                    std::thread::spawn(move || handle(stream, &root, &prefix, &overrides, &requests, &stop, &offline));
                 }
             }
         });
-        Server { addr, prefix: prefix.to_owned(), overrides, stop, offline, thread: Some(thread) }
+        Server { addr, prefix: prefix.to_owned(), overrides, requests, stop, offline, thread: Some(thread) }
     }
 
     /// Serves the site's service worker (`sw.js`), which every other test goes without (it gets one that keeps
     /// nothing).
     pub fn serve_service_worker(&self) {
         self.offline.store(true, Ordering::SeqCst);
+    }
+
+    /// How many times `path` (a site path such as `/data/glossary.json`) has been asked for.
+    pub fn requests(&self, path: &str) -> usize {
+        self.requests.lock().unwrap().get(&format!("{}{path}", self.prefix)).copied().unwrap_or(0)
     }
 
     /// The full URL of a site path, e.g. `url("/a/york")`.

@@ -1,0 +1,269 @@
+#!/usr/bin/env python3
+"""Times the first search of a visit and measures memory after twenty searches, in headless Chromium.
+
+    scripts/bench_search.py DIST_DIR [RUNS [PACE_MS]]
+
+Each run opens the start page afresh (a new page, so a new background worker; the HTTP cache was filled by one
+earlier visit, as a returning reader's would be), and as soon as the authorities are shown, types "review" into the
+header's search box one key at a time: as fast as the keys come (the way `s` then "review" arrives from a keyboard
+driver), or PACE_MS milliseconds apart (a person typing). It records the milliseconds from the last key to the results for "review" being shown, and from the first
+key. Then it makes twenty more searches, one after another, and asks the browser how much memory the page uses with
+everything it started (`performance.measureUserAgentSpecificMemory()`: the page's and the worker's JavaScript and
+WebAssembly memory, and the DOM). That call needs a cross-origin isolated page, so this server sends
+`Cross-Origin-Opener-Policy: same-origin` and `Cross-Origin-Embedder-Policy: require-corp` with every file.
+
+DIST_DIR is a built site (dist/). The site is served on 127.0.0.1 and chromedriver drives Debian's chromium; both are
+stopped at the end. Prints the median and the range of each figure.
+"""
+
+import functools
+import io
+import http.server
+import json
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+
+class Site(http.server.SimpleHTTPRequestHandler):
+    """A static host that answers an unknown path with index.html, cross-origin isolated."""
+
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".wasm": "application/wasm"}
+
+    def send_head(self):
+        if self.path == "/" + PROBE_NAME:
+            return self.send_text(PROBE, "text/javascript")
+        path = Path(self.translate_path(self.path.split("?")[0]))
+        if not path.is_file():
+            path = Path(self.translate_path("/index.html"))
+        if path.name == "index.html":
+            page = path.read_text().replace('<script src="boot.js">', f'<script src="{PROBE_NAME}"></script><script src="boot.js">')
+            return self.send_text(page, "text/html")
+        if path.name.startswith("worker_loader"):
+            return self.send_text(f'importScripts("./{PROBE_NAME}");\n' + path.read_text(), "text/javascript")
+        return super().send_head()
+
+    def send_text(self, text, kind):
+        body = text.encode()
+        self.send_response(200)
+        self.send_header("Content-Type", kind + "; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+    def end_headers(self):
+        self.send_header("Cross-Origin-Opener-Policy", "same-origin")
+        self.send_header("Cross-Origin-Embedder-Policy", "require-corp")
+        super().end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+# Served beside the site and loaded first by the page and by the worker's loader: it notes every WebAssembly memory
+# made in its scope, and in the worker answers the message "bench-memory" with their sizes. The app ignores both the
+# message and the answer (neither is one of its own).
+PROBE_NAME = "bench-memory-probe.js"
+PROBE = """
+self.benchMemories = [];
+const note = (made) => made.then((r) => {
+  const exports = (r.instance || r).exports;
+  for (const v of Object.values(exports)) if (v instanceof WebAssembly.Memory) self.benchMemories.push(v);
+  return r;
+});
+const instantiate = WebAssembly.instantiate, streaming = WebAssembly.instantiateStreaming;
+WebAssembly.instantiate = (...a) => note(instantiate.apply(WebAssembly, a));
+if (streaming) WebAssembly.instantiateStreaming = (...a) => note(streaming.apply(WebAssembly, a));
+self.benchWasmBytes = () => self.benchMemories.reduce((n, m) => n + m.buffer.byteLength, 0);
+if (self.document) {
+  self.benchWorkers = [];
+  const Made = self.Worker;
+  self.Worker = function (...a) { const w = new Made(...a); self.benchWorkers.push(w); return w; };
+  self.Worker.prototype = Made.prototype;
+} else {
+  self.addEventListener('message', (e) => {
+    if (e.data === 'bench-memory') self.postMessage(JSON.stringify(['bench-memory', self.benchWasmBytes()]));
+  });
+}
+"""
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Driver:
+    """A chromedriver session on headless chromium."""
+
+    def __init__(self):
+        self.port = free_port()
+        self.process = subprocess.Popen(
+            ["chromedriver", f"--port={self.port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        for _ in range(100):
+            try:
+                self.call("GET", "/status")
+                break
+            except OSError:
+                time.sleep(0.1)
+        args = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--window-size=1280,900",
+                "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
+                # measureUserAgentSpecificMemory() answers at once instead of after the next garbage collection.
+                "--enable-blink-features=ForceEagerMeasureMemory",
+                "--user-data-dir=" + tempfile.mkdtemp()]
+        capabilities = {"alwaysMatch": {"goog:chromeOptions": {"args": args}}}
+        self.session = self.call("POST", "/session", {"capabilities": capabilities})["value"]["sessionId"]
+        self.call("POST", f"/session/{self.session}/timeouts", {"script": 120000})
+
+    def call(self, method, path, body=None):
+        data = json.dumps(body).encode() if body is not None else None
+        request = urllib.request.Request(f"http://127.0.0.1:{self.port}{path}", method=method, data=data,
+                                         headers={"Content-Type": "application/json"})
+        try:
+            return json.loads(urllib.request.urlopen(request, timeout=120).read())
+        except urllib.error.HTTPError as e:
+            sys.exit(f"chromedriver {method} {path}: {e.code} {e.read().decode(errors='replace')[:400]}")
+
+    def open(self, url):
+        self.call("POST", f"/session/{self.session}/url", {"url": url})
+
+    def run(self, script):
+        """Runs an asynchronous script (it calls `arguments[0]` with its result) and returns what it gave."""
+        return self.call("POST", f"/session/{self.session}/execute/async", {"script": script, "args": []})["value"]
+
+    def quit(self):
+        try:
+            self.call("DELETE", f"/session/{self.session}")
+        finally:
+            self.process.kill()
+
+
+# Resolves once the start page lists the authorities.
+READY = """
+const done = arguments[0];
+const shown = () => document.querySelector('.cards li');
+if (shown()) done(true);
+else new MutationObserver((_, o) => { if (shown()) { o.disconnect(); done(true); } })
+    .observe(document, { subtree: true, childList: true });
+"""
+
+# Types the query into the header box a key at a time (each key its own task, as a keyboard driver sends them) and
+# resolves with [ms from the last key, ms from the first key] to the first frame with its results shown.
+TYPE = """
+const [done, query, pace] = [arguments[0], %s, %d];
+const input = document.querySelector('#site-search'), box = document.querySelector('#site-search-results');
+const ready = () => box.textContent.includes('for \u201c' + query);
+let first = 0, last = 0;
+new MutationObserver((_, o) => {
+  if (ready()) { o.disconnect(); requestAnimationFrame(() => { const t = performance.now(); done([t - last, t - first]); }); }
+}).observe(box, { childList: true, subtree: true, characterData: true });
+input.focus();
+let i = 0;
+const key = () => {
+  i += 1;
+  last = performance.now();
+  if (i === 1) first = last;
+  input.value = query.slice(0, i);
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  if (i < query.length) setTimeout(key, pace);
+};
+key();
+"""
+
+# Twenty searches, one after another, each waited for; then the memory the page and what it started use.
+MEMORY = """
+const done = arguments[0];
+const queries = ['twelve weeks', 'TAC', 'section 47', 'direct paymnets', 'care team', 'mosaic', 'advocate', 'FGC',
+  'minutes', 'lead professional', 'reveiw meeting agenda', 'step down', 'early help', 'disabled children',
+  'planning meeting', 'chair', 'consent', 'visits', 'child protection', 'closure'];
+const input = document.querySelector('#site-search'), box = document.querySelector('#site-search-results');
+const search = (q) => new Promise((resolve) => {
+  new MutationObserver((_, o) => { if (box.textContent.includes('for \u201c' + q)) { o.disconnect(); resolve(); } })
+    .observe(box, { childList: true, subtree: true, characterData: true });
+  input.value = q;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+});
+(async () => { try {
+  for (const q of queries) await search(q);
+  if (!self.crossOriginIsolated) return done({ error: 'not cross-origin isolated' });
+  const late = (what) => new Promise((_, reject) => setTimeout(() => reject(new Error(what + ' took over 10 s')), 10000));
+  const workerWasm = await Promise.race([late("the worker's memory"), Promise.all(self.benchWorkers.map((w) => new Promise((resolve) => {
+    const hear = (e) => {
+      const m = typeof e.data === 'string' && e.data.startsWith('["bench-memory"') && JSON.parse(e.data);
+      if (m) { w.removeEventListener('message', hear); resolve(m[1]); }
+    };
+    w.addEventListener('message', hear);
+    w.postMessage('bench-memory');
+  })))]);
+  // The browser's measurement now and then takes far longer than it should: it is asked again.
+  let m = null;
+  for (let tries = 0; !m && tries < 5; tries++) {
+    m = await Promise.race([late('measureUserAgentSpecificMemory'), performance.measureUserAgentSpecificMemory()])
+      .catch(() => null);
+  }
+  if (!m) return done({ error: 'measureUserAgentSpecificMemory did not answer in five tries' });
+  const by = {};
+  for (const b of m.breakdown) {
+    const where = b.attribution.map(a => a.scope).join(',') || 'other';
+    for (const t of b.types.length ? b.types : ['?']) by[where + ' ' + t] = (by[where + ' ' + t] || 0) + b.bytes;
+  }
+  by['Window WebAssembly memory'] = self.benchWasmBytes();
+  by['DedicatedWorkerGlobalScope WebAssembly memory'] = workerWasm.reduce((a, b) => a + b, 0);
+  done({ bytes: m.bytes + by['Window WebAssembly memory'] + by['DedicatedWorkerGlobalScope WebAssembly memory'], by });
+} catch (e) { done({ error: String(e) }); } })();
+"""
+
+
+def main():
+    if len(sys.argv) not in (2, 3, 4):
+        sys.exit("usage: scripts/bench_search.py DIST_DIR [RUNS [PACE_MS]]")
+    dist, runs = Path(sys.argv[1]).resolve(), int(sys.argv[2]) if len(sys.argv) >= 3 else 5
+    pace = int(sys.argv[3]) if len(sys.argv) == 4 else 0
+    port = free_port()
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(Site, directory=str(dist)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    driver = Driver()
+    last, first, memory = [], [], []
+    try:
+        driver.open(f"http://127.0.0.1:{port}/search?q=review")  # fills the HTTP cache, worker and data included
+        time.sleep(2)
+        for _ in range(runs):
+            driver.open(f"http://127.0.0.1:{port}/")
+            driver.run(READY)
+            from_last, from_first = driver.run(TYPE % (json.dumps("review"), pace))
+            last.append(from_last)
+            first.append(from_first)
+            measured = driver.run(MEMORY)
+            if "error" in measured:
+                print(f"memory not measured in one run: {measured['error']}", file=sys.stderr)
+            else:
+                memory.append(measured)
+    finally:
+        driver.quit()
+        server.shutdown()
+    line = lambda name, xs, unit="ms": f"{name}: median {statistics.median(xs):.0f} {unit} (from {min(xs):.0f} to {max(xs):.0f})"
+    print(f"{runs} runs, keys {pace} ms apart")
+    print(line('first search, last key of "review" to its results shown', last))
+    print(line('first search, first key of "review" to its results shown', first))
+    if not memory:
+        sys.exit("memory: the browser did not measure it in any run")
+    mib = [m["bytes"] / 2**20 for m in memory]
+    print(f"memory after 20 more searches ({len(memory)} of the runs): median {statistics.median(mib):.1f} MiB "
+          f"(from {min(mib):.1f} to {max(mib):.1f})")
+    typical = sorted(memory, key=lambda m: m["bytes"])[len(memory) // 2]
+    for where, bytes_ in sorted(typical["by"].items(), key=lambda kv: -kv[1]):
+        print(f"  {where}: {bytes_ / 2**20:.2f} MiB")
+
+
+if __name__ == "__main__":
+    main()
