@@ -90,6 +90,11 @@ pub fn WorkerPage() -> impl IntoView {
         }
     };
     let class = move || route.with(Route::page_class);
-    let shown = move || Html::into_string(route.with(|r| prerendered::or_served(r, html.get())));
-    view! { <div class=class on:submit=on_submit inner_html=shown></div> }
+    view! {
+        <div
+            class=class
+            on:submit=on_submit
+            inner_html=move || Html::into_string(route.with(|r| prerendered::or_served(r, html.get())))
+        ></div>
+    }
 }
