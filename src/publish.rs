@@ -119,9 +119,9 @@ pub fn check(content: &Content) -> Vec<String> {
     problems.iter().map(ToString::to_string).collect()
 }
 
-/// One authority's published data: its sections rendered to HTML, with glossary links relative to the site's base.
-pub fn authority_data(entry: &Entry, glossary: &[Term]) -> AuthorityData {
-    let finder = TermFinder::new(glossary);
+/// One authority's published data: its sections rendered to HTML, with glossary links (found by `finder`) relative
+/// to the site's base.
+pub fn authority_data(entry: &Entry, finder: &TermFinder) -> AuthorityData {
     let slug = &entry.authority.slug;
     let sections = entry
         .procedure
@@ -129,7 +129,7 @@ pub fn authority_data(entry: &Entry, glossary: &[Term]) -> AuthorityData {
         .iter()
         .map(|s| {
             let mut section = s.clone();
-            section.html = render(&s.body, &format!("a/{slug}/{}", s.id), &finder);
+            section.html = render(&s.body, &format!("a/{slug}/{}", s.id), finder);
             section.body.clear();
             section
         })
@@ -142,41 +142,39 @@ pub fn authority_data(entry: &Entry, glossary: &[Term]) -> AuthorityData {
     }
 }
 
-/// The glossary with, for each term, the authorities whose procedure text uses it (in display order).
-pub fn glossary_data(content: &Content) -> Vec<Term> {
-    let finder = TermFinder::new(&content.glossary);
-    let uses: Vec<(&str, Vec<String>)> = content
-        .entries
-        .iter()
-        .map(|e| {
-            let text = e.procedure.sections.iter().map(|s| format!("{}\n{}\n", s.title, s.body)).collect::<String>();
-            let ids = finder.find_all(&text).iter().map(|f| f.term.id.clone()).collect();
-            (e.authority.slug.as_str(), ids)
-        })
-        .collect();
-    content
-        .glossary
-        .iter()
-        .map(|t| Term {
-            used_by: uses.iter().filter(|(_, ids)| ids.contains(&t.id)).map(|(slug, _)| slug.to_string()).collect(),
-            ..t.clone()
-        })
-        .collect()
+/// The glossary with, for each term, the authorities whose procedure text uses it (in display order), the terms
+/// found by `finder`.
+pub fn glossary_data(content: &Content, finder: &TermFinder) -> Vec<Term> {
+    let mut used_by: Vec<Vec<String>> = vec![Vec::new(); content.glossary.len()];
+    for e in &content.entries {
+        let mut uses = vec![false; content.glossary.len()];
+        for s in &e.procedure.sections {
+            for text in [&s.title, &s.body] {
+                finder.find_all(text).iter().for_each(|f| uses[f.index] = true);
+            }
+        }
+        for (index, _) in uses.iter().enumerate().filter(|(_, used)| **used) {
+            used_by[index].push(e.authority.slug.clone());
+        }
+    }
+    content.glossary.iter().zip(used_by).map(|(t, used_by)| Term { used_by, ..t.clone() }).collect()
 }
 
-/// The library the background worker reads, made from content exactly as the published files would give it.
+/// The library the background worker reads, made from content exactly as the published files give it: every
+/// glossary term is looked for with one finder, and the data is written from this (`write`).
 pub fn library(content: &Content) -> crate::compare::Library {
+    let finder = TermFinder::new(&content.glossary);
     crate::compare::Library {
-        books: content.entries.iter().map(|e| authority_data(e, &content.glossary)).collect(),
+        books: content.entries.iter().map(|e| authority_data(e, &finder)).collect(),
         topics: content.topics.clone(),
         roles: content.roles.clone(),
-        glossary: glossary_data(content),
+        glossary: glossary_data(content, &finder),
         cases: content.entries.iter().map(|e| (e.authority.slug.clone(), e.cases.clone())).collect(),
         site: content.site.clone(),
     }
 }
 
-fn write_json<T: serde::Serialize>(out: &Path, file: &str, value: &T) -> std::io::Result<()> {
+fn write_json<T: serde::Serialize + ?Sized>(out: &Path, file: &str, value: &T) -> std::io::Result<()> {
     let path = out.join(file);
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent)?;
@@ -184,29 +182,31 @@ fn write_json<T: serde::Serialize>(out: &Path, file: &str, value: &T) -> std::io
     std::fs::write(&path, serde_json::to_string(value)?)
 }
 
-/// Writes the published data into `out` (the built site's folder): `data/authorities.json`, `data/{slug}.json`,
-/// `data/cases/{slug}.json` (each authority's worked cases, an empty list where it has none), `data/topics.json`,
-/// `data/roles.json`, `data/glossary.json` and `data/site.json`. Returns the paths written.
-pub fn write(content: &Content, out: &Path) -> std::io::Result<Vec<String>> {
-    let authorities: Vec<&Authority> = content.entries.iter().map(|e| &e.authority).collect();
+/// Writes the published data of `library` (see [`library`]) into `out` (the built site's folder):
+/// `data/authorities.json`, `data/{slug}.json`, `data/cases/{slug}.json` (each authority's worked cases, an empty list
+/// where it has none), `data/topics.json`, `data/roles.json`, `data/glossary.json` and `data/site.json`. Returns the
+/// paths written.
+pub fn write(library: &crate::compare::Library, out: &Path) -> std::io::Result<Vec<String>> {
+    let authorities: Vec<&Authority> = library.books.iter().map(|b| &b.authority).collect();
     write_json(out, DATA_AUTHORITIES, &authorities)?;
     let mut written = vec![DATA_AUTHORITIES.to_owned()];
-    for entry in &content.entries {
-        let file = data_path(&entry.authority.slug);
-        write_json(out, &file, &authority_data(entry, &content.glossary))?;
+    for book in &library.books {
+        let slug = &book.authority.slug;
+        let file = data_path(slug);
+        write_json(out, &file, book)?;
         written.push(file);
-        let cases = data_cases_path(&entry.authority.slug);
-        write_json(out, &cases, &entry.cases)?;
+        let cases = data_cases_path(slug);
+        write_json(out, &cases, library.cases.get(slug).map_or(&[][..], Vec::as_slice))?;
         written.push(cases);
     }
     let rules: std::collections::BTreeMap<&str, &Vec<Rule>> =
-        content.entries.iter().map(|e| (e.authority.slug.as_str(), &e.rules)).collect();
+        library.books.iter().map(|b| (b.authority.slug.as_str(), &b.rules)).collect();
     write_json(out, DATA_RULES, &rules)?;
     written.push(DATA_RULES.to_owned());
-    write_json(out, DATA_TOPICS, &content.topics)?;
-    write_json(out, DATA_ROLES, &content.roles)?;
-    write_json(out, DATA_GLOSSARY, &glossary_data(content))?;
-    write_json(out, DATA_SITE, &content.site)?;
+    write_json(out, DATA_TOPICS, &library.topics)?;
+    write_json(out, DATA_ROLES, &library.roles)?;
+    write_json(out, DATA_GLOSSARY, &library.glossary)?;
+    write_json(out, DATA_SITE, &library.site)?;
     written.extend([DATA_TOPICS, DATA_ROLES, DATA_GLOSSARY, DATA_SITE].map(String::from));
     Ok(written)
 }

@@ -33,7 +33,7 @@ mod support;
 
 use cin_procedure_explorer::calendar::iso;
 use cin_procedure_explorer::model::{data_cases_path, data_path, parse_json, AuthorityData};
-use cin_procedure_explorer::publish::{check, write};
+use cin_procedure_explorer::publish::{check, library, write};
 use cin_procedure_explorer::training::cases::{expected, Answer, WorkedCase};
 
 const SNAPSHOT: &str = "tests/snapshots/cases.txt";
@@ -141,7 +141,7 @@ fn a_case_the_engines_cannot_answer_is_refused_by_name() {
 fn cases_are_published_in_their_own_file() {
     let all = support::all();
     let out = std::env::temp_dir().join(format!("cases-publish-{}", std::process::id()));
-    let written = write(&all, &out).unwrap();
+    let written = write(&library(&all), &out).unwrap();
     for entry in &all.entries {
         let file = data_cases_path(&entry.authority.slug);
         assert!(written.contains(&file), "{file} not written");

@@ -34,7 +34,8 @@ fn main() -> ExitCode {
         eprintln!("{} content problem(s): nothing published", problems.len());
         return ExitCode::FAILURE;
     }
-    match write(&content, &out) {
+    let library = library(&content);
+    match write(&library, &out) {
         Ok(files) => println!("published {} files into {}", files.len(), out.join("data").display()),
         Err(e) => {
             eprintln!("could not write into {}: {e}", out.display());
@@ -54,7 +55,7 @@ fn main() -> ExitCode {
         }
     }
     let today = build_date();
-    match prerender::write(&out, &library(&content), today, &public_url) {
+    match prerender::write(&out, &library, today, &public_url) {
         Ok(files) => println!("wrote {} pages, each complete without JavaScript", files.len()),
         Err(e) => {
             eprintln!("could not write the pages: {e}");

@@ -65,8 +65,34 @@ pub fn a_to_z(terms: &[Term], filter: &str) -> Vec<(char, Vec<Term>)> {
 #[derive(Debug, Clone)]
 struct Pattern {
     text: String,
+    /// `text` lower-cased, once, for matches in any case.
+    lower: String,
     exact_case: bool,
+    /// `text` is ASCII only.
+    ascii: bool,
     id: usize,
+}
+
+impl Pattern {
+    /// Whether `candidate` (as many bytes as `text`) is this way of writing the term; `lowered` is `candidate` with
+    /// its ASCII letters lower-cased.
+    fn is(&self, candidate: &str, lowered: &str) -> bool {
+        if self.exact_case {
+            candidate == self.text
+        } else if self.ascii {
+            // No other text lower-cases to the same ASCII bytes, so this is `to_lowercase` without the copies.
+            lowered == self.lower
+        } else {
+            candidate.to_lowercase() == self.lower
+        }
+    }
+}
+
+/// The key a pattern is filed under and looked up by: the first character of its first character lower-cased.
+/// Two texts that are equal once lower-cased start with the same key, so a place only needs the patterns filed
+/// under its own.
+fn key(c: char) -> char {
+    c.to_lowercase().next().unwrap_or(c)
 }
 
 /// Finds glossary terms in text, longest first, at word boundaries.
@@ -74,6 +100,8 @@ struct Pattern {
 pub struct TermFinder<'a> {
     terms: &'a [Term],
     patterns: Vec<Pattern>,
+    /// For each key, the indices into `patterns` filed under it, longest first.
+    by_key: HashMap<char, Vec<usize>>,
 }
 
 /// A term found in a text: its byte range and the entry it belongs to.
@@ -85,6 +113,8 @@ pub struct Found<'a> {
     pub end: usize,
     /// The entry.
     pub term: &'a Term,
+    /// The entry's position in the glossary the finder was made for.
+    pub index: usize,
 }
 
 fn is_word_char(c: Option<char>) -> bool {
@@ -92,45 +122,58 @@ fn is_word_char(c: Option<char>) -> bool {
 }
 
 impl<'a> TermFinder<'a> {
-    /// A finder for every term and alias of the glossary.
+    /// A finder for every term and alias of the glossary (an empty spelling is never matched).
     pub fn new(terms: &'a [Term]) -> Self {
         let mut patterns: Vec<Pattern> = terms
             .iter()
             .enumerate()
             .flat_map(|(id, t)| std::iter::once(&t.term).chain(t.aliases.iter()).map(move |text| (id, text)))
-            .map(|(id, text)| Pattern { text: text.clone(), exact_case: !text.chars().any(char::is_lowercase), id })
+            .filter(|(_, text)| !text.is_empty())
+            .map(|(id, text)| Pattern {
+                text: text.clone(),
+                lower: text.to_lowercase(),
+                exact_case: !text.chars().any(char::is_lowercase),
+                ascii: text.is_ascii(),
+                id,
+            })
             .collect();
         patterns.sort_by(|a, b| b.text.len().cmp(&a.text.len()).then_with(|| a.text.cmp(&b.text)));
-        TermFinder { terms, patterns }
+        let mut by_key: HashMap<char, Vec<usize>> = HashMap::new();
+        for (index, pattern) in patterns.iter().enumerate() {
+            if let Some(first) = pattern.text.chars().next() {
+                by_key.entry(key(first)).or_default().push(index);
+            }
+        }
+        TermFinder { terms, patterns, by_key }
     }
 
-    fn matches_at(&self, text: &str, at: usize, pattern: &Pattern) -> bool {
-        let Some(candidate) = text.get(at..at + pattern.text.len()) else { return false };
-        let same = if pattern.exact_case {
-            candidate == pattern.text
-        } else {
-            candidate.to_lowercase() == pattern.text.to_lowercase()
-        };
-        same && !is_word_char(text[at + pattern.text.len()..].chars().next())
+    /// The longest pattern written at `at` (where `c` starts) and ending at a word boundary; `lowered` is `text`
+    /// with its ASCII letters lower-cased (the same byte offsets).
+    fn longest_at(&self, text: &str, lowered: &str, at: usize, c: char) -> Option<&Pattern> {
+        let candidates = self.by_key.get(&key(c))?;
+        candidates.iter().map(|&i| &self.patterns[i]).find(|p| {
+            let end = at + p.text.len();
+            text.get(at..end).is_some_and(|candidate| p.is(candidate, &lowered[at..end]))
+                && !is_word_char(text[end..].chars().next())
+        })
     }
 
     /// Every term in `text`, left to right, without overlaps; at each place the longest match wins.
     pub fn find_all(&self, text: &str) -> Vec<Found<'a>> {
+        let lowered = text.to_ascii_lowercase();
         let mut found = Vec::new();
         let mut at = 0;
         let mut previous: Option<char> = None;
-        while at < text.len() {
-            let here =
-                if is_word_char(previous) { None } else { self.patterns.iter().find(|p| self.matches_at(text, at, p)) };
+        while let Some(c) = text[at..].chars().next() {
+            let here = if is_word_char(previous) { None } else { self.longest_at(text, &lowered, at, c) };
             match here {
                 Some(p) => {
                     let end = at + p.text.len();
-                    found.push(Found { start: at, end, term: &self.terms[p.id] });
+                    found.push(Found { start: at, end, term: &self.terms[p.id], index: p.id });
                     previous = text[..end].chars().next_back();
                     at = end;
                 }
                 None => {
-                    let c = text[at..].chars().next().unwrap_or(' ');
                     previous = Some(c);
                     at += c.len_utf8();
                 }
@@ -233,6 +276,57 @@ mod tests {
         let terms = [term("s17", "S17", &["section 17"])];
         assert_eq!(ids(&terms, "“Section 17” – é S17"), ["s17@Section 17", "s17@S17"]);
         assert!(TermFinder::new(&terms).uses("under section 17.", "s17"));
+    }
+
+    /// The finder as first written: every pattern tried at every place, both sides lower-cased for each try.
+    fn every_pattern_everywhere(terms: &[Term], text: &str) -> Vec<String> {
+        let mut patterns: Vec<(&str, usize)> = terms
+            .iter()
+            .enumerate()
+            .flat_map(|(id, t)| std::iter::once(&t.term).chain(t.aliases.iter()).map(move |p| (p.as_str(), id)))
+            .filter(|(p, _)| !p.is_empty())
+            .collect();
+        patterns.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(b.0)));
+        let (mut found, mut at, mut previous) = (Vec::new(), 0, None);
+        while let Some(c) = text[at..].chars().next() {
+            let here = patterns.iter().filter(|_| !is_word_char(previous)).find(|(p, _)| {
+                let same = |candidate: &str| match p.chars().any(char::is_lowercase) {
+                    true => candidate.to_lowercase() == p.to_lowercase(),
+                    false => candidate == *p,
+                };
+                text.get(at..at + p.len()).is_some_and(same) && !is_word_char(text[at + p.len()..].chars().next())
+            });
+            match here {
+                Some((p, id)) => {
+                    found.push(format!("{}@{}", terms[*id].id, &text[at..at + p.len()]));
+                    previous = text[..at + p.len()].chars().next_back();
+                    at += p.len();
+                }
+                None => (previous, at) = (Some(c), at + c.len_utf8()),
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn finds_what_trying_every_pattern_everywhere_finds_in_the_real_procedures() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let content = crate::publish::read(root).expect("content reads");
+        let mut compared = 0;
+        for section in content.entries.iter().flat_map(|e| &e.procedure.sections) {
+            let found = ids(&content.glossary, &section.body);
+            assert_eq!(found, every_pattern_everywhere(&content.glossary, &section.body), "{}", section.id);
+            compared += found.len();
+        }
+        assert!(compared > 100, "only {compared} terms found: the comparison proves little");
+    }
+
+    #[test]
+    fn spellings_beyond_ascii_match_in_any_case_and_an_empty_one_never() {
+        let terms = [term("eh", "Équipe Hôte", &[""]), term("s17", "S17", &[])];
+        let text = "L'ÉQUIPE HÔTE, l'équipe hôte et S17.";
+        assert_eq!(ids(&terms, text), ["eh@ÉQUIPE HÔTE", "eh@équipe hôte", "s17@S17"]);
+        assert_eq!(ids(&terms, text), every_pattern_everywhere(&terms, text));
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use crate::support;
 use crate::support::browser::Browser;
 use crate::support::server::Server;
+use cin_procedure_explorer::model::TermFinder;
 use cin_procedure_explorer::publish::authority_data;
 use fantoccini::key::Key;
 use fantoccini::Locator;
@@ -223,7 +224,7 @@ async fn hostile_markdown_is_shown_as_text() {
     let slug = entry.authority.slug.clone();
     entry.procedure.sections[0].body = "<script>document.title='pwned'</script>\n\n<img src=x onerror=\"document.title='pwned'\">\n\n[click me](javascript:document.title='pwned')\n".into();
     let first = entry.procedure.sections[0].clone();
-    let data = serde_json::to_string(&authority_data(&entry, &all.glossary)).unwrap();
+    let data = serde_json::to_string(&authority_data(&entry, &TermFinder::new(&all.glossary))).unwrap();
     server.set_override(&format!("/data/{slug}.json"), 200, &data);
     b.open(&server.url(&format!("/a/{slug}/{}", first.id)), ".prose").await;
     let prose = b.text(".prose").await;
@@ -324,7 +325,7 @@ async fn a_glossary_link_in_a_section_opens_its_entry() {
         .entries
         .iter()
         .find_map(|e| {
-            let data = authority_data(e, &all.glossary);
+            let data = authority_data(e, &TermFinder::new(&all.glossary));
             let id = data.sections.iter().find(|s| s.html.contains("class=\"term\""))?.id.clone();
             Some((e, e.procedure.sections.iter().find(|s| s.id == id)?))
         })
