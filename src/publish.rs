@@ -4,16 +4,17 @@
 //! This runs natively when the site is built (`src/bin/publish.rs`, called by trunk); the browser only reads its
 //! output, so the Markdown parser never reaches the download.
 
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 use crate::markdown::render;
 use crate::model::{
-    authority_path, cases_path, changes_path, data_cases_path, data_path, parse_authority, parse_changes,
-    parse_glossary, parse_index, parse_procedure, parse_roles, parse_rules, parse_site, parse_topics, procedure_path,
-    rules_path, validate_authority, validate_changes, validate_glossary, validate_index, validate_rules, validate_site,
-    Authority, AuthorityData, Change, LoadError, Procedure, Role, Rule, Site, Term, TermFinder, Topic, Vocabularies,
-    DATA_AUTHORITIES, DATA_GLOSSARY, DATA_ROLES, DATA_RULES, DATA_SITE, DATA_TOPICS, GLOSSARY_PATH, INDEX_PATH,
-    ROLES_PATH, SITE_PATH, TOPICS_PATH,
+    authority_path, cases_path, changes_path, data_cases_path, data_path, markup_in_json, parse_authority,
+    parse_changes, parse_glossary, parse_index, parse_procedure, parse_roles, parse_rules, parse_site, parse_topics,
+    procedure_path, rules_path, validate_authority, validate_changes, validate_glossary, validate_index,
+    validate_roles, validate_rules, validate_site, validate_topics, Authority, AuthorityData, Change, LoadError,
+    Problem, Procedure, Role, Rule, Site, Term, TermFinder, Topic, Vocabularies, DATA_AUTHORITIES, DATA_GLOSSARY,
+    DATA_ROLES, DATA_RULES, DATA_SITE, DATA_TOPICS, GLOSSARY_PATH, INDEX_PATH, ROLES_PATH, SITE_PATH, TOPICS_PATH,
 };
 use crate::training::cases::{parse_cases, validate_cases, WorkedCase};
 
@@ -35,6 +36,8 @@ pub struct Entry {
 /// Everything under `content/`, parsed.
 #[derive(Debug, Clone)]
 pub struct Content {
+    /// The slugs `authorities.json` lists, in display order (one whose files do not parse has no entry).
+    pub slugs: Vec<String>,
     /// The authorities in display order.
     pub entries: Vec<Entry>,
     /// `topics.json`.
@@ -45,6 +48,9 @@ pub struct Content {
     pub glossary: Vec<Term>,
     /// `site.json`.
     pub site: Site,
+    /// The text of every file read, by its path relative to the project root: validation finds each problem's line
+    /// in it.
+    pub sources: BTreeMap<String, String>,
 }
 
 impl Content {
@@ -54,25 +60,36 @@ impl Content {
     }
 }
 
-/// Reads content files, keeping every failure.
+/// Reads content files, keeping every failure and every text read.
 struct Reader<'a> {
     dir: &'a Path,
     errors: Vec<LoadError>,
+    sources: BTreeMap<String, String>,
 }
 
 impl Reader<'_> {
-    /// Reads `file` and parses it; on failure, records why and gives `None`.
+    /// Reads `file` and parses it; on failure, records why and gives `None`. A byte-order mark at the start of the
+    /// file is ignored.
     fn load<T>(&mut self, file: &str, parse: impl FnOnce(&str) -> Result<T, LoadError>) -> Option<T> {
-        let parsed = std::fs::read_to_string(self.dir.join(file))
-            .map_err(|e| LoadError::new(file, format!("could not be read: {e}")))
-            .and_then(|text| parse(&text));
+        let text = match std::fs::read_to_string(self.dir.join(file)) {
+            Ok(text) => text,
+            Err(e) => {
+                self.errors.push(LoadError::new(file, format!("could not be read: {e}")));
+                return None;
+            }
+        };
+        let text = text.strip_prefix('\u{feff}').map(str::to_owned).unwrap_or(text);
+        let parsed = parse(&text);
+        self.sources.insert(file.to_owned(), text);
         parsed.map_err(|e| self.errors.push(e)).ok()
     }
 }
 
-/// Reads and parses every content file under `dir` (the folder holding `content/`); every file that fails is reported.
-pub fn read(dir: &Path) -> Result<Content, Vec<LoadError>> {
-    let mut reader = Reader { dir, errors: Vec::new() };
+/// Reads and parses every content file under `dir` (the folder holding `content/`): the content, when the list of
+/// authorities and the shared files parse (without any authority whose files do not), and every file that failed,
+/// with why.
+pub fn read_partly(dir: &Path) -> (Option<Content>, Vec<LoadError>) {
+    let mut reader = Reader { dir, errors: Vec::new(), sources: BTreeMap::new() };
     let slugs = reader.load(INDEX_PATH, parse_index);
     let topics = reader.load(TOPICS_PATH, parse_topics);
     let roles = reader.load(ROLES_PATH, parse_roles);
@@ -95,28 +112,71 @@ pub fn read(dir: &Path) -> Result<Content, Vec<LoadError>> {
             entries.push(Entry { authority, procedure, rules, cases, changes });
         }
     }
-    match (topics, roles, glossary, site) {
-        (Some(topics), Some(roles), Some(glossary), Some(site)) if reader.errors.is_empty() => {
-            Ok(Content { entries, topics, roles, glossary, site })
+    let content = match (slugs, topics, roles, glossary, site) {
+        (Some(slugs), Some(topics), Some(roles), Some(glossary), Some(site)) => {
+            Some(Content { slugs, entries, topics, roles, glossary, site, sources: reader.sources })
         }
-        _ => Err(reader.errors),
+        _ => None,
+    };
+    (content, reader.errors)
+}
+
+/// Reads and parses every content file under `dir` (the folder holding `content/`); every file that fails is reported.
+pub fn read(dir: &Path) -> Result<Content, Vec<LoadError>> {
+    match read_partly(dir) {
+        (Some(content), errors) if errors.is_empty() => Ok(content),
+        (_, errors) => Err(errors),
     }
 }
 
-/// Every validation problem in the content, as "file: message" lines; empty when the content may be published.
+/// Every validation problem in the content, as "file, line N: message" lines, in file order; empty when the content
+/// may be published.
 pub fn check(content: &Content) -> Vec<String> {
-    let slugs: Vec<String> = content.entries.iter().map(|e| e.authority.slug.clone()).collect();
+    let slugs = &content.slugs;
     let vocab = Vocabularies { topics: &content.topics, roles: &content.roles };
-    let mut problems = validate_index(&slugs);
+    let mut problems = validate_index(slugs);
+    problems.extend(validate_topics(&content.topics));
+    problems.extend(validate_roles(&content.roles));
     for e in &content.entries {
-        problems.extend(validate_authority(&e.authority, &e.procedure, &slugs));
+        problems.extend(validate_authority(&e.authority, &e.procedure, slugs));
         problems.extend(validate_rules(&e.authority, &e.rules, &vocab));
         problems.extend(validate_cases(&e.authority, &e.rules, &content.topics, &e.cases));
         problems.extend(validate_changes(&e.authority, &e.changes));
     }
+    problems.extend(names_used_twice(content));
     problems.extend(validate_glossary(&content.glossary));
     problems.extend(validate_site(&content.site));
+    for (file, text) in content.sources.iter().filter(|(file, _)| file.ends_with(".json")) {
+        problems.extend(markup_in_json(file, text));
+    }
+    for problem in &mut problems {
+        if let Some(text) = content.sources.get(&problem.file) {
+            problem.locate(text);
+        }
+    }
+    problems.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
     problems.iter().map(ToString::to_string).collect()
+}
+
+/// One of an authority's names.
+type NameField = fn(&Authority) -> &str;
+
+/// Two authorities with the same name or short name (ignoring case and spaces at the ends): each is reported in the
+/// second one's `authority.json`, naming the first.
+fn names_used_twice(content: &Content) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let fields: [(&str, &str, NameField); 2] =
+        [("name", "name", |a| &a.name), ("short_name", "short name", |a| &a.short_name)];
+    for (key, what, field) in fields {
+        let mut seen: HashMap<String, &str> = HashMap::new();
+        for a in content.entries.iter().map(|e| &e.authority) {
+            if let Some(first) = seen.insert(field(a).trim().to_lowercase(), &a.slug) {
+                let message = format!("its {what} \"{}\" is also the {what} of \"{first}\"", field(a));
+                problems.push(Problem::new(authority_path(&a.slug), message).near_key(key, field(a)));
+            }
+        }
+    }
+    problems
 }
 
 /// One authority's published data: its sections rendered to HTML, with glossary links (found by `finder`) relative

@@ -126,11 +126,11 @@ fn a_case_the_engines_cannot_answer_is_refused_by_name() {
     entry.cases.push(ambiguous);
     let problems = check(&all);
     let file = "content/authorities/lancashire/cases.json";
-    assert!(problems.contains(&format!("{file}: case \"broken\": \"colour\" is not an answer key")), "{problems:?}");
+    // These cases are not in the file's text (they were added here), so no line of it holds them.
+    let named = |message: &str| problems.iter().any(|p| p.starts_with(file) && p.ends_with(message));
+    assert!(named(": case \"broken\": \"colour\" is not an answer key"), "{problems:?}");
     assert!(
-        problems.contains(&format!(
-            "{file}: case \"ambiguous\": question 1: the rule lancashire-planning-meeting-deadline is ambiguous: no single date can be asked"
-        )),
+        named(": case \"ambiguous\": question 1: the rule lancashire-planning-meeting-deadline is ambiguous: no single date can be asked"),
         "{problems:?}"
     );
 }

@@ -111,9 +111,16 @@ fn the_publish_step_refuses_a_missing_checked_date_or_change_log_and_a_guessed_a
     std::fs::write(&authority_json, json.to_string()).unwrap();
     std::fs::write(out.join(format!("content/authorities/{second}/changes.json")), "[]").unwrap();
     let problems = check(&cin_procedure_explorer::publish::read(&out).expect("the content loads")).join("\n");
-    assert!(problems.contains(&format!("content/authorities/{first}/authority.json: web address")), "{problems}");
+    // authority.json was written on one line here, so every problem in it is on line 1.
+    assert!(
+        problems.contains(&format!("content/authorities/{first}/authority.json, line 1: web address")),
+        "{problems}"
+    );
     assert!(problems.contains("leave it out rather than guess"), "{problems}");
-    assert!(problems.contains(&format!("content/authorities/{second}/changes.json: lists no change")), "{problems}");
+    assert!(
+        problems.contains(&format!("content/authorities/{second}/changes.json, line 1: lists no change")),
+        "{problems}"
+    );
     std::fs::remove_dir_all(&out).unwrap();
 }
 

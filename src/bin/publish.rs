@@ -8,7 +8,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use cin_procedure_explorer::publish::{check, library, read, write};
+use cin_procedure_explorer::publish::{check, library, read_partly, write};
 use cin_procedure_explorer::{hosting, offline, prerender};
 
 fn main() -> ExitCode {
@@ -21,19 +21,18 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let content = match read(&project) {
-        Ok(content) => content,
-        Err(errors) => {
-            errors.iter().for_each(|e| eprintln!("{e}"));
+    // Every file that does not parse, and every problem in what does, is reported at once.
+    let (content, errors) = read_partly(&project);
+    let problems = content.as_ref().map(check).unwrap_or_default();
+    errors.iter().for_each(|e| eprintln!("{e}"));
+    problems.iter().for_each(|p| eprintln!("{p}"));
+    let content = match content {
+        Some(content) if errors.is_empty() && problems.is_empty() => content,
+        _ => {
+            eprintln!("{} content problem(s): nothing published", errors.len() + problems.len());
             return ExitCode::FAILURE;
         }
     };
-    let problems = check(&content);
-    if !problems.is_empty() {
-        problems.iter().for_each(|p| eprintln!("{p}"));
-        eprintln!("{} content problem(s): nothing published", problems.len());
-        return ExitCode::FAILURE;
-    }
     let library = library(&content);
     match write(&library, &out) {
         Ok(files) => println!("published {} files into {}", files.len(), out.join("data").display()),

@@ -39,8 +39,10 @@ pub use published::{
 pub use rulebook::{by_group, rules_citing, sections_on, topic, topics_citing, TopicRules};
 pub use rules::{Outcome, Plan, Reading, Rule, SameMeeting, Status, Unit, Value};
 pub use site::{parse_site, validate_site, Site, DATA_SITE, SITE_PATH};
-pub use validate::{is_url_safe_id, validate_authority, validate_index, Problem, RESERVED_SECTION_IDS};
-pub use validate_rules::{validate_rules, Vocabularies};
+pub use validate::{
+    is_safe_key, is_url_safe_id, markup_in_json, validate_authority, validate_index, Problem, RESERVED_SECTION_IDS,
+};
+pub use validate_rules::{most, validate_rules, Vocabularies};
 
 /// The path of the list of authority slugs, relative to the project root.
 pub const INDEX_PATH: &str = "content/authorities.json";
@@ -55,8 +57,8 @@ pub fn procedure_path(slug: &str) -> String {
     format!("content/authorities/{slug}/procedure.md")
 }
 pub use vocab::{
-    event_phrase, group_label, is_outcome, is_timescale, meeting_name, met_by, outcome_phrase, NextFor, Role, Topic,
-    EVENTS, GROUPS, OUTCOMES,
+    event_phrase, group_label, is_outcome, is_timescale, meeting_name, met_by, outcome_phrase, validate_roles,
+    validate_topics, NextFor, Role, Topic, EVENTS, GROUPS, OUTCOMES,
 };
 
 /// The path of the glossary, relative to the project root.

@@ -110,15 +110,15 @@ fn is_fence(line: &str) -> bool {
 
 pub(super) fn split(text: &str) -> Result<Procedure, SplitError> {
     let mut sections: Vec<Section> = Vec::new();
-    let mut in_fence = false;
+    let mut fence_from: Option<usize> = None;
     let mut awaiting_source = false;
     for (index, raw) in text.lines().enumerate() {
         let line_no = index + 1;
         let fail = |message: String| SplitError { line: line_no, message };
         if is_fence(raw) {
-            in_fence = !in_fence;
+            fence_from = if fence_from.is_some() { None } else { Some(line_no) };
         }
-        let parsed = if in_fence { None } else { heading(raw) };
+        let parsed = if fence_from.is_some() { None } else { heading(raw) };
         match parsed {
             Some((2, title, id)) => {
                 let id = id.ok_or_else(|| fail(format!("section heading \"{title}\" has no {{#id}}")))?;
@@ -176,6 +176,11 @@ pub(super) fn split(text: &str) -> Result<Procedure, SplitError> {
             },
         }
     }
+    if let Some(line) = fence_from {
+        let message = "this code fence (``` or ~~~) is never closed: every line after it would be shown as code, \
+                       headings included; close it with a matching line";
+        return Err(SplitError { line, message: message.into() });
+    }
     if awaiting_source {
         let line = sections.last().map_or(1, |s| s.line);
         return Err(SplitError { line, message: "the last section has no \"Source:\" line".into() });
@@ -232,6 +237,11 @@ mod tests {
             ("# Title {#t}\n", 1, "level-1"),
             ("## A {#a}\n## B {#b}\nSource: x\n", 2, "previous section"),
             ("## A {#a}\nSource:   \n", 2, "Source:"),
+            (
+                "## A {#a}\nSource: x\n\n```\ncode\n```\n\n~~~\n## B {#b}\nSource: y\n",
+                8,
+                "code fence (``` or ~~~) is never closed",
+            ),
         ];
         for (text, line, needle) in cases {
             let err = split(text).unwrap_err();

@@ -38,10 +38,11 @@ fn is_plain_address(text: &str) -> bool {
 /// Checks the site's settings: an address to report problems to must be a plain e-mail address.
 pub fn validate_site(site: &Site) -> Vec<Problem> {
     match &site.report_to {
-        Some(address) if !is_plain_address(address) => vec![Problem {
-            file: SITE_PATH.to_owned(),
-            message: format!("report_to \"{address}\" is not a plain e-mail address (name@example.org)"),
-        }],
+        Some(address) if !is_plain_address(address) => vec![Problem::new(
+            SITE_PATH,
+            format!("report_to \"{address}\" is not a plain e-mail address (name@example.org)"),
+        )
+        .near("\"report_to\"")],
         _ => Vec::new(),
     }
 }

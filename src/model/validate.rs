@@ -8,18 +8,72 @@ use super::procedure::Procedure;
 use super::{authority_path, procedure_path, INDEX_PATH};
 use crate::markdown::{faults, Fault};
 
-/// One thing wrong with the content, naming the file it is in.
+/// One thing wrong with the content, naming the file it is in and, once located in the file's text, the line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     /// The file, relative to the site root.
     pub file: String,
+    /// The 1-based line, once [`Problem::locate`] has found it in the file's text.
+    pub line: Option<usize>,
     /// What is wrong.
     pub message: String,
+    /// What to look for in the file's text to find the line: each text after the one before (e.g. a rule's
+    /// quoted id, then the quoted value at fault). Empty: the problem is about the whole file (line 1).
+    pub near: Vec<String>,
+}
+
+impl Problem {
+    /// A problem in `file`, not yet located.
+    pub fn new(file: impl Into<String>, message: impl Into<String>) -> Self {
+        Problem { file: file.into(), line: None, message: message.into(), near: Vec::new() }
+    }
+
+    /// The problem, to be located at `text` in its file (after any text it is already near).
+    pub fn near(mut self, text: impl Into<String>) -> Self {
+        self.near.push(text.into());
+        self
+    }
+
+    /// The problem, to be located at `value` as JSON writes it (a string in quotes), after any text it is already
+    /// near.
+    pub fn near_json(self, value: &str) -> Self {
+        self.near(json_string(value))
+    }
+
+    /// The problem, to be located at the JSON key `key` with the string `value` (e.g. a rule's `"id": "…"`), after
+    /// any text it is already near.
+    pub fn near_key(self, key: &str, value: &str) -> Self {
+        self.near(format!("\"{key}\": {}", json_string(value)))
+    }
+
+    /// Sets the line from the file's text: where the last of `near` that can be found in order is, or line 1.
+    pub fn locate(&mut self, text: &str) {
+        let mut from = 0;
+        let mut at = 0;
+        for needle in &self.near {
+            // A JSON key and value are found however the file spaces them.
+            let found =
+                text[from..].find(needle.as_str()).or_else(|| text[from..].find(&needle.replace("\": ", "\":")));
+            match found {
+                Some(i) => (at, from) = (from + i, from + i + needle.chars().next().map_or(1, char::len_utf8)),
+                None => break,
+            }
+        }
+        self.line = Some(text[..at].matches('\n').count() + 1);
+    }
+}
+
+/// A text as JSON writes it: in quotes, escaped.
+fn json_string(text: &str) -> String {
+    serde_json::to_string(text).unwrap_or_else(|_| text.to_owned())
 }
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.file, self.message)
+        match self.line {
+            Some(line) => write!(f, "{}, line {line}: {}", self.file, self.message),
+            None => write!(f, "{}: {}", self.file, self.message),
+        }
     }
 }
 
@@ -42,29 +96,70 @@ pub fn is_url_safe_id(id: &str) -> bool {
             .all(|word| !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
 }
 
+/// Whether an id is safe as a key in a URL's query and in an attribute: lowercase letters and digits in words
+/// joined by single `_`, `.` or `-` (e.g. `review.first`, `health_disability`).
+pub fn is_safe_key(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .split(['_', '.', '-'])
+            .all(|word| !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+}
+
 /// Checks the list of slugs: non-empty, URL-safe, no repeats.
 pub fn validate_index(slugs: &[String]) -> Vec<Problem> {
     let mut problems = Vec::new();
-    let mut report = |message: String| problems.push(Problem { file: INDEX_PATH.to_owned(), message });
     if slugs.is_empty() {
-        report("lists no authority".into());
+        problems.push(Problem::new(INDEX_PATH, "lists no authority"));
     }
     let mut seen = HashSet::new();
     for slug in slugs {
         if !is_url_safe_id(slug) {
-            report(format!("slug \"{slug}\" is not URL-safe (lowercase letters, digits, single hyphens)"));
+            problems.push(
+                Problem::new(
+                    INDEX_PATH,
+                    format!("slug \"{slug}\" is not URL-safe (lowercase letters, digits, single hyphens)"),
+                )
+                .near_json(slug),
+            );
         }
         if !seen.insert(slug) {
-            report(format!("slug \"{slug}\" is listed twice"));
+            problems.push(
+                Problem::new(INDEX_PATH, format!("slug \"{slug}\" is listed twice")).near_json(slug).near_json(slug),
+            );
         }
     }
     problems
 }
 
-/// Whether a piece of plain text holds something that looks like an HTML tag or comment.
-pub(super) fn looks_like_html(text: &str) -> bool {
-    text.match_indices('<')
-        .any(|(i, _)| text[i + 1..].chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '/' || c == '!'))
+/// Whether a piece of plain text holds markup: a `<` or a `>` (content text is plain; no field needs either).
+pub(crate) fn holds_markup(text: &str) -> bool {
+    text.contains(['<', '>'])
+}
+
+/// Every string in a JSON content file (`text`, named `file`) that holds markup, each located at the string.
+pub fn markup_in_json(file: &str, text: &str) -> Vec<Problem> {
+    fn strings<'a>(value: &'a serde_json::Value, out: &mut Vec<&'a str>) {
+        match value {
+            serde_json::Value::String(s) => out.push(s),
+            serde_json::Value::Array(items) => items.iter().for_each(|v| strings(v, out)),
+            serde_json::Value::Object(map) => map.iter().for_each(|(k, v)| {
+                out.push(k);
+                strings(v, out)
+            }),
+            _ => {}
+        }
+    }
+    let Ok(value) = serde_json::from_str::<serde_json::Value>(text) else { return Vec::new() };
+    let mut found = Vec::new();
+    strings(&value, &mut found);
+    found
+        .into_iter()
+        .filter(|s| holds_markup(s))
+        .map(|s| {
+            Problem::new(file, format!("\"{s}\" holds markup ('<' or '>'): every text in the content is plain text"))
+                .near_json(s)
+        })
+        .collect()
 }
 
 /// Checks one authority's `authority.json` against its `procedure.md` and the list of all slugs.
@@ -72,88 +167,98 @@ pub fn validate_authority(authority: &Authority, procedure: &Procedure, slugs: &
     let json = authority_path(&authority.slug);
     let md = procedure_path(&authority.slug);
     let mut problems = Vec::new();
-    let mut in_json = |message: String| problems.push(Problem { file: json.clone(), message });
+    let in_json = |message: String| Problem::new(json.clone(), message);
 
     if authority.sections.is_empty() {
-        in_json("lists no sections".into());
+        problems.push(in_json("lists no sections".into()).near("\"sections\""));
     }
     let mut section_ids = HashSet::new();
     for entry in &authority.sections {
+        let at = |p: Problem| p.near("\"sections\"").near_json(&entry.id);
         if !is_url_safe_id(&entry.id) {
-            in_json(format!("section id \"{}\" is not URL-safe", entry.id));
+            problems.push(at(in_json(format!("section id \"{}\" is not URL-safe", entry.id))));
         }
         if let Some((word, page)) = RESERVED_SECTION_IDS.iter().find(|(word, _)| *word == entry.id) {
-            in_json(format!("section id \"{word}\" is reserved for {page}"));
+            problems.push(at(in_json(format!("section id \"{word}\" is reserved for {page}"))));
         }
         if !section_ids.insert(entry.id.as_str()) {
-            in_json(format!("section id \"{}\" is used twice", entry.id));
+            problems.push(at(in_json(format!("section id \"{}\" is used twice", entry.id))).near_json(&entry.id));
         }
     }
     let cited = authority.scope.cites.iter().chain(authority.related.iter().flat_map(|r| r.cites.iter()));
     for cite in cited {
         if !section_ids.contains(cite.as_str()) {
-            in_json(format!("cites section \"{cite}\", which is not one of its sections"));
+            problems
+                .push(in_json(format!("cites section \"{cite}\", which is not one of its sections")).near_json(cite));
         }
     }
     if let Some(based_on) = &authority.based_on {
         if !slugs.contains(&based_on.slug) || based_on.slug == authority.slug {
-            in_json(format!("is based on \"{}\", which is not another listed authority", based_on.slug));
+            let message = format!("is based on \"{}\", which is not another listed authority", based_on.slug);
+            problems.push(in_json(message).near("\"based_on\"").near_json(&based_on.slug));
         }
     }
     if let Some(address) = &authority.web_address {
         if !is_https_address(&address.url) {
-            in_json(format!("web address \"{}\" is not an https:// address", address.url));
+            problems.push(
+                in_json(format!("web address \"{}\" is not an https:// address", address.url)).near("\"web_address\""),
+            );
         }
         if !address.given_in_source && address.verified_on.is_none() {
-            in_json(format!(
-                "web address \"{}\" is neither given in the source (given_in_source) nor marked as verified \
-                 (verified_on): leave it out rather than guess",
-                address.url
-            ));
+            problems.push(
+                in_json(format!(
+                    "web address \"{}\" is neither given in the source (given_in_source) nor marked as verified \
+                     (verified_on): leave it out rather than guess",
+                    address.url
+                ))
+                .near("\"web_address\""),
+            );
         }
     }
-    let mut texts = vec![&authority.name, &authority.short_name, &authority.document.title, &authority.scope.summary];
-    texts.extend(authority.scope.excludes.iter());
-    texts.extend(authority.related.iter().flat_map(|r| [&r.title, &r.why]));
-    texts.extend(authority.sections.iter().map(|s| &s.title));
-    for text in texts {
-        if looks_like_html(text) {
-            in_json(format!("contains raw HTML: \"{text}\""));
+    for team in &authority.vocabulary.teams {
+        if !is_safe_key(&team.id) {
+            let message = format!("team id \"{}\" is not safe in an address (lowercase words joined by _)", team.id);
+            problems.push(in_json(message).near("\"teams\"").near_json(&team.id));
         }
     }
 
-    let mut in_md = |message: String| problems.push(Problem { file: md.clone(), message });
+    let in_md = |message: String| Problem::new(md.clone(), message);
     let expected: Vec<(&str, &str)> = authority.sections.iter().map(|s| (s.id.as_str(), s.title.as_str())).collect();
     let found: Vec<(&str, &str)> = procedure.sections.iter().map(|s| (s.id.as_str(), s.title.as_str())).collect();
     if expected != found {
         for (id, title) in expected.iter().filter(|e| !found.contains(e)) {
-            in_md(format!("has no section \"{title}\" {{#{id}}} listed in authority.json"));
+            problems.push(in_md(format!("has no section \"{title}\" {{#{id}}} listed in authority.json")));
         }
         for (id, title) in found.iter().filter(|f| !expected.contains(f)) {
-            in_md(format!("has section \"{title}\" {{#{id}}}, which authority.json does not list"));
+            let message = format!("has section \"{title}\" {{#{id}}}, which authority.json does not list");
+            problems.push(in_md(message).near(format!("{{#{id}}}")));
         }
         if expected.len() == found.len() && expected.iter().all(|e| found.contains(e)) {
-            in_md("has its sections in a different order from authority.json".into());
+            problems.push(in_md("has its sections in a different order from authority.json".into()));
         }
     }
     let mut heading_ids: HashSet<&str> = section_ids.clone();
     for section in &procedure.sections {
+        let at = |p: Problem| p.near(format!("{{#{}}}", section.id));
         if section.body.trim().is_empty() {
-            in_md(format!("section \"{}\" (line {}) is empty", section.id, section.line));
+            problems.push(at(in_md(format!("section \"{}\" (line {}) is empty", section.id, section.line))));
         }
         for heading in &section.headings {
+            let at = |p: Problem| at(p).near(format!("{{#{}}}", heading.id));
             if !is_url_safe_id(&heading.id) {
-                in_md(format!("heading id \"{}\" is not URL-safe", heading.id));
+                problems.push(at(in_md(format!("heading id \"{}\" is not URL-safe", heading.id))));
             }
             if !heading_ids.insert(heading.id.as_str()) {
-                in_md(format!("heading id \"{}\" is used twice (or equals a section id)", heading.id));
+                problems
+                    .push(at(in_md(format!("heading id \"{}\" is used twice (or equals a section id)", heading.id))));
             }
         }
         for fault in faults(&section.body).into_iter().chain(faults(&section.source)) {
-            match fault {
-                Fault::RawHtml(h) => in_md(format!("section \"{}\" contains raw HTML: {h}", section.id)),
-                Fault::UnsafeLink(l) => in_md(format!("section \"{}\" links to a disallowed address: {l}", section.id)),
-            }
+            let (message, text) = match fault {
+                Fault::RawHtml(h) => (format!("section \"{}\" contains raw HTML: {h}", section.id), h),
+                Fault::UnsafeLink(l) => (format!("section \"{}\" links to a disallowed address: {l}", section.id), l),
+            };
+            problems.push(at(in_md(message)).near(text));
         }
     }
     problems
@@ -179,6 +284,51 @@ mod tests {
     fn the_fixture_is_valid() {
         let (a, p, slugs) = fixture();
         assert_eq!(validate_authority(&a, &p, &slugs), vec![]);
+    }
+
+    #[test]
+    fn a_problem_is_located_at_what_it_is_near_in_order() {
+        let text = "[\n  {\"id\": \"a\", \"see\": \"b\"},\n  {\"id\":\"b\"},\n  {\"id\": \"a\"}\n]\n";
+        let line = |p: Problem| {
+            let mut p = p;
+            p.locate(text);
+            p.line
+        };
+        let problem = || Problem::new("f.json", "m");
+        assert_eq!(line(problem()), Some(1), "a problem with the whole file is on line 1");
+        assert_eq!(line(problem().near_json("b")), Some(2), "the first place the text is");
+        assert_eq!(line(problem().near_key("id", "b")), Some(3), "a key and value however they are spaced");
+        assert_eq!(line(problem().near_key("id", "a").near_key("id", "a")), Some(4), "the second time");
+        assert_eq!(line(problem().near_key("id", "b").near("nowhere")), Some(3), "the last text found");
+        let mut located = problem().near_key("id", "b");
+        located.locate(text);
+        assert_eq!(located.to_string(), "f.json, line 3: m");
+    }
+
+    #[test]
+    fn markup_anywhere_in_a_json_file_is_named_with_its_line() {
+        let text = "{\n  \"label\": \"ok\",\n  \"items\": [\"fine\", \"a <b>bold</b> item\"],\n  \"<x>\": 1,\n  \"then\": \"a > b\"\n}";
+        let mut problems = markup_in_json("content/x.json", text);
+        problems.iter_mut().for_each(|p| p.locate(text));
+        let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert_eq!(lines.len(), 3, "{lines:#?}");
+        assert!(
+            lines.iter().any(|l| l.starts_with("content/x.json, line 3: \"a <b>bold</b> item\" holds markup")),
+            "{lines:#?}"
+        );
+        assert!(lines.iter().any(|l| l.starts_with("content/x.json, line 4: \"<x>\"")), "{lines:#?}");
+        assert!(lines.iter().any(|l| l.starts_with("content/x.json, line 5: \"a > b\"")), "{lines:#?}");
+        assert_eq!(markup_in_json("content/x.json", "{\"a\": \"plain\"}"), vec![]);
+    }
+
+    #[test]
+    fn safe_keys() {
+        for ok in ["review.first", "health_disability", "a-b", "s17"] {
+            assert!(is_safe_key(ok), "{ok}");
+        }
+        for bad in ["", "Review", "a..b", "a_", ".a", "a b", "a\"b", "a/b", "a<b"] {
+            assert!(!is_safe_key(bad), "{bad}");
+        }
     }
 
     #[test]
@@ -233,7 +383,6 @@ mod tests {
         p.sections[0].headings[0].id = "two".into();
         p.sections[0].body.push_str("\n\n<img src=x onerror=alert(1)> and [x](javascript:alert(1))");
         a.scope.cites.push("nowhere".into());
-        a.scope.excludes.push("<b>children</b>".into());
         let text = messages(validate_authority(&a, &p, &slugs));
         for needle in [
             "section \"two\" (line 11) is empty",
@@ -241,7 +390,6 @@ mod tests {
             "contains raw HTML: <img",
             "disallowed address: javascript:alert(1)",
             "cites section \"nowhere\"",
-            "authority.json: contains raw HTML: \"<b>children</b>\"",
         ] {
             assert!(text.contains(needle), "missing {needle:?} in:\n{text}");
         }

@@ -4,9 +4,9 @@ use std::collections::{BTreeMap, HashSet};
 
 use super::authority::Authority;
 use super::questions::{key as answer_key, Asks};
-use super::rules::{Rule, Status, Value};
+use super::rules::{Rule, Status, Unit, Value};
 use super::rules_path;
-use super::validate::Problem;
+use super::validate::{is_url_safe_id, Problem};
 use super::vocab::{event_phrase, is_outcome, Role, Topic};
 
 /// The vocabularies rules are checked against.
@@ -24,10 +24,19 @@ fn check_value(value: &Value, vocab: &Vocabularies, report: &mut dyn FnMut(Strin
         }
     }
     match value {
-        Value::Deadline { amount, .. } | Value::Recurring { amount, .. } | Value::Threshold { amount, .. }
-            if *amount == 0 =>
-        {
-            report("has a timescale of zero".into())
+        Value::Deadline { amount, unit, .. }
+        | Value::Recurring { amount, unit, .. }
+        | Value::Threshold { amount, unit, .. } => {
+            if *amount == 0 {
+                report("has a timescale of zero".into())
+            } else if *amount > most(*unit) {
+                report(format!(
+                    "has a timescale of {amount} {}, more than five years (at most {} {})",
+                    unit.name(*amount),
+                    most(*unit),
+                    unit.name(most(*unit))
+                ))
+            }
         }
         Value::Roles { roles, .. } => {
             if roles.is_empty() {
@@ -57,6 +66,17 @@ fn check_value(value: &Value, vocab: &Vocabularies, report: &mut dyn FnMut(Strin
             }
         }
         _ => {}
+    }
+}
+
+/// The longest timescale a rule may give in `unit`: five years of it. Anything longer is a slip of the keyboard,
+/// and would count to a date no calendar holds.
+pub fn most(unit: Unit) -> u32 {
+    match unit {
+        Unit::Days => 1826,
+        Unit::WorkingDays => 1305,
+        Unit::Weeks => 261,
+        Unit::Months => 60,
     }
 }
 
@@ -93,11 +113,14 @@ pub fn validate_rules(authority: &Authority, rules: &[Rule], vocab: &Vocabularie
     let mut problems = Vec::new();
     let mut ids = HashSet::new();
     for rule in rules {
-        let mut report = |message: String| {
-            problems.push(Problem { file: file.clone(), message: format!("rule \"{}\" {message}", rule.id) })
-        };
+        let at = rule_at(&file, rule);
+        let mut report = |message: String| problems.push(at(message));
         if !ids.insert(rule.id.as_str()) {
-            report("is defined twice".into());
+            problems.push(at("is defined twice".into()).near_key("id", &rule.id));
+            continue;
+        }
+        if !is_url_safe_id(&rule.id) {
+            report("has an id that is not URL-safe (lowercase letters, digits, single hyphens)".into());
         }
         if !rule.id.starts_with(&format!("{}-", authority.slug)) {
             report(format!("should start with \"{}-\"", authority.slug));
@@ -135,22 +158,15 @@ pub fn validate_rules(authority: &Authority, rules: &[Rule], vocab: &Vocabularie
             }
         }
         check_when(&rule.when, authority, &mut report);
-        let texts = [Some(rule.summary.as_str()), rule.note.as_deref()];
-        if texts.iter().flatten().any(|t| t.contains('<')) {
-            report("contains '<' (raw HTML is not allowed)".into());
-        }
     }
     for rule in rules {
-        check_same_meetings(rule, rules, vocab.topics, &mut |message: String| {
-            problems.push(Problem { file: file.clone(), message: format!("rule \"{}\" {message}", rule.id) })
-        });
+        let at = rule_at(&file, rule);
+        check_same_meetings(rule, rules, vocab.topics, &mut |message: String| problems.push(at(message)));
     }
     for topic in vocab.topics.iter().filter(|t| t.core) {
         if !rules.iter().any(|r| r.topic == topic.id) {
-            problems.push(Problem {
-                file: file.clone(),
-                message: format!("has no rule for core topic \"{}\" (add one, or a not_stated rule)", topic.id),
-            });
+            let message = format!("has no rule for core topic \"{}\" (add one, or a not_stated rule)", topic.id);
+            problems.push(Problem::new(file.clone(), message));
         }
     }
     for (i, a) in rules.iter().enumerate() {
@@ -162,17 +178,20 @@ pub fn validate_rules(authority: &Authority, rules: &[Rule], vocab: &Vocabularie
                 && a.value != b.value
                 && a.value.as_ref().is_some_and(is_timescale)
             {
-                problems.push(Problem {
-                    file: file.clone(),
-                    message: format!(
-                        "rules \"{}\" and \"{}\" give different timescales for {} under the same conditions without being marked ambiguous",
-                        a.id, b.id, a.topic
-                    ),
-                });
+                let message = format!(
+                    "rules \"{}\" and \"{}\" give different timescales for {} under the same conditions without being marked ambiguous",
+                    a.id, b.id, a.topic
+                );
+                problems.push(Problem::new(file.clone(), message).near_key("id", &b.id));
             }
         }
     }
     problems
+}
+
+/// A problem with `rule`, in `file`: its message starts with the rule's id, and it is near the rule's id.
+fn rule_at<'a>(file: &'a str, rule: &'a Rule) -> impl Fn(String) -> Problem + 'a {
+    move |message| Problem::new(file, format!("rule \"{}\" {message}", rule.id)).near_key("id", &rule.id)
 }
 
 /// Checks what a rule says with `same_meeting`: it is said of a one-off deadline on a topic that times a meeting, and
@@ -271,6 +290,27 @@ mod tests {
       {"id":"minimal-interval","topic":"review.interval","status":"stated","when":{"team":["disability"]},"value":{"kind":"recurring","amount":26,"unit":"weeks","since":"previous_review"},"summary":"s","cites":["two"],"note":null},
       {"id":"minimal-interval-other","topic":"review.interval","status":"not_stated","summary":"s","cites":[],"note":null}
     ]"#;
+
+    #[test]
+    fn timescales_longer_than_five_years_and_unsafe_ids_are_refused() {
+        let at_most = GOOD.replace("\"amount\":15", "\"amount\":1305").replace("\"amount\":26", "\"amount\":261");
+        assert_eq!(check(&at_most), "", "five years is allowed");
+        let text = check(
+            &GOOD
+                .replace("\"amount\":15", "\"amount\":4294967295")
+                .replace("\"amount\":26", "\"amount\":262")
+                .replace("\"minimal-interval-other\"", "\"minimal-Interval other\""),
+        );
+        for needle in [
+            "rule \"minimal-first\" has a timescale of 4294967295 working days, more than five years (at most 1305 working days)",
+            "rule \"minimal-interval\" has a timescale of 262 weeks, more than five years (at most 261 weeks)",
+            "rule \"minimal-Interval other\" has an id that is not URL-safe",
+        ] {
+            assert!(text.contains(needle), "missing {needle:?} in:\n{text}");
+        }
+        assert_eq!(most(Unit::Days), 1826);
+        assert_eq!(most(Unit::Months), 60);
+    }
 
     #[test]
     fn a_good_set_passes() {

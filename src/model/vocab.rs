@@ -139,3 +139,113 @@ pub fn is_outcome(id: &str) -> bool {
 pub fn outcome_phrase(id: &str) -> Option<&'static str> {
     OUTCOMES.iter().find(|(known, _)| *known == id).map(|(_, phrase)| *phrase)
 }
+/// Checks `content/topics.json`: ids safe in an address and used once; every group known; every topic asks a
+/// question; a `met_by` names a date the wizard and the deadlines page ask for, and a topic met by a meeting's date
+/// names that meeting (`meeting`); `next_for` names known outcomes and answer keys. Each problem is near the topic's id.
+pub fn validate_topics(topics: &[Topic]) -> Vec<super::Problem> {
+    let mut problems = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for t in topics {
+        let mut report = |message: String| {
+            problems.push(
+                super::Problem::new(super::TOPICS_PATH, format!("topic \"{}\" {message}", t.id)).near_key("id", &t.id),
+            )
+        };
+        if !super::validate::is_safe_key(&t.id) {
+            report("has an id that is not safe in an address (lowercase words joined by _ or .)".into());
+        }
+        if !seen.insert(&t.id) {
+            report("is defined twice".into());
+        }
+        if !GROUPS.iter().any(|(id, _)| *id == t.group) {
+            report(format!("is in unknown group \"{}\"", t.group));
+        }
+        if !t.ask.trim().ends_with('?') {
+            report("needs `ask`: the question a quiz asks".into());
+        }
+        for id in t.next_for.outcomes.iter().filter(|o| !is_outcome(o)) {
+            report(format!("is a next step of unknown outcome \"{id}\""));
+        }
+        for key in t.next_for.answers.iter().filter(|k| !super::questions::is_answer(k)) {
+            report(format!("is a next step of unknown answer \"{key}\""));
+        }
+        if let Some(date) = t.met_by.as_deref().filter(|d| !super::questions::is_date(d)) {
+            report(format!("is met by \"{date}\", which is not a date key"));
+        }
+        if t.met_by.is_some() != t.meeting.is_some() {
+            report("needs both `met_by` and `meeting` (the meeting it times), or neither".into());
+        }
+    }
+    problems
+}
+
+/// Checks `content/roles.json`: ids safe in an address and used once. Each problem is near the role's id.
+pub fn validate_roles(roles: &[Role]) -> Vec<super::Problem> {
+    let mut problems = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for r in roles {
+        let mut report = |message: String| {
+            problems.push(
+                super::Problem::new(super::ROLES_PATH, format!("role \"{}\" {message}", r.id)).near_key("id", &r.id),
+            )
+        };
+        if !super::validate::is_safe_key(&r.id) {
+            report("has an id that is not safe in an address (lowercase words joined by _)".into());
+        }
+        if !seen.insert(&r.id) {
+            report("is defined twice".into());
+        }
+    }
+    problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn topic_problems(json: &str) -> String {
+        let topics = crate::model::parse_topics(json).expect("the topics parse");
+        validate_topics(&topics).iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")
+    }
+
+    #[test]
+    fn topics_name_known_groups_and_dates() {
+        assert!(crate::model::content_topics().iter().any(|t| t.met_by.as_deref() == Some("previous_review")));
+        assert_eq!(validate_topics(&crate::model::content_topics()), vec![]);
+        let topic = |group: &str, met_by: &str| {
+            format!(
+                r#"[{{"id":"x","group":"{group}","core":false,"label":"X","description":"d","ask":"X?","met_by":"{met_by}","meeting":"the x"}}]"#
+            )
+        };
+        assert_eq!(topic_problems(&topic("reviews", "previous_review")), "");
+        let unnamed = topic_problems(&topic("reviews", "previous_review").replace(r#","meeting":"the x""#, ""));
+        assert!(unnamed.contains("needs both `met_by` and `meeting`"), "{unnamed}");
+        let group = topic_problems(&topic("nowhere", "previous_review"));
+        assert!(group.contains("unknown group \"nowhere\""), "{group}");
+        let date = topic_problems(&topic("reviews", "in_need"));
+        assert!(date.contains("not a date key"), "{date}");
+        let next = |next_for: &str| {
+            format!(
+                r#"[{{"id":"x","group":"reviews","core":false,"label":"X","description":"d","ask":"X?","next_for":{next_for}}}]"#
+            )
+        };
+        assert_eq!(topic_problems(&next(r#"{"outcomes":["close"],"answers":["disabled"]}"#)), "");
+        let both = topic_problems(&next(r#"{"outcomes":["shrug"],"answers":["plan_established"]}"#));
+        assert!(both.contains("unknown outcome \"shrug\""), "{both}");
+        assert!(both.contains("unknown answer \"plan_established\""), "every problem is reported: {both}");
+        let id = topic_problems(&topic("reviews", "previous_review").replace(r#""id":"x""#, r#""id":"X Y""#));
+        assert!(id.contains("topic \"X Y\" has an id that is not safe"), "{id}");
+    }
+
+    #[test]
+    fn role_ids_are_safe_and_used_once() {
+        let role = |id: &str| Role { id: id.into(), label: "r".into() };
+        assert_eq!(validate_roles(&[role("social_worker"), role("team_manager")]), vec![]);
+        let text: Vec<String> = validate_roles(&[role("social_worker"), role("social_worker"), role("a\"b")])
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert!(text[0].contains("role \"social_worker\" is defined twice"), "{text:?}");
+        assert!(text[1].contains("role \"a\"b\" has an id that is not safe"), "{text:?}");
+    }
+}
