@@ -89,7 +89,9 @@ pub fn parse_authority(slug: &str, text: &str) -> Result<Authority, LoadError> {
     let file = authority_path(slug);
     let authority: Authority = parse_json(&file, text)?;
     if authority.slug != slug {
-        return Err(LoadError::new(file, format!("its slug is \"{}\" but its folder is \"{slug}\"", authority.slug)));
+        let line = text.find("\"slug\"").map_or(1, |at| text[..at].matches('\n').count() + 1);
+        let message = format!("its slug is \"{}\" but its folder is \"{slug}\"", authority.slug);
+        return Err(LoadError { file, line: Some(line), message });
     }
     Ok(authority)
 }
@@ -120,6 +122,8 @@ mod tests {
         assert_eq!(parse_authority("minimal", text).unwrap().short_name, "Minimal");
         let err = parse_authority("other", text).unwrap_err();
         assert_eq!(err.file, "content/authorities/other/authority.json");
+        let slug_line = text.lines().position(|l| l.contains("\"slug\"")).unwrap() + 1;
+        assert_eq!(err.line, Some(slug_line));
         assert!(err.message.contains("folder is \"other\""));
     }
 
