@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use crate::compare::Library;
 use crate::html;
 use crate::html::Html;
-use crate::model::{Book, Procedure};
+use crate::model::{Book, Catalogue, Procedure};
 use crate::pages::main::Content;
 use crate::pages::route::Route;
 use crate::pages::worker::{Answer, Clock, Held, Service, Want};
@@ -65,11 +65,17 @@ pub fn file_for(route: &Route) -> String {
 }
 
 /// The page for a route, made by the page function that answers it in the app; `None` for a route the site does
-/// not write out.
-pub fn page(route: &Route, library: &Library, service: &Service, today: NaiveDate, public_url: &str) -> Option<Page> {
+/// not write out. `catalogue` is `library.catalogue()`, made once for every page.
+pub fn page(
+    route: &Route,
+    library: &Library,
+    catalogue: &Catalogue,
+    service: &Service,
+    today: NaiveDate,
+    public_url: &str,
+) -> Option<Page> {
     match side(route) {
         Side::Main => {
-            let catalogue = library.catalogue();
             let data = route.authority().and_then(|slug| library.books.iter().find(|b| b.authority.slug == slug));
             let book = data.map(|d| Book {
                 procedure: Procedure { sections: d.sections.clone() },
@@ -79,12 +85,8 @@ pub fn page(route: &Route, library: &Library, service: &Service, today: NaiveDat
                 roles: library.roles.clone(),
             });
             let address = format!("{public_url}{}", route.href().trim_start_matches("./"));
-            let content = Content {
-                catalogue: &catalogue,
-                book: data.map(|d| &d.authority).zip(book.as_ref()),
-                today,
-                address: &address,
-            };
+            let content =
+                Content { catalogue, book: data.map(|d| &d.authority).zip(book.as_ref()), today, address: &address };
             Some(crate::pages::main::page(route, &content))
         }
         Side::Worker => {
@@ -139,9 +141,10 @@ pub fn document(shell: &str, title: &str, site: &Html) -> Result<String, String>
 pub fn write(out: &Path, library: &Library, today: NaiveDate, public_url: &str) -> Result<Vec<String>, String> {
     let shell = std::fs::read_to_string(out.join(SHELL)).map_err(|e| format!("{SHELL}: {e}"))?;
     let service = Service::new(library.clone());
+    let catalogue = library.catalogue();
     let mut written = Vec::new();
     for route in routes(library) {
-        let Some(page) = page(&route, library, &service, today, public_url) else { continue };
+        let Some(page) = page(&route, library, &catalogue, &service, today, public_url) else { continue };
         let file = file_for(&route);
         let text = document(&shell, &page.title, &site_html(&route, &page.html, public_url))?;
         let path = out.join(&file);
@@ -177,11 +180,14 @@ mod tests {
             .iter()
             .any(|r| matches!(r, Route::Wizard { .. } | Route::Deadlines { .. } | Route::Search { .. })));
         for route in &routes {
-            let page = page(route, &library, &service, today, "/cin/").unwrap_or_else(|| panic!("{route:?}"));
+            let page = page(route, &library, &library.catalogue(), &service, today, "/cin/")
+                .unwrap_or_else(|| panic!("{route:?}"));
             assert!(page.html.as_str().contains("<h1"), "{route:?}: {}", page.html.as_str());
             assert!(!page.title.starts_with("Not found") && !page.title.contains("not found"), "{route:?}");
         }
-        let glossary = page(&Route::Glossary { filter: String::new() }, &library, &service, today, "/").unwrap();
+        let glossary =
+            page(&Route::Glossary { filter: String::new() }, &library, &library.catalogue(), &service, today, "/")
+                .unwrap();
         assert!(
             glossary.html.as_str().contains("id=\"glossary-filter\"")
                 && glossary.html.as_str().contains("id=\"glossary-list\"")
