@@ -48,7 +48,7 @@ impl Listing {
             short_name: authority.short_name.clone(),
             region: authority.region,
             document: authority.document.clone(),
-            dates: authority.dates.iter().map(|d| ListedDate { kind: d.kind, date: d.date.clone() }).collect(),
+            dates: authority.dates.iter().map(|d| ListedDate { kind: d.kind, date: d.date }).collect(),
             based_on: authority.based_on.as_ref().map(|b| b.slug.clone()),
         }
     }
