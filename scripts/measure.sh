@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Prints the size of the first load of `/` from the release build in dist/ (raw, gzip -9, and the build's brotli
-# copies, `name.br`, which hosting/nginx.conf sends to browsers that accept brotli), as a Markdown table.
+# Prints the size of the first load of `/` from a release build (raw, gzip -9, and the build's brotli copies,
+# `name.br`, which hosting/nginx.conf sends to browsers that accept brotli), as a Markdown table:
+#   scripts/measure.sh [DIST_DIR]      (default dist/; e.g. target/dist-150 from scripts/build-synthetic.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-[ -f dist/index.html ] || { echo "no dist/: run 'make build' first" >&2; exit 1; }
+dist=${1:-dist}
+[ -f "$dist/index.html" ] || { echo "no $dist/index.html: run 'make build' (or scripts/build-synthetic.sh) first" >&2; exit 1; }
 
 si() { numfmt --to=si --suffix=B "$1"; }
 
@@ -22,11 +24,11 @@ row() { # label, files...
 total_raw=0; total_gz=0; total_br=0
 echo "| part | raw | gzip | brotli |"
 echo "| --- | ---: | ---: | ---: |"
-row "HTML (index.html)" dist/index.html
-row "wasm" $(ls dist/*_bg.wasm | grep -v '/worker')
-row "JavaScript glue" $(ls dist/*.js | grep -v '/worker')
-row "CSS" dist/*.css
-row "data (data/authorities.json, data/site.json)" dist/data/authorities.json dist/data/site.json
+row "HTML (index.html)" "$dist/index.html"
+row "wasm" $(ls "$dist"/*_bg.wasm | grep -v '/worker')
+row "JavaScript glue" $(ls "$dist"/*.js | grep -v '/worker')
+row "CSS" "$dist"/*.css
+row "data (data/catalogue.json, data/site.json)" "$dist/data/catalogue.json" "$dist/data/site.json"
 printf '| **total** | **%s** | **%s** | **%s** |\n' "$(si "$total_raw")" "$(si "$total_gz")" "$(si "$total_br")"
 echo
 echo "Not in the first load: the background worker (compare, search and the other pages it makes), fetched once the"
@@ -35,4 +37,4 @@ echo
 echo "| part | raw | gzip | brotli |"
 echo "| --- | ---: | ---: | ---: |"
 total_raw=0; total_gz=0; total_br=0
-row "worker wasm and JavaScript" dist/worker-*_bg.wasm dist/worker-*.js dist/worker_loader-*.js
+row "worker wasm and JavaScript" "$dist"/worker-*_bg.wasm "$dist"/worker-*.js "$dist"/worker_loader-*.js

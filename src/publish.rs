@@ -11,9 +11,9 @@ use crate::model::{
     authority_path, cases_path, changes_path, data_cases_path, data_path, parse_authority, parse_changes,
     parse_glossary, parse_index, parse_procedure, parse_roles, parse_rules, parse_site, parse_topics, procedure_path,
     rules_path, validate_authority, validate_changes, validate_glossary, validate_index, validate_rules, validate_site,
-    Authority, AuthorityData, Change, LoadError, Procedure, Role, Rule, Site, Term, TermFinder, Topic, Vocabularies,
-    DATA_AUTHORITIES, DATA_GLOSSARY, DATA_ROLES, DATA_RULES, DATA_SITE, DATA_TOPICS, GLOSSARY_PATH, INDEX_PATH,
-    ROLES_PATH, SITE_PATH, TOPICS_PATH,
+    Authority, AuthorityData, Change, Listing, LoadError, Procedure, Role, Rule, Site, Term, TermFinder, Topic,
+    Vocabularies, DATA_AUTHORITIES, DATA_CATALOGUE, DATA_GLOSSARY, DATA_ROLES, DATA_RULES, DATA_SITE, DATA_TOPICS,
+    GLOSSARY_PATH, INDEX_PATH, ROLES_PATH, SITE_PATH, TOPICS_PATH,
 };
 use crate::training::cases::{parse_cases, validate_cases, WorkedCase};
 
@@ -184,13 +184,16 @@ fn write_json<T: serde::Serialize>(out: &Path, file: &str, value: &T) -> std::io
     std::fs::write(&path, serde_json::to_string(value)?)
 }
 
-/// Writes the published data into `out` (the built site's folder): `data/authorities.json`, `data/{slug}.json`,
+/// Writes the published data into `out` (the built site's folder): `data/authorities.json`, `data/catalogue.json`
+/// (what the start page lists of each), `data/{slug}.json`,
 /// `data/cases/{slug}.json` (each authority's worked cases, an empty list where it has none), `data/topics.json`,
 /// `data/roles.json`, `data/glossary.json` and `data/site.json`. Returns the paths written.
 pub fn write(content: &Content, out: &Path) -> std::io::Result<Vec<String>> {
     let authorities: Vec<&Authority> = content.entries.iter().map(|e| &e.authority).collect();
     write_json(out, DATA_AUTHORITIES, &authorities)?;
-    let mut written = vec![DATA_AUTHORITIES.to_owned()];
+    let listings: Vec<Listing> = authorities.iter().map(|a| Listing::of(a)).collect();
+    write_json(out, DATA_CATALOGUE, &listings)?;
+    let mut written = vec![DATA_AUTHORITIES.to_owned(), DATA_CATALOGUE.to_owned()];
     for entry in &content.entries {
         let file = data_path(&entry.authority.slug);
         write_json(out, &file, &authority_data(entry, &content.glossary))?;
