@@ -8,76 +8,11 @@ DIST_DIR is a built site (dist/, or one from scripts/build-synthetic.sh). The si
 chromedriver drives Debian's chromium; both are stopped at the end. Prints the median and the range of each figure.
 """
 
-import functools
-import http.server
 import json
-import socket
-import statistics
-import subprocess
 import sys
-import tempfile
-import threading
-import time
-import urllib.request
 from pathlib import Path
 
-
-class Site(http.server.SimpleHTTPRequestHandler):
-    """A static host that answers an unknown path with index.html, as the app's hosting does."""
-
-    def send_head(self):
-        path = Path(self.translate_path(self.path))
-        if not path.exists():
-            self.path = "/index.html"
-        return super().send_head()
-
-    def log_message(self, *args):
-        pass
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Driver:
-    """A chromedriver session on headless chromium."""
-
-    def __init__(self):
-        self.port = free_port()
-        self.process = subprocess.Popen(
-            ["chromedriver", f"--port={self.port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-        )
-        for _ in range(100):
-            try:
-                self.call("GET", "/status")
-                break
-            except OSError:
-                time.sleep(0.1)
-        args = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--window-size=1280,900",
-                "--user-data-dir=" + tempfile.mkdtemp()]
-        capabilities = {"alwaysMatch": {"goog:chromeOptions": {"args": args}}}
-        self.session = self.call("POST", "/session", {"capabilities": capabilities})["value"]["sessionId"]
-        self.call("POST", f"/session/{self.session}/timeouts", {"script": 60000})
-
-    def call(self, method, path, body=None):
-        data = json.dumps(body).encode() if body is not None else None
-        request = urllib.request.Request(f"http://127.0.0.1:{self.port}{path}", method=method, data=data,
-                                         headers={"Content-Type": "application/json"})
-        return json.loads(urllib.request.urlopen(request, timeout=120).read())
-
-    def open(self, url):
-        self.call("POST", f"/session/{self.session}/url", {"url": url})
-
-    def run(self, script):
-        return self.call("POST", f"/session/{self.session}/execute/async", {"script": script, "args": []})["value"]
-
-    def quit(self):
-        try:
-            self.call("DELETE", f"/session/{self.session}")
-        finally:
-            self.process.kill()
+from benchkit import Driver, Host, line
 
 
 # Resolves with the time since navigation began at the first frame after the matrix has rows.
@@ -113,22 +48,19 @@ def main():
     if len(sys.argv) not in (2, 3):
         sys.exit("usage: scripts/bench_compare.py DIST_DIR [RUNS]")
     dist, runs = Path(sys.argv[1]).resolve(), int(sys.argv[2]) if len(sys.argv) == 3 else 5
-    port = free_port()
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(Site, directory=str(dist)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    host = Host(dist)
     driver = Driver()
     paint, update = [], []
     try:
         authorities = len(json.loads((dist / "data" / "authorities.json").read_text()))
-        driver.open(f"http://127.0.0.1:{port}/")  # a first visit fills the HTTP cache, as a returning worker's would
+        driver.open(host.url("/"))  # a first visit fills the HTTP cache, as a returning worker's would
         for _ in range(runs):
-            driver.open(f"http://127.0.0.1:{port}/compare")
+            driver.open(host.url("/compare"))
             paint.append(driver.run(SHOWN))
             update.append(driver.run(UPDATE))
     finally:
         driver.quit()
-        server.shutdown()
-    line = lambda name, xs: f"{name}: median {statistics.median(xs):.0f} ms (from {min(xs):.0f} to {max(xs):.0f})"
+        host.stop()
     print(f"{authorities} authorities, {runs} runs")
     print(line("/compare shows its matrix", paint))
     print(line("Update with one authority more or fewer", update))

@@ -16,34 +16,26 @@ DIST_DIR is a built site (dist/). The site is served on 127.0.0.1 and chromedriv
 stopped at the end. Prints the median and the range of each figure.
 """
 
-import functools
 import io
-import http.server
 import json
-import socket
 import statistics
-import subprocess
 import sys
-import tempfile
-import threading
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
+from benchkit import Driver, Host, Site, line
 
-class Site(http.server.SimpleHTTPRequestHandler):
-    """A static host that answers an unknown path with index.html, cross-origin isolated."""
 
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".wasm": "application/wasm"}
+class ProbedSite(Site):
+    """The site, cross-origin isolated, with the memory probe loaded first by each page and by the worker's loader."""
+
+    isolated = True
 
     def send_head(self):
         if self.path == "/" + PROBE_NAME:
             return self.send_text(PROBE, "text/javascript")
-        path = Path(self.translate_path(self.path.split("?")[0]))
-        if not path.is_file():
-            path = Path(self.translate_path("/index.html"))
-        if path.name == "index.html":
+        path = self.page_path()
+        if path.suffix == ".html":
             page = path.read_text().replace('<script src="boot.js">', f'<script src="{PROBE_NAME}"></script><script src="boot.js">')
             return self.send_text(page, "text/html")
         if path.name.startswith("worker_loader"):
@@ -57,14 +49,6 @@ class Site(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         return io.BytesIO(body)
-
-    def end_headers(self):
-        self.send_header("Cross-Origin-Opener-Policy", "same-origin")
-        self.send_header("Cross-Origin-Embedder-Policy", "require-corp")
-        super().end_headers()
-
-    def log_message(self, *args):
-        pass
 
 
 # Served beside the site and loaded first by the page and by the worker's loader: it notes every WebAssembly memory
@@ -93,59 +77,6 @@ if (self.document) {
   });
 }
 """
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Driver:
-    """A chromedriver session on headless chromium."""
-
-    def __init__(self):
-        self.port = free_port()
-        self.process = subprocess.Popen(
-            ["chromedriver", f"--port={self.port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-        )
-        for _ in range(100):
-            try:
-                self.call("GET", "/status")
-                break
-            except OSError:
-                time.sleep(0.1)
-        args = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--window-size=1280,900",
-                "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
-                # measureUserAgentSpecificMemory() answers at once instead of after the next garbage collection.
-                "--enable-blink-features=ForceEagerMeasureMemory",
-                "--user-data-dir=" + tempfile.mkdtemp()]
-        capabilities = {"alwaysMatch": {"goog:chromeOptions": {"args": args}}}
-        self.session = self.call("POST", "/session", {"capabilities": capabilities})["value"]["sessionId"]
-        self.call("POST", f"/session/{self.session}/timeouts", {"script": 120000})
-
-    def call(self, method, path, body=None):
-        data = json.dumps(body).encode() if body is not None else None
-        request = urllib.request.Request(f"http://127.0.0.1:{self.port}{path}", method=method, data=data,
-                                         headers={"Content-Type": "application/json"})
-        try:
-            return json.loads(urllib.request.urlopen(request, timeout=120).read())
-        except urllib.error.HTTPError as e:
-            sys.exit(f"chromedriver {method} {path}: {e.code} {e.read().decode(errors='replace')[:400]}")
-
-    def open(self, url):
-        self.call("POST", f"/session/{self.session}/url", {"url": url})
-
-    def run(self, script):
-        """Runs an asynchronous script (it calls `arguments[0]` with its result) and returns what it gave."""
-        return self.call("POST", f"/session/{self.session}/execute/async", {"script": script, "args": []})["value"]
-
-    def quit(self):
-        try:
-            self.call("DELETE", f"/session/{self.session}")
-        finally:
-            self.process.kill()
 
 
 # Resolves once the start page lists the authorities.
@@ -229,16 +160,15 @@ def main():
         sys.exit("usage: scripts/bench_search.py DIST_DIR [RUNS [PACE_MS]]")
     dist, runs = Path(sys.argv[1]).resolve(), int(sys.argv[2]) if len(sys.argv) >= 3 else 5
     pace = int(sys.argv[3]) if len(sys.argv) == 4 else 0
-    port = free_port()
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(Site, directory=str(dist)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    driver = Driver()
+    host = Host(dist, ProbedSite)
+    # measureUserAgentSpecificMemory() answers at once instead of after the next garbage collection.
+    driver = Driver(["--enable-blink-features=ForceEagerMeasureMemory"])
     last, first, memory = [], [], []
     try:
-        driver.open(f"http://127.0.0.1:{port}/search?q=review")  # fills the HTTP cache, worker and data included
+        driver.open(host.url("/search?q=review"))  # fills the HTTP cache, worker and data included
         time.sleep(2)
         for _ in range(runs):
-            driver.open(f"http://127.0.0.1:{port}/")
+            driver.open(host.url("/"))
             driver.run(READY)
             from_last, from_first = driver.run(TYPE % (json.dumps("review"), pace))
             last.append(from_last)
@@ -250,8 +180,7 @@ def main():
                 memory.append(measured)
     finally:
         driver.quit()
-        server.shutdown()
-    line = lambda name, xs, unit="ms": f"{name}: median {statistics.median(xs):.0f} {unit} (from {min(xs):.0f} to {max(xs):.0f})"
+        host.stop()
     print(f"{runs} runs, keys {pace} ms apart")
     print(line('first search, last key of "review" to its results shown', last))
     print(line('first search, first key of "review" to its results shown', first))

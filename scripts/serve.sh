@@ -11,11 +11,13 @@ PORT="${PORT:-8080}"
 trunk build --release
 NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
 CONF_DIR="$("$NGINX" -V 2>&1 | sed -n 's/.*--conf-path=\([^ ]*\)\/nginx.conf.*/\1/p')"
+MODULES="$("$NGINX" -V 2>&1 | sed -n 's/.*--modules-path=\([^ ]*\).*/\1/p')"
 RUN="$(mktemp -d)"
 trap 'rm -rf "$RUN"' EXIT
 mkdir -p "$RUN/logs" "$RUN/tmp"
 sed -e "s#listen 80;#listen 127.0.0.1:${PORT};#" -e "s#/srv/cin-procedure-explorer#$PWD/dist#g" hosting/nginx.conf > "$RUN/site.conf"
 cat > "$RUN/nginx.conf" <<CONF
+load_module ${MODULES:-/usr/lib/nginx/modules}/ngx_http_brotli_static_module.so;
 daemon off;
 worker_processes 1;
 pid $RUN/nginx.pid;

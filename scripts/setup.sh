@@ -21,10 +21,10 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver
 fi
 
-if ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ]; then
-    step "installing nginx (Debian package; the hosting test serves the built site with hosting/'s server blocks)"
+if { ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ]; } || [ ! -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ]; then
+    step "installing nginx and its brotli static module (Debian packages; the hosting test serves the built site with hosting/'s server blocks)"
     as_root apt-get update
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y nginx
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y nginx libnginx-mod-http-brotli-static
 fi
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then

@@ -2,8 +2,8 @@
 """Writes a project folder whose content/ holds the real authorities plus N generated ones, for tests and benchmarks
 at scale: `scripts/synthetic.py N OUT_DIR`.
 
-Each generated authority is a copy of a real one (taken in turn) with a new slug (`synthetic-001`, …), name and
-rule ids; every third copy has its timescales made one unit longer, so that comparisons find differences. The
+Each generated authority is a copy of a real one (taken in turn) with a new slug (`synthetic-001`, …), name,
+region (the nine English regions in turn, so each holds about a ninth) and rule ids; every third copy has its timescales made one unit longer, so that comparisons find differences. The
 copies are not real procedures: they exist only to measure and test the site with many authorities. The folder
 passes the same validation as content/ (the publish step checks it), and `scripts/build-synthetic.sh` builds the
 site from it.
@@ -15,6 +15,12 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# The nine English regions, as `authority.json` names them.
+REGIONS = [
+    "north_east", "north_west", "yorkshire_and_the_humber", "east_midlands", "west_midlands",
+    "east_of_england", "london", "south_east", "south_west",
+]
 
 
 def longer(value):
@@ -28,7 +34,8 @@ def copy_authority(source: Path, target: Path, slug: str, number: int, change: b
     shutil.copytree(source, target)
     authority = json.loads((target / "authority.json").read_text())
     old = authority["slug"]
-    authority.update(slug=slug, name=f"Synthetic Council {number}", short_name=f"Synthetic {number}")
+    authority.update(slug=slug, name=f"Synthetic Council {number}", short_name=f"Synthetic {number}",
+                     region=REGIONS[number % len(REGIONS)])
     (target / "authority.json").write_text(json.dumps(authority, indent=2, ensure_ascii=False) + "\n")
     rules = json.loads((target / "rules.json").read_text())
     for rule in rules:

@@ -11,6 +11,8 @@ echo "== trunk build --release (dist/)"
 trunk build --release
 echo "== trunk build --release --public-url /cin/ (target/dist-sub/)"
 trunk build --release --public-url /cin/ --dist target/dist-sub
+echo "== the site with 150 generated authorities (target/dist-150/)"
+scripts/build-synthetic.sh 150 target/dist-150
 
 echo "== cargo fmt --check"
 cargo fmt --check

@@ -32,6 +32,9 @@ pub const NETLIFY_HEADERS: &str = "_headers";
 /// The file of nginx `add_header` lines for this build, included by the server block in `hosting/`.
 pub const NGINX_HEADERS: &str = "nginx-headers.conf";
 
+/// The files written for hosts, which a visitor never needs.
+pub const FOR_SERVERS: [&str; 2] = [NETLIFY_HEADERS, NGINX_HEADERS];
+
 /// Browser features the site never uses, denied to it and to anything it could embed.
 pub const PERMISSIONS_POLICY: &str = "accelerometer=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), \
      hid=(), magnetometer=(), microphone=(), midi=(), payment=(), serial=(), usb=()";
@@ -189,11 +192,10 @@ pub fn finish(out: &Path, public_url: &str) -> Result<Vec<String>, String> {
     };
     write("index.html", &page)?;
     write("404.html", &page)?;
-    let generated = [NETLIFY_HEADERS, NGINX_HEADERS];
     let files: Vec<String> = files_under(out)
         .map_err(|e| format!("{}: {e}", out.display()))?
         .into_iter()
-        .filter(|f| !generated.contains(&f.as_str()))
+        .filter(|f| !FOR_SERVERS.contains(&f.as_str()))
         .collect();
     write(NETLIFY_HEADERS, &netlify_headers(public_url, &files, &hashes))?;
     write(NGINX_HEADERS, &nginx_headers(&hashes))?;

@@ -9,6 +9,7 @@
 pub mod background;
 pub mod calendar;
 pub mod compare;
+pub mod compress;
 pub mod csp;
 pub mod hosting;
 pub mod html;

@@ -10,16 +10,13 @@ use crate::prerender::SHELL;
 /// The service worker's file, at the site's base.
 pub const SERVICE_WORKER: &str = "sw.js";
 
-/// The files a visitor never needs: the hosting files, for servers.
-const FOR_SERVERS: [&str; 2] = [crate::hosting::NETLIFY_HEADERS, crate::hosting::NGINX_HEADERS];
-
 /// The service worker for a build whose files are `files` (paths under the site's base, with their contents): the
 /// version is a hash of every file's name and content, so any change to the build is a new service worker.
 pub fn service_worker(files: &[(String, Vec<u8>)]) -> String {
     let kept: Vec<&str> = files
         .iter()
         .map(|(name, _)| name.as_str())
-        .filter(|name| !FOR_SERVERS.contains(name) && *name != SERVICE_WORKER)
+        .filter(|name| !crate::hosting::FOR_SERVERS.contains(name) && *name != SERVICE_WORKER)
         .collect();
     let mut all = Vec::new();
     for (name, content) in files.iter().filter(|(name, _)| kept.contains(&name.as_str())) {

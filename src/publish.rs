@@ -12,9 +12,10 @@ use crate::model::{
     authority_path, cases_path, changes_path, data_cases_path, data_path, markup_in_json, parse_authority,
     parse_changes, parse_glossary, parse_index, parse_procedure, parse_roles, parse_rules, parse_site, parse_topics,
     procedure_path, rules_path, validate_authority, validate_changes, validate_glossary, validate_index,
-    validate_roles, validate_rules, validate_site, validate_topics, Authority, AuthorityData, Change, LoadError,
-    Problem, Procedure, Role, Rule, Site, Term, TermFinder, Topic, Vocabularies, DATA_AUTHORITIES, DATA_GLOSSARY,
-    DATA_ROLES, DATA_RULES, DATA_SITE, DATA_TOPICS, GLOSSARY_PATH, INDEX_PATH, ROLES_PATH, SITE_PATH, TOPICS_PATH,
+    validate_roles, validate_rules, validate_site, validate_topics, Authority, AuthorityData, Change, Listing,
+    LoadError, Problem, Procedure, Role, Rule, Site, Term, TermFinder, Topic, Vocabularies, DATA_AUTHORITIES,
+    DATA_CATALOGUE, DATA_GLOSSARY, DATA_ROLES, DATA_RULES, DATA_SITE, DATA_TOPICS, GLOSSARY_PATH, INDEX_PATH,
+    ROLES_PATH, SITE_PATH, TOPICS_PATH,
 };
 use crate::training::cases::{parse_cases, validate_cases, WorkedCase};
 
@@ -243,13 +244,15 @@ fn write_json<T: serde::Serialize + ?Sized>(out: &Path, file: &str, value: &T) -
 }
 
 /// Writes the published data of `library` (see [`library`]) into `out` (the built site's folder):
-/// `data/authorities.json`, `data/{slug}.json`, `data/cases/{slug}.json` (each authority's worked cases, an empty list
-/// where it has none), `data/topics.json`, `data/roles.json`, `data/glossary.json` and `data/site.json`. Returns the
-/// paths written.
+/// `data/authorities.json`, `data/catalogue.json` (what the start page lists of each), `data/{slug}.json`,
+/// `data/cases/{slug}.json` (each authority's worked cases, an empty list where it has none), `data/topics.json`,
+/// `data/roles.json`, `data/glossary.json` and `data/site.json`. Returns the paths written.
 pub fn write(library: &crate::compare::Library, out: &Path) -> std::io::Result<Vec<String>> {
     let authorities: Vec<&Authority> = library.books.iter().map(|b| &b.authority).collect();
     write_json(out, DATA_AUTHORITIES, &authorities)?;
-    let mut written = vec![DATA_AUTHORITIES.to_owned()];
+    let listings: Vec<Listing> = authorities.iter().map(|a| Listing::of(a)).collect();
+    write_json(out, DATA_CATALOGUE, &listings)?;
+    let mut written = vec![DATA_AUTHORITIES.to_owned(), DATA_CATALOGUE.to_owned()];
     for book in &library.books {
         let slug = &book.authority.slug;
         let file = data_path(slug);

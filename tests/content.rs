@@ -184,13 +184,17 @@ fn published<T: serde::de::DeserializeOwned>(file: &str) -> T {
     parse_json(file, &text).unwrap_or_else(|e| panic!("{e}"))
 }
 
-/// The built site's `data/` holds exactly what `content/` says: the authorities in order, each authority's rules and
+/// The built site's `data/` holds exactly what `content/` says: the authorities in order (in full, and as the start
+/// page lists them), each authority's rules and
 /// sections (with HTML), the topics, the roles and the glossary with who uses each term.
 #[test]
 fn the_published_data_matches_the_content() {
     let all = support::all();
     let index: Vec<Authority> = published(DATA_AUTHORITIES);
     assert_eq!(index, all.entries.iter().map(|e| e.authority.clone()).collect::<Vec<_>>());
+    // The start page's list: the same authorities in the same order, each with only what the start page shows.
+    let listed: Vec<cin_procedure_explorer::model::Listing> = published(cin_procedure_explorer::model::DATA_CATALOGUE);
+    assert_eq!(listed, index.iter().map(cin_procedure_explorer::model::Listing::of).collect::<Vec<_>>());
     let rules_by_slug: std::collections::BTreeMap<String, Vec<cin_procedure_explorer::model::Rule>> =
         published(cin_procedure_explorer::model::DATA_RULES);
     assert_eq!(rules_by_slug.len(), all.entries.len(), "data/rules.json has every authority and no other");
@@ -283,5 +287,23 @@ fn the_readme_lists_every_answer_key_with_its_values() {
         for listed in first.split('`').skip(1).step_by(2) {
             assert!(key(listed).is_some(), "the README lists {listed}, which is not an answer key");
         }
+    }
+}
+
+/// Each real authority is in its own English region, which groups it on the start page.
+#[test]
+fn each_authority_is_in_its_region() {
+    use cin_procedure_explorer::model::Region;
+    let expected = [
+        ("york", Region::YorkshireAndTheHumber),
+        ("brighton-hove", Region::SouthEast),
+        ("lancashire", Region::NorthWest),
+        ("coventry", Region::WestMidlands),
+        ("durham", Region::NorthEast),
+    ];
+    let all = support::all();
+    for (slug, region) in expected {
+        let entry = all.entry(slug).unwrap_or_else(|| panic!("no authority {slug}"));
+        assert_eq!(entry.authority.region, region, "{slug}");
     }
 }

@@ -285,13 +285,15 @@ fn durhams_looked_after_planning_follows_what_the_plan_provides() {
 
 /// The wizard's result page for a walk under an authority's real content, every date left unknown.
 fn result_page(slug: &str, answers: &str) -> String {
-    use cin_procedure_explorer::model::{Book, Catalogue};
+    use cin_procedure_explorer::model::{Book, Catalogue, Listing};
     use cin_procedure_explorer::pages::wizard::{wizard_page, Other, WizardState};
     use cin_procedure_explorer::wizard::Walk;
     let all = support::all();
     let entry = all.entry(slug).unwrap_or_else(|| panic!("no authority {slug}"));
-    let catalogue =
-        Catalogue { authorities: all.entries.iter().map(|e| e.authority.clone()).collect(), site: all.site.clone() };
+    let catalogue = Catalogue {
+        authorities: all.entries.iter().map(|e| Listing::of(&e.authority)).collect(),
+        site: all.site.clone(),
+    };
     let book = Book {
         procedure: entry.procedure.clone(),
         rules: entry.rules.clone(),

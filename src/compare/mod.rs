@@ -12,7 +12,7 @@ pub mod view;
 
 use std::collections::BTreeMap;
 
-use crate::model::{AuthorityData, Catalogue, Role, Rule, Site, Status, Term, Topic, Value, GROUPS};
+use crate::model::{AuthorityData, Catalogue, Listing, Role, Rule, Site, Status, Term, Topic, Value, GROUPS};
 
 /// Conditions as a rule's `when` holds them: each answer key with the values it allows.
 pub type Conditions = BTreeMap<String, Vec<String>>;
@@ -38,7 +38,10 @@ pub struct Library {
 impl Library {
     /// The authorities, as a catalogue, with the site's settings.
     pub fn catalogue(&self) -> Catalogue {
-        Catalogue { authorities: self.books.iter().map(|b| b.authority.clone()).collect(), site: self.site.clone() }
+        Catalogue {
+            authorities: self.books.iter().map(|b| Listing::of(&b.authority)).collect(),
+            site: self.site.clone(),
+        }
     }
 }
 

@@ -1,7 +1,7 @@
 //! The loaded content as the site uses it: every listed authority, and one authority's procedure.
 
-use super::authority::Authority;
 use super::changes::Change;
+use super::listing::Listing;
 use super::procedure::Procedure;
 use super::rules::Rule;
 use super::site::Site;
@@ -22,18 +22,19 @@ pub struct Book {
     pub changes: Vec<Change>,
 }
 
-/// Every authority listed in `content/authorities.json`, in display order, and the site's settings.
+/// Every authority listed in `content/authorities.json`, in display order, as the start page lists it, and the
+/// site's settings.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Catalogue {
     /// The authorities, in display order.
-    pub authorities: Vec<Authority>,
+    pub authorities: Vec<Listing>,
     /// The site's settings (where problems are reported).
     pub site: Site,
 }
 
 impl Catalogue {
     /// The authority with this slug.
-    pub fn find(&self, slug: &str) -> Option<&Authority> {
+    pub fn find(&self, slug: &str) -> Option<&Listing> {
         self.authorities.iter().find(|a| a.slug == slug)
     }
 
@@ -56,7 +57,7 @@ mod tests {
     #[test]
     fn catalogue_finds_by_slug() {
         let a = parse_authority("minimal", include_str!("../../tests/fixtures/minimal/authority.json")).unwrap();
-        let c = Catalogue { authorities: vec![a], ..Catalogue::default() };
+        let c = Catalogue { authorities: vec![Listing::of(&a)], ..Catalogue::default() };
         assert_eq!(c.name_of("minimal"), Some("Minimal Test Council"));
         assert!(c.find("elsewhere").is_none());
     }

@@ -7,6 +7,7 @@ mod changes;
 mod dates;
 mod describe;
 mod glossary;
+mod listing;
 mod load;
 mod procedure;
 mod published;
@@ -19,13 +20,15 @@ mod validate_rules;
 mod vocab;
 
 pub use authority::{
-    Authority, BasedOn, DateKind, Document, Related, Scope, SectionEntry, StatedDate, Team, Vocabulary, WebAddress,
+    Authority, BasedOn, DateKind, Document, Region, Related, Scope, SectionEntry, StatedDate, Team, Vocabulary,
+    WebAddress,
 };
 pub use catalogue::{page_title, Book, Catalogue};
 pub use changes::{changes_path, parse_changes, validate_changes, Change};
 pub use dates::{PartialDate, ReviewState, MONTHS};
 pub use describe::{describe_brief, describe_conditions, describe_value, describe_when, role_label};
 pub use glossary::{a_to_z, validate_glossary, Found, Term, TermFinder};
+pub use listing::{by_region, ListedDate, Listing, RegionGroup};
 #[cfg(test)]
 pub(crate) use load::content_topics;
 pub use load::{
@@ -34,7 +37,8 @@ pub use load::{
 };
 pub use procedure::{Heading, Neighbours, Procedure, Section};
 pub use published::{
-    data_cases_path, data_path, AuthorityData, DATA_AUTHORITIES, DATA_GLOSSARY, DATA_ROLES, DATA_RULES, DATA_TOPICS,
+    data_cases_path, data_path, AuthorityData, DATA_AUTHORITIES, DATA_CATALOGUE, DATA_GLOSSARY, DATA_ROLES, DATA_RULES,
+    DATA_TOPICS,
 };
 pub use rulebook::{by_group, rules_citing, sections_on, topic, topics_citing, TopicRules};
 pub use rules::{Outcome, Plan, Reading, Rule, SameMeeting, Status, Unit, Value};

@@ -11,6 +11,10 @@ use super::rules::Rule;
 /// Every authority's `authority.json`, in display order.
 pub const DATA_AUTHORITIES: &str = "data/authorities.json";
 
+/// Every authority's entry on the start page ([`super::Listing`]: names, region, document, stated dates), in
+/// display order: the one authority file the first view loads.
+pub const DATA_CATALOGUE: &str = "data/catalogue.json";
+
 /// The rule topics, as in `content/topics.json`.
 pub const DATA_TOPICS: &str = "data/topics.json";
 

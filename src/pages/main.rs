@@ -7,12 +7,13 @@ use chrono::NaiveDate;
 
 use super::route::Route;
 use crate::html;
-use crate::model::{page_title, Authority, Book, Catalogue, Status};
-use crate::render::authority::{home_cards_html, overview_html, source_dates_html};
+use crate::model::{page_title, Authority, Book, Catalogue, Listing, Status};
+use crate::render::authority::{overview_html, source_dates_html};
 use crate::render::frame::{unknown_route_html, unknown_section_html};
 use crate::render::highlight::highlight_words;
 use crate::render::rule_card::{rules_by_topic_html, CardContext};
 use crate::render::section::{section_html, whole_procedure_html};
+use crate::render::start::start_html;
 use crate::render::Page;
 
 /// What a main-side page is made from.
@@ -40,7 +41,7 @@ fn home(content: &Content) -> Page {
             "<h1>Child in Need procedures, authority by authority</h1><p class=\"lead\">Read English councils' Child \
              in Need (Children Act 1989, section 17) planning and review procedures, restated plainly, with every \
              point tied to the section of the source it comes from.</p>{}",
-            home_cards_html(content.catalogue, content.today)
+            start_html(content.catalogue, content.today)
         ),
     }
 }
@@ -70,7 +71,7 @@ fn rules(authority: &Authority, book: &Book) -> Page {
 
 /// `/a/{authority}/all`: the whole procedure on one page.
 fn whole(content: &Content, authority: &Authority, book: &Book) -> Page {
-    let dates = source_dates_html(authority, content.catalogue, content.today);
+    let dates = source_dates_html(&Listing::of(authority), content.catalogue, content.today);
     Page {
         title: page_title(&["The whole procedure", &authority.short_name]),
         html: whole_procedure_html(book, &card_context(authority, book), dates, content.address),
@@ -91,7 +92,7 @@ fn section(content: &Content, authority: &Authority, book: &Book, id: &str, high
         ..place.current.clone()
     };
     let place = crate::model::Neighbours { current: &marked, ..place };
-    let others: Vec<&Authority> = content.catalogue.authorities.iter().collect();
+    let others: Vec<&Listing> = content.catalogue.authorities.iter().collect();
     Page {
         title: page_title(&[&place.current.title, &authority.short_name]),
         html: html!(
@@ -165,17 +166,23 @@ mod tests {
     use super::*;
     use crate::model::{parse_authority, parse_changes, parse_procedure};
 
+    fn minimal() -> Authority {
+        parse_authority("minimal", include_str!("../../tests/fixtures/minimal/authority.json")).unwrap()
+    }
+
     fn fixture() -> (Catalogue, Book) {
-        let a = parse_authority("minimal", include_str!("../../tests/fixtures/minimal/authority.json")).unwrap();
+        let a = minimal();
         let procedure = parse_procedure("minimal", include_str!("../../tests/fixtures/minimal/procedure.md")).unwrap();
         let changes = parse_changes("minimal", include_str!("../../tests/fixtures/minimal/changes.json")).unwrap();
-        (Catalogue { authorities: vec![a], ..Catalogue::default() }, Book { procedure, changes, ..Book::default() })
+        let authorities = vec![Listing::of(&a)];
+        (Catalogue { authorities, ..Catalogue::default() }, Book { procedure, changes, ..Book::default() })
     }
 
     fn show(route: &Route, catalogue: &Catalogue, book: &Book) -> Page {
+        let authority = minimal();
         let content = Content {
             catalogue,
-            book: Some((&catalogue.authorities[0], book)),
+            book: Some((&authority, book)),
             today: NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(),
             address: "https://x.org/a/minimal",
         };

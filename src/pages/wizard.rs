@@ -356,20 +356,24 @@ pub fn wizard_page(state: &WizardState) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{content_topics, parse_authority, Rule};
+    use crate::model::{content_topics, parse_authority, Listing, Rule};
+
+    fn authorities() -> [Authority; 2] {
+        let a = parse_authority("minimal", include_str!("../../tests/fixtures/minimal/authority.json")).unwrap();
+        let mut other = a.clone();
+        (other.slug, other.short_name) = ("other".into(), "Other".into());
+        [a, other]
+    }
 
     fn fixture() -> (Catalogue, Book) {
-        let a = parse_authority("minimal", include_str!("../../tests/fixtures/minimal/authority.json")).unwrap();
         let rules: Vec<Rule> = serde_json::from_str(
             r#"[{"id":"m-first","topic":"review.first","status":"stated",
                  "value":{"kind":"deadline","amount":15,"unit":"working_days","after":"plan_established"},
                  "summary":"s","cites":[],"note":null}]"#,
         )
         .unwrap();
-        let mut other = a.clone();
-        (other.slug, other.short_name) = ("other".into(), "Other".into());
         (
-            Catalogue { authorities: vec![a, other], ..Catalogue::default() },
+            Catalogue { authorities: authorities().iter().map(Listing::of).collect(), ..Catalogue::default() },
             Book { rules, topics: content_topics(), ..Book::default() },
         )
     }
@@ -379,7 +383,8 @@ mod tests {
     }
 
     fn page_on(way: Way, catalogue: &Catalogue, book: &Book, query: &str, other: Other) -> String {
-        let authority = &catalogue.authorities[0];
+        let all = authorities();
+        let authority = &all[0];
         let flow = flow_for(way, &book.rules, &book.topics, authority);
         let (mut walk, ignored) = Walk::from_query(&crate::query::pairs(query), &[]);
         walk.way = way;
@@ -431,7 +436,8 @@ mod tests {
         assert!(!unknown.contains("compare-grid"), "no compare= in the walk, no second column");
         let listed = page(&catalogue, &book, &format!("{walk}&compare=other"), Other::NotListed(hostile));
         assert!(listed.contains("no authority called “&quot;&gt;&lt;img src=x&gt;”"), "{listed}");
-        let other = &catalogue.authorities[1];
+        let all = authorities();
+        let other = &all[1];
         let both = page(&catalogue, &book, &format!("{walk}&compare=other"), Other::Listed(other, &book));
         assert_eq!(both.matches("<h1>Result: ").count(), 2, "{both}");
     }

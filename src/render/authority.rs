@@ -1,10 +1,10 @@
-//! The start page's cards and an authority's overview (source header and contents) as HTML.
+//! The start page's cards, the dates a source states, and an authority's overview (source header and contents) as HTML.
 
 use chrono::NaiveDate;
 
 use crate::html;
 use crate::html::Html;
-use crate::model::{Authority, Book, Catalogue, DateKind, ReviewState, Section, SectionEntry};
+use crate::model::{Authority, Book, Catalogue, DateKind, ListedDate, Listing, ReviewState, Section, SectionEntry};
 use crate::pages::route::Route;
 use crate::wizard::Way;
 
@@ -47,45 +47,46 @@ pub(crate) fn section_href(slug: &str, section: &str) -> String {
     Route::Section { slug: slug.to_owned(), section: section.to_owned(), with: None, highlight: None }.href()
 }
 
+/// One date a source states ("Next review due <time>March 2011</time>"), a passed review date flagged as overdue.
+pub(crate) fn stated_date_html(date: &ListedDate, today: NaiveDate) -> Html {
+    let overdue = match (date.kind, date.date.review_state(today)) {
+        (DateKind::NextReviewDue, ReviewState::Overdue { whole_years }) => Some(match whole_years {
+            0 => "overdue".to_owned(),
+            1 => "overdue by more than a year".to_owned(),
+            n => format!("overdue by more than {n} years"),
+        }),
+        _ => None,
+    };
+    html!(
+        "{} <time datetime=\"{}\">{}</time>{}",
+        date.kind.label(),
+        date.date.iso(),
+        date.date.to_string(),
+        overdue.map(|o| html!(" <strong class=\"flag flag-warning\">{}</strong>", o)).unwrap_or_default()
+    )
+}
+
 /// The dates a source states (a passed review date flagged as overdue), its "based on", or that it states none.
-pub fn source_dates_html(authority: &Authority, catalogue: &Catalogue, today: NaiveDate) -> Html {
+pub fn source_dates_html(authority: &Listing, catalogue: &Catalogue, today: NaiveDate) -> Html {
     let mut out = html!("<ul class=\"dates\">");
     if authority.dates.is_empty() {
         out.push(html!("<li>The source states no date</li>"));
     }
     for date in &authority.dates {
-        let overdue = match (date.kind, date.date.review_state(today)) {
-            (DateKind::NextReviewDue, ReviewState::Overdue { whole_years }) => Some(match whole_years {
-                0 => "overdue".to_owned(),
-                1 => "overdue by more than a year".to_owned(),
-                n => format!("overdue by more than {n} years"),
-            }),
-            _ => None,
-        };
-        out.push(html!(
-            "<li class=\"stated-date\">{} <time datetime=\"{}\">{}</time>{}</li>",
-            date.kind.label(),
-            date.date.iso(),
-            date.date.to_string(),
-            overdue.map(|o| html!(" <strong class=\"flag flag-warning\">{}</strong>", o)).unwrap_or_default()
-        ));
+        out.push(html!("<li class=\"stated-date\">{}</li>", stated_date_html(date, today)));
     }
-    if let Some(b) = &authority.based_on {
-        let name = catalogue.name_of(&b.slug).unwrap_or(&b.slug);
-        let link = Route::Authority { slug: b.slug.clone() }.href();
+    if let Some(slug) = &authority.based_on {
+        let name = catalogue.name_of(slug).unwrap_or(slug);
+        let link = Route::Authority { slug: slug.clone() }.href();
         out.push(html!("<li>Based on <a href=\"{}\">{}</a>'s guidance</li>", link, name));
     }
     out.push(html!("</ul>"));
     out
 }
 
-/// The start page's list of authorities, each with its document, dates and the ways in.
-pub fn home_cards_html(catalogue: &Catalogue, today: NaiveDate) -> Html {
-    let mut out = html!(
-        "<p class=\"rules-link\"><a href=\"{}\">Compare the authorities side by side</a> — every topic, what each \
-         procedure says on it, and where they differ.</p><ul class=\"cards\" aria-label=\"Authorities\">",
-        Route::Compare { view: Vec::new() }.href()
-    );
+/// The start page's cards: each authority with its document, dates and the ways in.
+pub fn cards_html(catalogue: &Catalogue, today: NaiveDate) -> Html {
+    let mut out = html!("<ul class=\"cards\" aria-label=\"Authorities\">");
     for a in &catalogue.authorities {
         let number = a.document.numbered().map(|n| html!("<span class=\"doc-number\">{}</span> ", n));
         let manual = a.document.manual.as_ref().map(|m| html!("<p class=\"manual\">Part of: {}</p>", m));
@@ -202,7 +203,7 @@ pub fn overview_html(authority: &Authority, catalogue: &Catalogue, book: &Book, 
         number = or_not(doc.numbered()),
         manual = or_not(doc.manual.clone()),
         service = doc.service.as_ref().map(|v| html!(", {}", v)).unwrap_or_default(),
-        dates = source_dates_html(authority, catalogue, today),
+        dates = source_dates_html(&Listing::of(authority), catalogue, today),
         web = super::trust::web_address_html(authority)
             .unwrap_or_else(|| html!("<span class=\"not-stated\">no address given in the source</span>")),
         checked = super::trust::day_html(authority.checked_on),
@@ -239,7 +240,7 @@ mod tests {
     #[test]
     fn the_overview_shows_the_source_and_marks_what_it_does_not_state() {
         let (a, book) = fixture();
-        let catalogue = Catalogue { authorities: vec![a.clone()], ..Catalogue::default() };
+        let catalogue = Catalogue { authorities: vec![Listing::of(&a)], ..Catalogue::default() };
         let html = overview_html(&a, &catalogue, &book, NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()).into_string();
         assert!(html.contains(html!("<h1>{}: {}</h1>", a.name, a.document.title).as_str()), "{html}");
         assert!(html.contains("href=\"wizard/minimal\"") && html.contains("href=\"deadlines/minimal\""));
@@ -263,9 +264,10 @@ mod tests {
         let (mut a, _) = fixture();
         a.dates = serde_json::from_str(r#"[{"kind":"next_review_due","date":"2011-03-26","note":null}]"#).unwrap();
         let html =
-            source_dates_html(&a, &Catalogue::default(), NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()).into_string();
+            source_dates_html(&Listing::of(&a), &Catalogue::default(), NaiveDate::from_ymd_opt(2026, 11, 23).unwrap())
+                .into_string();
         assert!(html.contains("overdue by more than 15 years"), "{html}");
-        let none = Authority { dates: vec![], ..a };
+        let none = Listing { dates: vec![], ..Listing::of(&a) };
         assert!(source_dates_html(&none, &Catalogue::default(), NaiveDate::MIN)
             .as_str()
             .contains("The source states no date"));

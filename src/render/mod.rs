@@ -12,6 +12,7 @@ pub mod highlight;
 pub mod rule_card;
 pub mod search;
 pub mod section;
+pub mod start;
 pub mod training;
 pub mod trust;
 pub mod wizard;

@@ -54,7 +54,7 @@ pub struct Within<'a> {
 /// The search page as it is shown: the form's choices and what was found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchPage<'a> {
-    /// Every authority's slug and short name, in display order, for the form's choice.
+    /// Every authority's slug and short name, for the form's choice (which lists them by name).
     pub authorities: &'a [(String, String)],
     /// The authority asked for (`a=`), as asked; empty for all.
     pub asked: &'a str,
@@ -196,12 +196,28 @@ pub fn search_box_html(results: &Results, within: Option<Within>) -> Html {
     )
 }
 
+/// The id of the box that narrows the search page's list of authorities to the names holding what is typed.
+pub const AUTHORITY_FILTER_ID: &str = "search-a-filter";
+
+/// The box that narrows the list of authorities, once there are more than the start page shows as cards.
+fn authority_filter(count: usize) -> Html {
+    match count > super::start::CARDS_UP_TO {
+        true => html!(
+            "<div class=\"field\"><label for=\"{id}\">Find an authority in the list</label><input id=\"{id}\" \
+             type=\"search\" autocomplete=\"off\" spellcheck=\"false\" aria-controls=\"search-a\"></div>",
+            id = Html::text(AUTHORITY_FILTER_ID)
+        ),
+        false => Html::new(),
+    }
+}
+
 /// The search page: its form, with the query and the authority chosen, and what was found.
 pub fn search_page(page: &SearchPage) -> Page {
     let (query, authority) = (page.results.query.as_str(), page.asked);
-    let options: Html = page
-        .authorities
-        .iter()
+    let mut by_name: Vec<&(String, String)> = page.authorities.iter().collect();
+    by_name.sort_by(|a, b| a.1.cmp(&b.1));
+    let options: Html = by_name
+        .into_iter()
         .map(|(slug, name)| match slug == authority {
             true => html!("<option value=\"{}\" selected>{}</option>", slug, name),
             false => html!("<option value=\"{}\">{}</option>", slug, name),
@@ -212,10 +228,11 @@ pub fn search_page(page: &SearchPage) -> Page {
         "<h1>Search</h1><form class=\"search-form\" role=\"search\" aria-label=\"Refine this search\" data-search-form>\
          <div class=\"field\"><label for=\"search-q\">Search every procedure and the glossary</label>\
          <input id=\"search-q\" name=\"q\" type=\"search\" autocomplete=\"off\" value=\"{}\"></div>\
-         <div class=\"field\"><label for=\"search-a\">Authority</label><select id=\"search-a\" name=\"a\">\
+         {}<div class=\"field\"><label for=\"search-a\">Authority</label><select id=\"search-a\" name=\"a\">\
          <option value=\"\">All authorities</option>{}</select></div>\
          <button type=\"submit\" class=\"button\">Search</button></form>",
         shown,
+        authority_filter(page.authorities.len()),
         options
     );
     if !authority.is_empty() && page.within.is_none() {
@@ -296,6 +313,28 @@ mod tests {
         assert!(html.contains("2 results for “12 weeks”"), "{html}");
         assert!(html.contains("<a href=\"search?q=12%20weeks\">All results for “12 weeks”</a>"), "{html}");
         assert!(html.contains("Enter opens the results page") && !html.contains("first"), "{html}");
+    }
+
+    #[test]
+    fn the_search_pages_authorities_are_listed_by_name_with_a_filter_once_there_are_many() {
+        let named = |n: usize| -> Vec<(String, String)> {
+            (0..n).rev().map(|i| (format!("town-{i:02}"), format!("Town {i:02}"))).collect()
+        };
+        let page = |authorities: &[(String, String)]| {
+            let page =
+                SearchPage { authorities, asked: "town-01", within: Some("Town 01"), results: Results::default() };
+            search_page(&page).html.into_string()
+        };
+        let few = page(&named(super::super::start::CARDS_UP_TO));
+        assert!(!few.contains(AUTHORITY_FILTER_ID), "{few}");
+        let many = page(&named(40));
+        let at = |name: &str| many.find(&format!(">{name}</option>")).unwrap_or_else(|| panic!("{name}: {many}"));
+        assert!(at("Town 00") < at("Town 01") && at("Town 01") < at("Town 39"), "{many}");
+        assert!(many.contains("<option value=\"town-01\" selected>Town 01</option>"), "{many}");
+        assert!(
+            many.contains(&format!("<label for=\"{AUTHORITY_FILTER_ID}\">Find an authority in the list</label>")),
+            "{many}"
+        );
     }
 
     #[test]

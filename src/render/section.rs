@@ -7,16 +7,15 @@ use super::authority::{contents_html, numbered_title, section_href};
 use super::rule_card::{folded_rule_cards_html, rule_cards_under_h3_html, CardContext};
 use crate::html;
 use crate::html::Html;
-use crate::model::{rules_citing, sections_on, topics_citing, Authority, Book, Neighbours, Section};
+use crate::model::{rules_citing, sections_on, topics_citing, Authority, Book, Listing, Neighbours, Section};
 use crate::pages::route::Route;
 
 /// Links to the same section beside each other authority's sections on the same topics.
-fn compare_with_html(slug: &str, section: &str, others: &[&Authority]) -> Html {
-    let options: Html = others
-        .iter()
-        .filter(|a| a.slug != slug)
-        .map(|a| html!("<option value=\"{}\">{}</option>", a.slug, a.short_name))
-        .collect();
+fn compare_with_html(slug: &str, section: &str, others: &[&Listing]) -> Html {
+    let mut others: Vec<&Listing> = others.iter().copied().filter(|a| a.slug != slug).collect();
+    others.sort_by(|a, b| a.short_name.cmp(&b.short_name));
+    let options: Html =
+        others.iter().map(|a| html!("<option value=\"{}\">{}</option>", a.slug, a.short_name)).collect();
     if options.is_empty() {
         return Html::new();
     }
@@ -73,13 +72,7 @@ pub fn on_this_page_html(slug: &str, section: &Section, rules: bool) -> Html {
 
 /// The page of the section at `place`, with links to compare it with the `others`; `print_url` is shown only in
 /// print.
-pub fn section_html(
-    place: &Neighbours,
-    book: &Book,
-    ctx: &CardContext,
-    others: &[&Authority],
-    print_url: &str,
-) -> Html {
+pub fn section_html(place: &Neighbours, book: &Book, ctx: &CardContext, others: &[&Listing], print_url: &str) -> Html {
     let rules = &book.rules;
     let authority = ctx.authority;
     let slug = &authority.slug;
@@ -297,10 +290,9 @@ mod tests {
         let ctx = CardContext { authority: &a, topics: &[], roles: &[] };
         let first = &book.procedure.sections[0];
         let place = book.procedure.neighbours(&first.id).unwrap();
-        let mut other = a.clone();
-        other.slug = "other".into();
-        other.short_name = "Other".into();
-        let html = section_html(&place, &book, &ctx, &[&a, &other], "https://x.org/a/minimal/one").into_string();
+        let mine = Listing::of(&a);
+        let other = Listing { slug: "other".into(), short_name: "Other".into(), ..mine.clone() };
+        let html = section_html(&place, &book, &ctx, &[&mine, &other], "https://x.org/a/minimal/one").into_string();
         assert!(html.contains(&format!("<h1 id=\"{}\" tabindex=\"-1\">", first.id)), "{html}");
         assert!(html.contains("<a href=\"a/minimal\">Minimal</a></p>"), "the breadcrumb ends at the authority: {html}");
         assert!(!html.contains(" of 2"), "no position that could disagree with the procedure's numbers: {html}");

@@ -72,12 +72,14 @@ pub fn ComparePage() -> impl IntoView {
         download::file_of(&Route::Compare { view });
     });
     offer(Action::Csv, None, csv);
+    // A page equal to the one served leaves the document as it is (see `prerendered::or_served`).
+    let shown = Memo::new(move |_| route.with(|r| prerendered::or_served(r, html.get())));
     view! {
         <div
             class=move || route.with(Route::page_class)
             on:submit=on_submit
             on:input=on_input
-            inner_html=move || Html::into_string(route.with(|r| prerendered::or_served(r, html.get())))
+            inner_html=move || Html::into_string(shown.get())
         ></div>
     }
 }

@@ -9,8 +9,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::model::{
-    data_path, parse_json, Authority, AuthorityData, Book, Catalogue, LoadError, Procedure, Role, Site, Topic,
-    DATA_AUTHORITIES, DATA_ROLES, DATA_SITE, DATA_TOPICS,
+    data_path, parse_json, Authority, AuthorityData, Book, Catalogue, Listing, LoadError, Procedure, Role, Site, Topic,
+    DATA_CATALOGUE, DATA_ROLES, DATA_SITE, DATA_TOPICS,
 };
 
 /// How long a file may take to arrive, in milliseconds, before the request is abandoned and the page says so.
@@ -81,19 +81,28 @@ pub(crate) async fn fetch_text(path: &str) -> Result<String, LoadError> {
     finish(path, start(path)?).await
 }
 
-/// Loads the catalogue and the site's settings (the two requests run at once).
+/// Loads the catalogue (only what the start page lists of each authority) and the site's settings (the two
+/// requests run at once).
 async fn load_catalogue() -> Result<Arc<Catalogue>, LoadError> {
-    let (listed, settings) = (start(DATA_AUTHORITIES), start(DATA_SITE));
-    let authorities: Vec<Authority> = parse_json(DATA_AUTHORITIES, &finish(DATA_AUTHORITIES, listed?).await?)?;
+    let (listed, settings) = (start(DATA_CATALOGUE), start(DATA_SITE));
+    let authorities: Vec<Listing> = parse_json(DATA_CATALOGUE, &finish(DATA_CATALOGUE, listed?).await?)?;
     if authorities.is_empty() {
-        return Err(LoadError::new(DATA_AUTHORITIES, "it lists no authority, so no authority is loaded"));
+        return Err(LoadError::new(DATA_CATALOGUE, "it lists no authority, so no authority is loaded"));
     }
     let site: Site = parse_json(DATA_SITE, &finish(DATA_SITE, settings?).await?)?;
     Ok(Arc::new(Catalogue { authorities, site }))
 }
 
+/// An authority's whole `authority.json` and its book, loaded when one of its pages is opened.
+pub struct Opened {
+    /// The authority, as in its `authority.json`.
+    pub authority: Authority,
+    /// Its procedure, rules and change log with the shared topics and roles.
+    pub book: Book,
+}
+
 /// Loads an authority's published data with the shared topics and roles (the three requests run at once).
-pub async fn load_book(slug: String) -> Result<Arc<Book>, LoadError> {
+pub async fn load_book(slug: String) -> Result<Arc<Opened>, LoadError> {
     let paths = [data_path(&slug), DATA_TOPICS.to_owned(), DATA_ROLES.to_owned()];
     let started: Vec<Result<JsFuture, LoadError>> = paths.iter().map(|p| start(p)).collect();
     let mut texts = Vec::with_capacity(paths.len());
@@ -106,13 +115,14 @@ pub async fn load_book(slug: String) -> Result<Arc<Book>, LoadError> {
     }
     let topics: Vec<Topic> = parse_json(DATA_TOPICS, &texts[1])?;
     let roles: Vec<Role> = parse_json(DATA_ROLES, &texts[2])?;
-    Ok(Arc::new(Book {
+    let book = Book {
         procedure: Procedure { sections: data.sections },
         rules: data.rules,
         topics,
         roles,
         changes: data.changes,
-    }))
+    };
+    Ok(Arc::new(Opened { authority: data.authority, book }))
 }
 
 /// The catalogue of authorities, loaded once for the whole site and reloadable after a failure.

@@ -8,6 +8,7 @@ use crate::html::Html;
 use crate::pages::route::Route;
 use crate::prerender::{PAGE_ATTRIBUTE, ROUTE_ATTRIBUTE, SITE_ID};
 use crate::render::frame::loading_html;
+use crate::ui::browser::as_parsed;
 
 thread_local! {
     /// The route the served page was written for (its href) and the page's HTML.
@@ -33,12 +34,13 @@ pub fn for_route(route: &Route) -> Option<Html> {
     SERVED.with(|s| s.borrow().as_ref().filter(|(r, _)| *r == href).map(|(_, page)| Html::from_document(page.clone())))
 }
 
-/// What to show for `route` while its page is `html`: the served page in place of the loading line, if it was
-/// written for this route.
+/// What to show for `route` while its page is `html`, if the served page was written for this route: the served
+/// page in place of the loading line, and in place of the app's own page when that is the same markup — shown in a
+/// memo, it then leaves the document as it is, where setting it would parse and lay out the whole page again.
 pub fn or_served(route: &Route, html: Html) -> Html {
-    match html == loading_html() {
-        true => for_route(route).unwrap_or(html),
-        false => html,
+    match for_route(route) {
+        Some(served) if html == loading_html() || as_parsed(&html).as_deref() == Some(served.as_str()) => served,
+        _ => html,
     }
 }
 

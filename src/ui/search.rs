@@ -16,6 +16,7 @@ use crate::pages::route::Route;
 use crate::pages::worker::{Answer, Want};
 use crate::query::encode;
 use crate::render::action::Action;
+use crate::render::search::AUTHORITY_FILTER_ID;
 
 const INPUT: &str = "site-search";
 const RESULTS: &str = "site-search-results";
@@ -159,5 +160,13 @@ pub fn SearchPage() -> impl IntoView {
         let (q, a) = (super::browser::input_value("search-q"), super::browser::input_value("search-a"));
         navigate(&results_page(&q, &a), NavigateOptions::default());
     };
-    view! { <div class="wrap search-page" on:submit=on_submit inner_html=move || Html::into_string(html.get())></div> }
+    let on_input = move |event: web_sys::Event| {
+        let input = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+        if let Some(input) = input.filter(|i| i.id() == AUTHORITY_FILTER_ID) {
+            super::browser::filter_choices("#search-a option:not([value=''])", &input.value());
+        }
+    };
+    view! {
+        <div class="wrap search-page" on:submit=on_submit on:input=on_input inner_html=move || Html::into_string(html.get())></div>
+    }
 }

@@ -13,15 +13,16 @@ use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
 use super::context::{CurrentAddress, CurrentRoute};
-use super::fetch::{load_book, CatalogueResource};
+use super::fetch::{load_book, CatalogueResource, Opened};
 use super::status::loaded;
 use super::{background, browser, compare, deadlines, glossary, place, prerendered, search, worker_page, Base};
 use crate::html::Html;
-use crate::model::{Book, Catalogue, LoadError};
+use crate::model::{Catalogue, LoadError};
 use crate::pages::main::{page, Content};
 use crate::pages::route::Route;
 use crate::pages::{side, Side};
 use crate::render::frame::notices_html;
+use crate::render::start;
 
 /// Which component shows a route: the page is built again only when this changes, so a page whose address
 /// changes as it is used (filters, a search, a form) keeps its place and focus.
@@ -66,7 +67,7 @@ fn book_resource(catalogue: LocalResource<Result<Arc<Catalogue>, LoadError>>, ro
     })
 }
 
-type BookResource = LocalResource<Option<Result<Arc<Book>, LoadError>>>;
+type BookResource = LocalResource<Option<Result<Arc<Opened>, LoadError>>>;
 
 /// Moves to the previous or next section on ← / →, unless a modifier is held or the reader is typing: the page's
 /// own `rel="prev"` and `rel="next"` links say where.
@@ -97,6 +98,13 @@ fn arrow_keys() {
     on_cleanup(move || handle.remove());
 }
 
+/// Fills the start page's list and its count again for what is typed in its filter box.
+fn show_filtered(catalogue: &Catalogue, typed: &str) {
+    let shown = start::filtered(catalogue, typed, browser::today());
+    browser::set_inner_html(start::COUNT_ID, shown.count);
+    browser::set_inner_html(start::LIST_ID, shown.list);
+}
+
 /// A page made on this side from the catalogue and the route's book. Once one is shown, the background worker is
 /// started when the browser is next idle ([`background::warm_when_idle`]).
 #[component]
@@ -121,13 +129,15 @@ fn MainPage() -> impl IntoView {
         }
         loaded(catalogue.get(), retry_catalogue, false, move |catalogue| {
             let route = route.get();
-            let listed = route.authority().and_then(|slug| catalogue.find(slug).cloned());
-            let has_book = listed.is_some();
-            let show = move |book: Option<&Book>| {
+            let has_book = route.authority().is_some_and(|slug| catalogue.find(slug).is_some());
+            let show = move |opened: Option<&Opened>| {
+                // What was typed in the written start page's filter before the app took it over.
+                let typed = browser::input_value(start::FILTER_ID);
+                let typing = browser::focused_id().as_deref() == Some(start::FILTER_ID);
                 let address = address.get_untracked();
                 let content = Content {
                     catalogue: &catalogue,
-                    book: listed.as_ref().zip(book),
+                    book: opened.map(|o| (&o.authority, &o.book)),
                     today: browser::today(),
                     address: &address,
                 };
@@ -135,14 +145,29 @@ fn MainPage() -> impl IntoView {
                 browser::set_title(&page.title);
                 browser::set_busy(false);
                 let marks = matches!(&route, Route::Section { highlight: Some(_), .. });
+                let listed = catalogue.clone();
                 request_animation_frame(move || {
                     if !place::shown() && marks {
                         browser::scroll_to_centre(".prose mark");
                     }
+                    if !typed.is_empty() {
+                        browser::set_input_value(start::FILTER_ID, &typed);
+                        show_filtered(&listed, &typed);
+                    }
+                    if typing {
+                        browser::focus_again(start::FILTER_ID);
+                    }
                     background::warm_when_idle();
                 });
                 let class = route.page_class();
-                view! { <div class=class inner_html=Html::into_string(page.html)></div> }.into_any()
+                let listed = catalogue.clone();
+                let on_input = move |event: web_sys::Event| {
+                    let input = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+                    if let Some(input) = input.filter(|i| i.id() == start::FILTER_ID) {
+                        show_filtered(&listed, &input.value());
+                    }
+                };
+                view! { <div class=class on:input=on_input inner_html=Html::into_string(page.html)></div> }.into_any()
             };
             match (has_book, book.get()) {
                 (false, _) => show(None),

@@ -90,11 +90,13 @@ pub fn WorkerPage() -> impl IntoView {
         }
     };
     let class = move || route.with(Route::page_class);
+    // A page equal to the one served leaves the document as it is (see `prerendered::or_served`).
+    let shown = Memo::new(move |_| route.with(|r| prerendered::or_served(r, html.get())));
     view! {
         <div
             class=class
             on:submit=on_submit
-            inner_html=move || Html::into_string(route.with(|r| prerendered::or_served(r, html.get())))
+            inner_html=move || Html::into_string(shown.get())
         ></div>
     }
 }

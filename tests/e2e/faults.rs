@@ -169,10 +169,10 @@ async fn a_data_file_the_worker_never_gets_times_out_with_a_message() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_empty_list_of_authorities_says_none_is_loaded() {
     let Some((server, b)) = support::setup().await else { return };
-    server.set_override("/data/authorities.json", 200, "[]");
+    server.set_override("/data/catalogue.json", 200, "[]");
     let (text, took) = failure(&b, &server.url("/")).await;
     assert!(took < AT_ONCE, "{took:?}");
-    assert!(text.contains("data/authorities.json") && text.contains("no authority is loaded"), "{text}");
+    assert!(text.contains("data/catalogue.json") && text.contains("no authority is loaded"), "{text}");
     b.assert_accessible("/ with no authority").await;
     try_again(&b, &server, ".cards li").await;
     b.quit().await;

@@ -1,5 +1,5 @@
 //! Hosting, end to end: the built site (`dist/`, and `target/dist-sub/` built for `/cin/`) behind nginx with the
-//! server blocks in `hosting/` — security headers, deep links, the not-found page, the sub-path, gzip, cache
+//! server blocks in `hosting/` — security headers, deep links, the not-found page, the sub-path, gzip and brotli, cache
 //! lifetimes — and in headless Chromium with no Content Security Policy violation; then the page's own message when
 //! the WebAssembly or its script cannot load, served by the test server with overrides.
 //!
@@ -121,6 +121,16 @@ impl Nginx {
             .find_map(|arg| arg.strip_prefix("--conf-path="))
             .and_then(|p| Path::new(p).parent().map(Path::to_path_buf))
             .unwrap_or_else(|| PathBuf::from("/etc/nginx"));
+        let modules = configure
+            .split_whitespace()
+            .find_map(|arg| arg.strip_prefix("--modules-path="))
+            .map_or_else(|| PathBuf::from("/usr/lib/nginx/modules"), PathBuf::from);
+        let brotli = modules.join("ngx_http_brotli_static_module.so");
+        if !brotli.is_file() {
+            assert!(!required(), "CI=true but nginx's brotli static module is not installed: run scripts/setup.sh");
+            eprintln!("skipping: nginx's brotli static module not installed (run scripts/setup.sh)");
+            return None;
+        }
         let mime_types = conf_dir.join("mime.types");
         assert!(mime_types.is_file(), "nginx's mime.types not found at {}", mime_types.display());
 
@@ -132,6 +142,7 @@ impl Nginx {
         let d = dir.display();
         let config = format!(
             "# Written by tests/hosting.rs: one process in the foreground, every path in {d}.\n\
+             load_module {brotli};\n\
              master_process off;\n\
              pid {d}/nginx.pid;\n\
              error_log {d}/logs/error.log warn;\n\
@@ -153,6 +164,7 @@ impl Nginx {
              }}\n\
              }}\n",
             mime = mime_types.display(),
+            brotli = brotli.display(),
         );
         let conf = dir.join("nginx.conf");
         std::fs::write(&conf, config).unwrap();
@@ -224,11 +236,11 @@ fn dechunk(mut body: &[u8]) -> Vec<u8> {
     }
 }
 
-/// A plain HTTP/1.1 GET to 127.0.0.1.
-fn get(port: u16, path: &str, gzip: bool) -> Reply {
+/// A plain HTTP/1.1 GET to 127.0.0.1, accepting the encodings `accept` names ("" for none).
+fn get(port: u16, path: &str, accept: &str) -> Reply {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
     stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
-    let encoding = if gzip { "Accept-Encoding: gzip\r\n" } else { "" };
+    let encoding = if accept.is_empty() { String::new() } else { format!("Accept-Encoding: {accept}\r\n") };
     write!(stream, "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n{encoding}Connection: close\r\n\r\n").unwrap();
     let mut raw = Vec::new();
     stream.read_to_end(&mut raw).unwrap();
@@ -280,7 +292,7 @@ fn check_served_site(port: u16, base: &str, dir: &Path) {
         (format!("{base}/train/{slug}/quiz"), "404.html".to_owned()),
         (format!("{base}/wizard/{slug}/after-review"), "404.html".to_owned()),
     ] {
-        let reply = get(port, &path, false);
+        let reply = get(port, &path, "");
         assert_eq!(reply.status, 200, "{path}");
         assert_eq!(reply.body, file(&answer), "{path} answers with {answer}");
         assert!(reply.header("content-type").unwrap().starts_with("text/html"), "{path}");
@@ -289,7 +301,7 @@ fn check_served_site(port: u16, base: &str, dir: &Path) {
     }
     // An unknown path: 404, still the app's page (which shows its not-found page), with the headers.
     for path in [format!("{base}/no/such/page"), format!("{base}/nginx-headers.conf"), format!("{base}/_headers")] {
-        let reply = get(port, &path, false);
+        let reply = get(port, &path, "");
         assert_eq!(reply.status, 404, "{path}");
         assert_eq!(reply.body, shell, "{path} answers with the app's page");
         assert_security_headers(&reply, &path, &hashes);
@@ -302,7 +314,7 @@ fn check_served_site(port: u16, base: &str, dir: &Path) {
     let worker_glue = built_file(dir, "worker-", ".js");
     let loader = built_file(dir, "worker_loader-", ".js");
     for file in [&wasm, &glue, &css, &worker_wasm, &worker_glue, &loader] {
-        let reply = get(port, &format!("{base}/{file}"), false);
+        let reply = get(port, &format!("{base}/{file}"), "");
         assert_eq!(reply.status, 200, "{file}");
         assert_eq!(reply.headers_named("cache-control"), vec![HASHED], "{file}");
         assert_security_headers(&reply, file, &hashes);
@@ -313,27 +325,48 @@ fn check_served_site(port: u16, base: &str, dir: &Path) {
     for file in ["index.html", "404.html", "boot.js", "data/authorities.json"] {
         assert!(dir.join(file).is_file(), "{file} is built under that name (no hash)");
         assert!(!hosting::is_hashed(file));
-        let reply = get(port, &format!("{base}/{file}"), false);
+        let reply = get(port, &format!("{base}/{file}"), "");
         assert_eq!(reply.status, 200, "{file}");
         assert_eq!(reply.headers_named("cache-control"), vec!["no-cache"], "{file}");
         assert_security_headers(&reply, file, &hashes);
     }
     // WebAssembly: the right type, gzip when asked for, plain when not.
-    let plain = get(port, &format!("{base}/{wasm}"), false);
+    let plain = get(port, &format!("{base}/{wasm}"), "");
     assert_eq!(plain.header("content-type"), Some("application/wasm"));
     assert_eq!(plain.header("content-encoding"), None);
     assert_eq!(plain.body, std::fs::read(dir.join(&wasm)).unwrap());
-    let zipped = get(port, &format!("{base}/{wasm}"), true);
+    let zipped = get(port, &format!("{base}/{wasm}"), "gzip");
     assert_eq!(zipped.header("content-type"), Some("application/wasm"));
     assert_eq!(zipped.header("content-encoding"), Some("gzip"), "{wasm} is compressed");
     assert_eq!(zipped.header("vary"), Some("Accept-Encoding"));
     assert_eq!(&zipped.body[..2], &[0x1f, 0x8b], "a gzip stream");
     assert!(zipped.body.len() < plain.body.len() * 3 / 4, "gzip makes the wasm smaller");
     for file in [worker_wasm.as_str(), &glue, "data/authorities.json"] {
-        let reply = get(port, &format!("{base}/{file}"), true);
+        let reply = get(port, &format!("{base}/{file}"), "gzip");
         if reply.body.len() >= 1024 || std::fs::metadata(dir.join(file)).unwrap().len() >= 1024 {
             assert_eq!(reply.header("content-encoding"), Some("gzip"), "{file}");
         }
+    }
+    // Brotli, where the browser accepts it: the build's own copy (`name.br`), for the app's files, the data and
+    // the written pages alike, with the file's own type; gzip to a browser that does not.
+    for (path, name) in [
+        (format!("{base}/{wasm}"), wasm.clone()),
+        (format!("{base}/{worker_wasm}"), worker_wasm.clone()),
+        (format!("{base}/{css}"), css.clone()),
+        (format!("{base}/data/{slug}.json"), format!("data/{slug}.json")),
+        (format!("{base}/a/{slug}"), format!("a/{slug}.html")),
+        (format!("{base}/"), "index.html".to_owned()),
+    ] {
+        let reply = get(port, &path, "gzip, deflate, br");
+        assert_eq!(reply.status, 200, "{path}");
+        assert_eq!(reply.header("content-encoding"), Some("br"), "{path}");
+        assert_eq!(reply.body, file(&format!("{name}.br")), "{path} answers with {name}.br");
+        let plain = get(port, &path, "");
+        assert_eq!(reply.header("content-type"), plain.header("content-type"), "{path}: the file's own type");
+        assert_eq!(reply.header("vary"), Some("Accept-Encoding"), "{path}");
+        let zipped = get(port, &path, "gzip");
+        assert_eq!(zipped.header("content-encoding"), Some("gzip"), "{path} without brotli");
+        assert!(reply.body.len() < zipped.body.len(), "{path}: brotli is smaller than gzip");
     }
 }
 
@@ -380,11 +413,11 @@ fn the_build_writes_the_hosting_files_with_its_hash() {
 }
 
 #[test]
-fn nginx_sends_the_headers_deep_links_caching_and_gzip() {
+fn nginx_sends_the_headers_deep_links_caching_gzip_and_brotli() {
     let Some(nginx) = Nginx::start() else { return };
     check_served_site(nginx.port, "", &support::built("dist"));
     check_served_site(nginx.sub_port, "/cin", &support::built("target/dist-sub"));
-    let bare = get(nginx.sub_port, "/cin", false);
+    let bare = get(nginx.sub_port, "/cin", "");
     assert_eq!((bare.status, bare.header("location")), (301, Some("/cin/")), "/cin goes to /cin/");
 }
 

@@ -475,7 +475,7 @@ async fn no_payload_runs_on_any_route() {
     let templates = templates();
     let started = Instant::now();
     let mut report = Report::default();
-    let [navigate, settle, typed] = [NAVIGATE, SETTLE, TYPE].map(|script| format!("{HELPERS}{script}"));
+    let [navigate, settle] = [NAVIGATE, SETTLE].map(|script| format!("{HELPERS}{script}"));
 
     // Every payload through every address, opened inside the running app (the whole catalogue or a sample).
     b.open(&server.url("/"), ".cards li").await;
@@ -531,23 +531,7 @@ async fn no_payload_runs_on_any_route() {
     for (page, ready, input, echoes) in
         [("/", ".cards li", "#site-search", true), ("/glossary", ".letter-group", "#glossary-filter", false)]
     {
-        b.open(&server.url(page), ready).await;
-        for p in payloads.iter().filter(|p| p.shown.is_some()) {
-            let text = p.shown.as_deref().unwrap_or_default();
-            let mut outcome = b.client.execute_async(&typed, vec![json!(input), json!(text)]).await;
-            for _ in 0..2 {
-                if !outcome.as_ref().is_ok_and(only_slow) {
-                    break;
-                }
-                outcome = b.client.execute_async(&typed, vec![json!(input), json!(text)]).await;
-            }
-            // An input drops line breaks from what is typed into it.
-            let kept = text.replace(['\r', '\n'], "");
-            let echo = Some(kept.as_str()).filter(|_| echoes);
-            if report.check(&b, format!("typed into {input} on {page}: {}", p.name), outcome, echo).await {
-                b = afresh(b, &server, page, ready).await;
-            }
-        }
+        b = type_every_payload(b, &server, &mut report, [page, ready, input], echoes).await;
     }
 
     println!(
@@ -560,7 +544,53 @@ async fn no_payload_runs_on_any_route() {
         report.failures.len()
     );
     b.quit().await;
-    // The problems by address first (how many), then each one.
+    assert_no_failures(&report);
+}
+
+/// Types every payload the page may show into the box `input` on `page` (opened and waited for until `ready` shows)
+/// and checks each as [`Report::check`] does; where `echoes`, the page must show what was typed as text. Returns the
+/// browser to go on with (a new one after a case that went wrong).
+async fn type_every_payload(
+    mut b: Browser,
+    server: &Server,
+    report: &mut Report,
+    [page, ready, input]: [&str; 3],
+    echoes: bool,
+) -> Browser {
+    let typed = format!("{HELPERS}{TYPE}");
+    b.open(&server.url(page), ready).await;
+    for p in catalogue().iter().filter(|p| p.shown.is_some()) {
+        let text = p.shown.as_deref().unwrap_or_default();
+        let mut outcome = b.client.execute_async(&typed, vec![json!(input), json!(text)]).await;
+        for _ in 0..2 {
+            if !outcome.as_ref().is_ok_and(only_slow) {
+                break;
+            }
+            outcome = b.client.execute_async(&typed, vec![json!(input), json!(text)]).await;
+        }
+        // An input drops line breaks from what is typed into it.
+        let kept = text.replace(['\r', '\n'], "");
+        let echo = Some(kept.as_str()).filter(|_| echoes);
+        if report.check(&b, format!("typed into {input} on {page}: {}", p.name), outcome, echo).await {
+            b = afresh(b, server, page, ready).await;
+        }
+    }
+    b
+}
+
+/// The injection catalogue typed into one box of a site other than `dist/` (the start page's filter on the site
+/// with many authorities): every payload the page may show, each shown as text where `echoes`, none run.
+pub(crate) async fn no_payload_typed_runs(server: &Server, [page, ready, input]: [&str; 3], echoes: bool) {
+    let Some(b) = browser().await else { return };
+    let mut report = Report::default();
+    let b = type_every_payload(b, server, &mut report, [page, ready, input], echoes).await;
+    println!("injection typed into {input} on {page}: {} cases, {} problems", report.cases, report.failures.len());
+    b.quit().await;
+    assert_no_failures(&report);
+}
+
+/// Fails with every problem in the report, by address first (how many), then each one.
+fn assert_no_failures(report: &Report) {
     let mut by_address: Vec<(String, usize)> = Vec::new();
     for failure in &report.failures {
         let address = failure.split(" with ").next().unwrap_or(failure).to_owned();

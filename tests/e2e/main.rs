@@ -11,6 +11,7 @@ mod hosting;
 mod injection;
 mod offline;
 mod reading;
+mod scale;
 mod search;
 mod site;
 mod training;

@@ -193,10 +193,10 @@ async fn display_settings_survive_a_reload() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_broken_content_file_is_named_and_can_be_retried() {
     let Some((server, b)) = support::setup().await else { return };
-    server.set_override("/data/authorities.json", 200, "[{ \"slug\": \"york\", oops");
+    server.set_override("/data/catalogue.json", 200, "[{ \"slug\": \"york\", oops");
     b.open(&server.url("/"), ".load-failed").await;
     let message = b.text(".load-failed").await;
-    assert!(message.contains("data/authorities.json"), "{message}");
+    assert!(message.contains("data/catalogue.json"), "{message}");
     assert!(message.contains("not valid JSON"), "{message}");
     b.assert_accessible("/ with a broken file").await;
     server.clear_overrides();

@@ -1,0 +1,167 @@
+//! The catalogue's entry for one authority: only what the start page and the links between pages show (published
+//! as `data/catalogue.json`, the one authority file the first view loads), the filter over names and the grouping
+//! by region.
+
+use serde::{Deserialize, Serialize};
+
+use super::authority::{Authority, DateKind, Document, Region};
+use super::dates::PartialDate;
+
+/// One authority as the start page lists it: its names, region, document and stated dates. The rest of its
+/// `authority.json` loads with its own pages (`data/{slug}.json`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Listing {
+    /// The stable id used in URLs.
+    pub slug: String,
+    /// The council's full name.
+    pub name: String,
+    /// The short name used in headings and lists.
+    pub short_name: String,
+    /// The English region it is in.
+    pub region: Region,
+    /// The source document.
+    pub document: Document,
+    /// The dates the source states, without their notes.
+    pub dates: Vec<ListedDate>,
+    /// The slug of the authority whose guidance this one says it is based on, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub based_on: Option<String>,
+}
+
+/// A date the source states, as the start page shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ListedDate {
+    /// What the date records.
+    pub kind: DateKind,
+    /// The date, to the precision the source gives.
+    pub date: PartialDate,
+}
+
+impl Listing {
+    /// The entry for an authority.
+    pub fn of(authority: &Authority) -> Listing {
+        Listing {
+            slug: authority.slug.clone(),
+            name: authority.name.clone(),
+            short_name: authority.short_name.clone(),
+            region: authority.region,
+            document: authority.document.clone(),
+            dates: authority.dates.iter().map(|d| ListedDate { kind: d.kind, date: d.date }).collect(),
+            based_on: authority.based_on.as_ref().map(|b| b.slug.clone()),
+        }
+    }
+
+    /// Whether the name or the short name contains what was typed in a filter, ignoring case, punctuation and
+    /// spacing ("&" reads as "and"). An empty filter matches every authority.
+    pub fn matches(&self, filter: &str) -> bool {
+        let filter = folded(filter);
+        filter.is_empty() || folded(&self.name).contains(&filter) || folded(&self.short_name).contains(&filter)
+    }
+}
+
+/// Text lowercased, "&" read as "and", and every run of other characters than letters and digits made one space.
+fn folded(text: &str) -> String {
+    let text = text.to_lowercase().replace('&', " and ");
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
+}
+
+/// The authorities of one region that a filter matched, by name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RegionGroup<'a> {
+    /// The region.
+    pub region: Region,
+    /// Its authorities the filter matched, sorted by name.
+    pub authorities: Vec<&'a Listing>,
+}
+
+/// The authorities a filter matches, grouped by region in [`Region::ALL`]'s order, each group sorted by name; a
+/// region none of them is in is left out.
+pub fn by_region<'a>(listings: &'a [Listing], filter: &str) -> Vec<RegionGroup<'a>> {
+    Region::ALL
+        .into_iter()
+        .map(|region| {
+            let mut authorities: Vec<&Listing> =
+                listings.iter().filter(|l| l.region == region && l.matches(filter)).collect();
+            authorities.sort_by(|a, b| a.name.cmp(&b.name));
+            RegionGroup { region, authorities }
+        })
+        .filter(|g| !g.authorities.is_empty())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::parse_authority;
+
+    fn listing(name: &str, short: &str, region: Region) -> Listing {
+        let a = parse_authority("minimal", include_str!("../../tests/fixtures/minimal/authority.json")).unwrap();
+        Listing { name: name.into(), short_name: short.into(), region, ..Listing::of(&a) }
+    }
+
+    fn names<'a>(groups: &[RegionGroup<'a>]) -> Vec<(Region, Vec<&'a str>)> {
+        groups.iter().map(|g| (g.region, g.authorities.iter().map(|a| a.name.as_str()).collect())).collect()
+    }
+
+    #[test]
+    fn an_entry_keeps_what_the_start_page_shows_and_drops_the_rest() {
+        let a = parse_authority("minimal", include_str!("../../tests/fixtures/minimal/authority.json")).unwrap();
+        let l = Listing::of(&a);
+        assert_eq!(
+            (l.slug.as_str(), l.name.as_str(), l.region),
+            ("minimal", "Minimal Test Council", Region::NorthEast)
+        );
+        assert_eq!(l.document, a.document);
+        assert_eq!(l.dates.len(), a.dates.len());
+        let json = serde_json::to_string(&l).unwrap();
+        assert!(!json.contains("sections") && !json.contains("scope") && !json.contains("note"), "{json}");
+        assert_eq!(serde_json::from_str::<Listing>(&json).unwrap(), l);
+    }
+
+    #[test]
+    fn the_filter_reads_names_and_short_names_whatever_the_case_and_punctuation() {
+        let l = listing("Brighton & Hove City Council", "Brighton & Hove", Region::SouthEast);
+        for typed in ["", "  ", "brighton", "HOVE CITY", "brighton and hove", "Brighton &Hove", "ton & h"] {
+            assert!(l.matches(typed), "{typed:?}");
+        }
+        for typed in ["york", "brightonhove", "council brighton"] {
+            assert!(!l.matches(typed), "{typed:?}");
+        }
+        assert!(listing("North Town Council", "Northtown", Region::NorthEast).matches("northtown"));
+    }
+
+    #[test]
+    fn groups_follow_the_regions_order_sorted_by_name_and_leave_out_empty_regions() {
+        let all = [
+            listing("Zeta Council", "Zeta", Region::SouthWest),
+            listing("Beta Council", "Beta", Region::NorthEast),
+            listing("Alpha Council", "Alpha", Region::NorthEast),
+            listing("Gamma Council", "Gamma", Region::London),
+        ];
+        assert_eq!(
+            names(&by_region(&all, "")),
+            vec![
+                (Region::NorthEast, vec!["Alpha Council", "Beta Council"]),
+                (Region::London, vec!["Gamma Council"]),
+                (Region::SouthWest, vec!["Zeta Council"]),
+            ]
+        );
+        assert_eq!(
+            names(&by_region(&all, "ta co")),
+            vec![(Region::NorthEast, vec!["Beta Council"]), (Region::SouthWest, vec!["Zeta Council"])]
+        );
+        assert!(by_region(&all, "nowhere").is_empty());
+    }
+
+    #[test]
+    fn every_region_has_its_own_id_and_name_and_the_id_is_its_json() {
+        for region in Region::ALL {
+            assert_eq!(serde_json::to_string(&region).unwrap(), format!("\"{}\"", region.id()));
+            assert_eq!(Region::ALL.iter().filter(|r| r.label() == region.label()).count(), 1);
+        }
+        let refused = serde_json::from_str::<Region>("\"yorkshire\"").unwrap_err().to_string();
+        assert!(refused.contains("north_east") && refused.contains("south_west"), "{refused}");
+    }
+}
