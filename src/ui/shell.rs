@@ -135,11 +135,12 @@ fn MainPage() -> impl IntoView {
                 browser::set_title(&page.title);
                 browser::set_busy(false);
                 let marks = matches!(&route, Route::Section { highlight: Some(_), .. });
+                let slug = route.authority().unwrap_or_default().to_owned();
                 request_animation_frame(move || {
                     if !place::shown() && marks {
                         browser::scroll_to_centre(".prose mark");
                     }
-                    background::warm_when_idle();
+                    background::warm_when_idle(&slug);
                 });
                 let class = route.page_class();
                 view! { <div class=class inner_html=Html::into_string(page.html)></div> }.into_any()

@@ -10,7 +10,7 @@ use fantoccini::Locator;
 use crate::support;
 use crate::support::browser::Browser;
 use crate::support::server::Override;
-use cin_procedure_explorer::search::Index;
+use cin_procedure_explorer::search::build::published;
 
 /// Types `query` into the header box (as one input event) and returns the milliseconds until its results showed.
 async fn type_query(b: &Browser, query: &str) -> f64 {
@@ -235,15 +235,15 @@ async fn a_search_typed_while_the_worker_loads_shares_its_one_load() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_search_link_reproduces_the_engines_results() {
     let Some((server, b)) = support::setup().await else { return };
-    let index = Index::new(&support::library());
+    let index = published(&support::library()).unwrap();
     let slugs = support::slugs();
     let (second, last) = (slugs[1].as_str(), slugs[slugs.len() - 1].as_str());
     for (q, a) in [("reviews every three months", ""), ("chair", second), ("s47", last)] {
         b.open(&server.url(&format!("/search?q={}&a={a}", q.replace(' ', "+"))), ".result-count").await;
         let shown = b.eval("return Array.from(document.querySelectorAll('.search-page ol.results > li > a')).map(x => x.getAttribute('href').split(/[?#]/)[0])").await;
-        let only = index.authorities.iter().position(|(s, _)| s == a);
+        let only = index.position(a);
         let expected: Vec<String> =
-            index.search(q, only, 30).hits.iter().map(|h| index.docs[h.doc].path.clone()).collect();
+            index.search(q, only, 30).hits.iter().map(|h| index.doc(h.doc).unwrap().path.clone()).collect();
         assert_eq!(shown, serde_json::json!(expected), "{q} in {a}");
         assert_eq!(b.eval("return document.querySelector('#search-q').value").await, q);
         assert_eq!(b.eval("return document.querySelector('#search-a').value").await, a);
