@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Times the first search of a visit and measures memory after twenty searches, in headless Chromium.
+"""Times the first search of a visit, every keystroke of the relevance queries, and measures memory after twenty
+searches, in headless Chromium.
 
     scripts/bench_search.py DIST_DIR [RUNS [PACE_MS]]
 
@@ -7,7 +8,9 @@ Each run opens the start page afresh (a new page, so a new background worker; th
 earlier visit, as a returning reader's would be), and as soon as the authorities are shown, types "review" into the
 header's search box one key at a time: as fast as the keys come (the way `s` then "review" arrives from a keyboard
 driver), or PACE_MS milliseconds apart (a person typing). It records the milliseconds from the last key to the results for "review" being shown, and from the first
-key. Then it makes twenty more searches, one after another, and asks the browser how much memory the page uses with
+key. Then it types each query of the relevance fixture (tests/support/search_queries.rs) into the box a key at a
+time, each key once the previous key's results have arrived, and records the milliseconds from each key to the next
+frame after the worker's answer reached the page (the keystroke's time). Then it makes twenty more searches, one after another, and asks the browser how much memory the page uses with
 everything it started (`performance.measureUserAgentSpecificMemory()`: the page's and the worker's JavaScript and
 WebAssembly memory, and the DOM). That call needs a cross-origin isolated page, so this server sends
 `Cross-Origin-Opener-Policy: same-origin` and `Cross-Origin-Embedder-Policy: require-corp` with every file.
@@ -20,6 +23,8 @@ import functools
 import io
 import http.server
 import json
+import math
+import re
 import socket
 import statistics
 import subprocess
@@ -95,6 +100,18 @@ if (self.document) {
 """
 
 
+def fixture_queries():
+    """The relevance fixture's queries, in order."""
+    text = (Path(__file__).resolve().parent.parent / "tests/support/search_queries.rs").read_text()
+    return re.findall(r'^    \("((?:[^"\\]|\\.)*)", &\[', text, re.M)
+
+
+def percentile(xs, p):
+    """The p-th percentile of xs (nearest rank)."""
+    xs = sorted(xs)
+    return xs[min(len(xs) - 1, max(0, math.ceil(p / 100 * len(xs)) - 1))]
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -151,7 +168,7 @@ class Driver:
 # Resolves once the start page lists the authorities.
 READY = """
 const done = arguments[0];
-const shown = () => document.querySelector('.cards li');
+const shown = () => document.querySelector('.cards li, main li a[href^="a/"]');
 if (shown()) done(true);
 else new MutationObserver((_, o) => { if (shown()) { o.disconnect(); done(true); } })
     .observe(document, { subtree: true, childList: true });
@@ -178,6 +195,37 @@ const key = () => {
   if (i < query.length) setTimeout(key, pace);
 };
 key();
+"""
+
+# Types each query a key at a time, each key once the worker has answered the one before, and resolves with the
+# milliseconds from each key to the first frame after its answer reached the page.
+KEYS = """
+const [done, queries] = [arguments[0], %s];
+const input = document.querySelector('#site-search');
+const worker = self.benchWorkers[self.benchWorkers.length - 1];
+const answered = () => new Promise((resolve) => {
+  const hear = (e) => {
+    if (typeof e.data !== 'string' || !/^\\[\\d+,"page"/.test(e.data)) return;
+    worker.removeEventListener('message', hear);
+    requestAnimationFrame(() => resolve(performance.now()));
+  };
+  worker.addEventListener('message', hear);
+});
+(async () => {
+  const times = [];
+  input.focus();
+  for (const q of queries) {
+    for (let i = 1; i <= q.length; i++) {
+      if (!q.slice(0, i).trim()) continue;
+      const heard = answered();
+      const start = performance.now();
+      input.value = q.slice(0, i);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      times.push((await heard) - start);
+    }
+  }
+  done(times);
+})();
 """
 
 # Twenty searches, one after another, each waited for; then the memory the page and what it started use.
@@ -233,7 +281,8 @@ def main():
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(Site, directory=str(dist)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     driver = Driver()
-    last, first, memory = [], [], []
+    last, first, memory, keys = [], [], [], []
+    queries = fixture_queries()
     try:
         driver.open(f"http://127.0.0.1:{port}/search?q=review")  # fills the HTTP cache, worker and data included
         time.sleep(2)
@@ -243,6 +292,7 @@ def main():
             from_last, from_first = driver.run(TYPE % (json.dumps("review"), pace))
             last.append(from_last)
             first.append(from_first)
+            keys.extend(driver.run(KEYS % json.dumps(queries)))
             measured = driver.run(MEMORY)
             if "error" in measured:
                 print(f"memory not measured in one run: {measured['error']}", file=sys.stderr)
@@ -255,6 +305,9 @@ def main():
     print(f"{runs} runs, keys {pace} ms apart")
     print(line('first search, last key of "review" to its results shown', last))
     print(line('first search, first key of "review" to its results shown', first))
+    print(f"keystrokes of the {len(queries)} relevance queries ({len(keys)} over the runs), key to the frame after "
+          f"its results arrived: median {statistics.median(keys):.1f} ms, 90th percentile {percentile(keys, 90):.1f} ms, "
+          f"worst {max(keys):.1f} ms; {sum(k > 50 for k in keys)} over 50 ms")
     if not memory:
         sys.exit("memory: the browser did not measure it in any run")
     mib = [m["bytes"] / 2**20 for m in memory]

@@ -116,15 +116,18 @@ pub fn build(library: &Library) -> Built {
     let groups: Vec<Vec<Doc>> = library.books.iter().map(|book| authority_docs(book, &mut words)).collect();
     let glossary = glossary_docs(library, &mut words);
     let all = || groups.iter().flatten().chain(&glossary);
-    let mut frequency: BTreeMap<&str, u32> = BTreeMap::new();
-    for doc in all() {
+    // Each term's documents (numbered across the whole index), in order.
+    let mut holding: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (d, doc) in all().enumerate() {
         let mut seen: Vec<&str> = doc.fields.iter().flatten().map(String::as_str).collect();
         seen.sort_unstable();
         seen.dedup();
         for term in seen {
-            *frequency.entry(term).or_default() += 1;
+            holding.entry(term).or_default().push(d);
         }
     }
+    let frequency: BTreeMap<&str, u32> = holding.iter().map(|(t, docs)| (*t, docs.len() as u32)).collect();
+    let docs: Vec<&Doc> = all().collect();
     let number: HashMap<&str, u32> = frequency.keys().enumerate().map(|(n, t)| (*t, n as u32)).collect();
     let count = all().count();
     let average_body = all().map(|d| d.fields[1].len() as f32).sum::<f32>() / count.max(1) as f32;
@@ -146,8 +149,13 @@ pub fn build(library: &Library) -> Built {
             group
                 .into_iter()
                 .map(|phrase| {
-                    let holding = all().filter(|d| d.fields.iter().any(|f| occurrences(f, &phrase) > 0)).count();
-                    (phrase, holding as u32)
+                    // Only the documents that hold its first word can hold the phrase.
+                    let candidates = holding.get(phrase[0].as_str()).map_or(&[][..], Vec::as_slice);
+                    let count = candidates
+                        .iter()
+                        .filter(|d| docs[**d].fields.iter().any(|f| occurrences(f, &phrase) > 0))
+                        .count();
+                    (phrase, count as u32)
                 })
                 .collect()
         })

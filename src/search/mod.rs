@@ -101,16 +101,14 @@ fn entries(list: &[u32]) -> Entries<'_> {
     Entries { list, at: 0, doc: 0 }
 }
 
-/// The absolute positions from their differences.
-fn positions(deltas: &[u32]) -> Vec<u32> {
+/// The absolute positions from their differences, into `out`.
+fn positions_into(deltas: &[u32], out: &mut Vec<u32>) {
+    out.clear();
     let mut at = 0u32;
-    deltas
-        .iter()
-        .map(|d| {
-            at = at.saturating_add(*d);
-            at
-        })
-        .collect()
+    out.extend(deltas.iter().map(|d| {
+        at = at.saturating_add(*d);
+        at
+    }));
 }
 
 impl Held {
@@ -194,22 +192,24 @@ impl Held {
             }
             return out;
         }
-        // The later words' positions by (document, field), to find each place the first word starts the phrase.
-        let rest: Vec<Vec<(usize, usize, Vec<u32>)>> =
-            lists[1..].iter().map(|list| entries(list).map(|(d, f, at)| (d, f, positions(at))).collect()).collect();
-        for (doc, field, at) in entries(lists[0]) {
-            let later: Option<Vec<&Vec<u32>>> = rest
+        // Walks the later words' lists beside the first word's (all in document, then field, order): where all of
+        // them are in the same field, counts the places the first word starts the phrase.
+        let mut later: Vec<_> = lists[1..].iter().map(|list| entries(list).peekable()).collect();
+        let mut first: Vec<u32> = Vec::new();
+        let mut at_later: Vec<Vec<u32>> = vec![Vec::new(); later.len()];
+        'entries: for (doc, field, at) in entries(lists[0]) {
+            for (list, found) in later.iter_mut().zip(at_later.iter_mut()) {
+                while list.next_if(|(d, f, _)| (*d, *f) < (doc, field)).is_some() {}
+                match list.peek() {
+                    Some((d, f, deltas)) if (*d, *f) == (doc, field) => positions_into(deltas, found),
+                    _ => continue 'entries,
+                }
+            }
+            positions_into(at, &mut first);
+            let count = first
                 .iter()
-                .map(|list| {
-                    let i = list.binary_search_by(|(d, f, _)| (*d, *f).cmp(&(doc, field))).ok()?;
-                    Some(&list[i].2)
-                })
-                .collect();
-            let Some(later) = later else { continue };
-            let count = positions(at)
-                .into_iter()
                 .filter(|p| {
-                    later.iter().enumerate().all(|(i, at)| at.binary_search(&p.saturating_add(1 + i as u32)).is_ok())
+                    at_later.iter().enumerate().all(|(i, at)| at.binary_search(&p.saturating_add(1 + i as u32)).is_ok())
                 })
                 .count();
             if count > 0 {
