@@ -246,6 +246,8 @@ pub struct Index {
     parts: Vec<Option<Held>>,
     /// The glossary's documents.
     glossary: Held,
+    /// The terms of the words snippets have met so far, so each word is stemmed once.
+    words: std::cell::RefCell<text::Terms>,
 }
 
 /// A result.
@@ -326,6 +328,7 @@ impl Index {
             average_body: common.average_body,
             stamp,
             glossary,
+            words: Default::default(),
         })
     }
 
@@ -611,7 +614,7 @@ impl Index {
     /// the words matched as written (for highlighting on the page it opens).
     pub fn snippet(&self, hit: &Hit, words: usize) -> (Snippet, Vec<String>) {
         let Some(d) = self.doc(hit.doc) else { return (Snippet::default(), Vec::new()) };
-        let tokens = text::tokens(&d.body);
+        let tokens = self.words.borrow_mut().tokens(&d.body);
         let matches: Vec<bool> = tokens.iter().map(|t| hit.matched.contains(&t.term)).collect();
         let mut best = (0, 0);
         for start in 0..tokens.len() {
@@ -630,7 +633,7 @@ impl Index {
         for t in tokens.iter().filter(|t| hit.matched.contains(&t.term)) {
             note(&d.body[t.start..t.end]);
         }
-        for t in text::tokens(&d.title).iter().filter(|t| hit.matched.contains(&t.term)) {
+        for t in self.words.borrow_mut().tokens(&d.title).iter().filter(|t| hit.matched.contains(&t.term)) {
             note(&d.title[t.start..t.end]);
         }
         if tokens.is_empty() {

@@ -145,14 +145,19 @@ pub struct Terms {
 }
 
 impl Terms {
-    /// The terms of a text, in order, as [`terms`] gives them.
-    pub fn terms(&mut self, text: &str) -> Vec<String> {
+    /// The tokens of a text, in order, as [`tokens`] gives them.
+    pub fn tokens(&mut self, text: &str) -> Vec<Token> {
         let known = &mut self.known;
         let term_of = |word: &str| match known.get(word) {
             Some(term) => term.clone(),
             None => known.entry(word.to_owned()).or_insert_with(|| term(&fold(word))).clone(),
         };
-        tokens_with(text, term_of).into_iter().map(|t| t.term).collect()
+        tokens_with(text, term_of)
+    }
+
+    /// The terms of a text, in order, as [`terms`] gives them.
+    pub fn terms(&mut self, text: &str) -> Vec<String> {
+        self.tokens(text).into_iter().map(|t| t.term).collect()
     }
 }
 
@@ -205,6 +210,7 @@ mod tests {
         for text in ["Reviews, S47 and twelve weeks", "Café’s reviews: s.47 in 12weeks", "reviews REVIEWS"] {
             assert_eq!(words.terms(text), terms(text), "{text}");
             assert_eq!(words.terms(text), terms(text), "{text}, once remembered");
+            assert_eq!(words.tokens(text), tokens(text), "{text}");
         }
     }
 }
