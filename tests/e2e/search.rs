@@ -230,7 +230,7 @@ async fn a_search_typed_while_the_worker_loads_shares_its_one_load() {
     assert_eq!(server.requests("/data/glossary.json"), 1, "the glossary was fetched once");
     for slug in support::slugs() {
         assert_eq!(server.requests(&format!("/data/{slug}.json")), 1, "data/{slug}.json was fetched once");
-        let part = format!("/data/{}", search_part_path(&slug));
+        let part = format!("/{}", search_part_path(&slug));
         assert_eq!(server.requests(&part), 1, "{part} was fetched once");
     }
     assert_eq!(server.requests(&format!("/{SEARCH_COMMON}")), 1, "the search index's common part was fetched once");
@@ -245,7 +245,7 @@ async fn a_search_within_one_authority_fetches_only_its_part_of_the_index_and_on
     let fetched = |server: &crate::support::server::Server| -> Vec<(String, usize)> {
         support::slugs()
             .iter()
-            .map(|slug| (slug.clone(), server.requests(&format!("/data/{}", search_part_path(slug)))))
+            .map(|slug| (slug.clone(), server.requests(&format!("/{}", search_part_path(slug)))))
             .collect()
     };
     b.open(&server.url(&format!("/a/{}/{}", authority.slug, procedure.sections[0].id)), ".prose").await;
