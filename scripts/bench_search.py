@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Times the first search of a visit and measures memory after twenty searches, in headless Chromium.
+"""Times the first search of a visit, every keystroke of the relevance queries, and measures memory after twenty
+searches, in headless Chromium.
 
     scripts/bench_search.py DIST_DIR [RUNS [PACE_MS]]
 
@@ -7,7 +8,10 @@ Each run opens the start page afresh (a new page, so a new background worker; th
 earlier visit, as a returning reader's would be), and as soon as the authorities are shown, types "review" into the
 header's search box one key at a time: as fast as the keys come (the way `s` then "review" arrives from a keyboard
 driver), or PACE_MS milliseconds apart (a person typing). It records the milliseconds from the last key to the results for "review" being shown, and from the first
-key. Then it makes twenty more searches, one after another, and asks the browser how much memory the page uses with
+key. Then it types each query of the relevance fixture (tests/support/search_queries.rs) into the box a key at a
+time, each key once the previous key's results have arrived, and records the milliseconds from each key to its
+results in the page (the worker's answer received and the page's handlers run: the keystroke's time, before the next
+frame paints it). Then it makes twenty more searches, one after another, and asks the browser how much memory the page uses with
 everything it started (`performance.measureUserAgentSpecificMemory()`: the page's and the worker's JavaScript and
 WebAssembly memory, and the DOM). That call needs a cross-origin isolated page, so this server sends
 `Cross-Origin-Opener-Policy: same-origin` and `Cross-Origin-Embedder-Policy: require-corp` with every file.
@@ -18,6 +22,8 @@ stopped at the end. Prints the median and the range of each figure.
 
 import io
 import json
+import math
+import re
 import statistics
 import sys
 import time
@@ -79,10 +85,22 @@ if (self.document) {
 """
 
 
+def fixture_queries():
+    """The relevance fixture's queries, in order."""
+    text = (Path(__file__).resolve().parent.parent / "tests/support/search_queries.rs").read_text()
+    return re.findall(r'^    \("((?:[^"\\]|\\.)*)", &\[', text, re.M)
+
+
+def percentile(xs, p):
+    """The p-th percentile of xs (nearest rank)."""
+    xs = sorted(xs)
+    return xs[min(len(xs) - 1, max(0, math.ceil(p / 100 * len(xs)) - 1))]
+
+
 # Resolves once the start page lists the authorities.
 READY = """
 const done = arguments[0];
-const shown = () => document.querySelector('.cards li');
+const shown = () => document.querySelector('.cards li, main li a[href^="a/"]');
 if (shown()) done(true);
 else new MutationObserver((_, o) => { if (shown()) { o.disconnect(); done(true); } })
     .observe(document, { subtree: true, childList: true });
@@ -109,6 +127,37 @@ const key = () => {
   if (i < query.length) setTimeout(key, pace);
 };
 key();
+"""
+
+# Types each query a key at a time, each key once the worker has answered the one before, and resolves with the
+# milliseconds from each key to its answer in the page (the page's own handlers run first: they were set first).
+KEYS = """
+const [done, queries] = [arguments[0], %s];
+const input = document.querySelector('#site-search');
+const worker = self.benchWorkers[self.benchWorkers.length - 1];
+const answered = () => new Promise((resolve) => {
+  const hear = (e) => {
+    if (typeof e.data !== 'string' || !/^\\[\\d+,"page"/.test(e.data)) return;
+    worker.removeEventListener('message', hear);
+    setTimeout(() => resolve(performance.now()), 0);
+  };
+  worker.addEventListener('message', hear);
+});
+(async () => {
+  const times = [];
+  input.focus();
+  for (const q of queries) {
+    for (let i = 1; i <= q.length; i++) {
+      if (!q.slice(0, i).trim()) continue;
+      const heard = answered();
+      const start = performance.now();
+      input.value = q.slice(0, i);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      times.push((await heard) - start);
+    }
+  }
+  done(times);
+})();
 """
 
 # Twenty searches, one after another, each waited for; then the memory the page and what it started use.
@@ -163,7 +212,8 @@ def main():
     host = Host(dist, ProbedSite)
     # measureUserAgentSpecificMemory() answers at once instead of after the next garbage collection.
     driver = Driver(["--enable-blink-features=ForceEagerMeasureMemory"])
-    last, first, memory = [], [], []
+    last, first, memory, keys = [], [], [], []
+    queries = fixture_queries()
     try:
         driver.open(host.url("/search?q=review"))  # fills the HTTP cache, worker and data included
         time.sleep(2)
@@ -173,6 +223,7 @@ def main():
             from_last, from_first = driver.run(TYPE % (json.dumps("review"), pace))
             last.append(from_last)
             first.append(from_first)
+            keys.extend(driver.run(KEYS % json.dumps(queries)))
             measured = driver.run(MEMORY)
             if "error" in measured:
                 print(f"memory not measured in one run: {measured['error']}", file=sys.stderr)
@@ -184,6 +235,9 @@ def main():
     print(f"{runs} runs, keys {pace} ms apart")
     print(line('first search, last key of "review" to its results shown', last))
     print(line('first search, first key of "review" to its results shown', first))
+    print(f"keystrokes of the {len(queries)} relevance queries ({len(keys)} over the runs), key to its results "
+          f"in the page: median {statistics.median(keys):.1f} ms, 90th percentile {percentile(keys, 90):.1f} ms, "
+          f"worst {max(keys):.1f} ms; {sum(k > 50 for k in keys)} over 50 ms")
     if not memory:
         sys.exit("memory: the browser did not measure it in any run")
     mib = [m["bytes"] / 2**20 for m in memory]

@@ -18,9 +18,21 @@ use crate::render::Page;
 /// What the worker says once it listens; requests sent before it would be lost.
 pub const READY: &str = "ready";
 
-/// What the page sends, once it is idle, to have the worker load everything and build the search index before
-/// anything is asked of it. It has no answer.
-pub const WARM: &str = "warm";
+/// The word that starts the page's warm-up message ([`warm`]).
+const WARM: &str = "warm";
+
+/// What the page sends, once it is idle, to have the worker load ahead what its pages will need: the parts of the
+/// search index the header's box needs on this page (`slug`: the authority whose pages are open, or empty for
+/// every authority), then everything else. It has no answer.
+pub fn warm(slug: &str) -> String {
+    serde_json::to_string(&(WARM, slug)).unwrap_or_default()
+}
+
+/// The authority a warm-up message names (empty for none); `None` if the text is not a warm-up.
+pub fn read_warm(text: &str) -> Option<String> {
+    let (word, slug): (String, String) = serde_json::from_str(text).ok()?;
+    (word == WARM).then_some(slug)
+}
 
 /// The `name` of the page's `<meta>` whose `content` is the file name of the worker's loader script, with the
 /// content hash the build gives it (`crate::hosting::name_worker_files`).
@@ -238,7 +250,11 @@ mod tests {
         assert_eq!(read_request(&text), Some((8, None, Want::Page, route, held)));
         assert_eq!(read_request("[\"seven\",null,\"page\",\"compare\",\"\",[],\"\"]"), None);
         assert_eq!(read_request("[1,null,\"nope\",\"compare\",\"\",[],\"\"]"), None);
-        assert_eq!(read_request(WARM), None, "the worker tells the warm-up from a request");
+        assert_eq!(read_request(&warm("north")), None, "the worker tells the warm-up from a request");
+        assert_eq!(read_warm(&warm("north")).as_deref(), Some("north"));
+        assert_eq!(read_warm(&warm("")).as_deref(), Some(""));
+        let page_request = request(9, None, Want::Page, &Route::Compare { view: vec![] }, &Held::default());
+        assert_eq!(read_warm(&page_request), None, "a request is not a warm-up");
         let page = Page { title: "T\nx".into(), html: crate::html!("<p>{}</p>", "a\nb") };
         assert_eq!(read_reply(&reply(3, &Answer::Page(page.clone()))), Some((3, Answer::Page(page))));
         let csv = Answer::File { name: "compare-north.csv".into(), text: "a,b\r\n".into() };

@@ -273,3 +273,18 @@ pub fn write(library: &crate::compare::Library, out: &Path) -> std::io::Result<V
     written.extend([DATA_TOPICS, DATA_ROLES, DATA_GLOSSARY, DATA_SITE].map(String::from));
     Ok(written)
 }
+
+/// Writes the search index into `out` (`data/search/common.json` and `data/search/{slug}.json`, see
+/// [`crate::search::data`]), built from the library the data gives. Returns the paths written.
+pub fn write_search(library: &crate::compare::Library, out: &Path) -> std::io::Result<Vec<String>> {
+    let mut written = Vec::new();
+    for (file, text) in crate::search::build::build(library).files() {
+        let path = out.join(&file);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::write(&path, text)?;
+        written.push(file);
+    }
+    Ok(written)
+}

@@ -1,4 +1,5 @@
-//! `publish [PROJECT_DIR] OUT_DIR`: validates `content/` and writes the published data into `OUT_DIR/data/`;
+//! `publish [PROJECT_DIR] OUT_DIR`: validates `content/` and writes the published data and the search index into
+//! `OUT_DIR/data/`;
 //! then, when `OUT_DIR` holds a built `index.html`, completes its Content Security Policy, copies it to `404.html`
 //! and writes the hosting headers (`_headers`, `nginx-headers.conf`) for the build's public URL
 //! (`TRUNK_PUBLIC_URL`, `/` by default); then writes every page that needs no case's answers (`prerender`) and the
@@ -8,7 +9,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use cin_procedure_explorer::publish::{check, library, read_partly, write};
+use cin_procedure_explorer::publish::{check, library, read_partly, write, write_search};
 use cin_procedure_explorer::{hosting, offline, prerender};
 
 fn main() -> ExitCode {
@@ -34,7 +35,10 @@ fn main() -> ExitCode {
         }
     };
     let library = library(&content);
-    match write(&library, &out) {
+    match write(&library, &out).and_then(|mut files| {
+        files.extend(write_search(&library, &out)?);
+        Ok(files)
+    }) {
         Ok(files) => println!("published {} files into {}", files.len(), out.join("data").display()),
         Err(e) => {
             eprintln!("could not write into {}: {e}", out.display());

@@ -21,8 +21,8 @@ const PAGE_RESULTS: usize = 30;
 const SUGGESTIONS: usize = 5;
 
 /// A result as it is shown: its snippet, and the page it opens with the words it matched there to mark.
-fn item(index: &Index, hit: &Hit) -> Item {
-    let d = &index.docs[hit.doc];
+fn item(index: &Index, hit: &Hit) -> Option<Item> {
+    let d = index.doc(hit.doc)?;
     let (snippet, words) = index.snippet(hit, SNIPPET_WORDS);
     let link = match d.authority {
         Some(i) => Route::Section {
@@ -33,21 +33,21 @@ fn item(index: &Index, hit: &Hit) -> Item {
         },
         None => Route::Term { id: d.id.clone() },
     };
-    Item {
+    Some(Item {
         link,
         fragment: d.fragment.clone(),
         title: d.title.clone(),
         authority: d.authority.map(|i| index.authorities[i].1.clone()),
         crumbs: d.crumbs.clone(),
         snippet,
-    }
+    })
 }
 
 /// What `query` finds, in the authority at index `only` alone if given: at most `limit` results, and the
 /// glossary entries near the query when it has words but finds nothing.
 fn results(index: &Index, query: &str, only: Option<usize>, limit: usize) -> Results {
     let found = index.search(query, only, limit);
-    let items: Vec<Item> = found.hits.iter().map(|hit| item(index, hit)).collect();
+    let items: Vec<Item> = found.hits.iter().filter_map(|hit| item(index, hit)).collect();
     let suggestions = match items.is_empty() && found.searchable {
         true => index.suggestions(query, SUGGESTIONS),
         false => Vec::new(),
@@ -61,7 +61,7 @@ pub fn box_html(index: &Index, query: &str, authority: &str) -> Html {
     if query.trim().is_empty() {
         return Html::new();
     }
-    let only = index.authorities.iter().position(|(slug, _)| slug == authority);
+    let only = index.position(authority);
     let within = only.map(|i| Within { slug: &index.authorities[i].0, name: &index.authorities[i].1 });
     search_box_html(&results(index, query, only, BOX_RESULTS), within)
 }
@@ -69,7 +69,7 @@ pub fn box_html(index: &Index, query: &str, authority: &str) -> Html {
 /// The search page for `q=` and `a=` (an authority's slug, to search it alone; one the index does not hold is
 /// named, and every authority searched).
 pub fn page(index: &Index, query: &str, authority: &str) -> Page {
-    let only = index.authorities.iter().position(|(slug, _)| slug == authority);
+    let only = index.position(authority);
     search_page(&SearchPage {
         authorities: &index.authorities,
         asked: authority,
@@ -93,7 +93,7 @@ mod tests {
         library.glossary =
             serde_json::from_str(r#"[{"id":"advocate","term":"Advocate","definition":"Speaks for someone."}]"#)
                 .unwrap();
-        Index::new(&library)
+        crate::search::build::published(&library).unwrap()
     }
 
     #[test]

@@ -15,20 +15,18 @@ use crate::render::section::side_by_side_html;
 use crate::render::Page;
 use crate::search::Index;
 use chrono::{DateTime, NaiveDate, Utc};
-use std::sync::OnceLock;
 
-/// What the worker holds: the library, its comparison rows (worked out once, with the library), and the search
-/// index, built the first time a search needs it. The library cannot change once held, so the rows stay true to it.
+/// What the worker holds for every page but search: the library and its comparison rows (worked out once, with the
+/// library). The library cannot change once held, so the rows stay true to it.
 pub struct Service {
     library: Library,
     rows: Vec<Row>,
-    index: OnceLock<Index>,
 }
 
 impl Service {
-    /// A service for a library, with its comparison rows; nothing is indexed yet.
+    /// A service for a library, with its comparison rows.
     pub fn new(library: Library) -> Service {
-        Service { rows: rows(&library), library, index: OnceLock::new() }
+        Service { rows: rows(&library), library }
     }
 
     /// The library.
@@ -39,11 +37,6 @@ impl Service {
     /// Every topic × authority of the library ([`crate::compare::rows`]).
     pub fn rows(&self) -> &[Row] {
         &self.rows
-    }
-
-    /// The search index, built now if it has not been.
-    pub fn index(&self) -> &Index {
-        self.index.get_or_init(|| Index::new(&self.library))
     }
 }
 
@@ -58,6 +51,26 @@ pub fn rules_suffice(route: &Route) -> bool {
             | Route::WizardMap { .. }
             | Route::Deadlines { .. }
     )
+}
+
+/// The authority a search route looks in (its `a=`: a slug, or empty for every authority); `None` for a route that
+/// is not a search. A search needs the published search index ([`crate::search::data`]), not the library.
+pub fn search_scope(route: &Route) -> Option<&str> {
+    match route {
+        Route::Search { a, .. } => Some(a),
+        _ => None,
+    }
+}
+
+/// The worker's answer for a search route from the search index: the results page, or the few results under the
+/// header's box; `None` for a route that is not a search.
+pub fn search(index: &Index, want: Want, route: &Route) -> Option<Answer> {
+    let Route::Search { q, a } = route else { return None };
+    let page = match want {
+        Want::Results => Page { title: String::new(), html: super::search::box_html(index, q, a) },
+        Want::Page | Want::File => super::search::page(index, q, a),
+    };
+    Some(Answer::Page(page))
 }
 
 /// What the page asks the worker for.
@@ -240,10 +253,6 @@ fn answer(service: &Service, want: Want, route: &Route, held: &Held, clock: Cloc
         }
         (Want::Page, Route::Term { id }) => glossary_entry(library, id),
         (Want::Page, Route::Section { slug, section, with: Some(with), .. }) => beside(library, slug, section, with),
-        (Want::Page, Route::Search { q, a }) => super::search::page(service.index(), q, a),
-        (Want::Results, Route::Search { q, a }) => {
-            Page { title: String::new(), html: super::search::box_html(service.index(), q, a) }
-        }
         (
             Want::Page,
             Route::Train | Route::Quiz { .. } | Route::QuizSheet { .. } | Route::Handout { .. } | Route::Cases { .. },
@@ -317,26 +326,29 @@ pub(crate) mod tests {
         assert!(ask(&service, "/glossary/zzz", "").html.as_str().contains("no entry <code>zzz</code>"));
         library.books[0].sections =
             vec![serde_json::from_str(r#"{"id":"one","title":"One","source":"s","headings":[]}"#).unwrap()];
-        let service = Service::new(library);
+        let service = Service::new(library.clone());
         let beside = ask(&service, "/a/north/one", "with=south").html.into_string();
         assert!(beside.contains("North beside South"), "{beside}");
         let unknown = ask(&service, "/a/north/one", "with=atlantis").html.into_string();
         assert!(unknown.contains("no authority called “atlantis”") && unknown.contains("href=\"a/north/one\""));
         assert!(ask(&service, "/a/north/nine", "with=south").html.as_str().contains("no section “nine”"));
-        assert!(ask(&service, "/search", "q=one").html.as_str().contains("<ol class=\"results\">"));
-        let results = page(
-            &service,
-            Want::Results,
-            &Route::Search { q: String::new(), a: String::new() },
-            &Held::default(),
-            clock(),
-        );
-        assert!(matches!(results, Answer::Page(p) if p.html.is_empty()));
+        // Search is answered from the published index, not the library.
+        let index = crate::search::build::published(&library).unwrap();
+        let route = Route::parse("/search", "q=one").0;
+        assert_eq!(search_scope(&route), Some(""));
+        let found = search(&index, Want::Page, &route);
+        assert!(matches!(found, Some(Answer::Page(p)) if p.html.as_str().contains("<ol class=\"results\">")));
+        let empty = Route::Search { q: String::new(), a: "north".into() };
+        assert_eq!(search_scope(&empty), Some("north"));
+        assert!(matches!(search(&index, Want::Results, &empty), Some(Answer::Page(p)) if p.html.is_empty()));
+        let glossary = Route::Glossary { filter: String::new() };
+        assert!(search_scope(&glossary).is_none() && search(&index, Want::Page, &glossary).is_none());
     }
 
     #[test]
     fn values_from_the_address_are_text_on_every_worker_page() {
         let service = Service::new(library());
+        let index = crate::search::build::published(service.library()).unwrap();
         let hostile = "\"><img src=x onerror=alert(1)>";
         for (path, query) in [
             (format!("/a/north/{}", crate::query::encode(hostile)), "with=x".to_owned()),
@@ -352,7 +364,11 @@ pub(crate) mod tests {
             (format!("/glossary/{}", crate::query::encode(hostile)), String::new()),
             ("/glossary".to_owned(), format!("filter={}", crate::query::encode(hostile))),
         ] {
-            let html = ask(&service, &path, &query).html.into_string();
+            let route = Route::parse(&path, &query).0;
+            let html = match search(&index, Want::Page, &route) {
+                Some(Answer::Page(page)) => page.html.into_string(),
+                _ => ask(&service, &path, &query).html.into_string(),
+            };
             assert!(!html.contains("<img"), "{path}?{query}: {html}");
         }
     }

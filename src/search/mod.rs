@@ -3,7 +3,13 @@
 //! are written ([`text`]), with glossary abbreviations and their expansions both ways, and with typos (one edit,
 //! a swap of two letters counting as one, for words of 4+ letters; two for 8+). Phrases and title matches rank
 //! above scattered words, and a document that has every word of the query above one that has some.
+//!
+//! The index is built once, when the site is published ([`build`]), and written in parts ([`data`]): the
+//! [`Index`] here is read from the common part, and each authority's part is added when a search needs it
+//! ([`Index::missing`]). A query counts occurrences from the postings alone, and keeps only its best results.
 
+pub mod build;
+pub mod data;
 pub mod html;
 pub mod text;
 
@@ -12,9 +18,9 @@ use std::collections::HashMap;
 use fst::automaton::Levenshtein;
 use fst::{IntoStreamer, Set, Streamer};
 
-use crate::compare::Library;
-use crate::model::rules_citing;
-use text::{fold, terms, tokens, Token};
+use crate::model::{parse_json, LoadError};
+use data::{search_part_path, Common, DocData, Part, Phrase, SEARCH_COMMON};
+use text::{fold, terms};
 
 /// What a document is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,43 +52,208 @@ pub struct Doc {
     pub crumbs: Vec<String>,
     /// Its text, for the snippet.
     pub body: String,
-    body_tokens: Vec<Token>,
-    /// Terms of the title, the body and the rules' words.
-    fields: [Vec<String>; 3],
+    /// How many terms its text has.
+    length: u32,
 }
 
 /// The fields of a document and how much a match in each counts.
 const FIELD_WEIGHTS: [f32; 3] = [3.0, 1.0, 0.7];
 
-/// One way of matching a part of the query: a term or a phrase of terms, and how much a match counts.
+/// One way of matching a part of the query: a term or a phrase of terms, how much a match counts, and in how many
+/// documents of the whole index it occurs.
 #[derive(Debug, Clone, PartialEq)]
 struct Alternative {
     terms: Vec<String>,
     weight: f32,
+    documents: u32,
 }
 
-/// The search index.
+/// A part of the index as held: where its documents' numbers start, the documents, and each term's postings.
+struct Held {
+    offset: usize,
+    docs: Vec<Doc>,
+    postings: HashMap<u32, Vec<u32>>,
+}
+
+/// The entries of a flat postings list ([`data`]): each document (its number within the part), field and the
+/// positions there as differences. A list cut short ends early.
+struct Entries<'a> {
+    list: &'a [u32],
+    at: usize,
+    doc: u32,
+}
+
+impl<'a> Iterator for Entries<'a> {
+    type Item = (usize, usize, &'a [u32]);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let &[delta, field, count] = self.list.get(self.at..self.at + 3)? else { return None };
+        let start = self.at + 3;
+        let positions = self.list.get(start..start + count as usize)?;
+        self.at = start + count as usize;
+        self.doc = self.doc.checked_add(delta)?;
+        Some((self.doc as usize, field as usize, positions))
+    }
+}
+
+/// The entries of a flat postings list.
+fn entries(list: &[u32]) -> Entries<'_> {
+    Entries { list, at: 0, doc: 0 }
+}
+
+/// The absolute positions from their differences, into `out`.
+fn positions_into(deltas: &[u32], out: &mut Vec<u32>) {
+    out.clear();
+    let mut at = 0u32;
+    out.extend(deltas.iter().map(|d| {
+        at = at.saturating_add(*d);
+        at
+    }));
+}
+
+impl Held {
+    /// Reads a published part: its documents (of the authority `of`, with its index, slug and short name, or the
+    /// glossary's) and its postings, checked against the vocabulary's size.
+    fn read(
+        path: &str,
+        part: Part,
+        offset: usize,
+        of: Option<(usize, &str, &str)>,
+        terms: usize,
+    ) -> Result<Held, LoadError> {
+        let wrong = |what: &str| LoadError::new(path, format!("the search index is damaged: {what}"));
+        if part.terms.len() != part.postings.len() {
+            return Err(wrong("its terms and postings differ in number"));
+        }
+        let mut section = String::new();
+        let docs: Vec<Doc> = part
+            .docs
+            .into_iter()
+            .map(|(id, fragment, title, body, length): DocData| {
+                let (kind, path, crumbs, authority) = match of {
+                    None => {
+                        (Kind::Glossary, format!("glossary/{id}"), vec!["Glossary".to_owned(), title.clone()], None)
+                    }
+                    Some((i, slug, short)) if fragment.is_empty() => {
+                        section = title.clone();
+                        (Kind::Section, format!("a/{slug}/{id}"), vec![short.to_owned(), title.clone()], Some(i))
+                    }
+                    Some((i, slug, short)) => (
+                        Kind::Heading,
+                        format!("a/{slug}/{id}"),
+                        vec![short.to_owned(), section.clone(), title.clone()],
+                        Some(i),
+                    ),
+                };
+                let fragment = (!fragment.is_empty()).then_some(fragment);
+                Doc { kind, path, id, fragment, title, authority, crumbs, body, length }
+            })
+            .collect();
+        let mut postings = HashMap::with_capacity(part.terms.len());
+        let mut term = 0u32;
+        for (delta, list) in part.terms.into_iter().zip(part.postings) {
+            term = term
+                .checked_add(delta)
+                .filter(|t| (*t as usize) < terms)
+                .ok_or_else(|| wrong("a term outside the vocabulary"))?;
+            let mut read = 0;
+            let mut entries = entries(&list);
+            for (doc, field, _) in entries.by_ref() {
+                if doc >= docs.len() || field > 2 {
+                    return Err(wrong("a posting outside its documents"));
+                }
+                read += 1;
+            }
+            if entries.at != list.len() || read == 0 {
+                return Err(wrong("a postings list cut short"));
+            }
+            postings.insert(term, list);
+        }
+        Ok(Held { offset, docs, postings })
+    }
+
+    /// Each document of this part that holds `phrase`, with how often it does in each field.
+    fn matches(&self, phrase: &[u32]) -> Vec<(usize, [usize; 3])> {
+        let mut out: Vec<(usize, [usize; 3])> = Vec::new();
+        let mut note = |doc: usize, field: usize, count: usize| match out.last_mut() {
+            Some((d, counts)) if *d == doc => counts[field] += count,
+            _ => {
+                let mut counts = [0; 3];
+                counts[field] = count;
+                out.push((doc, counts));
+            }
+        };
+        let Some(lists) = phrase.iter().map(|t| self.postings.get(t)).collect::<Option<Vec<_>>>() else {
+            return out;
+        };
+        if let [only] = lists.as_slice() {
+            for (doc, field, at) in entries(only) {
+                note(doc, field, at.len());
+            }
+            return out;
+        }
+        // Walks the later words' lists beside the first word's (all in document, then field, order): where all of
+        // them are in the same field, counts the places the first word starts the phrase.
+        let mut later: Vec<_> = lists[1..].iter().map(|list| entries(list).peekable()).collect();
+        let mut first: Vec<u32> = Vec::new();
+        let mut at_later: Vec<Vec<u32>> = vec![Vec::new(); later.len()];
+        'entries: for (doc, field, at) in entries(lists[0]) {
+            for (list, found) in later.iter_mut().zip(at_later.iter_mut()) {
+                while list.next_if(|(d, f, _)| (*d, *f) < (doc, field)).is_some() {}
+                match list.peek() {
+                    Some((d, f, deltas)) if (*d, *f) == (doc, field) => positions_into(deltas, found),
+                    _ => continue 'entries,
+                }
+            }
+            positions_into(at, &mut first);
+            let count = first
+                .iter()
+                .filter(|p| {
+                    at_later.iter().enumerate().all(|(i, at)| at.binary_search(&p.saturating_add(1 + i as u32)).is_ok())
+                })
+                .count();
+            if count > 0 {
+                note(doc, field, count);
+            }
+        }
+        out
+    }
+}
+
+/// The search index, as read from the published parts: the common part, and each authority's part once added.
 pub struct Index {
-    /// The documents.
-    pub docs: Vec<Doc>,
     /// Each authority's slug and short name, in the library's order.
     pub authorities: Vec<(String, String)>,
-    /// term → (document, field) pairs, one per occurrence.
-    postings: HashMap<String, Vec<(u32, u8)>>,
+    /// Where each authority's documents' numbers start, and after them the glossary's.
+    offsets: Vec<usize>,
+    /// How many documents the whole index has.
+    total: usize,
+    /// Every term, sorted.
+    terms: Vec<String>,
+    /// In how many documents each term occurs.
+    frequencies: Vec<u32>,
     /// Every term, for typo matching.
     vocabulary: Set<Vec<u8>>,
     /// Groups of phrases (as terms) that mean the same: a glossary term, its expansion and other spellings.
-    synonyms: Vec<Vec<Vec<String>>>,
+    synonyms: Vec<Vec<Phrase>>,
     /// Glossary entries for suggestions: id, term as shown, the spellings folded.
-    glossary: Vec<(String, String, Vec<String>)>,
+    suggestions: Vec<(String, String, Vec<String>)>,
     /// Average body length in terms.
     average_body: f32,
+    /// The build the parts must come from.
+    stamp: String,
+    /// Each authority's part, once added.
+    parts: Vec<Option<Held>>,
+    /// The glossary's documents.
+    glossary: Held,
+    /// The terms of the words snippets have met so far, so each word is stemmed once.
+    words: std::cell::RefCell<text::Terms>,
 }
 
 /// A result.
 #[derive(Debug, Clone)]
 pub struct Hit {
-    /// The document's index.
+    /// The document's number ([`Index::doc`]).
     pub doc: usize,
     /// Its score.
     pub score: f32,
@@ -104,121 +275,133 @@ pub struct Found {
 /// The longest query read; the rest is ignored.
 pub const MAX_QUERY_CHARS: usize = 200;
 
-fn doc(kind: Kind, path: String, id: &str, fragment: Option<String>, title: String, authority: Option<usize>) -> Doc {
-    Doc {
-        kind,
-        path,
-        id: id.to_owned(),
-        fragment,
-        title,
-        authority,
-        crumbs: vec![],
-        body: String::new(),
-        body_tokens: vec![],
-        fields: Default::default(),
+/// Best first: the higher score, then the earlier document.
+fn ranked(a: &(f32, usize), b: &(f32, usize)) -> std::cmp::Ordering {
+    b.0.total_cmp(&a.0).then(a.1.cmp(&b.1))
+}
+
+/// The `limit` best of `hits`, best first, without sorting the others.
+fn best(mut hits: Vec<(f32, usize)>, limit: usize) -> Vec<(f32, usize)> {
+    if limit == 0 {
+        return Vec::new();
     }
+    if hits.len() > limit {
+        hits.select_nth_unstable_by(limit - 1, ranked);
+        hits.truncate(limit);
+    }
+    hits.sort_unstable_by(ranked);
+    hits
 }
 
 impl Index {
-    /// Builds the index of a library.
-    pub fn new(library: &Library) -> Index {
-        let mut docs = Vec::new();
-        for (i, book) in library.books.iter().enumerate() {
-            let a = &book.authority;
-            for section in &book.sections {
-                let path = format!("a/{}/{}", a.slug, section.id);
-                for part in html::parts(&section.html) {
-                    let heading = !part.id.is_empty();
-                    let mut d = if heading {
-                        let mut d = doc(
-                            Kind::Heading,
-                            path.clone(),
-                            &section.id,
-                            Some(part.id.clone()),
-                            part.title.clone(),
-                            Some(i),
-                        );
-                        d.crumbs = vec![a.short_name.clone(), section.title.clone(), part.title.clone()];
-                        d
-                    } else {
-                        let mut d = doc(Kind::Section, path.clone(), &section.id, None, section.title.clone(), Some(i));
-                        d.crumbs = vec![a.short_name.clone(), section.title.clone()];
-                        let rules: Vec<String> =
-                            rules_citing(&book.rules, &section.id).iter().map(|r| r.summary.clone()).collect();
-                        d.fields[2] = terms(&rules.join(" "));
-                        d
-                    };
-                    d.fields[0] = terms(&d.title);
-                    d.body = part.text;
-                    docs.push(d);
-                }
-            }
+    /// The index from the text of its common part (`data/search/common.json`), with no authority's part yet.
+    pub fn read(text: &str) -> Result<Index, LoadError> {
+        Index::new(parse_json::<Common>(SEARCH_COMMON, text)?)
+    }
+
+    /// The index from its common part, with no authority's part yet.
+    pub fn new(common: Common) -> Result<Index, LoadError> {
+        let wrong = |what: &str| LoadError::new(SEARCH_COMMON, format!("the search index is damaged: {what}"));
+        if common.terms.len() != common.frequencies.len() {
+            return Err(wrong("its terms and their frequencies differ in number"));
         }
-        for term in &library.glossary {
-            let mut d = doc(Kind::Glossary, format!("glossary/{}", term.id), &term.id, None, term.term.clone(), None);
-            d.crumbs = vec!["Glossary".into(), term.term.clone()];
-            let title = match &term.expansion {
-                Some(e) => format!("{} {e} {}", term.term, term.aliases.join(" ")),
-                None => format!("{} {}", term.term, term.aliases.join(" ")),
-            };
-            d.fields[0] = terms(&title);
-            d.body = term.definition.clone();
-            docs.push(d);
+        let vocabulary = Set::from_iter(&common.terms).map_err(|_| wrong("its terms are not in order"))?;
+        let mut offsets = Vec::with_capacity(common.authorities.len() + 1);
+        let mut total = 0usize;
+        for (_, _, count) in &common.authorities {
+            offsets.push(total);
+            total += *count as usize;
         }
-        let mut postings: HashMap<String, Vec<(u32, u8)>> = HashMap::new();
-        for (n, d) in docs.iter_mut().enumerate() {
-            d.body_tokens = tokens(&d.body);
-            d.fields[1] = d.body_tokens.iter().map(|t| t.term.clone()).collect();
-            for (f, field) in d.fields.iter().enumerate() {
-                for t in field {
-                    postings.entry(t.clone()).or_default().push((n as u32, f as u8));
-                }
-            }
+        offsets.push(total);
+        let stamp = common.glossary.stamp.clone();
+        let glossary = Held::read(SEARCH_COMMON, common.glossary, total, None, common.terms.len())?;
+        Ok(Index {
+            total: total + glossary.docs.len(),
+            parts: common.authorities.iter().map(|_| None).collect(),
+            authorities: common.authorities.into_iter().map(|(slug, name, _)| (slug, name)).collect(),
+            offsets,
+            terms: common.terms,
+            frequencies: common.frequencies,
+            vocabulary,
+            synonyms: common.synonyms,
+            suggestions: common.suggestions,
+            average_body: common.average_body,
+            stamp,
+            glossary,
+            words: Default::default(),
+        })
+    }
+
+    /// The index from the published files (path and text): the common part and every authority's part.
+    pub fn from_files(files: &[(String, String)]) -> Result<Index, LoadError> {
+        let text = |path: &str| {
+            files
+                .iter()
+                .find(|(p, _)| p == path)
+                .map(|(_, t)| t.as_str())
+                .ok_or_else(|| LoadError::new(path, "the search index has no such file"))
+        };
+        let mut index = Index::read(text(SEARCH_COMMON)?)?;
+        for (i, path) in index.missing(None) {
+            index.add(i, text(&path)?)?;
         }
-        let mut words: Vec<&String> = postings.keys().collect();
-        words.sort();
-        let vocabulary = Set::from_iter(words).unwrap_or_default();
-        let synonyms = library
-            .glossary
-            .iter()
-            .map(|t| {
-                let mut group: Vec<Vec<String>> = std::iter::once(&t.term)
-                    .chain(t.expansion.iter())
-                    .chain(t.aliases.iter())
-                    .map(|p| terms(p))
-                    .filter(|p| !p.is_empty())
-                    .collect();
-                group.dedup();
-                group
-            })
-            .filter(|g| g.len() > 1)
-            .collect();
-        let glossary = library
-            .glossary
-            .iter()
-            .map(|t| {
-                let spellings = std::iter::once(&t.term)
-                    .chain(t.expansion.iter())
-                    .chain(t.aliases.iter())
-                    .map(|s| fold(s))
-                    .collect();
-                (t.id.clone(), t.term.clone(), spellings)
-            })
-            .collect();
-        let average_body = docs.iter().map(|d| d.fields[1].len() as f32).sum::<f32>() / docs.len().max(1) as f32;
-        let authorities =
-            library.books.iter().map(|b| (b.authority.slug.clone(), b.authority.short_name.clone())).collect();
-        Index { docs, authorities, postings, vocabulary, synonyms, glossary, average_body }
+        Ok(index)
+    }
+
+    /// The position of the authority with this slug.
+    pub fn position(&self, slug: &str) -> Option<usize> {
+        self.authorities.iter().position(|(s, _)| s == slug)
+    }
+
+    /// The parts a search needs that are not held yet (in the authority at index `only` alone if given, in every
+    /// authority otherwise): each authority's index and its part's path.
+    pub fn missing(&self, only: Option<usize>) -> Vec<(usize, String)> {
+        let wanted = |i: &usize| only.is_none_or(|o| o == *i);
+        (0..self.authorities.len())
+            .filter(wanted)
+            .filter(|i| self.parts.get(*i).is_some_and(Option::is_none))
+            .map(|i| (i, search_part_path(&self.authorities[i].0)))
+            .collect()
+    }
+
+    /// Adds the part of the authority at index `i`, from its file's text; a part already held is kept.
+    pub fn add(&mut self, i: usize, text: &str) -> Result<(), LoadError> {
+        let Some((slug, short)) = self.authorities.get(i) else { return Ok(()) };
+        if self.parts[i].is_some() {
+            return Ok(());
+        }
+        let path = search_part_path(slug);
+        let part: Part = parse_json(&path, text)?;
+        if part.stamp != self.stamp {
+            return Err(LoadError::new(&path, "the search index is from another version of the site: reload the page"));
+        }
+        let count = self.offsets[i + 1] - self.offsets[i];
+        if part.docs.len() != count {
+            return Err(LoadError::new(&path, "the search index is damaged: it has the wrong number of documents"));
+        }
+        let held = Held::read(&path, part, self.offsets[i], Some((i, slug, short)), self.terms.len())?;
+        self.parts[i] = Some(held);
+        Ok(())
+    }
+
+    /// The document numbered `n`, if its part is held.
+    pub fn doc(&self, n: usize) -> Option<&Doc> {
+        if n >= self.glossary.offset {
+            return self.glossary.docs.get(n - self.glossary.offset);
+        }
+        let i = self.offsets.partition_point(|start| *start <= n).checked_sub(1)?;
+        let part = self.parts.get(i)?.as_ref()?;
+        part.docs.get(n - part.offset)
     }
 
     /// How many distinct terms the index holds.
     pub fn term_count(&self) -> usize {
-        self.postings.len()
+        self.terms.len()
     }
 
-    /// How many (term, document, field) entries the index holds.
-    pub fn posting_count(&self) -> usize {
-        self.postings.values().map(Vec::len).sum()
+    /// A term's number in the vocabulary.
+    fn number(&self, term: &str) -> Option<u32> {
+        self.terms.binary_search_by(|t| t.as_str().cmp(term)).ok().map(|n| n as u32)
     }
 
     /// Terms in the vocabulary within typo reach of `term`: one edit (a swap of neighbours counts as one) for 4+
@@ -248,6 +431,12 @@ impl Index {
         found
     }
 
+    /// A single term as an alternative: its weight, and in how many documents it occurs (none when unknown).
+    fn single(&self, term: String, weight: f32) -> Alternative {
+        let documents = self.number(&term).and_then(|n| self.frequencies.get(n as usize)).copied().unwrap_or(0);
+        Alternative { terms: vec![term], weight, documents }
+    }
+
     /// The query as clauses: each a set of alternatives, of which a document's best match counts.
     fn clauses(&self, query: &[String]) -> Vec<Vec<Alternative>> {
         let mut clauses = Vec::new();
@@ -258,21 +447,25 @@ impl Index {
                 .synonyms
                 .iter()
                 .flat_map(|g| g.iter().map(move |p| (g, p)))
-                .filter(|(_, p)| query[i..].starts_with(p))
-                .max_by_key(|(_, p)| p.len());
-            if let Some((group, typed)) = phrase {
+                .filter(|(_, (p, _))| query[i..].starts_with(p))
+                .max_by_key(|(_, (p, _))| p.len());
+            if let Some((group, (typed, _))) = phrase {
                 let clause = group
                     .iter()
-                    .map(|p| Alternative { terms: p.clone(), weight: if p == typed { 1.0 } else { 0.9 } })
+                    .map(|(p, documents)| Alternative {
+                        terms: p.clone(),
+                        weight: if p == typed { 1.0 } else { 0.9 },
+                        documents: *documents,
+                    })
                     .collect();
                 clauses.push(clause);
                 i += typed.len();
                 continue;
             }
             let term = &query[i];
-            let mut clause = vec![Alternative { terms: vec![term.clone()], weight: 1.0 }];
-            if !self.postings.contains_key(term) {
-                clause.extend(self.near(term).into_iter().map(|t| Alternative { terms: vec![t], weight: 0.6 }));
+            let mut clause = vec![self.single(term.clone(), 1.0)];
+            if self.number(term).is_none() {
+                clause.extend(self.near(term).into_iter().map(|t| self.single(t, 0.6)));
             }
             clauses.push(clause);
             i += 1;
@@ -280,26 +473,21 @@ impl Index {
         clauses
     }
 
-    /// How often a phrase occurs in each field of a document.
-    fn occurrences(&self, doc: usize, phrase: &[String]) -> [usize; 3] {
-        let mut out = [0; 3];
-        for (f, field) in self.docs[doc].fields.iter().enumerate() {
-            out[f] = if phrase.len() == 1 {
-                field.iter().filter(|t| **t == phrase[0]).count()
-            } else {
-                field.windows(phrase.len()).filter(|w| *w == phrase).count()
-            };
+    /// The parts a search looks in: the authority at index `only`'s, or every authority's held and the glossary.
+    fn scope(&self, only: Option<usize>) -> Vec<&Held> {
+        match only {
+            Some(i) => self.parts.get(i).and_then(Option::as_ref).into_iter().collect(),
+            None => self.parts.iter().flatten().chain(std::iter::once(&self.glossary)).collect(),
         }
-        out
     }
 
-    /// A document's score for one alternative, from how often it occurs in each field (`counts`) and in how many
-    /// documents (`df`).
-    fn alternative_score(&self, doc: usize, alt: &Alternative, counts: [usize; 3], df: usize) -> f32 {
-        let n = self.docs.len() as f32;
-        let idf = (1.0 + (n - df as f32 + 0.5) / (df as f32 + 0.5)).ln();
-        let length = self.docs[doc].fields[1].len() as f32;
-        let norm = 1.2 * (0.25 + 0.75 * length / self.average_body.max(1.0));
+    /// A document's score for one alternative, from how often it occurs in each field (`counts`) and the
+    /// document's text's length.
+    fn alternative_score(&self, length: u32, alt: &Alternative, counts: [usize; 3]) -> f32 {
+        let n = self.total as f32;
+        let df = alt.documents as f32;
+        let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+        let norm = 1.2 * (0.25 + 0.75 * length as f32 / self.average_body.max(1.0));
         let mut score = 0.0;
         for (f, count) in counts.iter().enumerate() {
             if *count > 0 {
@@ -311,68 +499,95 @@ impl Index {
         score * idf * alt.weight * if alt.terms.len() > 1 { 1.5 } else { 1.0 }
     }
 
-    /// Searches for `query`, only in the authority at index `only` if given; at most `limit` results.
+    /// A phrase as term numbers; `None` if a word of it is in no document.
+    fn numbers(&self, phrase: &[String]) -> Option<Vec<u32>> {
+        phrase.iter().map(|t| self.number(t)).collect()
+    }
+
+    /// Searches for `query`, only in the authority at index `only` if given; at most `limit` results. Only the
+    /// parts held are searched ([`Index::missing`] names the others).
     pub fn search(&self, query: &str, only: Option<usize>, limit: usize) -> Found {
         let truncated = query.chars().count() > MAX_QUERY_CHARS;
         let query: String = query.chars().take(MAX_QUERY_CHARS).collect();
         let words = terms(&query);
         let clauses = self.clauses(&words);
-        let mut scores: HashMap<usize, (f32, usize, Vec<String>)> = HashMap::new();
+        let scope = self.scope(only);
+        // Per document: the sum of its clauses' best scores, and how many clauses it matched.
+        let mut scores: Vec<(f32, usize)> = vec![(0.0, 0); self.total];
+        // Per clause: the documents that matched it, in order, with the alternative that counted.
+        let mut chosen: Vec<Vec<(usize, usize)>> = Vec::with_capacity(clauses.len());
+        let mut best_of: Vec<Option<(f32, usize)>> = vec![None; self.total];
+        let mut touched: Vec<usize> = Vec::new();
         for clause in &clauses {
-            let mut best: HashMap<usize, (f32, &Alternative)> = HashMap::new();
-            for alt in clause {
-                let Some(first) = self.postings.get(&alt.terms[0]) else { continue };
-                let mut docs: Vec<usize> = first.iter().map(|(d, _)| *d as usize).collect();
-                docs.dedup();
-                // A phrase is as rare as the documents that hold the whole phrase, not its first word.
-                let found: Vec<(usize, [usize; 3])> = docs
-                    .into_iter()
-                    .map(|d| (d, self.occurrences(d, &alt.terms)))
-                    .filter(|(_, c)| c.iter().any(|n| *n > 0))
-                    .collect();
-                let df = found.len();
-                for (d, counts) in found {
-                    if only.is_some() && self.docs[d].authority != only {
-                        continue;
-                    }
-                    let s = self.alternative_score(d, alt, counts, df);
-                    if s > 0.0 && best.get(&d).is_none_or(|(b, _)| s > *b) {
-                        best.insert(d, (s, alt));
+            for (a, alt) in clause.iter().enumerate() {
+                let Some(phrase) = self.numbers(&alt.terms).filter(|_| alt.documents > 0) else { continue };
+                for part in &scope {
+                    for (local, counts) in part.matches(&phrase) {
+                        let s = self.alternative_score(part.docs[local].length, alt, counts);
+                        let d = part.offset + local;
+                        let slot = &mut best_of[d];
+                        if s > 0.0 && slot.is_none_or(|(b, _)| s > b) {
+                            if slot.is_none() {
+                                touched.push(d);
+                            }
+                            *slot = Some((s, a));
+                        }
                     }
                 }
             }
-            for (d, (s, alt)) in best {
-                let entry = scores.entry(d).or_insert((0.0, 0, vec![]));
-                entry.0 += s;
-                entry.1 += 1;
-                entry.2.extend(alt.terms.iter().cloned());
+            touched.sort_unstable();
+            let mut matched = Vec::with_capacity(touched.len());
+            for d in touched.drain(..) {
+                if let Some((s, a)) = best_of[d].take() {
+                    scores[d].0 += s;
+                    scores[d].1 += 1;
+                    matched.push((d, a));
+                }
             }
+            chosen.push(matched);
         }
         let whole: Vec<String> = clauses.iter().filter_map(|c| c.first()).flat_map(|a| a.terms.clone()).collect();
-        let mut hits: Vec<Hit> = scores
+        let mut phrase_found: HashMap<usize, [usize; 3]> = HashMap::new();
+        if let Some(phrase) = self.numbers(&whole).filter(|_| whole.len() > 1) {
+            for part in &scope {
+                phrase_found.extend(part.matches(&phrase).into_iter().map(|(local, c)| (part.offset + local, c)));
+            }
+        }
+        let mut hits: Vec<(f32, usize)> = Vec::new();
+        for (d, (score, matched_clauses)) in scores.into_iter().enumerate().filter(|(_, (_, m))| *m > 0) {
+            let coverage = matched_clauses as f32 / clauses.len() as f32;
+            let mut score = score * coverage * coverage;
+            if whole.len() > 1 {
+                let found = phrase_found.get(&d).copied().unwrap_or_default();
+                score *= if found[0] > 0 {
+                    2.0
+                } else if found[1] + found[2] > 0 {
+                    1.5
+                } else {
+                    1.0
+                };
+            }
+            // A glossary entry explains a word; the procedures say what to do: they come first.
+            if d >= self.glossary.offset {
+                score *= 0.4;
+            }
+            hits.push((score, d));
+        }
+        let hits = best(hits, limit)
             .into_iter()
-            .map(|(d, (score, matched_clauses, matched))| {
-                let coverage = matched_clauses as f32 / clauses.len() as f32;
-                let mut score = score * coverage * coverage;
-                if whole.len() > 1 {
-                    let found = self.occurrences(d, &whole);
-                    score *= if found[0] > 0 {
-                        2.0
-                    } else if found[1] + found[2] > 0 {
-                        1.5
-                    } else {
-                        1.0
-                    };
-                }
-                // A glossary entry explains a word; the procedures say what to do: they come first.
-                if self.docs[d].kind == Kind::Glossary {
-                    score *= 0.4;
-                }
-                Hit { doc: d, score, matched }
+            .map(|(score, doc)| {
+                let matched = clauses
+                    .iter()
+                    .zip(&chosen)
+                    .filter_map(|(clause, chosen)| {
+                        let at = chosen.binary_search_by_key(&doc, |(d, _)| *d).ok()?;
+                        clause.get(chosen[at].1)
+                    })
+                    .flat_map(|alt| alt.terms.iter().cloned())
+                    .collect();
+                Hit { doc, score, matched }
             })
             .collect();
-        hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
-        hits.truncate(limit);
         Found { hits, truncated, searchable: !words.is_empty() }
     }
 
@@ -384,7 +599,7 @@ impl Index {
             return vec![];
         }
         let mut scored: Vec<(f64, &String, &String)> = self
-            .glossary
+            .suggestions
             .iter()
             .map(|(id, term, spellings)| {
                 let best = spellings.iter().map(|s| strsim::jaro_winkler(query, s)).fold(0.0, f64::max);
@@ -398,8 +613,8 @@ impl Index {
     /// A short extract of a document's text around its best run of matches, with where the matches are in it, and
     /// the words matched as written (for highlighting on the page it opens).
     pub fn snippet(&self, hit: &Hit, words: usize) -> (Snippet, Vec<String>) {
-        let d = &self.docs[hit.doc];
-        let tokens = &d.body_tokens;
+        let Some(d) = self.doc(hit.doc) else { return (Snippet::default(), Vec::new()) };
+        let tokens = self.words.borrow_mut().tokens(&d.body);
         let matches: Vec<bool> = tokens.iter().map(|t| hit.matched.contains(&t.term)).collect();
         let mut best = (0, 0);
         for start in 0..tokens.len() {
@@ -418,7 +633,7 @@ impl Index {
         for t in tokens.iter().filter(|t| hit.matched.contains(&t.term)) {
             note(&d.body[t.start..t.end]);
         }
-        for t in text::tokens(&d.title).iter().filter(|t| hit.matched.contains(&t.term)) {
+        for t in self.words.borrow_mut().tokens(&d.title).iter().filter(|t| hit.matched.contains(&t.term)) {
             note(&d.title[t.start..t.end]);
         }
         if tokens.is_empty() {
@@ -477,7 +692,7 @@ mod tests {
             r#"[{"id":"tac","term":"TAC","expansion":"Team Around the Child","definition":"A group of professionals.","aliases":["team around the child"]}]"#,
         )
         .unwrap();
-        Index::new(&library)
+        build::published(&library).unwrap()
     }
 
     fn top(index: &Index, query: &str) -> Vec<String> {
@@ -486,7 +701,7 @@ mod tests {
             .hits
             .iter()
             .map(|h| {
-                let d = &index.docs[h.doc];
+                let d = index.doc(h.doc).unwrap();
                 format!("{}{}", d.path, d.fragment.as_ref().map(|f| format!("#{f}")).unwrap_or_default())
             })
             .collect()
@@ -495,7 +710,7 @@ mod tests {
     #[test]
     fn each_heading_is_a_document_with_its_breadcrumb() {
         let index = index();
-        let tac = index.docs.iter().find(|d| d.fragment.as_deref() == Some("tac")).unwrap();
+        let tac = (0..20).filter_map(|n| index.doc(n)).find(|d| d.fragment.as_deref() == Some("tac")).unwrap();
         assert_eq!(tac.kind, Kind::Heading);
         assert_eq!((tac.path.as_str(), tac.id.as_str()), ("a/north/reviews", "reviews"));
         assert_eq!(tac.crumbs, ["North", "Reviews", "Stepping down"]);

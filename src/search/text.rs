@@ -2,6 +2,7 @@
 //! split where letters meet digits ("s47" → "s", "47"), number words made digits ("twelve" → "12"), "s" before a
 //! number read as "section", common words dropped, and the rest stemmed ("reviews", "reviewed" → "review").
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
@@ -115,20 +116,49 @@ fn runs(text: &str) -> Vec<(usize, usize, String)> {
     out
 }
 
-/// The tokens of a text, in order.
-pub fn tokens(text: &str) -> Vec<Token> {
+/// The tokens of a text, in order, each word's term given by `term_of` (from the word as written).
+fn tokens_with(text: &str, mut term_of: impl FnMut(&str) -> Option<String>) -> Vec<Token> {
     let runs = runs(text);
     let mut out = Vec::with_capacity(runs.len());
     for (i, (start, end, word)) in runs.iter().enumerate() {
-        let folded = fold(word);
         // "s47", "S.47", "s 47": an "s" just before a number is "section".
         let next_is_number = runs.get(i + 1).is_some_and(|(_, _, w)| w.chars().all(|c| c.is_numeric()));
-        let term = if folded == "s" && next_is_number { Some("section".to_owned()) } else { term(&folded) };
+        let section = next_is_number && fold(word) == "s";
+        let term = if section { Some("section".to_owned()) } else { term_of(word) };
         if let Some(term) = term {
             out.push(Token { start: *start, end: *end, term });
         }
     }
     out
+}
+
+/// The tokens of a text, in order.
+pub fn tokens(text: &str) -> Vec<Token> {
+    tokens_with(text, |word| term(&fold(word)))
+}
+
+/// The terms of many texts, each word folded and stemmed once however often it recurs (the publish step indexes
+/// every authority's procedure, and procedures share most of their words).
+#[derive(Debug, Default)]
+pub struct Terms {
+    known: HashMap<String, Option<String>>,
+}
+
+impl Terms {
+    /// The tokens of a text, in order, as [`tokens`] gives them.
+    pub fn tokens(&mut self, text: &str) -> Vec<Token> {
+        let known = &mut self.known;
+        let term_of = |word: &str| match known.get(word) {
+            Some(term) => term.clone(),
+            None => known.entry(word.to_owned()).or_insert_with(|| term(&fold(word))).clone(),
+        };
+        tokens_with(text, term_of)
+    }
+
+    /// The terms of a text, in order, as [`terms`] gives them.
+    pub fn terms(&mut self, text: &str) -> Vec<String> {
+        self.tokens(text).into_iter().map(|t| t.term).collect()
+    }
 }
 
 /// The terms of a text, in order.
@@ -172,5 +202,15 @@ mod tests {
         assert_eq!(&text[t[0].start..t[0].end], "Reviewed");
         assert_eq!(&text[t[1].start..t[1].end], "Café’s");
         assert_eq!(t[2].term, "plan");
+    }
+
+    #[test]
+    fn remembered_terms_are_the_same_terms() {
+        let mut words = Terms::default();
+        for text in ["Reviews, S47 and twelve weeks", "Café’s reviews: s.47 in 12weeks", "reviews REVIEWS"] {
+            assert_eq!(words.terms(text), terms(text), "{text}");
+            assert_eq!(words.terms(text), terms(text), "{text}, once remembered");
+            assert_eq!(words.tokens(text), tokens(text), "{text}");
+        }
     }
 }

@@ -17,7 +17,7 @@ use wasm_bindgen::JsCast;
 
 use super::fetch::after;
 use super::{browser, place};
-use crate::background::{load_failed, read_reply, request, Pending, READY, WARM, WORKER_LOADER_META};
+use crate::background::{load_failed, read_reply, request, warm, Pending, READY, WORKER_LOADER_META};
 use crate::html::Html;
 use crate::model::LoadError;
 use crate::pages::route::Route;
@@ -162,22 +162,24 @@ fn post(client: &Client, lane: Option<u32>, message: String) {
 }
 
 /// Starts the worker, once the browser is idle after the first page made on this side is shown, and has it load
-/// everything and build the search index: so neither the first search nor the first page made in the worker waits
-/// for that, and the worker's files are fetched only after everything the first page needed. Only the first call
-/// does anything. (A page made in the worker starts it itself; a warm-up after it failed would only hold up its
-/// Try again.)
-pub fn warm_when_idle() {
+/// the parts of the search index the header's box needs on this page (`slug`: the authority whose pages are open,
+/// or empty), then everything else: so neither the first search nor the first page made in the worker waits for
+/// that, and the worker's files are fetched only after everything the first page needed. Only the first call does
+/// anything. (A page made in the worker starts it itself; a warm-up after it failed would only hold up its Try
+/// again.)
+pub fn warm_when_idle(slug: &str) {
     if WARMING.with(|w| w.replace(true)) {
         return;
     }
-    browser::when_idle(|| {
+    let message = warm(slug);
+    browser::when_idle(move || {
         CLIENT.with(|c| {
             let mut client = c.borrow_mut();
             if client.is_none() {
                 *client = start().ok();
             }
             if let Some(client) = client.as_ref() {
-                post(client, None, WARM.to_owned());
+                post(client, None, message);
             }
         });
     });

@@ -146,6 +146,7 @@ fn MainPage() -> impl IntoView {
                 browser::set_busy(false);
                 let marks = matches!(&route, Route::Section { highlight: Some(_), .. });
                 let listed = catalogue.clone();
+                let slug = route.authority().unwrap_or_default().to_owned();
                 request_animation_frame(move || {
                     if !place::shown() && marks {
                         browser::scroll_to_centre(".prose mark");
@@ -157,7 +158,7 @@ fn MainPage() -> impl IntoView {
                     if typing {
                         browser::focus_again(start::FILTER_ID);
                     }
-                    background::warm_when_idle();
+                    background::warm_when_idle(&slug);
                 });
                 let class = route.page_class();
                 let listed = catalogue.clone();

@@ -1,8 +1,11 @@
 //! The background worker's side: it loads the published data once (each authority's rules alone while only the
 //! comparison is asked for, everything once another page is), then answers each page's request with the page's HTML
-//! (see [`crate::background`]). Every request that arrives while a load is under way waits for that one load; a
-//! request that a newer one of the same lane has replaced is not answered; and the page's [`WARM`] has everything
-//! loaded and the search index built before the first search. Started by `src/bin/worker.rs`.
+//! (see [`crate::background`]). A search needs only the published search index: its common part, and the part of
+//! each authority it looks in, added as searches need them ([`search_index`]). Every request that arrives while a
+//! load is under way waits for that one load (each file is fetched once however many wait for it); a request that a
+//! newer one of the same lane has replaced is not answered; and the page's warm-up ([`crate::background::warm`])
+//! loads the parts of the search index the header's box will need, then everything else. Started by
+//! `src/bin/worker.rs`.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -13,21 +16,32 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
 
 use super::fetch::{fetch_text, finish, start};
-use crate::background::{library, load_failed, read_request, reply, rules_library, slugs, Newest, Texts, READY, WARM};
+use crate::background::{
+    library, load_failed, read_request, read_warm, reply, rules_library, slugs, Newest, Texts, READY,
+};
 use crate::model::{
     data_cases_path, data_path, LoadError, DATA_AUTHORITIES, DATA_GLOSSARY, DATA_ROLES, DATA_RULES, DATA_SITE,
     DATA_TOPICS,
 };
-use crate::pages::worker::{page, rules_suffice, Answer, Clock, Service};
+use crate::pages::worker::{page, rules_suffice, search, search_scope, Answer, Clock, Service};
+use crate::search::data::SEARCH_COMMON;
+use crate::search::Index;
 
 /// A load of the library under way, which any number of requests can wait for.
 type Load = Shared<LocalBoxFuture<'static, Result<Rc<Service>, LoadError>>>;
+
+/// A fetch of one file of the search index under way, which any number of searches can wait for.
+type Fetch = Shared<LocalBoxFuture<'static, Result<Rc<String>, LoadError>>>;
 
 thread_local! {
     /// The service made from the most complete library loaded so far, and how much of the data that is.
     static SERVICE: RefCell<Option<(Rc<Service>, Loaded)>> = const { RefCell::new(None) };
     /// The loads under way, each with how much of the data it loads.
     static LOADING: RefCell<Vec<(Loaded, Load)>> = const { RefCell::new(Vec::new()) };
+    /// The search index, once its common part is read, with the authorities' parts added so far.
+    static SEARCH: RefCell<Option<Rc<RefCell<Index>>>> = const { RefCell::new(None) };
+    /// The search index's files being fetched, by path.
+    static FETCHING: RefCell<Vec<(String, Fetch)>> = const { RefCell::new(Vec::new()) };
     /// The number of the newest request seen in each lane.
     static NEWEST: RefCell<Newest> = RefCell::new(Newest::default());
 }
@@ -108,15 +122,62 @@ async fn loaded(need: Loaded) -> Result<Rc<Service>, LoadError> {
     result
 }
 
-/// Loads everything and builds the search index, once the loads already under way (a comparison's) are done.
-async fn warm() {
+/// The text of a file of the search index: fetched once however many searches wait for it. A failure is not kept.
+async fn fetch_once(path: String) -> Result<Rc<String>, LoadError> {
+    let under_way = FETCHING.with(|fetching| {
+        let mut fetching = fetching.borrow_mut();
+        if let Some((_, fetch)) = fetching.iter().find(|(p, _)| *p == path) {
+            return fetch.clone();
+        }
+        let started: Fetch = {
+            let path = path.clone();
+            async move { fetch_text(&path).await.map(Rc::new) }.boxed_local().shared()
+        };
+        fetching.push((path, started.clone()));
+        started
+    });
+    let result = under_way.clone().await;
+    FETCHING.with(|fetching| fetching.borrow_mut().retain(|(_, other)| !other.ptr_eq(&under_way)));
+    result
+}
+
+/// The search index with every part a search in the authority `slug` needs (every authority's, for an empty or
+/// unknown slug): the common part read once, and each missing part fetched (all at once) and added.
+async fn search_index(slug: &str) -> Result<Rc<RefCell<Index>>, LoadError> {
+    let index = match SEARCH.with(|kept| kept.borrow().clone()) {
+        Some(index) => index,
+        None => {
+            let text = fetch_once(SEARCH_COMMON.to_owned()).await?;
+            match SEARCH.with(|kept| kept.borrow().clone()) {
+                Some(index) => index,
+                None => {
+                    let index = Rc::new(RefCell::new(Index::read(&text)?));
+                    SEARCH.with(|kept| *kept.borrow_mut() = Some(index.clone()));
+                    index
+                }
+            }
+        }
+    };
+    let missing = {
+        let held = index.borrow();
+        held.missing(held.position(slug))
+    };
+    let texts = futures::future::join_all(missing.iter().map(|(_, path)| fetch_once(path.clone()))).await;
+    for ((i, _), text) in missing.iter().zip(texts) {
+        index.borrow_mut().add(*i, &text?)?;
+    }
+    Ok(index)
+}
+
+/// Loads the parts of the search index a search in `slug` needs (the header's box on this page), then everything
+/// else, once the loads already under way (a comparison's) are done.
+async fn warm(slug: String) {
+    let _ = search_index(&slug).await;
     let under_way: Vec<Load> = LOADING.with(|loading| loading.borrow().iter().map(|(_, l)| l.clone()).collect());
     for load in under_way {
         let _ = load.await;
     }
-    if let Ok(service) = loaded(Loaded::All).await {
-        service.index();
-    }
+    let _ = loaded(Loaded::All).await;
 }
 
 /// The browser's clock as the worker reads it.
@@ -132,14 +193,28 @@ pub fn serve() {
     let answerer = scope.clone();
     let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
         let Some(text) = event.data().as_string() else { return };
-        if text == WARM {
-            spawn_local(warm());
+        if let Some(slug) = read_warm(&text) {
+            spawn_local(warm(slug));
             return;
         }
         let Some((seq, lane, want, route, held)) = read_request(&text) else { return };
         NEWEST.with(|newest| newest.borrow_mut().seen(lane, seq));
         let scope = answerer.clone();
         spawn_local(async move {
+            if let Some(slug) = search_scope(&route) {
+                let index = search_index(slug).await;
+                if NEWEST.with(|newest| newest.borrow().superseded(lane, seq)) {
+                    return;
+                }
+                let answer = match index {
+                    Ok(index) => search(&index.borrow(), want, &route),
+                    Err(error) => Some(Answer::Page(load_failed(&error))),
+                };
+                if let Some(answer) = answer {
+                    let _ = scope.post_message(&JsValue::from_str(&reply(seq, &answer)));
+                }
+                return;
+            }
             let need = if rules_suffice(&route) { Loaded::Rules } else { Loaded::All };
             let service = loaded(need).await;
             if NEWEST.with(|newest| newest.borrow().superseded(lane, seq)) {

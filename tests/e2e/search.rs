@@ -2,7 +2,8 @@
 //! keystroke takes to show them), the keys, a result opens its section with the words marked and the first mark in
 //! the middle of the window, Enter and the Search button open the results page (a word that matches nothing
 //! included), on an authority's pages the box searches that authority with every authority one click away, a search
-//! typed while the worker loads shares its one load, a `/search?q=…&a=…` link reproduces the engine's results, and
+//! typed while the worker loads shares its one load, a search within one authority fetches only its part of the
+//! index (and one across all the rest), a `/search?q=…&a=…` link reproduces the engine's results, and
 //! bad input answers; axe-core on each.
 
 use fantoccini::Locator;
@@ -10,7 +11,8 @@ use fantoccini::Locator;
 use crate::support;
 use crate::support::browser::Browser;
 use crate::support::server::Override;
-use cin_procedure_explorer::search::Index;
+use cin_procedure_explorer::search::build::published;
+use cin_procedure_explorer::search::data::{search_part_path, SEARCH_COMMON};
 
 /// Types `query` into the header box (as one input event) and returns the milliseconds until its results showed.
 async fn type_query(b: &Browser, query: &str) -> f64 {
@@ -228,22 +230,59 @@ async fn a_search_typed_while_the_worker_loads_shares_its_one_load() {
     assert_eq!(server.requests("/data/glossary.json"), 1, "the glossary was fetched once");
     for slug in support::slugs() {
         assert_eq!(server.requests(&format!("/data/{slug}.json")), 1, "data/{slug}.json was fetched once");
+        let part = format!("/{}", search_part_path(&slug));
+        assert_eq!(server.requests(&part), 1, "{part} was fetched once");
     }
+    assert_eq!(server.requests(&format!("/{SEARCH_COMMON}")), 1, "the search index's common part was fetched once");
+    b.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_search_within_one_authority_fetches_only_its_part_of_the_index_and_one_across_all_the_rest() {
+    let Some((server, b)) = support::setup().await else { return };
+    let content = support::content();
+    let (authority, procedure) = (&content[1].0, &content[1].1);
+    let fetched = |server: &crate::support::server::Server| -> Vec<(String, usize)> {
+        support::slugs()
+            .iter()
+            .map(|slug| (slug.clone(), server.requests(&format!("/{}", search_part_path(slug)))))
+            .collect()
+    };
+    b.open(&server.url(&format!("/a/{}/{}", authority.slug, procedure.sections[0].id)), ".prose").await;
+    type_query(&b, "review").await;
+    assert!(b.text("#site-search-results .result-count").await.contains(&format!("in {}", authority.short_name)));
+    // The page's warm-up, once it is idle, asks for the same part: wait for it, then count.
+    b.eval("return new Promise((done) => requestIdleCallback(() => setTimeout(() => done(true), 300)))").await;
+    assert_eq!(server.requests(&format!("/{SEARCH_COMMON}")), 1, "the common part, once");
+    for (slug, count) in fetched(&server) {
+        let expected = usize::from(slug == authority.slug);
+        assert_eq!(
+            count, expected,
+            "data/search/{slug}.json fetched {count} times; the search was in {}",
+            authority.slug
+        );
+    }
+    // Every authority, one click away: the other parts are fetched then, each once, and the common part not again.
+    b.click("#site-search-results .result-scope a").await;
+    b.wait_until("return location.pathname === '/search' && location.search === '?q=review'").await;
+    b.wait_for(".search-page .result-count").await;
+    assert!(fetched(&server).iter().all(|(_, count)| *count == 1), "{:?}", fetched(&server));
+    assert_eq!(server.requests(&format!("/{SEARCH_COMMON}")), 1);
     b.quit().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_search_link_reproduces_the_engines_results() {
     let Some((server, b)) = support::setup().await else { return };
-    let index = Index::new(&support::library());
+    let index = published(&support::library()).unwrap();
     let slugs = support::slugs();
     let (second, last) = (slugs[1].as_str(), slugs[slugs.len() - 1].as_str());
     for (q, a) in [("reviews every three months", ""), ("chair", second), ("s47", last)] {
         b.open(&server.url(&format!("/search?q={}&a={a}", q.replace(' ', "+"))), ".result-count").await;
         let shown = b.eval("return Array.from(document.querySelectorAll('.search-page ol.results > li > a')).map(x => x.getAttribute('href').split(/[?#]/)[0])").await;
-        let only = index.authorities.iter().position(|(s, _)| s == a);
+        let only = index.position(a);
         let expected: Vec<String> =
-            index.search(q, only, 30).hits.iter().map(|h| index.docs[h.doc].path.clone()).collect();
+            index.search(q, only, 30).hits.iter().map(|h| index.doc(h.doc).unwrap().path.clone()).collect();
         assert_eq!(shown, serde_json::json!(expected), "{q} in {a}");
         assert_eq!(b.eval("return document.querySelector('#search-q').value").await, q);
         assert_eq!(b.eval("return document.querySelector('#search-a').value").await, a);
