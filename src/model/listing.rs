@@ -61,10 +61,22 @@ impl Listing {
     }
 }
 
-/// Text lowercased, "&" read as "and", and every run of other characters than letters and digits made one space.
+/// Text lowercased, "&" read as "and", and every run of spaces and punctuation made one space.
 fn folded(text: &str) -> String {
     let text = text.to_lowercase().replace('&', " and ");
-    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
+    let apart = |c: char| c.is_ascii_punctuation() || c.is_whitespace() || matches!(c, '‘' | '’' | '–' | '—');
+    text.split(apart).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
+}
+
+/// The listings in order of `key` (stable: equal keys keep their order), by insertion, which adds far less to the
+/// download than a general sort.
+pub fn sorted_by<'a>(listings: impl IntoIterator<Item = &'a Listing>, key: fn(&Listing) -> &str) -> Vec<&'a Listing> {
+    let mut out: Vec<&Listing> = Vec::new();
+    for listing in listings {
+        let at = out.partition_point(|l| key(l) <= key(listing));
+        out.insert(at, listing);
+    }
+    out
 }
 
 /// The authorities of one region that a filter matched, by name.
@@ -82,10 +94,8 @@ pub fn by_region<'a>(listings: &'a [Listing], filter: &str) -> Vec<RegionGroup<'
     Region::ALL
         .into_iter()
         .map(|region| {
-            let mut authorities: Vec<&Listing> =
-                listings.iter().filter(|l| l.region == region && l.matches(filter)).collect();
-            authorities.sort_by(|a, b| a.name.cmp(&b.name));
-            RegionGroup { region, authorities }
+            let matched = listings.iter().filter(|l| l.region == region && l.matches(filter));
+            RegionGroup { region, authorities: sorted_by(matched, |l| &l.name) }
         })
         .filter(|g| !g.authorities.is_empty())
         .collect()
@@ -153,6 +163,18 @@ mod tests {
             vec![(Region::NorthEast, vec!["Beta Council"]), (Region::SouthWest, vec!["Zeta Council"])]
         );
         assert!(by_region(&all, "nowhere").is_empty());
+    }
+
+    #[test]
+    fn sorting_by_a_key_keeps_equal_keys_in_their_order() {
+        let all = [
+            listing("Beta Council", "B", Region::London),
+            listing("Alpha Council", "A2", Region::London),
+            listing("Gamma Council", "C", Region::London),
+            listing("Alpha Council", "A1", Region::London),
+        ];
+        let shorts: Vec<&str> = sorted_by(&all, |l| &l.name).iter().map(|l| l.short_name.as_str()).collect();
+        assert_eq!(shorts, ["A2", "A1", "B", "C"]);
     }
 
     #[test]

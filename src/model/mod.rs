@@ -28,7 +28,7 @@ pub use changes::{changes_path, parse_changes, validate_changes, Change};
 pub use dates::{PartialDate, ReviewState, MONTHS};
 pub use describe::{describe_brief, describe_conditions, describe_value, describe_when, role_label};
 pub use glossary::{a_to_z, validate_glossary, Found, Term, TermFinder};
-pub use listing::{by_region, ListedDate, Listing, RegionGroup};
+pub use listing::{by_region, sorted_by, ListedDate, Listing, RegionGroup};
 #[cfg(test)]
 pub(crate) use load::content_topics;
 pub use load::{
