@@ -20,8 +20,7 @@ mod validate_rules;
 mod vocab;
 
 pub use authority::{
-    Authority, BasedOn, DateKind, Document, Region, Related, Scope, SectionEntry, StatedDate, Team, Vocabulary,
-    WebAddress,
+    Authority, BasedOn, DateKind, Document, Related, Scope, SectionEntry, StatedDate, Team, Vocabulary, WebAddress,
 };
 pub use catalogue::{page_title, Book, Catalogue};
 pub use changes::{changes_path, parse_changes, validate_changes, Change};
@@ -42,7 +41,7 @@ pub use published::{
 };
 pub use rulebook::{by_group, rules_citing, sections_on, topic, topics_citing, TopicRules};
 pub use rules::{Outcome, Plan, Reading, Rule, SameMeeting, Status, Unit, Value};
-pub use site::{parse_site, validate_site, Site, DATA_SITE, SITE_PATH};
+pub use site::{parse_site, validate_region, validate_site, Region, Site, DATA_SITE, SITE_PATH};
 pub use validate::{is_url_safe_id, validate_authority, validate_index, Problem, RESERVED_SECTION_IDS};
 pub use validate_rules::{validate_rules, Vocabularies};
 
