@@ -3,7 +3,7 @@
 at scale: `scripts/synthetic.py N OUT_DIR`.
 
 Each generated authority is a copy of a real one (taken in turn) with a new slug (`synthetic-001`, …), name,
-region (the nine English regions in turn, so each holds about a ninth) and rule ids; every third copy has its timescales made one unit longer, so that comparisons find differences. The
+region (content/site.json's regions in turn, so each of the nine holds about a ninth) and rule ids; every third copy has its timescales made one unit longer, so that comparisons find differences. The
 copies are not real procedures: they exist only to measure and test the site with many authorities. The folder
 passes the same validation as content/ (the publish step checks it), and `scripts/build-synthetic.sh` builds the
 site from it.
@@ -16,11 +16,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# The nine English regions, as `authority.json` names them.
-REGIONS = [
-    "north_east", "north_west", "yorkshire_and_the_humber", "east_midlands", "west_midlands",
-    "east_of_england", "london", "south_east", "south_west",
-]
+# The regions an authority may be in, by id, as content/site.json lists them.
+REGIONS = [r["id"] for r in json.loads((ROOT / "content" / "site.json").read_text())["regions"]]
 
 
 def longer(value):

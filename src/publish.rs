@@ -12,8 +12,8 @@ use crate::model::{
     authority_path, cases_path, changes_path, data_cases_path, data_path, markup_in_json, parse_authority,
     parse_changes, parse_glossary, parse_index, parse_procedure, parse_roles, parse_rules, parse_site, parse_topics,
     procedure_path, rules_path, validate_authority, validate_changes, validate_glossary, validate_index,
-    validate_roles, validate_rules, validate_site, validate_topics, Authority, AuthorityData, Change, Listing,
-    LoadError, Problem, Procedure, Role, Rule, Site, Term, TermFinder, Topic, Vocabularies, DATA_AUTHORITIES,
+    validate_region, validate_roles, validate_rules, validate_site, validate_topics, Authority, AuthorityData, Change,
+    Listing, LoadError, Problem, Procedure, Role, Rule, Site, Term, TermFinder, Topic, Vocabularies, DATA_AUTHORITIES,
     DATA_CATALOGUE, DATA_GLOSSARY, DATA_ROLES, DATA_RULES, DATA_SITE, DATA_TOPICS, GLOSSARY_PATH, INDEX_PATH,
     ROLES_PATH, SITE_PATH, TOPICS_PATH,
 };
@@ -143,6 +143,7 @@ pub fn check(content: &Content) -> Vec<String> {
         problems.extend(validate_rules(&e.authority, &e.rules, &vocab));
         problems.extend(validate_cases(&e.authority, &e.rules, &content.topics, &e.cases));
         problems.extend(validate_changes(&e.authority, &e.changes));
+        problems.extend(validate_region(&e.authority, &content.site));
     }
     problems.extend(names_used_twice(content));
     problems.extend(validate_glossary(&content.glossary));

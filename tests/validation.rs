@@ -221,3 +221,19 @@ fn every_problem_is_reported_at_once() {
     assert_reported(&lines, "content/glossary.json", glossary, "holds markup");
     assert_eq!(lines.len(), 4, "one line each, nothing else:\n{}", lines.join("\n"));
 }
+
+#[test]
+fn a_region_the_site_does_not_list() {
+    let slug = slugs()[0].clone();
+    let fixture = Fixture::new("region");
+    let file = authority_json(&slug);
+    let text = fixture.text(&file);
+    let region = text[text.find("\"region\": ").unwrap()..].split(',').next().unwrap().to_owned();
+    let line = fixture.edit(&file, &region, "\"region\": \"atlantis\"");
+    assert_reported(
+        &fixture.report(),
+        &file,
+        line,
+        "region \"atlantis\" is not one of the regions in content/site.json",
+    );
+}

@@ -15,8 +15,9 @@ pub struct Authority {
     pub name: String,
     /// The short name used in headings and lists.
     pub short_name: String,
-    /// The English region the authority is in, which groups it on the start page.
-    pub region: Region,
+    /// The id of the English region the authority is in (one of `content/site.json`'s `regions`), which groups it
+    /// on the start page.
+    pub region: String,
     /// The source document.
     pub document: Document,
     /// The dates the source itself states (none when it states none).
@@ -38,75 +39,6 @@ pub struct Authority {
     pub sections: Vec<SectionEntry>,
     /// The authority's own names for things.
     pub vocabulary: Vocabulary,
-}
-
-/// The nine English regions, in the order the start page lists them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Region {
-    /// North East.
-    NorthEast,
-    /// North West.
-    NorthWest,
-    /// Yorkshire and the Humber.
-    YorkshireAndTheHumber,
-    /// East Midlands.
-    EastMidlands,
-    /// West Midlands.
-    WestMidlands,
-    /// East of England.
-    EastOfEngland,
-    /// London.
-    London,
-    /// South East.
-    SouthEast,
-    /// South West.
-    SouthWest,
-}
-
-impl Region {
-    /// Every region, in the order the start page lists them.
-    pub const ALL: [Region; 9] = [
-        Region::NorthEast,
-        Region::NorthWest,
-        Region::YorkshireAndTheHumber,
-        Region::EastMidlands,
-        Region::WestMidlands,
-        Region::EastOfEngland,
-        Region::London,
-        Region::SouthEast,
-        Region::SouthWest,
-    ];
-
-    /// The region's name.
-    pub fn label(self) -> &'static str {
-        match self {
-            Region::NorthEast => "North East",
-            Region::NorthWest => "North West",
-            Region::YorkshireAndTheHumber => "Yorkshire and the Humber",
-            Region::EastMidlands => "East Midlands",
-            Region::WestMidlands => "West Midlands",
-            Region::EastOfEngland => "East of England",
-            Region::London => "London",
-            Region::SouthEast => "South East",
-            Region::SouthWest => "South West",
-        }
-    }
-
-    /// The region's id in `authority.json` and in addresses (`north_east`).
-    pub fn id(self) -> &'static str {
-        match self {
-            Region::NorthEast => "north_east",
-            Region::NorthWest => "north_west",
-            Region::YorkshireAndTheHumber => "yorkshire_and_the_humber",
-            Region::EastMidlands => "east_midlands",
-            Region::WestMidlands => "west_midlands",
-            Region::EastOfEngland => "east_of_england",
-            Region::London => "london",
-            Region::SouthEast => "south_east",
-            Region::SouthWest => "south_west",
-        }
-    }
 }
 
 /// What an authority calls the plan, the review meeting, its step-down service and its record system, and its teams.

@@ -20,15 +20,14 @@ mod validate_rules;
 mod vocab;
 
 pub use authority::{
-    Authority, BasedOn, DateKind, Document, Region, Related, Scope, SectionEntry, StatedDate, Team, Vocabulary,
-    WebAddress,
+    Authority, BasedOn, DateKind, Document, Related, Scope, SectionEntry, StatedDate, Team, Vocabulary, WebAddress,
 };
 pub use catalogue::{page_title, Book, Catalogue};
 pub use changes::{changes_path, parse_changes, validate_changes, Change};
 pub use dates::{PartialDate, ReviewState, MONTHS};
 pub use describe::{describe_brief, describe_conditions, describe_value, describe_when, role_label};
 pub use glossary::{a_to_z, validate_glossary, Found, Term, TermFinder};
-pub use listing::{by_region, ListedDate, Listing, RegionGroup};
+pub use listing::{by_region, sorted_by, ListedDate, Listing, RegionGroup};
 #[cfg(test)]
 pub(crate) use load::content_topics;
 pub use load::{
@@ -42,7 +41,7 @@ pub use published::{
 };
 pub use rulebook::{by_group, rules_citing, sections_on, topic, topics_citing, TopicRules};
 pub use rules::{Outcome, Plan, Reading, Rule, SameMeeting, Status, Unit, Value};
-pub use site::{parse_site, validate_site, Site, DATA_SITE, SITE_PATH};
+pub use site::{parse_site, validate_region, validate_site, Region, Site, DATA_SITE, SITE_PATH};
 pub use validate::{
     is_safe_key, is_url_safe_id, markup_in_json, validate_authority, validate_index, Problem, RESERVED_SECTION_IDS,
 };

@@ -89,7 +89,7 @@ mod tests {
     }
 
     fn reporting() -> Site {
-        Site { report_to: Some("procedures.team@example.org".into()) }
+        Site { report_to: Some("procedures.team@example.org".into()), ..Site::default() }
     }
 
     #[test]

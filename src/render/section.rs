@@ -7,13 +7,14 @@ use super::authority::{contents_html, numbered_title, section_href};
 use super::rule_card::{folded_rule_cards_html, rule_cards_under_h3_html, CardContext};
 use crate::html;
 use crate::html::Html;
-use crate::model::{rules_citing, sections_on, topics_citing, Authority, Book, Listing, Neighbours, Section};
+use crate::model::{
+    rules_citing, sections_on, sorted_by, topics_citing, Authority, Book, Listing, Neighbours, Section,
+};
 use crate::pages::route::Route;
 
 /// Links to the same section beside each other authority's sections on the same topics.
 fn compare_with_html(slug: &str, section: &str, others: &[&Listing]) -> Html {
-    let mut others: Vec<&Listing> = others.iter().copied().filter(|a| a.slug != slug).collect();
-    others.sort_by(|a, b| a.short_name.cmp(&b.short_name));
+    let others = sorted_by(others.iter().copied().filter(|a| a.slug != slug), |a| &a.short_name);
     let options: Html =
         others.iter().map(|a| html!("<option value=\"{}\">{}</option>", a.slug, a.short_name)).collect();
     if options.is_empty() {
