@@ -144,6 +144,10 @@ impl Browser {
             "return document.getElementById('prerendered') === null && !document.querySelector('main[aria-busy]')",
         )
         .await;
+        // The app finishes a page it has shown in the next frame (rule cards opened on a wide screen, the place
+        // put back): what a reader sees is the page after that frame.
+        let frame = "const done = arguments[0]; requestAnimationFrame(() => setTimeout(done, 0));";
+        self.client.execute_async(frame, vec![]).await.expect("wait for a frame");
     }
 
     /// Opens a URL and waits for `selector`, without waiting for the app (for a browser with JavaScript off).
