@@ -94,11 +94,12 @@ pub fn read_reply(text: &str) -> Option<(u32, Answer)> {
     }
 }
 
-/// The published files' texts the library is made from: each authority's data and worked cases (path and text)
-/// in display order, the topics, the roles, the glossary and the site's settings.
+/// What the library is made from: each authority's data (read from its published file) and the published files' texts
+/// of its worked cases (path and text) in display order, the topics, the roles, the glossary and the site's
+/// settings.
 pub struct Texts {
-    /// Each authority's data file.
-    pub books: Vec<(String, String)>,
+    /// Each authority's data.
+    pub books: Vec<AuthorityData>,
     /// Each authority's worked cases file, in the same order.
     pub cases: Vec<(String, String)>,
     /// `data/topics.json`.
@@ -111,25 +112,21 @@ pub struct Texts {
     pub site: String,
 }
 
-/// Assembles the library from the published files' texts.
-pub fn library(texts: &Texts) -> Result<Library, LoadError> {
+/// Assembles the library from the authorities' data and the other published files' texts.
+pub fn library(texts: Texts) -> Result<Library, LoadError> {
     let Texts { books, cases, topics, roles, glossary, site } = texts;
-    let books = books
-        .iter()
-        .map(|(path, text)| crate::model::parse_json::<AuthorityData>(path, text))
-        .collect::<Result<Vec<_>, _>>()?;
     let cases = books
         .iter()
-        .zip(cases)
+        .zip(&cases)
         .map(|(book, (path, text))| Ok((book.authority.slug.clone(), crate::model::parse_json(path, text)?)))
         .collect::<Result<_, LoadError>>()?;
     Ok(Library {
         cases,
         books,
-        topics: crate::model::parse_json::<Vec<Topic>>(DATA_TOPICS, topics)?,
-        roles: crate::model::parse_json::<Vec<Role>>(DATA_ROLES, roles)?,
-        glossary: crate::model::parse_json::<Vec<Term>>(DATA_GLOSSARY, glossary)?,
-        site: crate::model::parse_json::<Site>(DATA_SITE, site)?,
+        topics: crate::model::parse_json::<Vec<Topic>>(DATA_TOPICS, &topics)?,
+        roles: crate::model::parse_json::<Vec<Role>>(DATA_ROLES, &roles)?,
+        glossary: crate::model::parse_json::<Vec<Term>>(DATA_GLOSSARY, &glossary)?,
+        site: crate::model::parse_json::<Site>(DATA_SITE, &site)?,
     })
 }
 

@@ -87,7 +87,10 @@ fn a_part_of_another_build_or_a_damaged_one_is_refused_with_its_name() {
     assert_eq!(error.file, "data/search/york.json");
     assert!(error.message.contains("another version of the site"), "{}", error.message);
     let mut part: serde_json::Value = serde_json::from_str(text).unwrap();
-    part["p"][0] = serde_json::json!([0, 7, 1, 0]);
+    part["p"][0] = cin_procedure_explorer::search::data::encode(&[0, 7, 1, 0]).into(); // field 7: there is none
+    let error = index.add(york, &part.to_string()).unwrap_err();
+    assert!(error.message.contains("damaged"), "{}", error.message);
+    part["p"][0] = "A!".into();
     let error = index.add(york, &part.to_string()).unwrap_err();
     assert!(error.message.contains("damaged"), "{}", error.message);
     assert!(index.add(york, "{").unwrap_err().message.contains("not valid JSON"));

@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::data::{search_part_path, Common, DocData, Part, SEARCH_COMMON};
+use super::data::{encode, search_part_path, Common, DocData, Part, SEARCH_ALL, SEARCH_COMMON};
 use super::html;
 use super::text::{fold, terms, Terms};
 use super::Index;
@@ -73,8 +73,8 @@ fn occurrences(field: &[String], phrase: &[String]) -> usize {
     field.windows(phrase.len()).filter(|w| *w == phrase).count()
 }
 
-/// A part's postings: each term's number and its flat list (see [`super::data`]).
-fn postings(docs: &[Doc], number: &HashMap<&str, u32>) -> (Vec<u32>, Vec<Vec<u32>>) {
+/// A part's postings: each term's number and its flat list, encoded (see [`super::data`]).
+fn postings(docs: &[Doc], number: &HashMap<&str, u32>) -> (Vec<u32>, Vec<String>) {
     // term → entries (document, field, positions), in document then field order.
     let mut by_term: BTreeMap<u32, Vec<(u32, u32, Vec<u32>)>> = BTreeMap::new();
     for (d, doc) in docs.iter().enumerate() {
@@ -105,7 +105,7 @@ fn postings(docs: &[Doc], number: &HashMap<&str, u32>) -> (Vec<u32>, Vec<Vec<u32
                 previous = p;
             }
         }
-        lists.push(list);
+        lists.push(encode(&list));
     }
     (terms, lists)
 }
@@ -214,6 +214,8 @@ impl Built {
     pub fn files(&self) -> Vec<(String, String)> {
         let mut files = vec![(SEARCH_COMMON.to_owned(), json(&self.common))];
         files.extend(self.parts.iter().map(|(slug, part)| (search_part_path(slug), json(part))));
+        let all: Vec<&Part> = self.parts.iter().map(|(_, part)| part).collect();
+        files.push((SEARCH_ALL.to_owned(), json(&all)));
         files
     }
 }

@@ -19,7 +19,7 @@ use fst::automaton::Levenshtein;
 use fst::{IntoStreamer, Set, Streamer};
 
 use crate::model::{parse_json, LoadError};
-use data::{search_part_path, Common, DocData, Part, Phrase, SEARCH_COMMON};
+use data::{decode_into, search_part_path, Common, DocData, Part, Phrase, SEARCH_ALL, SEARCH_COMMON};
 use text::{fold, terms};
 
 /// What a document is.
@@ -68,11 +68,13 @@ struct Alternative {
     documents: u32,
 }
 
-/// A part of the index as held: where its documents' numbers start, the documents, and each term's postings.
+/// A part of the index as held: where its documents' numbers start, the documents, and the terms that occur in
+/// them (ascending) with each one's postings as published ([`data::encode`]), read when a query needs them.
 struct Held {
     offset: usize,
     docs: Vec<Doc>,
-    postings: HashMap<u32, Vec<u32>>,
+    terms: Vec<u32>,
+    postings: Vec<String>,
 }
 
 /// The entries of a flat postings list ([`data`]): each document (its number within the part), field and the
@@ -149,13 +151,16 @@ impl Held {
                 Doc { kind, path, id, fragment, title, authority, crumbs, body, length }
             })
             .collect();
-        let mut postings = HashMap::with_capacity(part.terms.len());
+        let mut numbers = Vec::with_capacity(part.terms.len());
         let mut term = 0u32;
-        for (delta, list) in part.terms.into_iter().zip(part.postings) {
+        let mut list = Vec::new();
+        for (i, (delta, text)) in part.terms.iter().zip(&part.postings).enumerate() {
             term = term
-                .checked_add(delta)
-                .filter(|t| (*t as usize) < terms)
+                .checked_add(*delta)
+                .filter(|t| (*t as usize) < terms && (i == 0 || *delta > 0))
                 .ok_or_else(|| wrong("a term outside the vocabulary"))?;
+            numbers.push(term);
+            decode_into(text, &mut list).ok_or_else(|| wrong("a postings list it cannot read"))?;
             let mut read = 0;
             let mut entries = entries(&list);
             for (doc, field, _) in entries.by_ref() {
@@ -167,9 +172,16 @@ impl Held {
             if entries.at != list.len() || read == 0 {
                 return Err(wrong("a postings list cut short"));
             }
-            postings.insert(term, list);
         }
-        Ok(Held { offset, docs, postings })
+        Ok(Held { offset, docs, terms: numbers, postings: part.postings })
+    }
+
+    /// The postings of a term, read from their text; `None` for a term in none of these documents.
+    fn postings(&self, term: u32) -> Option<Vec<u32>> {
+        let at = self.terms.binary_search(&term).ok()?;
+        let mut list = Vec::new();
+        decode_into(&self.postings[at], &mut list)?;
+        Some(list)
     }
 
     /// Each document of this part that holds `phrase`, with how often it does in each field.
@@ -183,7 +195,7 @@ impl Held {
                 out.push((doc, counts));
             }
         };
-        let Some(lists) = phrase.iter().map(|t| self.postings.get(t)).collect::<Option<Vec<_>>>() else {
+        let Some(lists) = phrase.iter().map(|t| self.postings(*t)).collect::<Option<Vec<_>>>() else {
             return out;
         };
         if let [only] = lists.as_slice() {
@@ -197,7 +209,7 @@ impl Held {
         let mut later: Vec<_> = lists[1..].iter().map(|list| entries(list).peekable()).collect();
         let mut first: Vec<u32> = Vec::new();
         let mut at_later: Vec<Vec<u32>> = vec![Vec::new(); later.len()];
-        'entries: for (doc, field, at) in entries(lists[0]) {
+        'entries: for (doc, field, at) in entries(&lists[0]) {
             for (list, found) in later.iter_mut().zip(at_later.iter_mut()) {
                 while list.next_if(|(d, f, _)| (*d, *f) < (doc, field)).is_some() {}
                 match list.peek() {
@@ -366,20 +378,40 @@ impl Index {
 
     /// Adds the part of the authority at index `i`, from its file's text; a part already held is kept.
     pub fn add(&mut self, i: usize, text: &str) -> Result<(), LoadError> {
-        let Some((slug, short)) = self.authorities.get(i) else { return Ok(()) };
+        let Some((slug, _)) = self.authorities.get(i) else { return Ok(()) };
         if self.parts[i].is_some() {
             return Ok(());
         }
         let path = search_part_path(slug);
         let part: Part = parse_json(&path, text)?;
+        self.hold(i, &path, part)
+    }
+
+    /// Adds every authority's part not held yet, from the text of the file of them all ([`data::SEARCH_ALL`]).
+    pub fn add_all(&mut self, text: &str) -> Result<(), LoadError> {
+        let parts: Vec<Part> = parse_json(SEARCH_ALL, text)?;
+        if parts.len() != self.authorities.len() {
+            return Err(LoadError::new(SEARCH_ALL, "the search index is damaged: it has the wrong number of parts"));
+        }
+        for (i, part) in parts.into_iter().enumerate() {
+            if self.parts[i].is_none() {
+                self.hold(i, SEARCH_ALL, part)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Holds `part`, read from `path`, as the part of the authority at index `i`, once checked.
+    fn hold(&mut self, i: usize, path: &str, part: Part) -> Result<(), LoadError> {
+        let (slug, short) = &self.authorities[i];
         if part.stamp != self.stamp {
-            return Err(LoadError::new(&path, "the search index is from another version of the site: reload the page"));
+            return Err(LoadError::new(path, "the search index is from another version of the site: reload the page"));
         }
         let count = self.offsets[i + 1] - self.offsets[i];
         if part.docs.len() != count {
-            return Err(LoadError::new(&path, "the search index is damaged: it has the wrong number of documents"));
+            return Err(LoadError::new(path, "the search index is damaged: it has the wrong number of documents"));
         }
-        let held = Held::read(&path, part, self.offsets[i], Some((i, slug, short)), self.terms.len())?;
+        let held = Held::read(path, part, self.offsets[i], Some((i, slug, short)), self.terms.len())?;
         self.parts[i] = Some(held);
         Ok(())
     }
@@ -681,6 +713,10 @@ mod tests {
     }
 
     fn index() -> Index {
+        build::published(&index_library()).unwrap()
+    }
+
+    fn index_library() -> crate::compare::Library {
         let mut library = library();
         library.books[0].sections = vec![
             section("reviews", "Reviews", "<p>Reviews are held every twelve weeks.</p><h3 id=\"tac\">Stepping down</h3><p>The case goes to a Team Around the Child.</p>"),
@@ -692,7 +728,7 @@ mod tests {
             r#"[{"id":"tac","term":"TAC","expansion":"Team Around the Child","definition":"A group of professionals.","aliases":["team around the child"]}]"#,
         )
         .unwrap();
-        build::published(&library).unwrap()
+        library
     }
 
     fn top(index: &Index, query: &str) -> Vec<String> {
@@ -740,6 +776,29 @@ mod tests {
         // "review plan" as a phrase beats the two words apart.
         assert_eq!(top(&index, "review plan")[0], "a/south/send");
         assert_eq!(top(&index, "visits")[0], "a/north/visits", "a title match first");
+    }
+
+    #[test]
+    fn the_file_of_every_part_gives_the_same_results_as_the_parts() {
+        let built = build::build(&index_library());
+        let files = built.files();
+        let text = |path: &str| files.iter().find(|(p, _)| p == path).map(|(_, t)| t.as_str()).unwrap();
+        let parts = Index::from_files(&files).unwrap();
+        let mut all = Index::read(text(SEARCH_COMMON)).unwrap();
+        let north = all.position("north").unwrap();
+        all.add(north, text(&search_part_path("north"))).unwrap();
+        all.add_all(text(SEARCH_ALL)).unwrap();
+        assert!(all.missing(None).is_empty());
+        for query in ["review plan", "TAC", "reveiw", "12 weeks"] {
+            let hits = |index: &Index| -> Vec<(usize, u32)> {
+                index.search(query, None, 10).hits.iter().map(|h| (h.doc, h.score.to_bits())).collect()
+            };
+            assert_eq!(hits(&all), hits(&parts), "{query}");
+        }
+        let mut fresh = Index::read(text(SEARCH_COMMON)).unwrap();
+        let error = fresh.add_all("[]").unwrap_err();
+        assert_eq!(error.file, SEARCH_ALL);
+        assert!(error.message.contains("damaged"), "{}", error.message);
     }
 
     #[test]

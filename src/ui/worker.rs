@@ -20,11 +20,11 @@ use crate::background::{
     library, load_failed, read_request, read_warm, reply, rules_library, slugs, Newest, Texts, READY,
 };
 use crate::model::{
-    data_cases_path, data_path, LoadError, DATA_AUTHORITIES, DATA_GLOSSARY, DATA_ROLES, DATA_RULES, DATA_SITE,
-    DATA_TOPICS,
+    data_cases_path, data_path, parse_json, AuthorityData, LoadError, DATA_AUTHORITIES, DATA_GLOSSARY, DATA_ROLES,
+    DATA_RULES, DATA_SITE, DATA_TOPICS,
 };
 use crate::pages::worker::{page, rules_suffice, search, search_scope, Answer, Clock, Service};
-use crate::search::data::SEARCH_COMMON;
+use crate::search::data::{SEARCH_ALL, SEARCH_COMMON};
 use crate::search::Index;
 
 /// A load of the library under way, which any number of requests can wait for.
@@ -55,6 +55,33 @@ enum Loaded {
     All,
 }
 
+/// How long a long load works before it lets other tasks run, in milliseconds.
+const TURN_MS: f64 = 8.0;
+
+/// A long load's turns: it works for [`TURN_MS`] at most before it lets other tasks run (a search typed while the
+/// worker loads everything in the background).
+struct Turns {
+    since: f64,
+}
+
+impl Turns {
+    fn new() -> Turns {
+        Turns { since: js_sys::Date::now() }
+    }
+
+    /// Lets other tasks run if this one has had its turn.
+    async fn share(&mut self) {
+        if js_sys::Date::now() - self.since >= TURN_MS {
+            let promise = js_sys::Promise::new(&mut |resolve, _| {
+                let scope: web_sys::WorkerGlobalScope = js_sys::global().unchecked_into();
+                let _ = scope.set_timeout_with_callback(&resolve);
+            });
+            let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+            self.since = js_sys::Date::now();
+        }
+    }
+}
+
 /// Fetches every path at once and waits for each, in order.
 async fn fetch_all(paths: &[String]) -> Result<Vec<(String, String)>, LoadError> {
     let started: Vec<_> = paths.iter().map(|p| start(p)).collect();
@@ -82,11 +109,18 @@ async fn load(need: Loaded) -> Result<Rc<Service>, LoadError> {
             let mut paths = each(data_path);
             paths.extend(each(data_cases_path));
             paths.extend([DATA_TOPICS, DATA_ROLES, DATA_GLOSSARY, DATA_SITE].map(String::from));
-            let mut books = fetch_all(&paths).await?;
-            let mut last = || books.pop().map(|(_, t)| t).unwrap_or_default();
+            let mut files = fetch_all(&paths).await?;
+            let mut last = || files.pop().map(|(_, t)| t).unwrap_or_default();
             let (site, glossary, roles, topics) = (last(), last(), last(), last());
-            let cases = books.split_off(slugs.len());
-            library(&Texts { books, cases, topics, roles, glossary, site })?
+            let cases = files.split_off(slugs.len());
+            // Read a book at a time, letting a search that arrives meanwhile be answered between them.
+            let mut turns = Turns::new();
+            let mut books = Vec::with_capacity(files.len());
+            for (path, text) in files {
+                books.push(parse_json::<AuthorityData>(&path, &text)?);
+                turns.share().await;
+            }
+            library(Texts { books, cases, topics, roles, glossary, site })?
         }
     };
     let service = Rc::new(Service::new(library));
@@ -142,7 +176,8 @@ async fn fetch_once(path: String) -> Result<Rc<String>, LoadError> {
 }
 
 /// The search index with every part a search in the authority `slug` needs (every authority's, for an empty or
-/// unknown slug): the common part read once, and each missing part fetched (all at once) and added.
+/// unknown slug): the common part read once, and the one part missing fetched and added, or, when more are, the
+/// file of every part.
 async fn search_index(slug: &str) -> Result<Rc<RefCell<Index>>, LoadError> {
     let index = match SEARCH.with(|kept| kept.borrow().clone()) {
         Some(index) => index,
@@ -162,6 +197,12 @@ async fn search_index(slug: &str) -> Result<Rc<RefCell<Index>>, LoadError> {
         let held = index.borrow();
         held.missing(held.position(slug))
     };
+    if missing.len() > 1 {
+        // Every part in one request: one for each would cost more than the parts themselves.
+        let text = fetch_once(SEARCH_ALL.to_owned()).await?;
+        index.borrow_mut().add_all(&text)?;
+        return Ok(index);
+    }
     let texts = futures::future::join_all(missing.iter().map(|(_, path)| fetch_once(path.clone()))).await;
     for ((i, _), text) in missing.iter().zip(texts) {
         index.borrow_mut().add(*i, &text?)?;

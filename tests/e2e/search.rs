@@ -12,7 +12,7 @@ use crate::support;
 use crate::support::browser::Browser;
 use crate::support::server::Override;
 use cin_procedure_explorer::search::build::published;
-use cin_procedure_explorer::search::data::{search_part_path, SEARCH_COMMON};
+use cin_procedure_explorer::search::data::{search_part_path, SEARCH_ALL, SEARCH_COMMON};
 
 /// Types `query` into the header box (as one input event) and returns the milliseconds until its results showed.
 async fn type_query(b: &Browser, query: &str) -> f64 {
@@ -231,8 +231,9 @@ async fn a_search_typed_while_the_worker_loads_shares_its_one_load() {
     for slug in support::slugs() {
         assert_eq!(server.requests(&format!("/data/{slug}.json")), 1, "data/{slug}.json was fetched once");
         let part = format!("/{}", search_part_path(&slug));
-        assert_eq!(server.requests(&part), 1, "{part} was fetched once");
+        assert_eq!(server.requests(&part), 0, "{part}: a search across all fetches every part in one file");
     }
+    assert_eq!(server.requests(&format!("/{SEARCH_ALL}")), 1, "the file of every part was fetched once");
     assert_eq!(server.requests(&format!("/{SEARCH_COMMON}")), 1, "the search index's common part was fetched once");
     b.quit().await;
 }
@@ -262,11 +263,16 @@ async fn a_search_within_one_authority_fetches_only_its_part_of_the_index_and_on
             authority.slug
         );
     }
-    // Every authority, one click away: the other parts are fetched then, each once, and the common part not again.
+    assert_eq!(server.requests(&format!("/{SEARCH_ALL}")), 0, "not the file of every part");
+    // Every authority, one click away: the other parts are fetched then, in the one file of every part, once, and
+    // neither the parts alone nor the common part again.
     b.click("#site-search-results .result-scope a").await;
     b.wait_until("return location.pathname === '/search' && location.search === '?q=review'").await;
     b.wait_for(".search-page .result-count").await;
-    assert!(fetched(&server).iter().all(|(_, count)| *count == 1), "{:?}", fetched(&server));
+    assert_eq!(server.requests(&format!("/{SEARCH_ALL}")), 1, "the file of every part, once");
+    for (slug, count) in fetched(&server) {
+        assert_eq!(count, usize::from(slug == authority.slug), "data/search/{slug}.json fetched {count} times");
+    }
     assert_eq!(server.requests(&format!("/{SEARCH_COMMON}")), 1);
     b.quit().await;
 }
