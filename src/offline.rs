@@ -13,17 +13,17 @@ pub const SERVICE_WORKER: &str = "sw.js";
 /// The service worker for a build whose files are `files` (paths under the site's base, with their contents): the
 /// version is a hash of every file's name and content, so any change to the build is a new service worker.
 pub fn service_worker(files: &[(String, Vec<u8>)]) -> String {
-    let kept: Vec<&str> = files
+    let kept: Vec<&(String, Vec<u8>)> = files
         .iter()
-        .map(|(name, _)| name.as_str())
-        .filter(|name| !crate::hosting::FOR_SERVERS.contains(name) && *name != SERVICE_WORKER)
+        .filter(|(name, _)| !crate::hosting::FOR_SERVERS.contains(&name.as_str()) && name != SERVICE_WORKER)
         .collect();
     let mut all = Vec::new();
-    for (name, content) in files.iter().filter(|(name, _)| kept.contains(&name.as_str())) {
+    for (name, content) in &kept {
         all.extend_from_slice(name.as_bytes());
         all.push(0);
         all.extend_from_slice(&sha256(content));
     }
+    let kept: Vec<&str> = kept.iter().map(|(name, _)| name.as_str()).collect();
     let version: String = base64(&sha256(&all)).chars().filter(char::is_ascii_alphanumeric).take(16).collect();
     include_str!("../static/sw.js")
         .replace("__VERSION__", &version)
