@@ -77,16 +77,7 @@ fn every_authority_has_its_checked_date_its_change_log_and_no_guessed_address() 
 /// web address that is neither given in the source nor marked as verified, naming each file.
 #[test]
 fn the_publish_step_refuses_a_missing_checked_date_or_change_log_and_a_guessed_address() {
-    let out = std::env::temp_dir().join(format!("cin-trust-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&out);
-    std::fs::create_dir_all(&out).unwrap();
-    let copied = std::process::Command::new("cp")
-        .arg("-r")
-        .arg(support::root().join("content"))
-        .arg(out.join("content"))
-        .status()
-        .expect("cp runs");
-    assert!(copied.success());
+    let out = support::copy_of_content("trust");
     let all = support::all();
     let (first, second) = (&all.entries[0].authority.slug, &all.entries[1].authority.slug);
     let authority_json = out.join(format!("content/authorities/{first}/authority.json"));

@@ -15,17 +15,7 @@ struct Fixture {
 
 impl Fixture {
     fn new(name: &str) -> Self {
-        let dir = std::env::temp_dir().join(format!("cin-validation-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        let copied = std::process::Command::new("cp")
-            .arg("-r")
-            .arg(support::root().join("content"))
-            .arg(dir.join("content"))
-            .status()
-            .expect("cp runs");
-        assert!(copied.success());
-        Fixture { dir }
+        Fixture { dir: support::copy_of_content(&format!("validation-{name}")) }
     }
 
     fn text(&self, file: &str) -> String {

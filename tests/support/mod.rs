@@ -15,6 +15,22 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// A fresh folder in the temporary directory (`cin-{name}-{pid}`) holding a copy of the project's `content/`, for a
+/// test to change; the test removes it.
+pub fn copy_of_content(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("cin-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let copied = std::process::Command::new("cp")
+        .arg("-r")
+        .arg(root().join("content"))
+        .arg(dir.join("content"))
+        .status()
+        .expect("cp runs");
+    assert!(copied.success());
+    dir
+}
+
 /// A built site folder (`dist` or `target/dist-sub`), which must exist: the test command builds it first.
 pub fn built(folder: &str) -> PathBuf {
     let dir = root().join(folder);
