@@ -133,15 +133,21 @@ pub fn set_busy(busy: bool) {
 /// inert template: nothing in it loads, runs or is laid out.
 pub fn as_parsed(html: &Html) -> Option<String> {
     let template = document()?.create_element("template").ok()?;
-    template.set_inner_html(html.as_str());
+    fill(&template, html);
     Some(template.inner_html())
 }
 
 /// Replaces the content of the element with this id, if there is one.
 pub fn set_inner_html(id: &str, html: Html) {
     if let Some(el) = document().and_then(|d| d.get_element_by_id(id)) {
-        el.set_inner_html(&html.into_string());
+        fill(&el, &html);
     }
+}
+
+/// Replaces an element's content with `html`: the one place the browser code sets markup outside a view, and it
+/// takes only the project's `Html`.
+fn fill(element: &web_sys::Element, html: &Html) {
+    element.set_inner_html(html.as_str());
 }
 
 /// Scrolls to the element named by the URL's fragment, once the content it names has rendered; whether there was
