@@ -92,6 +92,18 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_start_up_script_puts_on_the_same_classes_from_the_same_key_before_the_first_paint() {
+        let boot = include_str!("../static/boot.js");
+        assert!(boot.contains(&format!("getItem(\"{STORAGE_KEY}\")")), "boot.js reads {STORAGE_KEY}");
+        let on = Prefs { high_visibility: true, large_text: true };
+        let stored: serde_json::Value = serde_json::from_str(&on.to_stored()).unwrap();
+        for (field, (class, _)) in stored.as_object().unwrap().keys().zip(on.classes()) {
+            assert!(boot.contains(&format!("display.{field} === true")), "boot.js reads {field}");
+            assert!(boot.contains(&format!("\" {class}\"")), "boot.js adds {class}");
+        }
+    }
+
+    #[test]
     fn round_trips_and_survives_corruption() {
         let on = Prefs { high_visibility: true, large_text: false };
         assert_eq!(Prefs::from_stored(Some(&on.to_stored())), on);

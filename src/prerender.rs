@@ -12,8 +12,7 @@ use chrono::NaiveDate;
 use crate::compare::Library;
 use crate::html;
 use crate::html::Html;
-use crate::model::{Book, Catalogue, Procedure};
-use crate::pages::main::Content;
+use crate::model::Catalogue;
 use crate::pages::route::Route;
 use crate::pages::worker::{Answer, Clock, Held, Service, Want};
 use crate::pages::{side, Side};
@@ -75,19 +74,9 @@ pub fn page(
     public_url: &str,
 ) -> Option<Page> {
     match side(route) {
-        Side::Main => {
-            let data = route.authority().and_then(|slug| library.books.iter().find(|b| b.authority.slug == slug));
-            let book = data.map(|d| Book {
-                procedure: Procedure { sections: d.sections.clone() },
-                rules: d.rules.clone(),
-                changes: d.changes.clone(),
-                topics: library.topics.clone(),
-                roles: library.roles.clone(),
-            });
+        Side::Main | Side::Reading => {
             let address = format!("{public_url}{}", route.href().trim_start_matches("./"));
-            let content =
-                Content { catalogue, book: data.map(|d| &d.authority).zip(book.as_ref()), today, address: &address };
-            Some(crate::pages::main::page(route, &content))
+            Some(crate::pages::main::from_library(route, library, catalogue, today, &address))
         }
         Side::Worker => {
             let held = Held { base: public_url.to_owned(), ..Held::default() };

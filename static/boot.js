@@ -6,6 +6,20 @@
   "use strict";
   var shown = false;
 
+  // The reader's display settings (src/prefs.rs: the key, the fields and the classes), put on the page before it is
+  // first drawn, so a page written at publish time does not change its colours or its text size when the app starts.
+  try {
+    var display = JSON.parse(window.localStorage.getItem("cin-explorer.display") || "{}") || {};
+    if (display.high_visibility === true) {
+      document.documentElement.className += " high-visibility";
+    }
+    if (display.large_text === true) {
+      document.documentElement.className += " large-text";
+    }
+  } catch (ignored) {
+    // Storage turned off or a corrupt value: the defaults, as the app reads it (Prefs::from_stored).
+  }
+
   // A page written at publish time answers its address without a query. For an address with one (a comparison's
   // own view, a section beside another authority's), the page a static host sent is not yet this address's page,
   // so it stays hidden until the app has made the right one. Words to mark (highlight=) change nothing else.

@@ -6,8 +6,9 @@
 use chrono::NaiveDate;
 
 use super::route::Route;
+use crate::compare::Library;
 use crate::html;
-use crate::model::{page_title, Authority, Book, Catalogue, Listing, Status};
+use crate::model::{page_title, Authority, Book, Catalogue, Listing, Procedure, Status};
 use crate::render::authority::{overview_html, source_dates_html};
 use crate::render::frame::{unknown_route_html, unknown_section_html};
 use crate::render::highlight::highlight_words;
@@ -102,8 +103,23 @@ fn section(content: &Content, authority: &Authority, book: &Book, id: &str, high
     }
 }
 
-/// The page for a main-side route, from the loaded content. Routes that name an authority need its book in
-/// `content.book`; without it (the slug is not in the catalogue) they say the authority is not found.
+/// The page for a route the page itself answers ([`super::Side::Main`]), from the catalogue alone: the start page,
+/// or the not-found page naming as text the address asked for.
+pub fn catalogue_page(route: &Route, content: &Content) -> Page {
+    let asked = match route {
+        Route::Home => return home(content),
+        Route::NotFound { path } => path.clone(),
+        other => other.path_and_query().0,
+    };
+    Page {
+        title: page_title(&["Page not found"]),
+        html: html!("<div class=\"not-found\">{}</div>", unknown_route_html(&asked, Some(content.catalogue))),
+    }
+}
+
+/// The page for a start, not-found or reading route ([`super::Side::Main`], [`super::Side::Reading`]), from the
+/// loaded content. Routes that name an authority need its book in `content.book`; without it (the slug is not in
+/// the catalogue) they say the authority is not found.
 pub fn page(route: &Route, content: &Content) -> Page {
     let not_listed = |slug: &str| super::not_listed(content.catalogue, slug);
     let book = |slug: &str| content.book.filter(|(a, _)| a.slug == slug);
@@ -117,7 +133,6 @@ pub fn page(route: &Route, content: &Content) -> Page {
         )
     };
     match route {
-        Route::Home => home(content),
         Route::Authority { slug } => match book(slug) {
             Some((authority, book)) => sourced(
                 Page {
@@ -148,17 +163,23 @@ pub fn page(route: &Route, content: &Content) -> Page {
             Some((authority, book)) => section(content, authority, book, id, ""),
             None => not_listed(slug),
         },
-        _ => {
-            let asked = match route {
-                Route::NotFound { path } => path.clone(),
-                other => other.path_and_query().0,
-            };
-            Page {
-                title: page_title(&["Page not found"]),
-                html: html!("<div class=\"not-found\">{}</div>", unknown_route_html(&asked, Some(content.catalogue))),
-            }
-        }
+        _ => catalogue_page(route, content),
     }
+}
+
+/// The page for a start, not-found or reading route from a whole library (at publish time, where every authority's
+/// data is at hand), the route's authority's book made from it; `catalogue` is `library.catalogue()`.
+pub fn from_library(route: &Route, library: &Library, catalogue: &Catalogue, today: NaiveDate, address: &str) -> Page {
+    let data = route.authority().and_then(|slug| library.books.iter().find(|b| b.authority.slug == slug));
+    let book = data.map(|d| Book {
+        procedure: Procedure { sections: d.sections.clone() },
+        rules: d.rules.clone(),
+        changes: d.changes.clone(),
+        topics: library.topics.clone(),
+        roles: library.roles.clone(),
+    });
+    let content = Content { catalogue, book: data.map(|d| &d.authority).zip(book.as_ref()), today, address };
+    page(route, &content)
 }
 
 #[cfg(test)]

@@ -22,8 +22,13 @@ use route::Route;
 /// Which part of the site answers a route.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Side {
-    /// The main side, from the catalogue and (for an authority's pages) its book: [`main::page`].
+    /// The page itself, from the catalogue alone: the start page (whose filter box it fills as the reader types)
+    /// and the not-found page ([`main::page`]).
     Main,
+    /// The background worker, from the catalogue and the authority's book, with the same page function
+    /// ([`main::page`]): an authority's overview, rules, change log, whole procedure and sections. The page's own
+    /// code then holds none of the reading pages' rendering, so it starts sooner.
+    Reading,
     /// The background worker, which holds every authority's data and the search index: [`worker::page`].
     Worker,
     /// The background worker too, for a form whose page stays while it is filled in: the worker reads the form on
@@ -34,9 +39,9 @@ pub enum Side {
 /// The one place that says which side answers which route.
 pub fn side(route: &Route) -> Side {
     match route {
-        Route::Home | Route::Authority { .. } | Route::Rules { .. } | Route::Changes { .. } => Side::Main,
-        Route::All { .. } => Side::Main,
-        Route::Section { with: None, .. } | Route::NotFound { .. } => Side::Main,
+        Route::Home | Route::NotFound { .. } => Side::Main,
+        Route::Authority { .. } | Route::Rules { .. } | Route::Changes { .. } | Route::All { .. } => Side::Reading,
+        Route::Section { with: None, .. } => Side::Reading,
         Route::Section { with: Some(_), .. } => Side::Worker,
         Route::Compare { .. } | Route::CompareTopic { .. } | Route::Glossary { .. } | Route::Term { .. } => {
             Side::Worker

@@ -1,6 +1,7 @@
 //! Asking the background worker for a page: the worker (and its WebAssembly) is started once the page is idle after
-//! the first page made on this side is shown ([`warm_when_idle`]), or by the first request that needs it, whichever
-//! comes first; each answer goes to the request that asked for it. Requests asked in a [`Lane`] replace the ones of
+//! the first start, not-found or reading page is shown ([`warm_when_idle`]), or by the first request that needs it,
+//! whichever comes first (a request for a page already on screen, written at publish time, waits for the browser to
+//! be idle); each answer goes to the request that asked for it. Requests asked in a [`Lane`] replace the ones of
 //! that lane still waiting, which are then neither sent nor answered. If the worker cannot start (a file of it is
 //! missing, is not what it should be, or fails to run), or a request gets no answer within [`ANSWER_WITHIN_MS`],
 //! every waiting request is answered with a page that says what failed and offers to try again, and the worker is
@@ -16,12 +17,13 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::fetch::after;
-use super::{browser, place};
+use super::{browser, place, prerendered};
 use crate::background::{load_failed, read_reply, request, warm, Pending, READY, WORKER_LOADER_META};
 use crate::html::Html;
 use crate::model::LoadError;
 use crate::pages::route::Route;
 use crate::pages::worker::{Answer, Held, Want};
+use crate::pages::{side, Side};
 use crate::render::frame::loading_html;
 
 /// The requests waiting for an answer.
@@ -161,12 +163,12 @@ fn post(client: &Client, lane: Option<u32>, message: String) {
     }
 }
 
-/// Starts the worker, once the browser is idle after the first page made on this side is shown, and has it load
-/// the parts of the search index the header's box needs on this page (`slug`: the authority whose pages are open,
-/// or empty), then everything else: so neither the first search nor the first page made in the worker waits for
-/// that, and the worker's files are fetched only after everything the first page needed. Only the first call does
-/// anything. (A page made in the worker starts it itself; a warm-up after it failed would only hold up its Try
-/// again.)
+/// Starts the worker, once the browser is idle after the first start, not-found or reading page is shown, and has
+/// it load the parts of the search index the header's box needs on this page (`slug`: the authority whose pages
+/// are open, or empty), then everything else: so neither the first search nor the next page made in the worker
+/// waits for that, and the worker's files are fetched only after everything the first page needed. Only the first
+/// call does anything. (The other pages made in the worker do not warm it: a warm-up after a failed page would only
+/// hold up its Try again.)
 pub fn warm_when_idle(slug: &str) {
     if WARMING.with(|w| w.replace(true)) {
         return;
@@ -282,6 +284,13 @@ pub fn worker_html_holding(
         let mine = latest.get_value() + 1;
         latest.set_value(mine);
         browser::set_busy(true);
+        // A section opened from a search centres its first marked word; an authority's reading page warms the
+        // worker for the header's search box, as the start page does.
+        let marks = matches!(&route, Route::Section { highlight: Some(_), .. });
+        let reading = (side(&route) == Side::Reading).then(|| route.authority().unwrap_or_default().to_owned());
+        // The page written at publish time is on screen already: the worker is asked once the browser is idle, so
+        // nothing competes with the page's first paint and start.
+        let served = prerendered::for_route(&route).is_some();
         let asked = route.clone();
         let navigate = navigate.clone();
         let then = move |answer| {
@@ -313,10 +322,24 @@ pub fn worker_html_holding(
                 } else if let Some(id) = focus {
                     browser::focus_again(&id);
                 }
-                place::shown();
+                if !place::shown() && marks {
+                    browser::scroll_to_centre(".prose mark");
+                }
+                if let Some(slug) = &reading {
+                    warm_when_idle(slug);
+                }
             });
         };
-        send((!sent).then_some(lane), Want::Page, &route, &held, Box::new(then));
+        let lane = (!sent).then_some(lane);
+        if served && !sent {
+            browser::when_idle(move || {
+                if latest.get_value() == mine {
+                    send(lane, Want::Page, &route, &held, Box::new(then));
+                }
+            });
+        } else {
+            send(lane, Want::Page, &route, &held, Box::new(then));
+        }
     });
     let retry = Callback::new(move |_| {
         html.set(loading_html());

@@ -83,7 +83,7 @@ pub(crate) async fn fetch_text(path: &str) -> Result<String, LoadError> {
 
 /// Loads the catalogue (only what the start page lists of each authority) and the site's settings (the two
 /// requests run at once).
-async fn load_catalogue() -> Result<Arc<Catalogue>, LoadError> {
+pub async fn load_catalogue() -> Result<Arc<Catalogue>, LoadError> {
     let (listed, settings) = (start(DATA_CATALOGUE), start(DATA_SITE));
     let authorities: Vec<Listing> = parse_json(DATA_CATALOGUE, &finish(DATA_CATALOGUE, listed?).await?)?;
     if authorities.is_empty() {

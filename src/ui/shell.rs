@@ -1,9 +1,7 @@
 //! The one route component: it reads the address as a [`Route`], and shows the page [`side`] says answers it —
-//! made on this side by [`crate::pages::main::page`] once the catalogue (and, for an authority's pages, its book)
-//! is loaded, or made in the background worker (the deadlines page keeping its form as the worker reads it). A slug from the address is
-//! looked up in the catalogue before its data is fetched.
-
-use std::sync::Arc;
+//! the start page and the not-found page made on this side by [`crate::pages::main::catalogue_page`] once the
+//! catalogue is loaded, every other page made in the background worker (the deadlines page keeping its form as the
+//! worker reads it). A slug from the address is looked up in the catalogue before its data is fetched.
 
 use leptos::ev;
 use leptos::prelude::*;
@@ -13,12 +11,12 @@ use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
 use super::context::{CurrentAddress, CurrentRoute};
-use super::fetch::{load_book, CatalogueResource, Opened};
+use super::fetch::CatalogueResource;
 use super::status::loaded;
 use super::{background, browser, compare, deadlines, glossary, place, prerendered, search, worker_page, Base};
 use crate::html::Html;
-use crate::model::{Catalogue, LoadError};
-use crate::pages::main::{page, Content};
+use crate::model::Catalogue;
+use crate::pages::main::{catalogue_page, Content};
 use crate::pages::route::Route;
 use crate::pages::{side, Side};
 use crate::render::frame::notices_html;
@@ -42,32 +40,10 @@ fn shown(route: &Route) -> Shown {
         (Side::Worker, Route::Compare { .. } | Route::CompareTopic { .. }) => Shown::Compare,
         (Side::Worker, Route::Glossary { .. }) => Shown::Glossary,
         (Side::Worker, Route::Search { .. }) => Shown::Search,
-        (Side::Worker, _) => Shown::Worker,
+        (Side::Worker | Side::Reading, _) => Shown::Worker,
         (Side::Main, _) => Shown::Main,
     }
 }
-
-/// The book of the route's authority, fetched only once the catalogue lists it.
-fn book_resource(catalogue: LocalResource<Result<Arc<Catalogue>, LoadError>>, route: Memo<Route>) -> BookResource {
-    let slug = Memo::new(move |_| {
-        let slug = route.with(|r| r.authority().map(str::to_owned))?;
-        match catalogue.get() {
-            Some(Ok(c)) if c.find(&slug).is_some() => Some(slug),
-            _ => None,
-        }
-    });
-    LocalResource::new(move || {
-        let slug = slug.get();
-        async move {
-            match slug {
-                Some(slug) => Some(load_book(slug).await),
-                None => None,
-            }
-        }
-    })
-}
-
-type BookResource = LocalResource<Option<Result<Arc<Opened>, LoadError>>>;
 
 /// Moves to the previous or next section on ← / →, unless a modifier is held or the reader is typing: the page's
 /// own `rel="prev"` and `rel="next"` links say where.
@@ -105,18 +81,15 @@ fn show_filtered(catalogue: &Catalogue, typed: &str) {
     browser::set_inner_html(start::LIST_ID, shown.list);
 }
 
-/// A page made on this side from the catalogue and the route's book. Once one is shown, the background worker is
-/// started when the browser is next idle ([`background::warm_when_idle`]).
+/// A page made on this side from the catalogue: the start page, or the not-found page. Once one is shown, the
+/// background worker is started when the browser is next idle ([`background::warm_when_idle`]).
 #[component]
 fn MainPage() -> impl IntoView {
     let route = CurrentRoute::get();
     let address = CurrentAddress::get();
     let catalogue = CatalogueResource::get().0;
-    let book = book_resource(catalogue, route);
     let retry_catalogue = Callback::new(move |_| catalogue.refetch());
-    let retry_book = Callback::new(move |_| book.refetch());
-    arrow_keys();
-    // The page written at publish time for this address, shown while the catalogue or the book loads.
+    // The page written at publish time for this address, shown while the catalogue loads.
     let served = move || {
         let class = route.with(Route::page_class);
         let html = route.with(prerendered::for_route)?;
@@ -129,54 +102,35 @@ fn MainPage() -> impl IntoView {
         }
         loaded(catalogue.get(), retry_catalogue, false, move |catalogue| {
             let route = route.get();
-            let has_book = route.authority().is_some_and(|slug| catalogue.find(slug).is_some());
-            let show = move |opened: Option<&Opened>| {
-                // What was typed in the written start page's filter before the app took it over.
-                let typed = browser::input_value(start::FILTER_ID);
-                let typing = browser::focused_id().as_deref() == Some(start::FILTER_ID);
-                let address = address.get_untracked();
-                let content = Content {
-                    catalogue: &catalogue,
-                    book: opened.map(|o| (&o.authority, &o.book)),
-                    today: browser::today(),
-                    address: &address,
-                };
-                let page = page(&route, &content);
-                browser::set_title(&page.title);
-                browser::set_busy(false);
-                let marks = matches!(&route, Route::Section { highlight: Some(_), .. });
-                let listed = catalogue.clone();
-                let slug = route.authority().unwrap_or_default().to_owned();
-                request_animation_frame(move || {
-                    if !place::shown() && marks {
-                        browser::scroll_to_centre(".prose mark");
-                    }
-                    if !typed.is_empty() {
-                        browser::set_input_value(start::FILTER_ID, &typed);
-                        show_filtered(&listed, &typed);
-                    }
-                    if typing {
-                        browser::focus_again(start::FILTER_ID);
-                    }
-                    background::warm_when_idle(&slug);
-                });
-                let class = route.page_class();
-                let listed = catalogue.clone();
-                let on_input = move |event: web_sys::Event| {
-                    let input = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
-                    if let Some(input) = input.filter(|i| i.id() == start::FILTER_ID) {
-                        show_filtered(&listed, &input.value());
-                    }
-                };
-                view! { <div class=class on:input=on_input inner_html=Html::into_string(page.html)></div> }.into_any()
-            };
-            match (has_book, book.get()) {
-                (false, _) => show(None),
-                (true, None | Some(None)) => {
-                    served().unwrap_or_else(|| loaded(None::<Result<(), LoadError>>, retry_book, false, |_| ()))
+            // What was typed in the written start page's filter before the app took it over.
+            let typed = browser::input_value(start::FILTER_ID);
+            let typing = browser::focused_id().as_deref() == Some(start::FILTER_ID);
+            let address = address.get_untracked();
+            let content = Content { catalogue: &catalogue, book: None, today: browser::today(), address: &address };
+            let page = catalogue_page(&route, &content);
+            browser::set_title(&page.title);
+            browser::set_busy(false);
+            let listed = catalogue.clone();
+            request_animation_frame(move || {
+                place::shown();
+                if !typed.is_empty() {
+                    browser::set_input_value(start::FILTER_ID, &typed);
+                    show_filtered(&listed, &typed);
                 }
-                (true, Some(Some(result))) => loaded(Some(result), retry_book, false, move |b| show(Some(&b))),
-            }
+                if typing {
+                    browser::focus_again(start::FILTER_ID);
+                }
+                background::warm_when_idle("");
+            });
+            let class = route.page_class();
+            let listed = catalogue.clone();
+            let on_input = move |event: web_sys::Event| {
+                let input = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+                if let Some(input) = input.filter(|i| i.id() == start::FILTER_ID) {
+                    show_filtered(&listed, &input.value());
+                }
+            };
+            view! { <div class=class on:input=on_input inner_html=Html::into_string(page.html)></div> }
         })
     }
 }
@@ -200,6 +154,7 @@ pub fn Shell() -> impl IntoView {
         format!("{}{}{query}{}", browser::origin(), location.pathname.get(), location.hash.get())
     });
     provide_context(CurrentAddress(address));
+    arrow_keys();
     // The router writes a new address into the history once the page for it is ready: this component is, whatever
     // the address (one that gives the route already shown, or a second click before the first was written, included).
     let history = use_context::<BrowserUrl>();

@@ -1,6 +1,7 @@
 //! The background worker's side: it loads the published data once (each authority's rules alone while only the
 //! comparison is asked for, everything once another page is), then answers each page's request with the page's HTML
-//! (see [`crate::background`]). A search needs only the published search index: its common part, and the part of
+//! (see [`crate::background`]). An authority's reading pages need only the catalogue and that authority's book
+//! ([`reading`]), each loaded once. A search needs only the published search index: its common part, and the part of
 //! each authority it looks in, added as searches need them ([`search_index`]). Every request that arrives while a
 //! load is under way waits for that one load (each file is fetched once however many wait for it); a request that a
 //! newer one of the same lane has replaced is not answered; and the page's warm-up ([`crate::background::warm`])
@@ -9,21 +10,25 @@
 
 use std::cell::RefCell;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
 
-use super::fetch::{fetch_text, finish, start};
+use super::fetch::{fetch_text, finish, load_book, load_catalogue, start, Opened};
 use crate::background::{
     library, load_failed, read_request, read_warm, reply, rules_library, slugs, Newest, Texts, READY,
 };
 use crate::model::{
-    data_cases_path, data_path, parse_json, AuthorityData, LoadError, DATA_AUTHORITIES, DATA_GLOSSARY, DATA_ROLES,
-    DATA_RULES, DATA_SITE, DATA_TOPICS,
+    data_cases_path, data_path, parse_json, AuthorityData, Catalogue, LoadError, DATA_AUTHORITIES, DATA_GLOSSARY,
+    DATA_ROLES, DATA_RULES, DATA_SITE, DATA_TOPICS,
 };
-use crate::pages::worker::{page, rules_suffice, search, search_scope, Answer, Clock, Service};
+use crate::pages::main::Content;
+use crate::pages::route::Route;
+use crate::pages::worker::{page, rules_suffice, search, search_scope, Answer, Clock, Held, Service, Want};
+use crate::pages::{side, Side};
 use crate::search::data::{SEARCH_ALL, SEARCH_COMMON};
 use crate::search::Index;
 
@@ -42,6 +47,10 @@ thread_local! {
     static SEARCH: RefCell<Option<Rc<RefCell<Index>>>> = const { RefCell::new(None) };
     /// The search index's files being fetched, by path.
     static FETCHING: RefCell<Vec<(String, Fetch)>> = const { RefCell::new(Vec::new()) };
+    /// The catalogue, once loaded for a reading page.
+    static CATALOGUE: RefCell<Option<Arc<Catalogue>>> = const { RefCell::new(None) };
+    /// The books of the authorities whose reading pages have been asked for, once loaded.
+    static BOOKS: RefCell<Vec<Arc<Opened>>> = const { RefCell::new(Vec::new()) };
     /// The number of the newest request seen in each lane.
     static NEWEST: RefCell<Newest> = RefCell::new(Newest::default());
 }
@@ -221,6 +230,45 @@ async fn warm(slug: String) {
     let _ = loaded(Loaded::All).await;
 }
 
+/// The catalogue, loaded once (a failure is not kept, so the next request tries again).
+async fn catalogue() -> Result<Arc<Catalogue>, LoadError> {
+    if let Some(kept) = CATALOGUE.with(|c| c.borrow().clone()) {
+        return Ok(kept);
+    }
+    let loaded = load_catalogue().await?;
+    CATALOGUE.with(|c| *c.borrow_mut() = Some(loaded.clone()));
+    Ok(loaded)
+}
+
+/// The book of the authority `slug`, loaded once it is asked for.
+async fn book(slug: &str) -> Result<Arc<Opened>, LoadError> {
+    if let Some(kept) = BOOKS.with(|b| b.borrow().iter().find(|o| o.authority.slug == slug).cloned()) {
+        return Ok(kept);
+    }
+    let loaded = load_book(slug.to_owned()).await?;
+    BOOKS.with(|b| b.borrow_mut().push(loaded.clone()));
+    Ok(loaded)
+}
+
+/// A reading page ([`Side::Reading`]): made from the catalogue and, once the catalogue lists the route's authority,
+/// that authority's book alone, so the first page of an authority never waits for every other's data.
+async fn reading(route: &Route, held: &Held, today: chrono::NaiveDate) -> Result<Answer, LoadError> {
+    let catalogue = catalogue().await?;
+    let listed = route.authority().filter(|slug| catalogue.find(slug).is_some());
+    let opened = match listed {
+        Some(slug) => Some(book(slug).await?),
+        None => None,
+    };
+    let address = format!("{}{}", held.base, route.href());
+    let content = Content {
+        catalogue: &catalogue,
+        book: opened.as_deref().map(|o| (&o.authority, &o.book)),
+        today,
+        address: &address,
+    };
+    Ok(Answer::Page(crate::pages::main::page(route, &content)))
+}
+
 /// The browser's clock as the worker reads it.
 fn clock() -> Clock {
     let now = chrono::DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default();
@@ -252,6 +300,14 @@ pub fn serve() {
                     Err(error) => Some(Answer::Page(load_failed(&error))),
                 };
                 if let Some(answer) = answer {
+                    let _ = scope.post_message(&JsValue::from_str(&reply(seq, &answer)));
+                }
+                return;
+            }
+            if side(&route) == Side::Reading && want == Want::Page {
+                let answer = reading(&route, &held, clock().today).await;
+                if !NEWEST.with(|newest| newest.borrow().superseded(lane, seq)) {
+                    let answer = answer.unwrap_or_else(|error| Answer::Page(load_failed(&error)));
                     let _ = scope.post_message(&JsValue::from_str(&reply(seq, &answer)));
                 }
                 return;

@@ -1,5 +1,6 @@
-//! A page made whole in the background worker, shown as it comes: a section beside another authority's, a glossary
-//! entry, the wizard and its map, and the training pages ([`crate::pages::training`]). What this browser keeps for
+//! A page made whole in the background worker, shown as it comes: an authority's reading pages (its overview,
+//! rules, change log, whole procedure and sections), a section beside another authority's, a glossary entry, the
+//! wizard and its map, and the training pages ([`crate::pages::training`]). What this browser keeps for
 //! the page (the training progress, a walk through a case: [`Route::kept_key`]) goes with each request and what the
 //! worker sends back is kept; a form on the page (an answer to the wizard's question, check an answer, next
 //! question, load or clear progress) is sent to the worker as it is, a chosen progress file as its text.
@@ -16,7 +17,7 @@ use super::context::CurrentRoute;
 use super::{browser, download, prerendered};
 use crate::html::Html;
 use crate::pages::route::Route;
-use crate::pages::PROGRESS_KEY;
+use crate::pages::{side, Side, PROGRESS_KEY};
 use crate::render::action::Action;
 
 /// A file chosen in a form: the field's name and the file.
@@ -83,6 +84,10 @@ pub fn WorkerPage() -> impl IntoView {
     offer(Action::Restart, None, restart);
     offer(Action::Ics, None, Callback::new(move |_| download::file_of(&route.get_untracked())));
     let on_submit = move |event: web_sys::SubmitEvent| {
+        // A reading page's one form (a section beside another authority's) opens its address as any link would.
+        if route.with_untracked(|r| side(r) == Side::Reading) {
+            return;
+        }
         event.prevent_default();
         let form = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok());
         if let Some(data) = form.and_then(|f| web_sys::FormData::new_with_form(&f).ok()) {
