@@ -290,7 +290,7 @@ pub fn worker_html_holding(
         let reading = (side(&route) == Side::Reading).then(|| route.authority().unwrap_or_default().to_owned());
         // The page written at publish time is on screen already: the worker is asked once the browser is idle, so
         // nothing competes with the page's first paint and start.
-        let served = prerendered::for_route(&route).is_some();
+        let served = prerendered::is_served(&route);
         let asked = route.clone();
         let navigate = navigate.clone();
         let then = move |answer| {

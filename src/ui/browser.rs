@@ -146,7 +146,7 @@ pub fn set_inner_html(id: &str, html: Html) {
 
 /// Replaces an element's content with `html`: the one place the browser code sets markup outside a view, and it
 /// takes only the project's `Html`.
-fn fill(element: &web_sys::Element, html: &Html) {
+pub(super) fn fill(element: &web_sys::Element, html: &Html) {
     element.set_inner_html(html.as_str());
 }
 

@@ -3,6 +3,7 @@
 //! address when "Update" is pressed (so a link reproduces the view), filters the authorities by name as typed, and
 //! saves the view as CSV named after it.
 
+use leptos::html::Div;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use wasm_bindgen::JsCast;
@@ -12,7 +13,6 @@ use super::background::worker_html;
 use super::context::CurrentRoute;
 use super::{browser, download, prerendered};
 use crate::compare::case::case_keys;
-use crate::html::Html;
 use crate::pages::route::Route;
 use crate::query::encode;
 use crate::render::action::Action;
@@ -72,14 +72,7 @@ pub fn ComparePage() -> impl IntoView {
         download::file_of(&Route::Compare { view });
     });
     offer(Action::Csv, None, csv);
-    // A page equal to the one served leaves the document as it is (see `prerendered::or_served`).
-    let shown = Memo::new(move |_| route.with(|r| prerendered::or_served(r, html.get())));
-    view! {
-        <div
-            class=move || route.with(Route::page_class)
-            on:submit=on_submit
-            on:input=on_input
-            inner_html=move || Html::into_string(shown.get())
-        ></div>
-    }
+    let node = NodeRef::<Div>::new();
+    prerendered::show_in(node, route, move || html.get());
+    view! { <div class=move || route.with(Route::page_class) node_ref=node on:submit=on_submit on:input=on_input></div> }
 }

@@ -1,6 +1,7 @@
 //! `/glossary` (A–Z, filterable): the terms and abbreviations the procedures use, as HTML made in the background
 //! worker by [`crate::render::glossary`]. An entry (`/glossary/{term}`) is shown by [`super::worker_page`].
 
+use leptos::html::Div;
 use leptos::prelude::*;
 
 use wasm_bindgen::JsCast;
@@ -9,7 +10,6 @@ use super::actions::offer;
 use super::background::worker_html;
 use super::context::CurrentRoute;
 use super::{browser, prerendered};
-use crate::html::Html;
 use crate::pages::route::Route;
 use crate::render::action::Action;
 use crate::render::frame::loading_html;
@@ -23,7 +23,11 @@ pub fn GlossaryPage() -> impl IntoView {
     let filter = RwSignal::new(String::new());
     let (html, retry) = worker_html(move || Some(Route::Glossary { filter: filter.get() }));
     offer(Action::Retry, None, retry);
-    let page = route.with_untracked(prerendered::for_route).unwrap_or_else(|| glossary_page_html(loading_html()));
+    // The page around the list: the served one, or the frame with the loading line in the list's place.
+    let served = route.with_untracked(prerendered::is_served);
+    let page = move || if served { loading_html() } else { glossary_page_html(loading_html()) };
+    let node = NodeRef::<Div>::new();
+    prerendered::show_in(node, route, page);
     Effect::new(move |_| {
         let list = html.get();
         if list != loading_html() {
@@ -37,5 +41,5 @@ pub fn GlossaryPage() -> impl IntoView {
         }
     };
     let class = route.with_untracked(Route::page_class);
-    view! { <div class=class on:input=on_input inner_html=Html::into_string(page)></div> }
+    view! { <div class=class node_ref=node on:input=on_input></div> }
 }

@@ -4,12 +4,14 @@
 //! worker reads it). A slug from the address is looked up in the catalogue before its data is fetched.
 
 use leptos::ev;
+use leptos::html::Div;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::location::{BrowserUrl, LocationProvider};
 use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
+use super::actions::offer;
 use super::context::{CurrentAddress, CurrentRoute};
 use super::fetch::CatalogueResource;
 use super::status::loaded;
@@ -19,6 +21,7 @@ use crate::model::Catalogue;
 use crate::pages::main::{catalogue_page, Content};
 use crate::pages::route::Route;
 use crate::pages::{side, Side};
+use crate::render::action::Action;
 use crate::render::frame::notices_html;
 use crate::render::start;
 
@@ -88,19 +91,9 @@ fn MainPage() -> impl IntoView {
     let route = CurrentRoute::get();
     let address = CurrentAddress::get();
     let catalogue = CatalogueResource::get().0;
-    let retry_catalogue = Callback::new(move |_| catalogue.refetch());
-    // The page written at publish time for this address, shown while the catalogue loads.
-    let served = move || {
-        let class = route.with(Route::page_class);
-        let html = route.with(prerendered::for_route)?;
-        browser::set_busy(true);
-        Some(view! { <div class=class inner_html=Html::into_string(html)></div> }.into_any())
-    };
-    move || {
-        if let (None, Some(page)) = (catalogue.get(), served()) {
-            return page;
-        }
-        loaded(catalogue.get(), retry_catalogue, false, move |catalogue| {
+    offer(Action::Retry, None, Callback::new(move |_| catalogue.refetch()));
+    let page = move || {
+        loaded(catalogue.get(), false, |catalogue| {
             let route = route.get();
             // What was typed in the written start page's filter before the app took it over.
             let typed = browser::input_value(start::FILTER_ID);
@@ -109,30 +102,30 @@ fn MainPage() -> impl IntoView {
             let content = Content { catalogue: &catalogue, book: None, today: browser::today(), address: &address };
             let page = catalogue_page(&route, &content);
             browser::set_title(&page.title);
-            browser::set_busy(false);
-            let listed = catalogue.clone();
             request_animation_frame(move || {
                 place::shown();
                 if !typed.is_empty() {
                     browser::set_input_value(start::FILTER_ID, &typed);
-                    show_filtered(&listed, &typed);
+                    show_filtered(&catalogue, &typed);
                 }
                 if typing {
                     browser::focus_again(start::FILTER_ID);
                 }
                 background::warm_when_idle("");
             });
-            let class = route.page_class();
-            let listed = catalogue.clone();
-            let on_input = move |event: web_sys::Event| {
-                let input = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
-                if let Some(input) = input.filter(|i| i.id() == start::FILTER_ID) {
-                    show_filtered(&listed, &input.value());
-                }
-            };
-            view! { <div class=class on:input=on_input inner_html=Html::into_string(page.html)></div> }
+            page.html
         })
-    }
+    };
+    let node = NodeRef::<Div>::new();
+    prerendered::show_in(node, route, page);
+    let listed = move || catalogue.get().and_then(Result::ok);
+    let on_input = move |event: web_sys::Event| {
+        let input = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+        if let (Some(input), Some(catalogue)) = (input.filter(|i| i.id() == start::FILTER_ID), listed()) {
+            show_filtered(&catalogue, &input.value());
+        }
+    };
+    view! { <div class=move || route.with(Route::page_class) node_ref=node on:input=on_input></div> }
 }
 
 /// The page for the current address.

@@ -5,6 +5,7 @@
 //! worker sends back is kept; a form on the page (an answer to the wizard's question, check an answer, next
 //! question, load or clear progress) is sent to the worker as it is, a chosen progress file as its text.
 
+use leptos::html::Div;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
@@ -15,7 +16,6 @@ use super::actions::offer;
 use super::background::{worker_html_holding, SendForm};
 use super::context::CurrentRoute;
 use super::{browser, download, prerendered};
-use crate::html::Html;
 use crate::pages::route::Route;
 use crate::pages::{side, Side, PROGRESS_KEY};
 use crate::render::action::Action;
@@ -94,14 +94,7 @@ pub fn WorkerPage() -> impl IntoView {
             send_form(&data, send);
         }
     };
-    let class = move || route.with(Route::page_class);
-    // A page equal to the one served leaves the document as it is (see `prerendered::or_served`).
-    let shown = Memo::new(move |_| route.with(|r| prerendered::or_served(r, html.get())));
-    view! {
-        <div
-            class=class
-            on:submit=on_submit
-            inner_html=move || Html::into_string(shown.get())
-        ></div>
-    }
+    let node = NodeRef::<Div>::new();
+    prerendered::show_in(node, route, move || html.get());
+    view! { <div class=move || route.with(Route::page_class) node_ref=node on:submit=on_submit></div> }
 }
