@@ -119,3 +119,24 @@ async fn a_wizard_question_and_the_comparison_do_not_shift_as_they_load() {
     }
     b.quit().await;
 }
+
+/// When the app's page is the page as written, the app keeps the written page's own elements: they are moved into the
+/// app's frame, not written out and parsed again, and not replaced when the app's page arrives. An element taken from
+/// the page as it was served is still the one shown once the app has made its page (the start page, from the
+/// catalogue; the comparison, from the background worker).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_app_keeps_the_written_pages_own_elements_when_its_page_is_the_same() {
+    let Some((server, b)) = support::setup().await else { return };
+    for (path, element) in [("/", "ul.cards"), ("/compare", "table.matrix")] {
+        b.open_static(&server.url(path), element).await;
+        b.eval(&format!("window.served = document.querySelector('main {element}'); return true")).await;
+        b.wait_until(
+            "return document.getElementById('prerendered') === null && !document.querySelector('main[aria-busy]')",
+        )
+        .await;
+        let same =
+            format!("return window.served.isConnected && window.served === document.querySelector('main {element}')");
+        assert_eq!(b.eval(&same).await, true, "{path}: the written {element} is the one shown");
+    }
+    b.quit().await;
+}
