@@ -224,14 +224,33 @@ impl Newest {
     }
 }
 
+/// The title of the page for a failure to load the data.
+fn load_failed_title() -> String {
+    page_title(&["Could not load"])
+}
+
 /// The page for a failure to load the data: which file, what went wrong, and a button to try again.
 pub fn load_failed(error: &LoadError) -> Page {
-    Page { title: page_title(&["Could not load"]), html: load_failed_html(error, false) }
+    Page { title: load_failed_title(), html: load_failed_html(error, false) }
+}
+
+/// Whether a page is the one [`load_failed`] makes (no content page has its title: every other page's title names
+/// the page before the site).
+pub fn is_load_failure(page: &Page) -> bool {
+    page.title == load_failed_title()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_failure_page_is_told_from_a_content_page_by_its_title() {
+        let failed = load_failed(&LoadError::new("data/x.json", "gone"));
+        assert!(is_load_failure(&failed));
+        let section = Page { title: page_title(&["Could not load", "North"]), html: failed.html.clone() };
+        assert!(!is_load_failure(&section), "a section called Could not load is a content page");
+    }
 
     #[test]
     fn requests_and_replies_round_trip() {

@@ -18,7 +18,7 @@ use wasm_bindgen::JsCast;
 
 use super::fetch::after;
 use super::{browser, place, prerendered};
-use crate::background::{load_failed, read_reply, request, warm, Pending, READY, WORKER_LOADER_META};
+use crate::background::{is_load_failure, load_failed, read_reply, request, warm, Pending, READY, WORKER_LOADER_META};
 use crate::html::Html;
 use crate::model::LoadError;
 use crate::pages::route::Route;
@@ -308,6 +308,11 @@ pub fn worker_html_holding(
                 Answer::Go(_) | Answer::File { .. } | Answer::Update(_) => return,
             };
             if latest.get_value() != mine {
+                return;
+            }
+            // A reading page as written is complete without the worker: a failure to make it again leaves it.
+            if served && reading.is_some() && is_load_failure(&page) {
+                browser::set_busy(false);
                 return;
             }
             browser::set_title(&page.title);

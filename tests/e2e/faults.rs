@@ -147,7 +147,12 @@ async fn a_data_file_that_never_arrives_times_out_with_a_message() {
     let Some((server, b)) = support::setup().await else { return };
     let slug = support::slugs().pop().unwrap();
     server.answer(&format!("/data/{slug}.json"), Override::Hang);
-    let (text, took) = failure(&b, &server.url(&format!("/a/{slug}"))).await;
+    // Opened from the start page, in the app (opened at its own address, the written page would stay).
+    b.open(&server.url("/"), ".cards li").await;
+    let started = Instant::now();
+    b.click(&format!("main .cards a[href='a/{slug}']")).await;
+    b.wait_until("return document.querySelector('.load-failed') !== null").await;
+    let (text, took) = (b.text(".load-failed").await, started.elapsed());
     assert!(took < FETCH_LIMIT, "the failure took {took:?} to show");
     assert!(text.contains(&format!("data/{slug}.json")), "{text}");
     assert!(text.contains("did not send it within 8 seconds"), "{text}");
@@ -175,5 +180,22 @@ async fn an_empty_list_of_authorities_says_none_is_loaded() {
     assert!(text.contains("data/catalogue.json") && text.contains("no authority is loaded"), "{text}");
     b.assert_accessible("/ with no authority").await;
     try_again(&b, &server, ".cards li").await;
+    b.quit().await;
+}
+
+/// A reading page is complete as written: when the background worker cannot start, the page the site served stays as
+/// it is (the worker would only have made it again), rather than giving way to the failure.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_written_reading_page_stays_when_the_worker_cannot_start() {
+    let Some((server, b)) = support::setup().await else { return };
+    let (wasm, _) = worker_wasm();
+    server.answer(&wasm, Override::Typed(404, "text/html; charset=utf-8".into(), web_page()));
+    let entry = &support::all().entries[0];
+    let section = &entry.procedure.sections[0];
+    b.open(&server.url(&format!("/a/{}/{}", entry.authority.slug, section.id)), ".prose").await;
+    // Long enough for the worker's failure to have come back (it is asked once the page is idle).
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    assert_eq!(b.eval("return document.querySelector('.load-failed') === null").await, true, "no failure shown");
+    assert!(b.text("main h1").await.contains(&section.title), "the section is still shown");
     b.quit().await;
 }
