@@ -12,13 +12,16 @@ use super::actions::offer;
 use super::background::worker_html;
 use super::context::CurrentRoute;
 use super::{browser, download, prerendered};
-use crate::compare::case::case_keys;
 use crate::pages::route::Route;
 use crate::query::encode;
 use crate::render::action::Action;
 
+/// The view's own fields: the authorities, the topic groups and topics, "only differences" and the layout. Every other
+/// field of the form is one of the case's answers.
+const VIEW_FIELDS: [&str; 5] = ["a", "group", "topic", "diff", "view"];
+
 /// The filters' values as the view's address query: each key's values joined with commas, and the case's answers
-/// the page holds.
+/// the page holds, in the form's order (each key once, as the page shows one choice for each).
 fn form_query(form: &web_sys::HtmlFormElement) -> Option<String> {
     let data = web_sys::FormData::new_with_form(form).ok()?;
     let list = |key: &str| -> Vec<String> {
@@ -35,9 +38,12 @@ fn form_query(form: &web_sys::HtmlFormElement) -> Option<String> {
     if data.get("view").as_string().as_deref() == Some("full") {
         parts.push("view=full".into());
     }
-    for key in case_keys() {
-        if let Some(value) = list(key.key).first() {
-            parts.push(format!("{}={value}", key.key));
+    let (fields, _) = super::worker_page::form_fields(&data);
+    let mut answered: Vec<String> = Vec::new();
+    for (key, value) in fields {
+        if !VIEW_FIELDS.contains(&key.as_str()) && !value.is_empty() && !answered.contains(&key) {
+            parts.push(format!("{}={}", encode(&key), encode(&value)));
+            answered.push(key);
         }
     }
     Some(parts.join("&"))
