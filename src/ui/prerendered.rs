@@ -45,10 +45,10 @@ pub fn take_over() {
     }
 }
 
-/// The element holding the served page and its markup as served, if it was written for `route`.
-fn served(route: &Route) -> Option<(web_sys::Element, String)> {
+/// The element holding the served page, if it was written for `route`.
+fn served(route: &Route) -> Option<web_sys::Element> {
     let href = route.href();
-    SERVED.with(|s| s.borrow().as_ref().filter(|s| s.route == href).map(|s| (s.page.clone(), s.html.clone())))
+    SERVED.with(|s| s.borrow().as_ref().filter(|s| s.route == href).map(|s| s.page.clone()))
 }
 
 /// Whether the served page was written for `route`.
@@ -56,12 +56,16 @@ pub fn is_served(route: &Route) -> bool {
     served(route).is_some()
 }
 
+/// Whether `html`, as the browser parses it, is the served page's markup as written.
+fn is_as_served(html: &Html) -> bool {
+    let parsed = as_parsed(html);
+    SERVED.with(|s| s.borrow().as_ref().is_some_and(|s| parsed.as_deref() == Some(s.html.as_str())))
+}
+
 /// Puts the served page's nodes into `into` (once: after that, `into` is where the page is), if it was written
 /// for `route`; whether it was.
-/// Puts the served page's nodes into `into` (once: after that, `into` is where the page is), if it was written
-/// for `route`; its markup as served, if it was.
-fn adopt(route: &Route, into: &web_sys::Element) -> Option<String> {
-    let (page, html) = served(route)?;
+fn adopt(route: &Route, into: &web_sys::Element) -> bool {
+    let Some(page) = served(route) else { return false };
     if page != *into {
         while let Some(node) = page.first_child() {
             let _ = into.append_child(&node);
@@ -72,14 +76,14 @@ fn adopt(route: &Route, into: &web_sys::Element) -> Option<String> {
             }
         });
     }
-    Some(html)
+    true
 }
 
 /// Whether the page on screen in `into` stays for `route` while its page is `html`: the served page (adopted into
 /// `into` the first time) stays in place of the loading line, and in place of the app's own page when that is the
 /// markup served, where setting it would parse and lay out the whole page again.
 fn keeps(route: &Route, html: &Html, into: &web_sys::Element) -> bool {
-    adopt(route, into).is_some_and(|served| *html == loading_html() || as_parsed(html).as_deref() == Some(&served))
+    adopt(route, into) && (*html == loading_html() || is_as_served(html))
 }
 
 /// Shows each page `html` gives in the element `node` refers to, once it is mounted: the served page, if it was

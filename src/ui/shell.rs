@@ -118,7 +118,7 @@ fn MainPage() -> impl IntoView {
     };
     let node = NodeRef::<Div>::new();
     prerendered::show_in(node, route, page);
-    let listed = move || catalogue.get().and_then(Result::ok);
+    let listed = move || catalogue.get_untracked().and_then(Result::ok);
     let on_input = move |event: web_sys::Event| {
         let input = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
         if let (Some(input), Some(catalogue)) = (input.filter(|i| i.id() == start::FILTER_ID), listed()) {
