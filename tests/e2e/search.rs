@@ -223,7 +223,11 @@ async fn a_search_typed_while_the_worker_loads_shares_its_one_load() {
     // idle warm-up all ask while the one load is under way.
     server.answer("/data/glossary.json", Override::Slow(1500));
     b.client.goto(&server.url("/glossary")).await.unwrap();
-    b.wait_until("return document.querySelector('#site-search') !== null").await;
+    // The app's own box: the written page's box goes when the app takes the page over.
+    b.wait_until(
+        "return document.getElementById('prerendered') === null && document.querySelector('#site-search') !== null",
+    )
+    .await;
     b.client.find(Locator::Id("site-search")).await.unwrap().send_keys("review").await.unwrap();
     b.wait_for(".letter-group").await;
     b.wait_until("return document.querySelector('#site-search-results').textContent.includes('for “review”')").await;
