@@ -25,8 +25,18 @@ use crate::render::Page;
 pub const SITE_ID: &str = "prerendered";
 /// The attribute on it naming the route the page was written for (its href).
 pub const ROUTE_ATTRIBUTE: &str = "data-route";
-/// The attribute on the element that holds the page itself.
+/// The attribute on the element that holds the page itself; its value is the page's mark ([`page_mark`]).
 pub const PAGE_ATTRIBUTE: &str = "data-page";
+
+/// A short mark of a page's markup (64-bit FNV-1a, in hex): the same markup always has the same mark, so the app
+/// can tell that the page it made is the page written, without reading the written page back.
+pub fn page_mark(page: &Html) -> String {
+    let hash = page
+        .as_str()
+        .bytes()
+        .fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3));
+    format!("{hash:016x}")
+}
 
 /// The file that holds the page a build starts from (no page in it): every address without a file of its own is
 /// answered with it.
@@ -100,7 +110,7 @@ pub fn site_html(route: &Route, page: &Html, public_url: &str) -> Html {
     html!(
         "<div class=\"site\" id=\"{id}\" {route_attr}=\"{route}\"><a class=\"skip-link\" href=\"{skip}\">Skip to main \
          content</a><header class=\"site-header\"><div>{header}</div>{search}</header><main id=\"main\" \
-         tabindex=\"-1\"><div></div><div class=\"{class}\" {page_attr}>{page}</div></main><footer \
+         tabindex=\"-1\"><div></div><div class=\"{class}\" {page_attr}=\"{mark}\">{page}</div></main><footer \
          class=\"site-footer\">{footer}</footer></div>",
         id = SITE_ID,
         route_attr = Html::text(ROUTE_ATTRIBUTE),
@@ -110,6 +120,7 @@ pub fn site_html(route: &Route, page: &Html, public_url: &str) -> Html {
         search = search_box_html(&Route::Search { q: String::new(), a: String::new() }.href()),
         class = route.page_class(),
         page_attr = Html::text(PAGE_ATTRIBUTE),
+        mark = page_mark(page),
         page = page.clone(),
         footer = footer_html()
     )
@@ -184,6 +195,16 @@ mod tests {
     }
 
     #[test]
+    fn a_pages_mark_follows_its_markup_and_nothing_else() {
+        let page = html!("<p>{}</p>", "Review within 3 months");
+        assert_eq!(page_mark(&page), page_mark(&html!("<p>{}</p>", "Review within 3 months")));
+        assert_ne!(page_mark(&page), page_mark(&html!("<p>{}</p>", "Review within 6 months")));
+        assert_ne!(page_mark(&page), page_mark(&html!("<p>{}</p> ", "Review within 3 months")));
+        assert_eq!(page_mark(&html!("")), "cbf29ce484222325", "the FNV-1a offset basis for no markup");
+        assert_eq!(page_mark(&page).len(), 16);
+    }
+
+    #[test]
     fn a_page_goes_into_the_shell_in_place_of_its_needs_javascript_line() {
         let shell = "<html><head><title>Site</title></head><body><div id=\"boot\" hidden></div>\n<noscript><p>Needs \
                      script</p></noscript>\n</body></html>";
@@ -193,7 +214,11 @@ mod tests {
         assert!(page.contains("<title>Rules – North &lt;b&gt;</title>"), "{page}");
         assert!(!page.contains("noscript") && page.contains("<div id=\"boot\" hidden></div>"), "{page}");
         assert!(page.contains("id=\"prerendered\" data-route=\"a/north/rules\""), "{page}");
-        assert!(page.contains("<div class=\"wrap\" data-page><h1>Rules &amp; more</h1></div>"), "{page}");
+        let mark = page_mark(&html!("<h1>{}</h1>", "Rules & more"));
+        assert!(
+            page.contains(&format!("<div class=\"wrap\" data-page=\"{mark}\"><h1>Rules &amp; more</h1></div>")),
+            "{page}"
+        );
         assert!(page.contains("href=\"/cin/a/north/rules#main\"") && page.contains("action=\"search\""), "{page}");
         assert!(document("<html></html>", "t", &site).is_err(), "a shell without a title is refused");
         assert_eq!(file_for(&Route::Home), "index.html");

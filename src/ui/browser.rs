@@ -129,14 +129,6 @@ pub fn set_busy(busy: bool) {
     }
 }
 
-/// `html` as the browser writes it back once parsed (attribute quotes, entities, optional end tags), parsed in an
-/// inert template: nothing in it loads, runs or is laid out.
-pub fn as_parsed(html: &Html) -> Option<String> {
-    let template = document()?.create_element("template").ok()?;
-    fill(&template, html);
-    Some(template.inner_html())
-}
-
 /// Replaces the content of the element with this id, if there is one.
 pub fn set_inner_html(id: &str, html: Html) {
     if let Some(el) = document().and_then(|d| d.get_element_by_id(id)) {

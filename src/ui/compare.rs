@@ -3,6 +3,7 @@
 //! address when "Update" is pressed (so a link reproduces the view), filters the authorities by name as typed, and
 //! saves the view as CSV named after it.
 
+use leptos::ev;
 use leptos::html::Div;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -56,19 +57,19 @@ pub fn ComparePage() -> impl IntoView {
     let navigate = use_navigate();
     let (html, retry) = worker_html(move || Some(route.get()));
     // The choice applies with one "Update", not with each tick: the matrix is made again once.
-    let on_submit = move |event: web_sys::SubmitEvent| {
+    prerendered::on_page(ev::submit, move |event| {
         let form = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok());
         let Some(form) = form.filter(|f| f.has_attribute("data-compare-form")) else { return };
         event.prevent_default();
         let Some(query) = form_query(&form) else { return };
         navigate(&format!("/compare?{query}"), Default::default());
-    };
+    });
     // The filter box hides the authorities whose names do not hold what is typed.
-    let on_input = move |event: web_sys::Event| {
+    prerendered::on_page(ev::input, move |event| {
         let input = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
         let Some(input) = input.filter(|i| i.id() == "a-filter") else { return };
         browser::filter_choices(".authority-choices .choices .checkbox", &input.value());
-    };
+    });
     offer(Action::Retry, None, retry);
     let csv = Callback::new(move |_| {
         let view = match route.get_untracked() {
@@ -80,5 +81,5 @@ pub fn ComparePage() -> impl IntoView {
     offer(Action::Csv, None, csv);
     let node = NodeRef::<Div>::new();
     prerendered::show_in(node, route, move || html.get());
-    view! { <div class=move || route.with(Route::page_class) node_ref=node on:submit=on_submit on:input=on_input></div> }
+    view! { <div class=move || route.with(Route::page_class) node_ref=node></div> }
 }

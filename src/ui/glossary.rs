@@ -1,6 +1,7 @@
 //! `/glossary` (A–Z, filterable): the terms and abbreviations the procedures use, as HTML made in the background
 //! worker by [`crate::render::glossary`]. An entry (`/glossary/{term}`) is shown by [`super::worker_page`].
 
+use leptos::ev;
 use leptos::html::Div;
 use leptos::prelude::*;
 
@@ -34,12 +35,12 @@ pub fn GlossaryPage() -> impl IntoView {
             browser::set_inner_html("glossary-list", list);
         }
     });
-    let on_input = move |event: web_sys::Event| {
+    prerendered::on_page(ev::input, move |event| {
         let input = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
         if let Some(input) = input.filter(|i| i.id() == "glossary-filter") {
             filter.set(input.value());
         }
-    };
+    });
     let class = route.with_untracked(Route::page_class);
-    view! { <div class=class node_ref=node on:input=on_input></div> }
+    view! { <div class=class node_ref=node></div> }
 }

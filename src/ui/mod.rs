@@ -55,9 +55,14 @@ pub fn Link(
     view! { <A href=href attr:class=class attr:rel=rel>{children()}</A> }
 }
 
-/// Takes over the page written at publish time, if the document holds one: called before the app mounts.
-pub fn take_over() {
-    prerendered::take_over();
+/// Starts the site: mounts the app in the frame of the page written at publish time, if the document holds one,
+/// and puts it in that frame's place, keeping the written page itself where it is ([`prerendered::graft`]); else
+/// in a frame of its own.
+pub fn start() {
+    let Some(site) = prerendered::frame() else { return };
+    let written = site.child_element_count() as usize;
+    leptos::mount::mount_to(site.clone(), App).forget();
+    prerendered::graft(&site, written);
 }
 
 /// The whole site.
@@ -70,17 +75,17 @@ pub fn App() -> impl IntoView {
     place::keep();
     actions::provide();
     let on_click = actions::on_click();
+    let handle = window_event_listener(leptos::ev::click, on_click);
+    on_cleanup(move || handle.remove());
 
     view! {
         <Router base=Cow::Owned(base)>
-            <div class="site" on:click=on_click>
-                <layout::SkipLink />
-                <layout::Header />
-                <main id="main" tabindex="-1">
-                    <shell::Shell />
-                </main>
-                <layout::Footer />
-            </div>
+            <layout::SkipLink />
+            <layout::Header />
+            <main id="main" tabindex="-1">
+                <shell::Shell />
+            </main>
+            <layout::Footer />
         </Router>
     }
 }

@@ -119,13 +119,13 @@ fn MainPage() -> impl IntoView {
     let node = NodeRef::<Div>::new();
     prerendered::show_in(node, route, page);
     let listed = move || catalogue.get_untracked().and_then(Result::ok);
-    let on_input = move |event: web_sys::Event| {
+    prerendered::on_page(ev::input, move |event| {
         let input = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
         if let (Some(input), Some(catalogue)) = (input.filter(|i| i.id() == start::FILTER_ID), listed()) {
             show_filtered(&catalogue, &input.value());
         }
-    };
-    view! { <div class=move || route.with(Route::page_class) node_ref=node on:input=on_input></div> }
+    });
+    view! { <div class=move || route.with(Route::page_class) node_ref=node></div> }
 }
 
 /// The page for the current address.

@@ -5,6 +5,7 @@
 //! worker sends back is kept; a form on the page (an answer to the wizard's question, check an answer, next
 //! question, load or clear progress) is sent to the worker as it is, a chosen progress file as its text.
 
+use leptos::ev;
 use leptos::html::Div;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -83,7 +84,7 @@ pub fn WorkerPage() -> impl IntoView {
     });
     offer(Action::Restart, None, restart);
     offer(Action::Ics, None, Callback::new(move |_| download::file_of(&route.get_untracked())));
-    let on_submit = move |event: web_sys::SubmitEvent| {
+    prerendered::on_page(ev::submit, move |event| {
         // A reading page's one form (a section beside another authority's) opens its address as any link would.
         if route.with_untracked(|r| side(r) == Side::Reading) {
             return;
@@ -93,8 +94,8 @@ pub fn WorkerPage() -> impl IntoView {
         if let Some(data) = form.and_then(|f| web_sys::FormData::new_with_form(&f).ok()) {
             send_form(&data, send);
         }
-    };
+    });
     let node = NodeRef::<Div>::new();
     prerendered::show_in(node, route, move || html.get());
-    view! { <div class=move || route.with(Route::page_class) node_ref=node on:submit=on_submit></div> }
+    view! { <div class=move || route.with(Route::page_class) node_ref=node></div> }
 }

@@ -4,29 +4,12 @@
 //! overview and lists the changes newest first; "Report a problem with this page" appears only when the site's
 //! settings give an address, and then fills in the page's address and the section it cites.
 
-use fantoccini::wd::WebDriverCompatibleCommand;
 use fantoccini::Locator;
-use serde_json::Value;
+use serde_json::{json, Value};
 
 use crate::support;
 use crate::support::browser::Browser;
 use cin_procedure_explorer::model::{Authority, PartialDate};
-
-/// A Chrome DevTools command through chromedriver: the page is laid out for this media type (`print`, or `""` for
-/// the screen again).
-#[derive(Debug)]
-struct EmulateMedia(&'static str);
-
-impl WebDriverCompatibleCommand for EmulateMedia {
-    fn endpoint(&self, base_url: &url::Url, session_id: Option<&str>) -> Result<url::Url, url::ParseError> {
-        base_url.join(&format!("session/{}/goog/cdp/execute", session_id.unwrap_or_default()))
-    }
-
-    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        let body = serde_json::json!({ "cmd": "Emulation.setEmulatedMedia", "params": { "media": self.0 } });
-        (http::Method::POST, Some(body.to_string()))
-    }
-}
 
 /// Whether the first element matching `selector` is laid out (not hidden by itself or an ancestor).
 async fn laid_out(b: &Browser, selector: &str) -> bool {
@@ -94,10 +77,10 @@ async fn every_page_of_an_authority_and_its_print_name_the_source_and_the_day_it
         assert!(line.contains(&a.document.title), "{path}: {line}");
         b.assert_accessible(path).await;
         // In print the line is still laid out; the links beside it are not.
-        b.client.issue_cmd(EmulateMedia("print")).await.expect("emulate print");
+        b.cdp("Emulation.setEmulatedMedia", json!({ "media": "print" })).await;
         assert!(laid_out(&b, "main .provenance .restated").await, "{path}: the line is hidden in print");
         assert!(!laid_out(&b, "main .provenance .restated a").await, "{path}: a link prints");
-        b.client.issue_cmd(EmulateMedia("")).await.expect("back to the screen");
+        b.cdp("Emulation.setEmulatedMedia", json!({ "media": "" })).await;
         assert!(laid_out(&b, "main .provenance .restated a").await, "{path}: the link to what has changed");
     }
     let beside = server.url(&format!("/a/{slug}/{}?with={}", section.id, other.slug));
@@ -157,9 +140,9 @@ async fn report_a_problem_is_shown_only_with_an_address_configured_and_fills_in_
     assert!(decoded.contains(&format!("Page: {}", server.url(&path))), "{decoded}");
     assert!(decoded.contains(&format!("Section cited: {}", entry.authority.short_name)), "{decoded}");
     assert!(decoded.contains(&section.title), "{decoded}");
-    b.client.issue_cmd(EmulateMedia("print")).await.expect("emulate print");
+    b.cdp("Emulation.setEmulatedMedia", json!({ "media": "print" })).await;
     assert!(!laid_out(&b, "main .provenance .report a").await, "the report link does not print");
-    b.client.issue_cmd(EmulateMedia("")).await.expect("back to the screen");
+    b.cdp("Emulation.setEmulatedMedia", json!({ "media": "" })).await;
     // A page the background worker makes reads the same settings.
     let map = format!("/wizard/{slug}/map");
     b.open(&server.url(&map), "main .provenance .report a").await;

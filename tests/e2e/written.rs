@@ -3,7 +3,7 @@
 //! anything (layout shift measured with a `PerformanceObserver`).
 
 use cin_procedure_explorer::prerender::{file_for, routes};
-use serde_json::Value;
+use serde_json::{json, Value};
 
 use crate::support;
 use crate::support::browser::Browser;
@@ -120,13 +120,19 @@ async fn a_wizard_question_and_the_comparison_do_not_shift_as_they_load() {
     b.quit().await;
 }
 
-/// When the app's page is the page as written, the app keeps the written page's own elements: they are moved into the
-/// app's frame, not written out and parsed again, and not replaced when the app's page arrives. An element taken from
-/// the page as it was served is still the one shown once the app has made its page (the start page, from the
-/// catalogue; the comparison, from the background worker).
+/// When the app's page is the page as written, the app keeps the written page's own elements where they are: the
+/// page is never taken out of the document (which would have the browser style and lay it out again), not written
+/// out and parsed again, and not replaced when the app's page arrives. An observer set before the page loads sees
+/// every node removed from the document; none of them holds the written page, and an element of the page as it was
+/// served is still the one shown once the app has made its page (the start page, from the catalogue; the
+/// comparison, from the background worker).
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_app_keeps_the_written_pages_own_elements_when_its_page_is_the_same() {
     let Some((server, b)) = support::setup().await else { return };
+    let watch = "window.moved = []; new MutationObserver(records => { for (const r of records) for (const n of \
+                 r.removedNodes) if (n.nodeType === 1 && (n.matches('[data-page]') || n.querySelector('[data-page]'))) \
+                 window.moved.push(n.tagName + '.' + n.className); }).observe(document, { childList: true, subtree: true });";
+    b.cdp("Page.addScriptToEvaluateOnNewDocument", json!({ "source": watch })).await;
     for (path, element) in [("/", "ul.cards"), ("/compare", "table.matrix")] {
         b.open_static(&server.url(path), element).await;
         b.eval(&format!("window.served = document.querySelector('main {element}'); return true")).await;
@@ -137,6 +143,10 @@ async fn the_app_keeps_the_written_pages_own_elements_when_its_page_is_the_same(
         let same =
             format!("return window.served.isConnected && window.served === document.querySelector('main {element}')");
         assert_eq!(b.eval(&same).await, true, "{path}: the written {element} is the one shown");
+        assert_eq!(b.eval("return window.moved").await, json!([]), "{path}: the written page left the document");
+        let hidden =
+            "return [...document.querySelectorAll('main > div')].filter(d => d.getClientRects().length > 0).length";
+        assert_eq!(b.eval(hidden).await, json!(2), "{path}: the notices and one page are laid out, not two pages");
     }
     b.quit().await;
 }

@@ -6,8 +6,24 @@ use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use fantoccini::wd::WebDriverCompatibleCommand;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{json, Value};
+
+/// A Chrome DevTools Protocol command sent through chromedriver: its method and its parameters.
+#[derive(Debug)]
+struct Cdp(&'static str, Value);
+
+impl WebDriverCompatibleCommand for Cdp {
+    fn endpoint(&self, base_url: &url::Url, session_id: Option<&str>) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!("session/{}/goog/cdp/execute", session_id.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        let body = json!({ "cmd": self.0, "params": self.1 });
+        (http::Method::POST, Some(body.to_string()))
+    }
+}
 
 /// A chromedriver process, its Chromium and a throw-away profile; all removed when dropped.
 pub struct Browser {
@@ -200,6 +216,11 @@ impl Browser {
                 Err(e) => panic!("text of {selector}: {e}"),
             }
         }
+    }
+
+    /// Sends a Chrome DevTools Protocol command (`Emulation.setEmulatedMedia`, say) and returns its result.
+    pub async fn cdp(&self, method: &'static str, params: Value) -> Value {
+        self.client.issue_cmd(Cdp(method, params)).await.unwrap_or_else(|e| panic!("{method}: {e}"))
     }
 
     /// Runs a script and returns its value.
