@@ -11,6 +11,7 @@ pub mod calendar;
 pub mod compare;
 pub mod compress;
 pub mod csp;
+pub mod fnv;
 pub mod hosting;
 pub mod html;
 pub mod markdown;

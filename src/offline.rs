@@ -4,28 +4,24 @@
 
 use std::path::Path;
 
+use crate::fnv;
 use crate::prerender::SHELL;
 
 /// The service worker's file, at the site's base.
 pub const SERVICE_WORKER: &str = "sw.js";
 
-/// A 64-bit FNV-1a hash of `bytes`, continuing from `hash`: the build's version needs to change whenever any file
-/// does, not to resist anyone, and at 150 authorities (93 MB of files) a SHA-256 of everything was a fifth of the
-/// publish step's time.
-fn fnv1a(hash: u64, bytes: &[u8]) -> u64 {
-    bytes.iter().fold(hash, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3))
-}
-
 /// The service worker for a build whose files are `files` (paths under the site's base, with their contents): the
-/// version is a hash of every file's name and content, so any change to the build is a new service worker.
+/// version is a hash of every file's name and content, so any change to the build is a new service worker. The hash
+/// is FNV-1a ([`crate::fnv`]): the version needs to change whenever any file does, not to resist anyone, and at 150
+/// authorities (93 MB of files) a SHA-256 of everything was a fifth of the publish step's time.
 pub fn service_worker(files: &[(String, Vec<u8>)]) -> String {
     let kept: Vec<&(String, Vec<u8>)> = files
         .iter()
         .filter(|(name, _)| !crate::hosting::FOR_SERVERS.contains(&name.as_str()) && name != SERVICE_WORKER)
         .collect();
-    let hash = kept.iter().fold(0xcbf2_9ce4_8422_2325, |h, (name, content)| {
-        let h = fnv1a(fnv1a(h, name.as_bytes()), &[0]);
-        fnv1a(fnv1a(h, &(content.len() as u64).to_le_bytes()), content)
+    let hash = kept.iter().fold(fnv::START, |h, (name, content)| {
+        let h = fnv::add(fnv::add(h, name.as_bytes()), &[0]);
+        fnv::add(fnv::add(h, &(content.len() as u64).to_le_bytes()), content)
     });
     let version = format!("{hash:016x}");
     let kept: Vec<&str> = kept.iter().map(|(name, _)| name.as_str()).collect();

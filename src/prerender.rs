@@ -28,14 +28,10 @@ pub const ROUTE_ATTRIBUTE: &str = "data-route";
 /// The attribute on the element that holds the page itself; its value is the page's mark ([`page_mark`]).
 pub const PAGE_ATTRIBUTE: &str = "data-page";
 
-/// A short mark of a page's markup (64-bit FNV-1a, in hex): the same markup always has the same mark, so the app
-/// can tell that the page it made is the page written, without reading the written page back.
+/// A short mark of a page's markup (its FNV-1a hash, [`crate::fnv`], in hex): the same markup always has the same
+/// mark, so the app can tell that the page it made is the page written, without reading the written page back.
 pub fn page_mark(page: &Html) -> String {
-    let hash = page
-        .as_str()
-        .bytes()
-        .fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3));
-    format!("{hash:016x}")
+    format!("{:016x}", crate::fnv::of(page.as_str()))
 }
 
 /// The file that holds the page a build starts from (no page in it): every address without a file of its own is

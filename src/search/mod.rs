@@ -10,6 +10,7 @@
 
 pub mod build;
 pub mod data;
+mod folds;
 pub mod html;
 pub mod text;
 

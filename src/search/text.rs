@@ -6,7 +6,8 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
-use unicode_normalization::UnicodeNormalization;
+
+use super::folds::FOLDS;
 
 /// A word of a text: where it is (byte range in the original) and the term it is indexed under.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,9 +56,34 @@ fn stemmer() -> &'static Stemmer {
     STEMMER.get_or_init(|| Stemmer::create(Algorithm::English))
 }
 
-/// Lower case without accents: "Café" → "cafe".
+/// Whether `c` is a combining mark of the blocks that hold them for Latin text (an accent typed on its own after
+/// its letter), which folding drops.
+fn is_combining(c: char) -> bool {
+    matches!(
+        c,
+        '\u{300}'..='\u{36f}' | '\u{1dc0}'..='\u{1dff}' | '\u{20d0}'..='\u{20f0}' | '\u{fe20}'..='\u{fe2f}'
+    )
+}
+
+/// Lower case without accents: "Café" → "cafe". Latin letters lose their accents, ligatures, superscripts,
+/// fractions, full-width letters and special spaces become the plain characters Unicode's compatibility
+/// decomposition gives ([`FOLDS`]); other scripts are kept as written, in lower case.
 pub fn fold(text: &str) -> String {
-    text.nfkd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)).flat_map(char::to_lowercase).collect()
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if let Ok(at) = FOLDS.binary_search_by_key(&c, |(from, _)| *from) {
+            out.extend(FOLDS[at].1.chars().flat_map(char::to_lowercase));
+        } else if let Some(plain) =
+            ('\u{ff01}'..='\u{ff5e}').contains(&c).then(|| char::from_u32(c as u32 - 0xfee0)).flatten()
+        {
+            out.push(plain.to_ascii_lowercase());
+        } else if !is_combining(c) {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
 }
 
 /// The term a folded word is indexed under, or `None` for a common word.
@@ -169,6 +195,48 @@ pub fn terms(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Folding as Unicode's compatibility decomposition gives it, combining marks dropped, in lower case.
+    fn decomposed(text: &str) -> String {
+        use unicode_normalization::UnicodeNormalization;
+        text.nfkd()
+            .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+            .flat_map(char::to_lowercase)
+            .collect()
+    }
+
+    #[test]
+    fn folding_is_the_compatibility_decomposition_for_latin_text() {
+        let blocks =
+            [0..0x250, 0x300..0x370, 0x1dc0..0x1f00, 0x2000..0x2190, 0xfb00..0xfb07, 0xfe20..0xfe30, 0xff01..0xff5f];
+        for c in blocks.into_iter().flatten().filter_map(char::from_u32) {
+            assert_eq!(fold(&c.to_string()), decomposed(&c.to_string()), "{c:?} (U+{:04X})", c as u32);
+        }
+        assert!(FOLDS.windows(2).all(|w| w[0].0 < w[1].0), "sorted, for the binary search");
+        assert_eq!(fold("Cafe\u{301} ÉTÉ ﬁle Ｗｅｅｋ ½"), "cafe ete file week 1\u{2044}2");
+    }
+
+    #[test]
+    fn every_text_in_the_content_folds_as_its_decomposition() {
+        fn walk(dir: &std::path::Path, texts: &mut Vec<(std::path::PathBuf, String)>) {
+            for entry in std::fs::read_dir(dir).unwrap().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    walk(&path, texts);
+                } else if let Ok(text) = std::fs::read_to_string(&path) {
+                    texts.push((path, text));
+                }
+            }
+        }
+        let mut texts = Vec::new();
+        walk(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content"), &mut texts);
+        assert!(texts.len() > 20, "the content is there");
+        for (path, text) in texts {
+            for line in text.lines() {
+                assert_eq!(fold(line), decomposed(line), "{}: {line}", path.display());
+            }
+        }
+    }
 
     #[test]
     fn case_accents_and_punctuation_fold_away() {

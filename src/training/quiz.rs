@@ -58,9 +58,9 @@ pub fn mix(mut x: u64) -> u64 {
     x ^ (x >> 31)
 }
 
-/// A stable hash of a text (FNV-1a), to mix with a seed.
+/// A stable hash of a text ([`crate::fnv`]), to mix with a seed.
 pub fn hash(text: &str) -> u64 {
-    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+    crate::fnv::of(text)
 }
 
 /// A question after a rule's conditions where it has any ("For cases held by …, how often …?").

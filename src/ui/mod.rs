@@ -7,6 +7,7 @@ mod compare;
 mod context;
 mod deadlines;
 mod download;
+mod executor;
 mod fetch;
 mod glossary;
 mod layout;
@@ -56,13 +57,15 @@ pub fn Link(
 }
 
 /// Starts the site: mounts the app in the frame of the page written at publish time, if the document holds one,
-/// and puts it in that frame's place, keeping the written page itself where it is ([`prerendered::graft`]); else
-/// in a frame of its own.
+/// and puts it in that frame's place, keeping the written page itself where it is ([`prerendered::graft`]), its
+/// start spread over short tasks ([`executor`]); else in a frame of its own.
 pub fn start() {
     let Some(site) = prerendered::frame() else { return };
     let written = site.child_element_count() as usize;
-    leptos::mount::mount_to(site.clone(), App).forget();
-    prerendered::graft(&site, written);
+    executor::mount_spread(written > 0, || {
+        leptos::mount::mount_to(site.clone(), App).forget();
+        prerendered::graft(&site, written);
+    });
 }
 
 /// The whole site.
