@@ -16,9 +16,6 @@ pub mod text;
 
 use std::collections::HashMap;
 
-use fst::automaton::Levenshtein;
-use fst::{IntoStreamer, Set, Streamer};
-
 use crate::model::{parse_json, LoadError};
 use data::{decode_into, search_part_path, Common, DocData, Part, Phrase, SEARCH_ALL, SEARCH_COMMON};
 use text::{fold, terms};
@@ -245,8 +242,6 @@ pub struct Index {
     terms: Vec<String>,
     /// In how many documents each term occurs.
     frequencies: Vec<u32>,
-    /// Every term, for typo matching.
-    vocabulary: Set<Vec<u8>>,
     /// Groups of phrases (as terms) that mean the same: a glossary term, its expansion and other spellings.
     synonyms: Vec<Vec<Phrase>>,
     /// Glossary entries for suggestions: id, term as shown, the spellings folded.
@@ -306,6 +301,29 @@ fn best(mut hits: Vec<(f32, usize)>, limit: usize) -> Vec<(f32, usize)> {
     hits
 }
 
+/// Whether `word` is at most `limit` edits from `term` (`term`'s characters): characters inserted, deleted or
+/// replaced, counted row by row and given up on once every count in a row is over the limit.
+fn within(term: &[char], word: &str, limit: usize) -> bool {
+    let length = word.chars().count();
+    if length.abs_diff(term.len()) > limit {
+        return false;
+    }
+    let mut row: Vec<usize> = (0..=term.len()).collect();
+    for (i, c) in word.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, t) in term.iter().enumerate() {
+            let replaced = diagonal + usize::from(*t != c);
+            diagonal = row[j + 1];
+            row[j + 1] = replaced.min(row[j] + 1).min(diagonal + 1);
+        }
+        if row.iter().all(|n| *n > limit) {
+            return false;
+        }
+    }
+    row[term.len()] <= limit
+}
+
 impl Index {
     /// The index from the text of its common part (`data/search/common.json`), with no authority's part yet.
     pub fn read(text: &str) -> Result<Index, LoadError> {
@@ -318,7 +336,9 @@ impl Index {
         if common.terms.len() != common.frequencies.len() {
             return Err(wrong("its terms and their frequencies differ in number"));
         }
-        let vocabulary = Set::from_iter(&common.terms).map_err(|_| wrong("its terms are not in order"))?;
+        if !common.terms.windows(2).all(|pair| pair[0] < pair[1]) {
+            return Err(wrong("its terms are not in order"));
+        }
         let mut offsets = Vec::with_capacity(common.authorities.len() + 1);
         let mut total = 0usize;
         for (_, _, count) in &common.authorities {
@@ -335,7 +355,6 @@ impl Index {
             offsets,
             terms: common.terms,
             frequencies: common.frequencies,
-            vocabulary,
             synonyms: common.synonyms,
             suggestions: common.suggestions,
             average_body: common.average_body,
@@ -445,19 +464,15 @@ impl Index {
             return vec![];
         }
         let distance = if length >= 8 { 2 } else { 1 };
-        let mut found: Vec<String> = Vec::new();
-        if let Ok(automaton) = Levenshtein::new(term, distance) {
-            let mut stream = self.vocabulary.search(automaton).into_stream();
-            while let Some(key) = stream.next() {
-                found.push(String::from_utf8_lossy(key).into_owned());
-            }
-        }
         let chars: Vec<char> = term.chars().collect();
+        // Every term is looked at: a few thousand, each compared only while it can still be within reach, with
+        // nothing built beforehand (an automaton for two edits of a long word took megabytes).
+        let mut found: Vec<String> = self.terms.iter().filter(|t| within(&chars, t, distance)).cloned().collect();
         for i in 0..chars.len() - 1 {
             let mut swapped = chars.clone();
             swapped.swap(i, i + 1);
             let swapped: String = swapped.into_iter().collect();
-            if self.vocabulary.contains(&swapped) && !found.contains(&swapped) {
+            if self.number(&swapped).is_some() && !found.contains(&swapped) {
                 found.push(swapped);
             }
         }
@@ -752,6 +767,18 @@ mod tests {
         assert_eq!((tac.path.as_str(), tac.id.as_str()), ("a/north/reviews", "reviews"));
         assert_eq!(tac.crumbs, ["North", "Reviews", "Stepping down"]);
         assert_eq!(tac.body, "The case goes to a Team Around the Child.");
+    }
+
+    #[test]
+    fn edits_are_counted_as_insertions_deletions_and_replacements() {
+        let reach = |a: &str, b: &str, limit| within(&a.chars().collect::<Vec<_>>(), b, limit);
+        assert!(reach("review", "review", 0));
+        assert!(reach("review", "reviw", 1) && reach("review", "reviews", 1) && reach("review", "revue", 2));
+        assert!(!reach("review", "revue", 1), "two edits");
+        assert!(!reach("review", "reveiw", 1), "a swap is two edits here; `near` adds swaps itself");
+        assert!(reach("professional", "profesional", 1) && !reach("professional", "proffesionnal", 2));
+        assert!(reach("café", "cafe", 1) && !reach("plan", "plans", 0));
+        assert!(!reach("plan", "planning", 2), "too long to be within reach");
     }
 
     #[test]
