@@ -65,6 +65,10 @@ pub fn start() {
     executor::mount_spread(written > 0, || {
         leptos::mount::mount_to(site.clone(), App).forget();
         prerendered::graft(&site, written);
+        // The app's page is not there yet: its effects, each in a task of its own, say when it is.
+        if written > 0 {
+            browser::set_busy(true);
+        }
     });
 }
 
