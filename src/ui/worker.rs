@@ -186,21 +186,12 @@ async fn fetch_once(path: String) -> Result<Rc<String>, LoadError> {
 
 /// The search index with every part a search in the authority `slug` needs (every authority's, for an empty or
 /// unknown slug): the common part read once, and the one part missing fetched and added, or, when more are, the
-/// file of every part — fetched beside the common part when the first search is across every authority.
+/// file of every part.
 async fn search_index(slug: &str) -> Result<Rc<RefCell<Index>>, LoadError> {
-    let mut every_part = None;
     let index = match SEARCH.with(|kept| kept.borrow().clone()) {
         Some(index) => index,
         None => {
-            let text = if slug.is_empty() {
-                let (common, all) =
-                    futures::future::join(fetch_once(SEARCH_COMMON.to_owned()), fetch_once(SEARCH_ALL.to_owned()))
-                        .await;
-                every_part = Some(all);
-                common?
-            } else {
-                fetch_once(SEARCH_COMMON.to_owned()).await?
-            };
+            let text = fetch_once(SEARCH_COMMON.to_owned()).await?;
             match SEARCH.with(|kept| kept.borrow().clone()) {
                 Some(index) => index,
                 None => {
@@ -215,12 +206,9 @@ async fn search_index(slug: &str) -> Result<Rc<RefCell<Index>>, LoadError> {
         let held = index.borrow();
         held.missing(held.position(slug))
     };
-    if missing.len() > 1 || (every_part.is_some() && !missing.is_empty()) {
+    if missing.len() > 1 {
         // Every part in one request: one for each would cost more than the parts themselves.
-        let text = match every_part {
-            Some(fetched) => fetched?,
-            None => fetch_once(SEARCH_ALL.to_owned()).await?,
-        };
+        let text = fetch_once(SEARCH_ALL.to_owned()).await?;
         index.borrow_mut().add_all(&text)?;
         return Ok(index);
     }
