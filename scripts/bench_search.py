@@ -217,13 +217,16 @@ def main():
     try:
         driver.open(host.url("/search?q=review"))  # fills the HTTP cache, worker and data included
         time.sleep(2)
-        for _ in range(runs):
+        for run in range(1, runs + 1):
+            print(f"run {run} of {runs}: first search", file=sys.stderr)
             driver.open(host.url("/"))
             driver.run(READY)
             from_last, from_first = driver.run(TYPE % (json.dumps("review"), pace))
             last.append(from_last)
             first.append(from_first)
+            print(f"run {run} of {runs}: keystrokes of the relevance queries", file=sys.stderr)
             keys.extend(driver.run(KEYS % json.dumps(queries)))
+            print(f"run {run} of {runs}: twenty searches, then memory", file=sys.stderr)
             measured = driver.run(MEMORY)
             if "error" in measured:
                 print(f"memory not measured in one run: {measured['error']}", file=sys.stderr)

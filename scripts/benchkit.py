@@ -105,7 +105,8 @@ class Driver:
                 "--user-data-dir=" + tempfile.mkdtemp(), *extra]
         capabilities = {"alwaysMatch": {"goog:chromeOptions": {"args": args}}}
         self.session = self.call("POST", "/session", {"capabilities": capabilities})["value"]["sessionId"]
-        self.call("POST", f"/session/{self.session}/timeouts", {"script": 300000})
+        # A script that waits for what never comes fails after two minutes, naming the script's step.
+        self.call("POST", f"/session/{self.session}/timeouts", {"script": 120000})
 
     def call(self, method, path, body=None):
         data = json.dumps(body).encode() if body is not None else None
