@@ -34,9 +34,13 @@ pub fn read_warm(text: &str) -> Option<String> {
     (word == WARM).then_some(slug)
 }
 
-/// The `name` of the page's `<meta>` whose `content` is the file name of the worker's loader script, with the
-/// content hash the build gives it (`crate::hosting::name_worker_files`).
+/// The `name` of the page's `<meta>` whose `content` is the file name of the background worker's loader script, with
+/// the content hash the build gives it (`crate::hosting::name_worker_files`).
 pub const WORKER_LOADER_META: &str = "worker-loader";
+
+/// The `name` of the page's `<meta>` that names the search worker's loader script, as [`WORKER_LOADER_META`] does
+/// the background worker's.
+pub const SEARCH_LOADER_META: &str = "search-worker-loader";
 
 /// A request as the page sends it: its number, its lane (requests from one place on the page, of which only the
 /// newest is worth answering; `None` for one that must be answered whatever follows), what it wants, the route's
@@ -198,6 +202,11 @@ impl<T> Pending<T> {
         self.asked.iter().any(|(s, _, _)| *s == seq)
     }
 
+    /// Whether nothing is waited for.
+    pub fn is_empty(&self) -> bool {
+        self.asked.is_empty()
+    }
+
     /// Everything still waited for, no longer waited for (to answer it with a failure).
     pub fn all(&mut self) -> Vec<T> {
         self.asked.drain(..).map(|(_, _, then)| then).collect()
@@ -293,7 +302,9 @@ mod tests {
     #[test]
     fn a_newer_request_in_a_lane_replaces_the_ones_still_waiting() {
         let mut pending = Pending::default();
+        assert!(pending.is_empty());
         pending.ask(1, Some(7), "r");
+        assert!(!pending.is_empty());
         pending.ask(2, None, "csv");
         pending.ask(3, Some(8), "page");
         pending.ask(4, Some(7), "re");
@@ -305,6 +316,7 @@ mod tests {
         pending.ask(5, None, "ics");
         assert_eq!(pending.all(), ["csv", "page", "ics"], "a request in no lane is never replaced");
         assert!(!pending.waits_for(2));
+        assert!(pending.is_empty(), "nothing waits once all are answered");
     }
 
     #[test]

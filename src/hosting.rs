@@ -6,25 +6,46 @@
 //! - `_headers` (Netlify and Cloudflare Pages): the security headers for every path, and cache lifetimes;
 //! - `nginx-headers.conf`: the same security headers as nginx `add_header` lines, which the server block in
 //!   `hosting/` includes;
-//! - the background worker's files under names that carry their content's hash ([`name_worker_files`]), as
-//!   trunk's own files do, so that every file but the pages and the data can be kept for a year.
+//! - the background worker's files and the search worker's under names that carry their content's hash
+//!   ([`name_worker_files`]), as trunk's own files do, so that every file but the pages and the data can be kept
+//!   for a year.
 //!
 //! The policy names the hash of the start-up script trunk writes into `index.html`, which changes with every
 //! build: so these files are made by the build, never edited by hand.
 
 use std::path::Path;
 
-use crate::background::WORKER_LOADER_META;
+use crate::background::{SEARCH_LOADER_META, WORKER_LOADER_META};
 use crate::csp;
 
-/// The background worker's loader script, as the build copies it from `static/`.
+/// The workers' loader script, as the build copies it from `static/`: it names the background worker's files, and
+/// each worker gets a copy pointed at its own.
 pub const WORKER_LOADER: &str = "worker_loader.js";
 
-/// The background worker's wasm-bindgen glue, as trunk writes it.
-pub const WORKER_GLUE: &str = "worker.js";
+/// A worker's files as trunk writes them, the name of its loader, and the page's `<meta>` that names the loader.
+#[derive(Debug, Clone, Copy)]
+pub struct WorkerFiles {
+    /// Its wasm-bindgen glue.
+    pub glue: &'static str,
+    /// Its WebAssembly.
+    pub wasm: &'static str,
+    /// Its loader, before the build names it by its hash.
+    pub loader: &'static str,
+    /// The `name` of the page's `<meta>` whose `content` is the loader's hashed name.
+    pub meta: &'static str,
+}
 
-/// The background worker's WebAssembly, as trunk writes it.
-pub const WORKER_WASM: &str = "worker_bg.wasm";
+/// The background worker, which makes every page made in the background.
+pub const BACKGROUND_WORKER: WorkerFiles =
+    WorkerFiles { glue: "worker.js", wasm: "worker_bg.wasm", loader: WORKER_LOADER, meta: WORKER_LOADER_META };
+
+/// The search worker, which answers searches alone.
+pub const SEARCH_WORKER: WorkerFiles = WorkerFiles {
+    glue: "search_worker.js",
+    wasm: "search_worker_bg.wasm",
+    loader: "search_loader.js",
+    meta: SEARCH_LOADER_META,
+};
 
 /// The file a Netlify or Cloudflare Pages host reads its response headers from.
 pub const NETLIFY_HEADERS: &str = "_headers";
@@ -122,35 +143,40 @@ fn point_at(loader: &str, from: &str, to: &str) -> Result<String, String> {
     }
 }
 
-/// Writes `loader` into the page's `<meta name="worker-loader" content="…">`, through which the page finds the
-/// background worker; an error if the page has no such tag.
-pub fn set_worker_loader(html: &str, loader: &str) -> Result<String, String> {
-    let tag = format!("<meta name=\"{WORKER_LOADER_META}\" content=\"");
-    let start =
-        html.find(&tag).ok_or_else(|| format!("no <meta name=\"{WORKER_LOADER_META}\"> in the page"))? + tag.len();
-    let end = html[start..].find('"').ok_or("the worker loader's <meta> is not closed")? + start;
+/// Writes `loader` into the page's `<meta name="{meta}" content="…">`, through which the page finds a worker; an
+/// error if the page has no such tag.
+pub fn set_worker_loader(html: &str, meta: &str, loader: &str) -> Result<String, String> {
+    let tag = format!("<meta name=\"{meta}\" content=\"");
+    let start = html.find(&tag).ok_or_else(|| format!("no <meta name=\"{meta}\"> in the page"))? + tag.len();
+    let end = html[start..].find('"').ok_or("a worker loader's <meta> is not closed")? + start;
     Ok(format!("{}{loader}{}", &html[..start], &html[end..]))
 }
 
-/// Gives the background worker's files in `out` names that carry their content's hash (trunk cannot: a worker's
-/// names are fixed): its WebAssembly and its glue first, then the loader, rewritten to name them, so that the
-/// loader's name changes whenever either does. Returns the loader's new name, for the page to find it by.
-pub fn name_worker_files(out: &Path) -> Result<String, String> {
+/// Gives each worker's files in `out` names that carry their content's hash (trunk cannot: a worker's names are
+/// fixed): its WebAssembly and its glue first, then its copy of the loader, pointed at them, so that the loader's
+/// name changes whenever either does. The plain loader is removed. Returns, for each worker, the `<meta>` the page
+/// finds it by and its loader's new name.
+pub fn name_worker_files(out: &Path) -> Result<Vec<(&'static str, String)>, String> {
     let read = |name: &str| std::fs::read(out.join(name)).map_err(|e| format!("{}: {e}", out.join(name).display()));
-    let rename = |name: &str, content: &[u8]| {
+    let write = |name: &str, content: &[u8]| {
         let hashed = hashed_name(name, content);
-        std::fs::write(out.join(&hashed), content)
-            .and_then(|_| std::fs::remove_file(out.join(name)))
-            .map_err(|e| format!("{}: {e}", out.join(&hashed).display()))?;
+        std::fs::write(out.join(&hashed), content).map_err(|e| format!("{}: {e}", out.join(&hashed).display()))?;
         Ok::<String, String>(hashed)
     };
-    let wasm = rename(WORKER_WASM, &read(WORKER_WASM)?)?;
-    let glue = rename(WORKER_GLUE, &read(WORKER_GLUE)?)?;
-    let loader = String::from_utf8(read(WORKER_LOADER)?).map_err(|_| format!("{WORKER_LOADER}: not UTF-8"))?;
-    let loader = point_at(&point_at(&loader, WORKER_GLUE, &glue)?, WORKER_WASM, &wasm)?;
-    std::fs::write(out.join(WORKER_LOADER), &loader)
-        .map_err(|e| format!("{}: {e}", out.join(WORKER_LOADER).display()))?;
-    rename(WORKER_LOADER, loader.as_bytes())
+    let rename = |name: &str| {
+        let hashed = write(name, &read(name)?)?;
+        std::fs::remove_file(out.join(name)).map_err(|e| format!("{}: {e}", out.join(name).display()))?;
+        Ok::<String, String>(hashed)
+    };
+    let template = String::from_utf8(read(WORKER_LOADER)?).map_err(|_| format!("{WORKER_LOADER}: not UTF-8"))?;
+    let mut loaders = Vec::new();
+    for worker in [BACKGROUND_WORKER, SEARCH_WORKER] {
+        let (wasm, glue) = (rename(worker.wasm)?, rename(worker.glue)?);
+        let loader = point_at(&point_at(&template, BACKGROUND_WORKER.glue, &glue)?, BACKGROUND_WORKER.wasm, &wasm)?;
+        loaders.push((worker.meta, write(worker.loader, loader.as_bytes())?));
+    }
+    std::fs::remove_file(out.join(WORKER_LOADER)).map_err(|e| format!("{}: {e}", out.join(WORKER_LOADER).display()))?;
+    Ok(loaders)
 }
 
 /// Every file under `dir`, relative to it, with `/` separators, sorted.
@@ -181,8 +207,11 @@ pub fn finish(out: &Path, public_url: &str) -> Result<Vec<String>, String> {
     let index = out.join("index.html");
     let html = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
     let deferred = crate::startup::defer(&html).map_err(|e| format!("{}: {e}", index.display()))?;
-    let loader = name_worker_files(out)?;
-    let html = set_worker_loader(&deferred, &loader).map_err(|e| format!("{}: {e}", index.display()))?;
+    let loaders = name_worker_files(out)?;
+    let mut html = deferred;
+    for (meta, loader) in &loaders {
+        html = set_worker_loader(&html, meta, loader).map_err(|e| format!("{}: {e}", index.display()))?;
+    }
     let (page, hashes) = csp::apply(&html).map_err(|e| format!("{}: {e}", index.display()))?;
     if hashes.is_empty() {
         return Err(format!("{}: no inline start-up script found", index.display()));
@@ -199,7 +228,9 @@ pub fn finish(out: &Path, public_url: &str) -> Result<Vec<String>, String> {
         .collect();
     write(NETLIFY_HEADERS, &netlify_headers(public_url, &files, &hashes))?;
     write(NGINX_HEADERS, &nginx_headers(&hashes))?;
-    Ok(["index.html", "404.html", NETLIFY_HEADERS, NGINX_HEADERS, &loader].map(String::from).to_vec())
+    let mut written = ["index.html", "404.html", NETLIFY_HEADERS, NGINX_HEADERS].map(String::from).to_vec();
+    written.extend(loaders.into_iter().map(|(_, loader)| loader));
+    Ok(written)
 }
 
 #[cfg(test)]
@@ -268,10 +299,12 @@ mod tests {
         assert!(lines[0].contains("'sha256-AAAA'"));
     }
 
-    /// Writes a worker's three files, as the build leaves them, into `dir`.
+    /// Writes the workers' files and the loader, as the build leaves them, into `dir`.
     fn write_worker(dir: &Path) {
-        std::fs::write(dir.join(WORKER_WASM), b"\0asm wasm").unwrap();
-        std::fs::write(dir.join(WORKER_GLUE), "let glue;").unwrap();
+        for (worker, content) in [(BACKGROUND_WORKER, "background"), (SEARCH_WORKER, "search")] {
+            std::fs::write(dir.join(worker.wasm), format!("\0asm {content}")).unwrap();
+            std::fs::write(dir.join(worker.glue), format!("let {content};")).unwrap();
+        }
         std::fs::write(dir.join(WORKER_LOADER), "const glue = \"./worker.js\";\nconst wasm = \"./worker_bg.wasm\";\n")
             .unwrap();
     }
@@ -292,28 +325,43 @@ mod tests {
     }
 
     #[test]
-    fn the_worker_files_are_renamed_and_the_loader_names_them() {
+    fn the_worker_files_are_renamed_and_each_loader_names_its_own() {
         let dir = std::env::temp_dir().join(format!("cin-hosting-worker-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
         write_worker(&dir);
-        let loader = name_worker_files(&dir).unwrap();
-        let wasm = hashed_name(WORKER_WASM, b"\0asm wasm");
-        let glue = hashed_name(WORKER_GLUE, b"let glue;");
-        let mut files = files_under(&dir).unwrap();
-        files.sort();
-        let mut expected = vec![wasm.clone(), glue.clone(), loader.clone()];
+        let loaders = name_worker_files(&dir).unwrap();
+        let mut expected = Vec::new();
+        for ((meta, loader), (worker, content)) in
+            loaders.iter().zip([(BACKGROUND_WORKER, "background"), (SEARCH_WORKER, "search")])
+        {
+            assert_eq!(*meta, worker.meta);
+            let wasm = hashed_name(worker.wasm, format!("\0asm {content}").as_bytes());
+            let glue = hashed_name(worker.glue, format!("let {content};").as_bytes());
+            let text = std::fs::read_to_string(dir.join(loader)).unwrap();
+            assert_eq!(text, format!("const glue = \"./{glue}\";\nconst wasm = \"./{wasm}\";\n"));
+            assert_eq!(
+                *loader,
+                hashed_name(worker.loader, text.as_bytes()),
+                "the loader's hash covers the names in it"
+            );
+            expected.extend([wasm, glue, loader.clone()]);
+        }
+        assert!(loaders[1].1.starts_with("search_loader-"), "{loaders:?}");
         expected.sort();
-        assert_eq!(files, expected, "the plain names are gone");
-        let text = std::fs::read_to_string(dir.join(&loader)).unwrap();
-        assert_eq!(text, format!("const glue = \"./{glue}\";\nconst wasm = \"./{wasm}\";\n"));
-        assert_eq!(loader, hashed_name(WORKER_LOADER, text.as_bytes()), "the loader's hash covers the names in it");
+        assert_eq!(files_under(&dir).unwrap(), expected, "the plain names are gone");
         // A loader that does not name the glue once cannot be pointed at it: the build fails.
         std::fs::remove_dir_all(&dir).unwrap();
         std::fs::create_dir_all(&dir).unwrap();
         write_worker(&dir);
         std::fs::write(dir.join(WORKER_LOADER), "importScripts(\"./worker.js\", \"./worker.js\")").unwrap();
         assert!(name_worker_files(&dir).unwrap_err().contains("2 times"));
+        // Without the search worker's files the build fails too.
+        std::fs::remove_dir_all(&dir).unwrap();
+        std::fs::create_dir_all(&dir).unwrap();
+        write_worker(&dir);
+        std::fs::remove_file(dir.join(SEARCH_WORKER.wasm)).unwrap();
+        assert!(name_worker_files(&dir).unwrap_err().contains(SEARCH_WORKER.wasm));
         std::fs::remove_dir_all(&dir).unwrap();
         assert!(name_worker_files(&dir).is_err(), "no worker: the build fails");
     }
@@ -322,10 +370,11 @@ mod tests {
     fn the_page_is_told_the_loaders_name() {
         let page = "<head><meta name=\"worker-loader\" content=\"worker_loader.js\" /></head>";
         assert_eq!(
-            set_worker_loader(page, "worker_loader-0123456789abcdef.js").unwrap(),
+            set_worker_loader(page, WORKER_LOADER_META, "worker_loader-0123456789abcdef.js").unwrap(),
             "<head><meta name=\"worker-loader\" content=\"worker_loader-0123456789abcdef.js\" /></head>"
         );
-        assert!(set_worker_loader("<head></head>", "x.js").is_err());
+        assert!(set_worker_loader("<head></head>", WORKER_LOADER_META, "x.js").is_err());
+        assert!(set_worker_loader(page, SEARCH_LOADER_META, "x.js").is_err(), "the search worker has a tag of its own");
     }
 
     #[test]
@@ -334,7 +383,8 @@ mod tests {
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(dir.join("data")).unwrap();
         let page = "<html><head><meta http-equiv=\"Content-Security-Policy\" content=\"x\">\
-                    <meta name=\"worker-loader\" content=\"worker_loader.js\"><script type=\"module\">\
+                    <meta name=\"worker-loader\" content=\"worker_loader.js\">\
+                    <meta name=\"search-worker-loader\" content=\"search_loader.js\"><script type=\"module\">\
                     import init, * as bindings from '/app.js';init({ module_or_path: '/app_bg.wasm' });</script></head></html>";
         std::fs::write(dir.join("index.html"), page).unwrap();
         std::fs::write(dir.join("app-0123456789abcdef_bg.wasm"), "").unwrap();
@@ -350,6 +400,8 @@ mod tests {
         assert!(index.contains(&format!("script-src 'self' {hash} 'wasm-unsafe-eval'")), "{index}");
         let loader = files_under(&dir).unwrap().into_iter().find(|f| f.starts_with("worker_loader-")).unwrap();
         assert!(index.contains(&format!("<meta name=\"worker-loader\" content=\"{loader}\">")), "{index}");
+        let search = files_under(&dir).unwrap().into_iter().find(|f| f.starts_with("search_loader-")).unwrap();
+        assert!(index.contains(&format!("<meta name=\"search-worker-loader\" content=\"{search}\">")), "{index}");
         let headers = std::fs::read_to_string(dir.join(NETLIFY_HEADERS)).unwrap();
         assert!(headers.contains("/app-0123456789abcdef_bg.wasm\n  Cache-Control: public, max-age=31536000, immutable"));
         assert!(headers.contains(&format!("/{loader}\n  Cache-Control: public, max-age=31536000, immutable")));

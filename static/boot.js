@@ -150,6 +150,26 @@
     });
   }
 
+  // A results page opened from its address is answered by the search worker, which the app would start only once
+  // its own files have arrived and started. It is started here instead, so that its files and the search index
+  // arrive beside the app's; the app takes it on (src/ui/background.rs: the name, its fields and the worker's
+  // "ready" word are that file's).
+  var searcher = document.querySelector("meta[name='search-worker-loader']");
+  if (/(^|&)q=[^&]/.test(window.location.search.slice(1)) && /\/search$/.test(window.location.pathname) && searcher && window.Worker) {
+    try {
+      var early = { worker: new window.Worker(searcher.getAttribute("content")), ready: false, error: null };
+      early.worker.addEventListener("message", function (event) {
+        early.ready = early.ready || event.data === "ready";
+      });
+      early.worker.addEventListener("error", function (event) {
+        early.error = early.error || event;
+      });
+      window.cinEarlySearch = early;
+    } catch (ignored) {
+      // The app starts the worker itself, and says so if it cannot.
+    }
+  }
+
   // Offline after one visit: the service worker (sw.js, at the site's base) keeps every file of this build. When a
   // new build is published its service worker waits; the page says so, and takes it on only when asked, reloading
   // once so that the page and its files all come from the one build.

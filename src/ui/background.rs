@@ -1,7 +1,11 @@
 //! Asking the background worker for a page: the worker (and its WebAssembly) is started once the page is idle after
 //! the first start, not-found or reading page is shown ([`warm_when_idle`]), or by the first request that needs it,
 //! whichever comes first (a request for a page already on screen, written at publish time, waits for the browser to
-//! be idle); each answer goes to the request that asked for it. Requests asked in a [`Lane`] replace the ones of
+//! be idle); each answer goes to the request that asked for it. A search results page asked before the background
+//! worker has started starts the search worker instead ([`Kind`]), a fraction of its size, which then answers the
+//! searches until the background worker starts; it is stopped then, once nothing waits for it. On a results page's
+//! address `boot.js` starts the search worker before the app has loaded, and the app takes that one on
+//! ([`started_early`]). Requests asked in a [`Lane`] replace the ones of
 //! that lane still waiting, which are then neither sent nor answered. If the worker cannot start (a file of it is
 //! missing, is not what it should be, or fails to run), or a request gets no answer within [`ANSWER_WITHIN_MS`],
 //! every waiting request is answered with a page that says what failed and offers to try again, and the worker is
@@ -18,11 +22,13 @@ use wasm_bindgen::JsCast;
 
 use super::fetch::after;
 use super::{browser, place, prerendered};
-use crate::background::{is_load_failure, load_failed, read_reply, request, warm, Pending, READY, WORKER_LOADER_META};
+use crate::background::{
+    is_load_failure, load_failed, read_reply, request, warm, Pending, READY, SEARCH_LOADER_META, WORKER_LOADER_META,
+};
 use crate::html::Html;
 use crate::model::LoadError;
 use crate::pages::route::Route;
-use crate::pages::worker::{Answer, Held, Want};
+use crate::pages::worker::{search_scope, Answer, Held, Want};
 use crate::pages::{side, Side};
 use crate::render::frame::loading_html;
 
@@ -33,6 +39,49 @@ type Waiting = Rc<RefCell<Pending<Box<dyn FnOnce(Answer)>>>>;
 /// does; `None` once it has.
 type Unsent = Rc<RefCell<Option<Vec<(Option<u32>, String)>>>>;
 
+/// Which worker: the background worker, which makes every page made in the background, or the search worker,
+/// which answers searches alone (`crate::ui::search_worker`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Background,
+    Search,
+}
+
+impl Kind {
+    /// The `<meta>` that names its loader.
+    fn meta(self) -> &'static str {
+        match self {
+            Kind::Background => WORKER_LOADER_META,
+            Kind::Search => SEARCH_LOADER_META,
+        }
+    }
+
+    /// What the page calls it when it fails.
+    fn noun(self) -> &'static str {
+        match self {
+            Kind::Background => "the background worker",
+            Kind::Search => "the search worker",
+        }
+    }
+
+    /// Its loader script, as the page names it (with its hash), relative to the site root.
+    fn loader(self) -> String {
+        browser::meta_content(self.meta()).unwrap_or_default()
+    }
+
+    /// The running worker of this kind, if any.
+    fn slot(self) -> &'static std::thread::LocalKey<RefCell<Option<Client>>> {
+        match self {
+            Kind::Background => &CLIENT,
+            Kind::Search => &SEARCHER,
+        }
+    }
+
+    fn running(self) -> bool {
+        self.slot().with(|c| c.borrow().is_some())
+    }
+}
+
 struct Client {
     worker: web_sys::Worker,
     waiting: Waiting,
@@ -41,6 +90,7 @@ struct Client {
 
 thread_local! {
     static CLIENT: RefCell<Option<Client>> = const { RefCell::new(None) };
+    static SEARCHER: RefCell<Option<Client>> = const { RefCell::new(None) };
     static NEXT: Cell<u32> = const { Cell::new(0) };
     static NEXT_LANE: Cell<u32> = const { Cell::new(0) };
     static WARMING: Cell<bool> = const { Cell::new(false) };
@@ -72,36 +122,32 @@ fn answer_all(waiting: &Waiting, page: &Answer) {
     }
 }
 
-/// The worker's loader script, as the page names it (with its hash), relative to the site root.
-fn loader() -> String {
-    browser::meta_content(WORKER_LOADER_META).unwrap_or_default()
-}
-
-fn cannot_start() -> LoadError {
-    LoadError::new(loader(), "the background worker could not start in this browser")
+fn cannot_start(kind: Kind) -> LoadError {
+    LoadError::new(kind.loader(), format!("{} could not start in this browser", kind.noun()))
 }
 
 /// The failure a worker's `error` event reports: the loader names the file that failed (`worker-….js could not be
 /// loaded: …`); anything else is the worker's own error.
-fn failed_to_run(event: &web_sys::Event) -> LoadError {
+fn failed_to_run(kind: Kind, event: &web_sys::Event) -> LoadError {
     let message = js_sys::Reflect::get(event, &JsValue::from_str("message")).ok().and_then(|m| m.as_string());
     let message = message.unwrap_or_default();
     let message = message.trim_start_matches("Uncaught ").trim_start_matches("Error: ");
     match message.split_once(" could not be loaded: ") {
-        Some((file, why)) => LoadError::new(file, format!("the background worker could not load it ({why})")),
-        None if message.is_empty() => cannot_start(),
-        None => LoadError::new(loader(), format!("the background worker stopped with an error ({message})")),
+        Some((file, why)) => LoadError::new(file, format!("{} could not load it ({why})", kind.noun())),
+        None if message.is_empty() => cannot_start(kind),
+        None => LoadError::new(kind.loader(), format!("{} stopped with an error ({message})", kind.noun())),
     }
 }
 
-fn no_answer() -> LoadError {
-    LoadError::new(loader(), format!("the background worker did not answer within {} seconds", ANSWER_WITHIN_MS / 1000))
+fn no_answer(kind: Kind) -> LoadError {
+    let within = ANSWER_WITHIN_MS / 1000;
+    LoadError::new(kind.loader(), format!("{} did not answer within {within} seconds", kind.noun()))
 }
 
-/// Stops the worker whose requests are `waiting` (if it is still the current one, so the next request starts a new
-/// one) and answers every request still waiting with the failure.
-fn give_up(waiting: &Waiting, error: &LoadError) {
-    let stopped = CLIENT.with(|c| {
+/// Stops the worker of `kind` whose requests are `waiting` (if it is still the running one, so the next request
+/// starts a new one) and answers every request still waiting with the failure.
+fn give_up(kind: Kind, waiting: &Waiting, error: &LoadError) {
+    let stopped = kind.slot().with(|c| {
         let mut current = c.borrow_mut();
         let mine = current.as_ref().is_some_and(|client| Rc::ptr_eq(&client.waiting, waiting));
         if mine {
@@ -116,17 +162,55 @@ fn give_up(waiting: &Waiting, error: &LoadError) {
     answer_all(waiting, &Answer::Page(load_failed(error)));
 }
 
-fn start() -> Result<Client, LoadError> {
-    let name = loader();
+/// The name under which `boot.js` leaves the search worker it started early, with whether the worker has said it
+/// listens and the error it reported, if any.
+const EARLY: &str = "cinEarlySearch";
+
+/// A search worker `boot.js` started before the app.
+struct Early {
+    worker: web_sys::Worker,
+    listens: bool,
+    error: Option<web_sys::Event>,
+}
+
+/// The search worker `boot.js` started early, taken over (so only the first start finds it).
+fn started_early() -> Option<Early> {
+    let window = web_sys::window()?;
+    let key = JsValue::from_str(EARLY);
+    let early = js_sys::Reflect::get(&window, &key).ok().filter(JsValue::is_object)?;
+    let _ = js_sys::Reflect::delete_property(&window, &key);
+    let field = |name: &str| js_sys::Reflect::get(&early, &JsValue::from_str(name)).ok();
+    Some(Early {
+        worker: field("worker")?.dyn_into().ok()?,
+        listens: field("ready").and_then(|r| r.as_bool()).unwrap_or(false),
+        error: field("error").and_then(|e| e.dyn_into().ok()),
+    })
+}
+
+/// Starts a worker of `kind`, or takes on the search worker `boot.js` started. Once the background worker starts, the search worker is stopped if nothing waits
+/// for it: the background worker answers the searches from then on.
+fn start(kind: Kind) -> Result<Client, LoadError> {
+    let name = kind.loader();
     if name.is_empty() {
         return Err(LoadError::new(
-            format!("<meta name=\"{WORKER_LOADER_META}\">"),
-            "the page does not name the background worker's files",
+            format!("<meta name=\"{}\">", kind.meta()),
+            format!("the page does not name {}'s files", kind.noun()),
         ));
     }
-    let worker = web_sys::Worker::new(&format!("{}/{name}", browser::base_path())).map_err(|_| cannot_start())?;
+    let early = if kind == Kind::Search { started_early() } else { None };
+    let (worker, listens) = match early {
+        Some(Early { worker, error: Some(event), .. }) => {
+            worker.terminate();
+            return Err(failed_to_run(kind, &event));
+        }
+        Some(Early { worker, listens, error: None }) => (worker, listens),
+        None => {
+            let url = format!("{}/{name}", browser::base_path());
+            (web_sys::Worker::new(&url).map_err(|_| cannot_start(kind))?, false)
+        }
+    };
     let waiting: Waiting = Rc::default();
-    let unsent: Unsent = Rc::new(RefCell::new(Some(Vec::new())));
+    let unsent: Unsent = Rc::new(RefCell::new((!listens).then(Vec::new)));
     let (list, queue, sender) = (waiting.clone(), unsent.clone(), worker.clone());
     let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
         let text = event.data().as_string().unwrap_or_default();
@@ -146,11 +230,29 @@ fn start() -> Result<Client, LoadError> {
     on_message.forget();
     let list = waiting.clone();
     let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
-        give_up(&list, &failed_to_run(&event));
+        give_up(kind, &list, &failed_to_run(kind, &event));
     });
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     on_error.forget();
+    if kind == Kind::Background {
+        let idle = SEARCHER.with(|c| c.borrow_mut().take_if(|searcher| searcher.waiting.borrow().is_empty()));
+        if let Some(searcher) = idle {
+            searcher.worker.terminate();
+        }
+    }
     Ok(Client { worker, waiting, unsent })
+}
+
+/// The worker that should answer a request for `route`: the search worker for a search while it runs and the
+/// background worker does not, or for a search results page asked before either has started; else the background
+/// worker.
+fn answerer(want: Want, route: &Route) -> Kind {
+    let search = search_scope(route).is_some() && !Kind::Background.running();
+    if search && (Kind::Search.running() || want == Want::Page) {
+        Kind::Search
+    } else {
+        Kind::Background
+    }
 }
 
 /// Sends `message` to the worker, or keeps it until the worker listens.
@@ -178,7 +280,7 @@ pub fn warm_when_idle(slug: &str) {
         CLIENT.with(|c| {
             let mut client = c.borrow_mut();
             if client.is_none() {
-                *client = start().ok();
+                *client = start(Kind::Background).ok();
             }
             if let Some(client) = client.as_ref() {
                 post(client, None, message);
@@ -211,10 +313,11 @@ fn send(lane: Option<Lane>, want: Want, route: &Route, held: &Held, then: Box<dy
     });
     let lane = lane.map(|Lane(id)| id);
     let held = Held { base: browser::site_address(), ..held.clone() };
-    let refused = CLIENT.with(|c| {
+    let kind = answerer(want, route);
+    let refused = kind.slot().with(|c| {
         let mut client = c.borrow_mut();
         if client.is_none() {
-            match start() {
+            match start(kind) {
                 Ok(started) => *client = Some(started),
                 Err(error) => return Some((then, error)),
             }
@@ -228,7 +331,7 @@ fn send(lane: Option<Lane>, want: Want, route: &Route, held: &Held, then: Box<dy
             let waiting = client.waiting.clone();
             after(ANSWER_WITHIN_MS, move || {
                 if waiting.borrow().waits_for(seq) {
-                    give_up(&waiting, &no_answer());
+                    give_up(kind, &waiting, &no_answer(kind));
                 }
             });
             post(client, lane, request(seq, lane, want, route, &held));

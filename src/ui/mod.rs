@@ -14,10 +14,12 @@ mod layout;
 mod place;
 mod prerendered;
 mod search;
+pub mod search_worker;
 mod shell;
 mod status;
 pub mod worker;
 mod worker_page;
+mod worker_scope;
 
 use std::borrow::Cow;
 

@@ -13,46 +13,34 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
-use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
 
 use super::fetch::{fetch_text, finish, load_book, load_catalogue, start, Opened};
-use crate::background::{
-    library, load_failed, read_request, read_warm, reply, rules_library, slugs, Newest, Texts, READY,
-};
+use super::search_worker::{answer_search, search_index};
+use super::worker_scope::{self, listen, superseded};
+use crate::background::{library, load_failed, read_warm, rules_library, slugs, Texts};
 use crate::model::{
     data_cases_path, data_path, parse_json, AuthorityData, Catalogue, LoadError, DATA_AUTHORITIES, DATA_GLOSSARY,
     DATA_ROLES, DATA_RULES, DATA_SITE, DATA_TOPICS,
 };
 use crate::pages::main::Content;
 use crate::pages::route::Route;
-use crate::pages::worker::{page, rules_suffice, search, search_scope, Answer, Clock, Held, Service, Want};
+use crate::pages::worker::{page, rules_suffice, search_scope, Answer, Clock, Held, Service, Want};
 use crate::pages::{side, Side};
-use crate::search::data::{SEARCH_ALL, SEARCH_COMMON};
-use crate::search::Index;
 
 /// A load of the library under way, which any number of requests can wait for.
 type Load = Shared<LocalBoxFuture<'static, Result<Rc<Service>, LoadError>>>;
-
-/// A fetch of one file of the search index under way, which any number of searches can wait for.
-type Fetch = Shared<LocalBoxFuture<'static, Result<Rc<String>, LoadError>>>;
 
 thread_local! {
     /// The service made from the most complete library loaded so far, and how much of the data that is.
     static SERVICE: RefCell<Option<(Rc<Service>, Loaded)>> = const { RefCell::new(None) };
     /// The loads under way, each with how much of the data it loads.
     static LOADING: RefCell<Vec<(Loaded, Load)>> = const { RefCell::new(Vec::new()) };
-    /// The search index, once its common part is read, with the authorities' parts added so far.
-    static SEARCH: RefCell<Option<Rc<RefCell<Index>>>> = const { RefCell::new(None) };
-    /// The search index's files being fetched, by path.
-    static FETCHING: RefCell<Vec<(String, Fetch)>> = const { RefCell::new(Vec::new()) };
     /// The catalogue, once loaded for a reading page.
     static CATALOGUE: RefCell<Option<Arc<Catalogue>>> = const { RefCell::new(None) };
     /// The books of the authorities whose reading pages have been asked for, once loaded.
     static BOOKS: RefCell<Vec<Arc<Opened>>> = const { RefCell::new(Vec::new()) };
-    /// The number of the newest request seen in each lane.
-    static NEWEST: RefCell<Newest> = RefCell::new(Newest::default());
 }
 
 /// How much of the published data a service was made from.
@@ -165,60 +153,6 @@ async fn loaded(need: Loaded) -> Result<Rc<Service>, LoadError> {
     result
 }
 
-/// The text of a file of the search index: fetched once however many searches wait for it. A failure is not kept.
-async fn fetch_once(path: String) -> Result<Rc<String>, LoadError> {
-    let under_way = FETCHING.with(|fetching| {
-        let mut fetching = fetching.borrow_mut();
-        if let Some((_, fetch)) = fetching.iter().find(|(p, _)| *p == path) {
-            return fetch.clone();
-        }
-        let started: Fetch = {
-            let path = path.clone();
-            async move { fetch_text(&path).await.map(Rc::new) }.boxed_local().shared()
-        };
-        fetching.push((path, started.clone()));
-        started
-    });
-    let result = under_way.clone().await;
-    FETCHING.with(|fetching| fetching.borrow_mut().retain(|(_, other)| !other.ptr_eq(&under_way)));
-    result
-}
-
-/// The search index with every part a search in the authority `slug` needs (every authority's, for an empty or
-/// unknown slug): the common part read once, and the one part missing fetched and added, or, when more are, the
-/// file of every part.
-async fn search_index(slug: &str) -> Result<Rc<RefCell<Index>>, LoadError> {
-    let index = match SEARCH.with(|kept| kept.borrow().clone()) {
-        Some(index) => index,
-        None => {
-            let text = fetch_once(SEARCH_COMMON.to_owned()).await?;
-            match SEARCH.with(|kept| kept.borrow().clone()) {
-                Some(index) => index,
-                None => {
-                    let index = Rc::new(RefCell::new(Index::read(&text)?));
-                    SEARCH.with(|kept| *kept.borrow_mut() = Some(index.clone()));
-                    index
-                }
-            }
-        }
-    };
-    let missing = {
-        let held = index.borrow();
-        held.missing(held.position(slug))
-    };
-    if missing.len() > 1 {
-        // Every part in one request: one for each would cost more than the parts themselves.
-        let text = fetch_once(SEARCH_ALL.to_owned()).await?;
-        index.borrow_mut().add_all(&text)?;
-        return Ok(index);
-    }
-    let texts = futures::future::join_all(missing.iter().map(|(_, path)| fetch_once(path.clone()))).await;
-    for ((i, _), text) in missing.iter().zip(texts) {
-        index.borrow_mut().add(*i, &text?)?;
-    }
-    Ok(index)
-}
-
 /// Loads the parts of the search index a search in `slug` needs (the header's box on this page), then everything
 /// else, once the loads already under way (a comparison's) are done.
 async fn warm(slug: String) {
@@ -278,54 +212,33 @@ fn clock() -> Clock {
 /// Listens for the page's requests and answers each one that has not been superseded by the time its data is
 /// loaded.
 pub fn serve() {
-    let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-    let answerer = scope.clone();
-    let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
-        let Some(text) = event.data().as_string() else { return };
+    listen(|text| {
         if let Some(slug) = read_warm(&text) {
             spawn_local(warm(slug));
             return;
         }
-        let Some((seq, lane, want, route, held)) = read_request(&text) else { return };
-        NEWEST.with(|newest| newest.borrow_mut().seen(lane, seq));
-        let scope = answerer.clone();
+        let Some((seq, lane, want, route, held)) = worker_scope::read(&text) else { return };
         spawn_local(async move {
-            if let Some(slug) = search_scope(&route) {
-                let index = search_index(slug).await;
-                if NEWEST.with(|newest| newest.borrow().superseded(lane, seq)) {
-                    return;
-                }
-                let answer = match index {
-                    Ok(index) => search(&index.borrow(), want, &route),
-                    Err(error) => Some(Answer::Page(load_failed(&error))),
-                };
-                if let Some(answer) = answer {
-                    let _ = scope.post_message(&JsValue::from_str(&reply(seq, &answer)));
-                }
+            if search_scope(&route).is_some() {
+                answer_search(seq, lane, want, route).await;
                 return;
             }
             if side(&route) == Side::Reading && want == Want::Page {
                 let answer = reading(&route, &held, clock().today).await;
-                if !NEWEST.with(|newest| newest.borrow().superseded(lane, seq)) {
-                    let answer = answer.unwrap_or_else(|error| Answer::Page(load_failed(&error)));
-                    let _ = scope.post_message(&JsValue::from_str(&reply(seq, &answer)));
-                }
+                let answer = answer.unwrap_or_else(|error| Answer::Page(load_failed(&error)));
+                worker_scope::answer(seq, lane, &answer);
                 return;
             }
             let need = if rules_suffice(&route) { Loaded::Rules } else { Loaded::All };
             let service = loaded(need).await;
-            if NEWEST.with(|newest| newest.borrow().superseded(lane, seq)) {
+            if superseded(seq, lane) {
                 return;
             }
             let answer = match service {
                 Ok(service) => page(&service, want, &route, &held, clock()),
                 Err(error) => Answer::Page(load_failed(&error)),
             };
-            let _ = scope.post_message(&JsValue::from_str(&reply(seq, &answer)));
+            worker_scope::answer(seq, lane, &answer);
         });
     });
-    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    on_message.forget();
-    // Messages sent before the handler was set are lost: the page waits for this before it sends any.
-    let _ = scope.post_message(&JsValue::from_str(READY));
 }

@@ -101,9 +101,10 @@ async fn a_worker_wasm_that_is_a_web_page_is_reported_on_a_glossary_entry() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_worker_script_that_is_a_web_page_is_reported_on_search() {
+async fn a_search_worker_script_that_is_a_web_page_is_reported_on_search() {
     let Some((server, b)) = support::setup().await else { return };
-    let glue = support::worker_file(".js");
+    // A results page opened from its address is answered by the search worker.
+    let glue = support::search_worker_file(".js");
     server.answer(&format!("/{glue}"), Override::Typed(200, "text/html; charset=utf-8".into(), web_page()));
     let (text, took) = failure(&b, &server.url("/search?q=review")).await;
     assert!(took < AT_ONCE, "the failure took {took:?} to show");

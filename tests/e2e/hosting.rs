@@ -313,13 +313,22 @@ fn check_served_site(port: u16, base: &str, dir: &Path) {
     let worker_wasm = built_file(dir, "worker-", "_bg.wasm");
     let worker_glue = built_file(dir, "worker-", ".js");
     let loader = built_file(dir, "worker_loader-", ".js");
-    for file in [&wasm, &glue, &css, &worker_wasm, &worker_glue, &loader] {
+    let search_wasm = built_file(dir, "search_worker-", "_bg.wasm");
+    let search_loader = built_file(dir, "search_loader-", ".js");
+    for file in [&wasm, &glue, &css, &worker_wasm, &worker_glue, &loader, &search_wasm, &search_loader] {
         let reply = get(port, &format!("{base}/{file}"), "");
         assert_eq!(reply.status, 200, "{file}");
         assert_eq!(reply.headers_named("cache-control"), vec![HASHED], "{file}");
         assert_security_headers(&reply, file, &hashes);
     }
-    for file in ["worker_loader.js", "worker.js", "worker_bg.wasm"] {
+    for file in [
+        "worker_loader.js",
+        "worker.js",
+        "worker_bg.wasm",
+        "search_loader.js",
+        "search_worker.js",
+        "search_worker_bg.wasm",
+    ] {
         assert!(!dir.join(file).exists(), "{file}: the worker's files are built under hashed names only");
     }
     for file in ["index.html", "404.html", "boot.js", "data/authorities.json"] {
@@ -402,12 +411,18 @@ fn the_build_writes_the_hosting_files_with_its_hash() {
         for worker in [built_file(&dir, "worker-", "_bg.wasm"), built_file(&dir, "worker_loader-", ".js")] {
             assert!(headers.contains(&format!("\n{base}{worker}\n  Cache-Control: {HASHED}\n")), "{headers}");
         }
-        // The page names the loader of its own build, and the loader that build's glue and WebAssembly.
-        let loader = built_file(&dir, "worker_loader-", ".js");
-        assert!(index.contains(&format!("<meta name=\"worker-loader\" content=\"{loader}\"")), "{folder}");
-        let text = std::fs::read_to_string(dir.join(&loader)).unwrap();
-        for part in [built_file(&dir, "worker-", "_bg.wasm"), built_file(&dir, "worker-", ".js")] {
-            assert!(text.contains(&format!("\"./{part}\"")), "{folder}: {loader} names {part}");
+        // The page names the loaders of its own build, and each loader that build's glue and WebAssembly of its
+        // worker.
+        for (meta, loader, worker) in [
+            ("worker-loader", "worker_loader-", "worker-"),
+            ("search-worker-loader", "search_loader-", "search_worker-"),
+        ] {
+            let loader = built_file(&dir, loader, ".js");
+            assert!(index.contains(&format!("<meta name=\"{meta}\" content=\"{loader}\"")), "{folder}");
+            let text = std::fs::read_to_string(dir.join(&loader)).unwrap();
+            for part in [built_file(&dir, worker, "_bg.wasm"), built_file(&dir, worker, ".js")] {
+                assert!(text.contains(&format!("\"./{part}\"")), "{folder}: {loader} names {part}");
+            }
         }
     }
 }

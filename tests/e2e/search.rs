@@ -243,6 +243,27 @@ async fn a_search_typed_while_the_worker_loads_shares_its_one_load() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_results_page_opened_from_its_address_is_answered_by_the_search_worker_alone() {
+    let Some((server, b)) = support::setup().await else { return };
+    let (searcher, background) = (support::search_worker_file("_bg.wasm"), support::worker_file("_bg.wasm"));
+    b.open(&server.url("/search?q=review"), ".search-page .result-count").await;
+    assert!(b.text(".search-page .result-count").await.contains("for “review”"));
+    // The header's box on this page asks the same worker.
+    type_query(&b, "chair").await;
+    assert_eq!(server.requests(&format!("/{searcher}")), 1, "the search worker's WebAssembly, once");
+    assert_eq!(server.requests(&format!("/{background}")), 0, "not the background worker's");
+    assert_eq!(server.requests(&format!("/{SEARCH_COMMON}")), 1, "the common part, once");
+    assert_eq!(server.requests(&format!("/{SEARCH_ALL}")), 1, "the file of every part, once");
+    // A result opens its section, made by the background worker, which answers the box from then on.
+    b.click("#site-search-results a.result-link").await;
+    b.wait_for("main .prose").await;
+    type_query(&b, "closure").await;
+    assert_eq!(server.requests(&format!("/{background}")), 1, "the background worker's WebAssembly, once");
+    assert_eq!(server.requests(&format!("/{searcher}")), 1, "the search worker was not started again");
+    b.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_search_within_one_authority_fetches_only_its_part_of_the_index_and_one_across_all_the_rest() {
     let Some((server, b)) = support::setup().await else { return };
     let content = support::content();

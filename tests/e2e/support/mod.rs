@@ -25,12 +25,22 @@ pub async fn setup() -> Option<(Server, Browser)> {
 /// The name of one of the background worker's files in `dist/`, which carries its content's hash: `"_bg.wasm"` for
 /// its WebAssembly (`worker-…_bg.wasm`), `".js"` for its glue (`worker-….js`).
 pub fn worker_file(suffix: &str) -> String {
+    dist_file("worker-", suffix)
+}
+
+/// The name of one of the search worker's files in `dist/`, as [`worker_file`] gives the background worker's.
+pub fn search_worker_file(suffix: &str) -> String {
+    dist_file("search_worker-", suffix)
+}
+
+/// The one file in `dist/` whose name starts with `prefix` and ends with `suffix`.
+fn dist_file(prefix: &str, suffix: &str) -> String {
     let names: Vec<String> = std::fs::read_dir(built("dist"))
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with("worker-") && n.ends_with(suffix))
+        .filter(|n| n.starts_with(prefix) && n.ends_with(suffix))
         .collect();
-    assert_eq!(names.len(), 1, "one worker-*{suffix} in dist/: {names:?}");
+    assert_eq!(names.len(), 1, "one {prefix}*{suffix} in dist/: {names:?}");
     names[0].clone()
 }
 
