@@ -155,7 +155,8 @@
   // arrive beside the app's; the app takes it on (src/ui/background.rs: the name, its fields and the worker's
   // "ready" word are that file's).
   var searcher = document.querySelector("meta[name='search-worker-loader']");
-  if (/(^|&)q=[^&]/.test(window.location.search.slice(1)) && /\/search$/.test(window.location.pathname) && searcher && window.Worker) {
+  var searching = /(^|&)q=[^&]/.test(window.location.search.slice(1)) && /\/search$/.test(window.location.pathname);
+  if (searching && searcher && window.Worker) {
     try {
       var early = { worker: new window.Worker(searcher.getAttribute("content")), ready: false, error: null };
       early.worker.addEventListener("message", function (event) {

@@ -5,8 +5,8 @@
 //! worker has started starts the search worker instead ([`Kind`]), a fraction of its size, which then answers the
 //! searches until the background worker starts; it is stopped then, once nothing waits for it. On a results page's
 //! address `boot.js` starts the search worker before the app has loaded, and the app takes that one on
-//! ([`started_early`]). Requests asked in a [`Lane`] replace the ones of
-//! that lane still waiting, which are then neither sent nor answered. If the worker cannot start (a file of it is
+//! ([`started_early`]). Requests asked in a [`Lane`] replace the ones of that lane still waiting, which are then
+//! neither sent nor answered. If the worker cannot start (a file of it is
 //! missing, is not what it should be, or fails to run), or a request gets no answer within [`ANSWER_WITHIN_MS`],
 //! every waiting request is answered with a page that says what failed and offers to try again, and the worker is
 //! stopped so that trying again starts a new one.
@@ -77,6 +77,7 @@ impl Kind {
         }
     }
 
+    /// Whether a worker of this kind runs.
     fn running(self) -> bool {
         self.slot().with(|c| c.borrow().is_some())
     }
@@ -187,8 +188,8 @@ fn started_early() -> Option<Early> {
     })
 }
 
-/// Starts a worker of `kind`, or takes on the search worker `boot.js` started. Once the background worker starts, the search worker is stopped if nothing waits
-/// for it: the background worker answers the searches from then on.
+/// Starts a worker of `kind`, or takes on the search worker `boot.js` started. Once the background worker starts,
+/// the search worker is stopped if nothing waits for it: the background worker answers the searches from then on.
 fn start(kind: Kind) -> Result<Client, LoadError> {
     let name = kind.loader();
     if name.is_empty() {

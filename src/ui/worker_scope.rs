@@ -42,7 +42,7 @@ pub fn read(text: &str) -> Option<Request> {
 
 /// Sends the page `answer` to request `seq` of `lane`, unless a newer request of that lane has arrived since.
 pub fn answer(seq: u32, lane: Option<u32>, answer: &Answer) {
-    if NEWEST.with(|newest| newest.borrow().superseded(lane, seq)) {
+    if superseded(seq, lane) {
         return;
     }
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
