@@ -50,13 +50,46 @@ pub fn request(seq: u32, lane: Option<u32>, want: Want, route: &Route, held: &He
         .unwrap_or_default()
 }
 
+/// The route of an address relative to the site's base, as a message names it.
+fn route_of(href: &str) -> Route {
+    let href = href.trim_start_matches("./");
+    let (path, query) = href.split_once('?').unwrap_or((href, ""));
+    Route::parse(&format!("/{path}"), query).0
+}
+
 /// A request's number, lane, what it wants, its route and what the page held; `None` if it is not one.
 pub fn read_request(text: &str) -> Option<(u32, Option<u32>, Want, Route, Held)> {
     type Parts = (u32, Option<u32>, String, String, String, Vec<(String, String)>, String);
     let (seq, lane, want, href, saved, form, base): Parts = serde_json::from_str(text).ok()?;
-    let href = href.trim_start_matches("./");
-    let (path, query) = href.split_once('?').unwrap_or((href, ""));
-    Some((seq, lane, Want::from_id(&want)?, Route::parse(&format!("/{path}"), query).0, Held { saved, form, base }))
+    Some((seq, lane, Want::from_id(&want)?, route_of(&href), Held { saved, form, base }))
+}
+
+/// The word that starts a request for a results page before the app has started, and its answer. `static/boot.js`
+/// sends it to the search worker it starts on a results page's address, and puts the answer in the page written
+/// for search, where the app then takes it over as it takes over any written page (`crate::ui::prerendered`).
+pub const EARLY: &str = "early";
+
+/// The route an early request asks for (its address relative to the site's base); `None` if the text is not one.
+pub fn read_early(text: &str) -> Option<Route> {
+    let (word, href): (String, String) = serde_json::from_str(text).ok()?;
+    (word == EARLY).then(|| route_of(&href))
+}
+
+/// The answer to an early request: the route's address as the app writes it, the page's mark
+/// ([`crate::prerender::page_mark`]), its title and its markup — what the written frame says of the page it holds
+/// — or the word alone when there is no page to show.
+pub fn early_reply(shown: Option<(&Route, &Page)>) -> String {
+    let text = match shown {
+        Some((route, page)) => serde_json::to_string(&(
+            EARLY,
+            route.href(),
+            crate::prerender::page_mark(&page.html),
+            &page.title,
+            page.html.as_str(),
+        )),
+        None => serde_json::to_string(&(EARLY,)),
+    };
+    text.unwrap_or_default()
 }
 
 /// The parts of an [`Update`] after its address, as a reply carries them in its body.
@@ -297,6 +330,21 @@ mod tests {
         assert_eq!(read_reply(&reply(9, &update)), Some((9, update)));
         assert_eq!(read_reply("[5,\"other\",\"\",\"x\",null]"), None);
         assert_eq!(read_reply("x"), None);
+    }
+
+    #[test]
+    fn an_early_request_names_its_address_and_its_answer_says_what_the_written_frame_holds() {
+        let route = Route::Search { q: "review plan".into(), a: String::new() };
+        assert_eq!(read_early("[\"early\",\"search?q=review%20plan\"]"), Some(route.clone()));
+        assert_eq!(read_early("[\"early\",\"./search?q=review+plan\"]"), Some(route.clone()));
+        assert_eq!(read_early(&warm("north")), None, "a warm-up is not an early request");
+        assert_eq!(read_early(&request(1, None, Want::Page, &route, &Held::default())), None);
+        let page = Page { title: "review plan – Search".into(), html: crate::html!("<h1>{}</h1>", "Search <&>") };
+        let answer: Vec<String> = serde_json::from_str(&early_reply(Some((&route, &page)))).unwrap();
+        let mark = crate::prerender::page_mark(&page.html);
+        let expected = [EARLY, &route.href(), &mark, &page.title, "<h1>Search &lt;&amp;&gt;</h1>"];
+        assert_eq!(answer, expected);
+        assert_eq!(early_reply(None), "[\"early\"]");
     }
 
     #[test]

@@ -1,8 +1,10 @@
 //! Pages written at publish time: every page that does not depend on a case's answers (the start page, each
-//! authority's overview, sections, rules, change log and whole procedure on one page, the wizard's maps, the comparison's default view and topics, the
-//! glossary and its entries), made by the same page functions the app uses, inside the same frame the app draws.
-//! Each file is complete and styled with JavaScript off; when the app starts it takes the page over unchanged
-//! (`ui::prerendered`). The start page is `index.html`; the page the build made first, which holds no page, stays
+//! authority's overview, sections, rules, change log and whole procedure on one page, the wizard's maps, the
+//! comparison's default view and topics, the glossary and its entries, and the search page with nothing typed),
+//! made by the same page functions the app uses, inside the same frame the app draws. Each file is complete and
+//! styled with JavaScript off; when the app starts it takes the page over unchanged (`ui::prerendered`). A results
+//! page opened from its address is answered with the search page's file, and `static/boot.js` puts the results in
+//! it before the app starts (`crate::background::EARLY`). The start page is `index.html`; the page the build made first, which holds no page, stays
 //! as `404.html`, the one every other address is answered with.
 
 use std::path::Path;
@@ -14,7 +16,7 @@ use crate::html;
 use crate::html::Html;
 use crate::model::Catalogue;
 use crate::pages::route::Route;
-use crate::pages::worker::{Answer, Clock, Held, Service, Want};
+use crate::pages::worker::{search, search_scope, Answer, Clock, Held, Service, Want};
 use crate::pages::{side, Side};
 use crate::prefs::Prefs;
 use crate::render::frame::{footer_html, header_html, search_box_html};
@@ -40,7 +42,12 @@ pub const SHELL: &str = "404.html";
 
 /// The routes written at publish time: every page that does not depend on a case's answers.
 pub fn routes(library: &Library) -> Vec<Route> {
-    let mut routes = vec![Route::Home, Route::Compare { view: Vec::new() }, Route::Glossary { filter: String::new() }];
+    let mut routes = vec![
+        Route::Home,
+        Route::Compare { view: Vec::new() },
+        Route::Glossary { filter: String::new() },
+        Route::Search { q: String::new(), a: String::new() },
+    ];
     for data in &library.books {
         let slug = data.authority.slug.clone();
         routes.push(Route::Authority { slug: slug.clone() });
@@ -83,6 +90,13 @@ pub fn page(
         Side::Main | Side::Reading => {
             let address = format!("{public_url}{}", route.href().trim_start_matches("./"));
             Some(crate::pages::main::from_library(route, library, catalogue, today, &address))
+        }
+        Side::Worker if search_scope(route).is_some() => {
+            let index = crate::search::build::published(library).ok()?;
+            match search(&index, Want::Page, route)? {
+                Answer::Page(page) => Some(page),
+                _ => None,
+            }
         }
         Side::Worker => {
             let held = Held { base: public_url.to_owned(), ..Held::default() };
@@ -172,9 +186,9 @@ mod tests {
         for wanted in [Route::Home, Route::Authority { slug: slug.clone() }, Route::WizardMap { slug: slug.clone() }] {
             assert!(routes.contains(&wanted), "{wanted:?}");
         }
-        assert!(!routes
-            .iter()
-            .any(|r| matches!(r, Route::Wizard { .. } | Route::Deadlines { .. } | Route::Search { .. })));
+        assert!(!routes.iter().any(|r| matches!(r, Route::Wizard { .. } | Route::Deadlines { .. })));
+        let searches: Vec<&Route> = routes.iter().filter(|r| matches!(r, Route::Search { .. })).collect();
+        assert_eq!(searches, [&Route::Search { q: String::new(), a: String::new() }], "the search page, with no query");
         for route in &routes {
             let page = page(route, &library, &library.catalogue(), &service, today, "/cin/")
                 .unwrap_or_else(|| panic!("{route:?}"));

@@ -1,16 +1,18 @@
 //! The page's start, after its first paint: trunk writes a start-up script that imports the app's JavaScript and
 //! WebAssembly at once, with `preload` links for both in the head, so the first paint of a page written at publish
 //! time would wait on them. The publish step rewrites it (before the page's Content Security Policy is worked out
-//! from it) so that the app's files are fetched only once the page has painted.
+//! from it) so that the app's files are fetched only once the page has painted — and, on a results page opened
+//! from its address, once its results are on screen (`static/boot.js`'s `cinStart`, which decides when).
 
-/// The start-up script the publish step writes in place of trunk's: the same import and call, once the page has
-/// painted (the frame after the first, then a task), with any failure left to reject for `boot.js` to report.
+/// The start-up script the publish step writes in place of trunk's: the same import and call, when `boot.js`'s
+/// `cinStart` says (or, without it, once the page has painted: the frame after the first, then a task), with any
+/// failure left to reject for `boot.js` to report.
 fn deferred(js: &str, wasm: &str) -> String {
     format!(
-        "<script type=\"module\">\nrequestAnimationFrame(() => setTimeout(async () => {{\n  const bindings = await \
-         import('{js}');\n  const wasm = await bindings.default({{ module_or_path: '{wasm}' }});\n  \
-         window.wasmBindings = bindings;\n  dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\", {{ detail: {{ \
-         wasm }} }}));\n}}, 0));\n</script>"
+        "<script type=\"module\">\n(window.cinStart || ((go) => requestAnimationFrame(() => setTimeout(go, 0))))(async \
+         () => {{\n  const bindings = await import('{js}');\n  const wasm = await bindings.default({{ module_or_path: \
+         '{wasm}' }});\n  window.wasmBindings = bindings;\n  dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\", \
+         {{ detail: {{ wasm }} }}));\n}});\n</script>"
     )
 }
 
@@ -54,7 +56,12 @@ mod tests {
     #[test]
     fn the_app_is_fetched_once_the_page_has_painted() {
         let page = defer(TRUNK).unwrap();
-        assert!(page.contains("requestAnimationFrame(() => setTimeout(async () => {"), "{page}");
+        assert!(
+            page.contains(
+                "(window.cinStart || ((go) => requestAnimationFrame(() => setTimeout(go, 0))))(async () => {"
+            ),
+            "{page}"
+        );
         assert!(
             page.contains("await import('/cin/app-1.js')") && page.contains("module_or_path: '/cin/app-1_bg.wasm'")
         );

@@ -55,11 +55,7 @@
       box.hidden = false;
       document.getElementById("boot-title").focus();
     };
-    if (document.readyState === "loading") {
-      document.addEventListener("DOMContentLoaded", fill);
-    } else {
-      fill();
-    }
+    whenParsed(fill);
   }
 
   function couldNotStart(reason, detail) {
@@ -150,24 +146,105 @@
     });
   }
 
+  // Runs a function once the page's DOM is parsed.
+  function whenParsed(run) {
+    if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", run);
+    } else {
+      run();
+    }
+  }
+
+  // The app starts (the start-up script calls this; src/startup.rs) once the page has painted, and on a results
+  // page opened from its address, once its results are on screen or could not be had.
+  var waiting = false;
+  var held = null;
+  var started = false;
+  function settle() {
+    waiting = false;
+    if (held) {
+      var go = held;
+      held = null;
+      go();
+    }
+  }
+  window.cinStart = function (go) {
+    var later = function () {
+      started = true;
+      window.requestAnimationFrame(function () {
+        window.setTimeout(go, 0);
+      });
+    };
+    if (waiting) {
+      held = later;
+    } else {
+      later();
+    }
+  };
+
   // A results page opened from its address is answered by the search worker, which the app would start only once
-  // its own files have arrived and started. It is started here instead, so that its files and the search index
-  // arrive beside the app's; the app takes it on (src/ui/background.rs: the name, its fields and the worker's
-  // "ready" word are that file's).
+  // its own files have arrived and started. It is started here instead, and asked for the page at once (the
+  // "early" request): its answer goes into the search page written at publish time, which the host sent, as a
+  // written page's own content — the worker made it, with the page functions the app uses — before the app's own
+  // files are fetched, so the results do not share the connection with them. The app then takes the page over as
+  // it takes over any written page, and takes the worker on (src/background.rs and src/ui/background.rs: the
+  // names, the words and the fields are theirs).
   var searcher = document.querySelector("meta[name='search-worker-loader']");
   var searching = /(^|&)q=[^&]/.test(window.location.search.slice(1)) && /\/search$/.test(window.location.pathname);
   if (searching && searcher && window.Worker) {
     try {
       var early = { worker: new window.Worker(searcher.getAttribute("content")), ready: false, error: null };
+      var base = document.baseURI;
+      var address = window.location.href.indexOf(base) === 0 ? window.location.href.slice(base.length) : "";
+      waiting = address !== "";
+      // Held no longer than this: the app starts and shows the page itself.
+      window.setTimeout(settle, 4000);
+      whenParsed(function () {
+        if (!document.getElementById("prerendered")) {
+          settle(); // no written search page to put the results in
+        }
+      });
+      var place = function (answer) {
+        var site = document.getElementById("prerendered");
+        var page = site && site.querySelector("[data-page]");
+        if (started || !page || answer.length !== 5) {
+          return;
+        }
+        page.innerHTML = answer[4];
+        page.setAttribute("data-page", answer[2]);
+        site.setAttribute("data-route", answer[1]);
+        document.title = answer[3];
+        document.documentElement.className = document.documentElement.className.replace(/\s*elsewhere/g, "");
+      };
       early.worker.addEventListener("message", function (event) {
-        early.ready = early.ready || event.data === "ready";
+        if (event.data === "ready") {
+          if (!early.ready && waiting) {
+            early.worker.postMessage(JSON.stringify(["early", address]));
+          }
+          early.ready = true;
+          return;
+        }
+        var answer = null;
+        try {
+          answer = JSON.parse(event.data);
+        } catch (ignored) {
+          return;
+        }
+        if (answer && answer[0] === "early") {
+          whenParsed(function () {
+            place(answer);
+            settle();
+          });
+        }
       });
       early.worker.addEventListener("error", function (event) {
         early.error = early.error || event;
+        settle();
       });
       window.cinEarlySearch = early;
     } catch (ignored) {
       // The app starts the worker itself, and says so if it cannot.
+      settle();
     }
   }
 

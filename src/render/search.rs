@@ -211,6 +211,19 @@ fn authority_filter(count: usize) -> Html {
     }
 }
 
+/// The line that says, with JavaScript off (the page as written at publish time), that search runs in the browser,
+/// and leads to the pages that can be read without it. The style sheet shows it only where scripting is off.
+fn needs_script() -> Html {
+    html!(
+        "<p class=\"notice needs-script\">Search runs in the browser, and needs JavaScript turned on. Every \
+         procedure can be read without it: <a href=\"{}\">start from the list of authorities</a>, or open <a \
+         href=\"{}\">the comparison</a> or <a href=\"{}\">the glossary</a>.</p>",
+        Route::Home.href(),
+        Route::Compare { view: Vec::new() }.href(),
+        Route::Glossary { filter: String::new() }.href()
+    )
+}
+
 /// The search page: its form, with the query and the authority chosen, and what was found.
 pub fn search_page(page: &SearchPage) -> Page {
     let (query, authority) = (page.results.query.as_str(), page.asked);
@@ -225,12 +238,13 @@ pub fn search_page(page: &SearchPage) -> Page {
         .collect();
     let shown: String = query.chars().take(MAX_QUERY_CHARS).collect();
     let mut out = html!(
-        "<h1>Search</h1><form class=\"search-form\" role=\"search\" aria-label=\"Refine this search\" data-search-form>\
+        "<h1>Search</h1>{}<form class=\"search-form\" role=\"search\" aria-label=\"Refine this search\" data-search-form>\
          <div class=\"field\"><label for=\"search-q\">Search every procedure and the glossary</label>\
          <input id=\"search-q\" name=\"q\" type=\"search\" autocomplete=\"off\" value=\"{}\"></div>\
          {}<div class=\"field\"><label for=\"search-a\">Authority</label><select id=\"search-a\" name=\"a\">\
          <option value=\"\">All authorities</option>{}</select></div>\
          <button type=\"submit\" class=\"button\">Search</button></form>",
+        needs_script(),
         shown,
         authority_filter(page.authorities.len()),
         options

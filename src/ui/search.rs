@@ -8,8 +8,11 @@ use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
+use leptos::html::Div;
+
 use super::actions::offer;
 use super::background::{ask_in, worker_html, Lane};
+use super::prerendered;
 use super::Base;
 use crate::html::Html;
 use crate::pages::route::Route;
@@ -148,25 +151,29 @@ pub fn SearchBox() -> impl IntoView {
     }
 }
 
-/// `/search?q=…&a=…`.
+/// `/search?q=…&a=…`: the worker's page, or, while it is the same, the page served — the search page written at
+/// publish time, with the results `static/boot.js` put in it before the app started.
 #[component]
 pub fn SearchPage() -> impl IntoView {
     let route = super::context::CurrentRoute::get();
     let navigate = use_navigate();
     let (html, retry) = worker_html(move || Some(route.get()));
     offer(Action::Retry, None, retry);
-    let on_submit = move |event: web_sys::SubmitEvent| {
+    prerendered::on_page(ev::submit, move |event| {
+        if !element(&event).is_some_and(|form| form.has_attribute("data-search-form")) {
+            return;
+        }
         event.prevent_default();
         let (q, a) = (super::browser::input_value("search-q"), super::browser::input_value("search-a"));
         navigate(&results_page(&q, &a), NavigateOptions::default());
-    };
-    let on_input = move |event: web_sys::Event| {
+    });
+    prerendered::on_page(ev::input, move |event| {
         let input = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
         if let Some(input) = input.filter(|i| i.id() == AUTHORITY_FILTER_ID) {
             super::browser::filter_choices("#search-a option:not([value=''])", &input.value());
         }
-    };
-    view! {
-        <div class="wrap search-page" on:submit=on_submit on:input=on_input inner_html=move || Html::into_string(html.get())></div>
-    }
+    });
+    let node = NodeRef::<Div>::new();
+    prerendered::show_in(node, route, move || html.get());
+    view! { <div class=move || route.with(Route::page_class) node_ref=node></div> }
 }

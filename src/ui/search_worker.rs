@@ -13,7 +13,7 @@ use wasm_bindgen_futures::spawn_local;
 
 use super::fetch::fetch_text;
 use super::worker_scope::{self, listen, superseded};
-use crate::background::load_failed;
+use crate::background::{early_reply, load_failed, read_early};
 use crate::model::LoadError;
 use crate::pages::route::Route;
 use crate::pages::worker::{search, search_scope, Answer, Want};
@@ -128,12 +128,28 @@ pub async fn answer_search(seq: u32, lane: Option<u32>, want: Want, route: Route
     }
 }
 
+/// Answers the page's early request for the results page `route` ([`early_reply`]): the page, or no page when the
+/// route is not a search or the index could not be loaded (the app, once started, says why).
+async fn answer_early(route: Route) {
+    let answer = match search_scope(&route) {
+        Some(slug) => search_index(slug).await.ok().and_then(|index| search(&index.borrow(), Want::Page, &route)),
+        None => None,
+    };
+    let page = match answer {
+        Some(Answer::Page(page)) => Some(page),
+        _ => None,
+    };
+    worker_scope::post(&early_reply(page.as_ref().map(|page| (&route, page))));
+}
+
 /// Listens for the page's searches and answers each one that has not been replaced by the time its part of the
-/// index is loaded.
+/// index is loaded, and the early request for a results page.
 pub fn serve() {
     listen(|text| {
         if let Some((seq, lane, want, route, _)) = worker_scope::read(&text) {
             spawn_local(answer_search(seq, lane, want, route));
+        } else if let Some(route) = read_early(&text) {
+            spawn_local(answer_early(route));
         }
     });
 }

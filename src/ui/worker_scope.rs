@@ -45,8 +45,13 @@ pub fn answer(seq: u32, lane: Option<u32>, answer: &Answer) {
     if superseded(seq, lane) {
         return;
     }
+    post(&reply(seq, answer));
+}
+
+/// Sends the page a message.
+pub fn post(text: &str) {
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-    let _ = scope.post_message(&JsValue::from_str(&reply(seq, answer)));
+    let _ = scope.post_message(&JsValue::from_str(text));
 }
 
 /// Whether a newer request of `lane` than `seq` has arrived.
