@@ -3,8 +3,8 @@
 //! the middle of the window, Enter and the Search button open the results page (a word that matches nothing
 //! included), on an authority's pages the box searches that authority with every authority one click away, a search
 //! typed while the worker loads shares its one load, a search within one authority fetches only its part of the
-//! index (and one across all the rest), a `/search?q=…&a=…` link reproduces the engine's results, and
-//! bad input answers; axe-core on each.
+//! index (and one across all the rest), a `/search?q=…&a=…` link reproduces the engine's results (shown before
+//! the app's own files are fetched, and taken over by the app unchanged), and bad input answers; axe-core on each.
 
 use fantoccini::Locator;
 
@@ -13,6 +13,9 @@ use crate::support::browser::Browser;
 use crate::support::server::Override;
 use cin_procedure_explorer::search::build::published;
 use cin_procedure_explorer::search::data::{search_part_path, SEARCH_ALL, SEARCH_COMMON};
+
+/// The results page on screen: the app's own, or the page it took over (its own element is then hidden beside it).
+const SEARCH_PAGE: &str = "main .search-page:not([hidden])";
 
 /// Types `query` into the header box (as one input event) and returns the milliseconds until its results showed.
 async fn type_query(b: &Browser, query: &str) -> f64 {
@@ -107,7 +110,7 @@ async fn enter_and_the_search_button_open_the_results_page_never_a_hit() {
     submit_box(&b, "advocat zzqx", false).await;
     b.wait_until("return location.pathname === '/search' && location.search === '?q=advocat%20zzqx'").await;
     b.wait_for(".search-page .search-form").await;
-    let text = b.text(".search-page").await;
+    let text = b.text(SEARCH_PAGE).await;
     assert!(text.contains("No results for “advocat zzqx”"), "{text}");
     assert_eq!(b.eval("return document.querySelector('#search-q').value").await, "advocat zzqx");
     b.assert_axe_finds_nothing("the results page for a word that matches nothing").await;
@@ -118,7 +121,7 @@ async fn enter_and_the_search_button_open_the_results_page_never_a_hit() {
     b.client.find(Locator::Id("site-search")).await.unwrap().send_keys("\u{E007}").await.unwrap();
     b.wait_until("return location.pathname === '/search'").await;
     b.wait_for(".search-page .search-form").await;
-    assert!(b.text(".search-page").await.contains("No results for “advocat zzqx”"));
+    assert!(b.text(SEARCH_PAGE).await.contains("No results for “advocat zzqx”"));
     // A word that matches: the Search button opens the results page too, not the first hit.
     submit_box(&b, "review", true).await;
     b.wait_until("return location.pathname === '/search' && location.search === '?q=review'").await;
@@ -263,6 +266,39 @@ async fn a_results_page_opened_from_its_address_is_answered_by_the_search_worker
     b.quit().await;
 }
 
+/// A results page opened from its address shows its results before the app's own files are fetched: boot.js has
+/// the search worker answer the address at once and puts the page in the search page written at publish time. The
+/// app, once started, takes those very elements over (its own page is the same), and the worker stays the only one.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_results_page_opened_from_its_address_shows_its_results_before_the_app_is_fetched() {
+    let Some((server, b)) = support::setup().await else { return };
+    let watch = "new MutationObserver((records, observer) => { const list = document.querySelector('main ol.results'); \
+                 if (list) { window.firstResults = list; window.resultsAt = performance.now(); observer.disconnect(); } \
+                 }).observe(document, { childList: true, subtree: true });";
+    b.cdp("Page.addScriptToEvaluateOnNewDocument", serde_json::json!({ "source": watch })).await;
+    b.open(&server.url("/search?q=review"), ".search-page .result-count").await;
+    let app = "performance.getEntriesByType('resource').find(e => /cin-procedure-explorer-[0-9a-f]+_bg\\.wasm$/.test(e.name))";
+    b.wait_until(&format!("return !!({app})")).await;
+    let order = b.eval(&format!("return [window.resultsAt, ({app}).startTime]")).await;
+    let (shown, fetched) = (order[0].as_f64().expect("results seen"), order[1].as_f64().unwrap());
+    assert!(shown < fetched, "results shown at {shown} ms, the app's WebAssembly asked for at {fetched} ms");
+    b.wait_until("return !document.querySelector('main[aria-busy]')").await;
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    let kept = "return document.querySelector('main ol.results') === window.firstResults && \
+                document.querySelectorAll('main ol.results').length === 1";
+    assert_eq!(b.eval(kept).await, true, "the app made the results again");
+    assert!(b.text(".search-page .result-count").await.contains("for “review”"));
+    assert_eq!(b.eval("return document.title").await, "review – Search – CIN Procedure Explorer");
+    let notice = "return getComputedStyle(document.querySelector('main .needs-script')).display";
+    assert_eq!(b.eval(notice).await, "none", "the line for a browser without JavaScript is not shown");
+    // The search form on the page the app took over is the app's: another search opens its results page.
+    b.eval("document.getElementById('search-q').value = 'closure'; return true").await;
+    b.click(".search-form button[type=submit]").await;
+    b.wait_until("return location.search === '?q=closure' && document.title.startsWith('closure')").await;
+    assert_eq!(server.requests(&format!("/{}", support::worker_file("_bg.wasm"))), 0, "one worker");
+    b.quit().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_search_within_one_authority_fetches_only_its_part_of_the_index_and_one_across_all_the_rest() {
     let Some((server, b)) = support::setup().await else { return };
@@ -340,11 +376,11 @@ async fn bad_queries_answer_with_a_message_not_a_freeze() {
     let Some((server, b)) = support::setup().await else { return };
     let long = "review%20".repeat(1200);
     b.open(&server.url(&format!("/search?q={long}")), ".result-count").await;
-    assert!(b.text(".search-page").await.contains("Only the first 200 characters"));
+    assert!(b.text(SEARCH_PAGE).await.contains("Only the first 200 characters"));
     b.open(&server.url("/search?q=%F0%9F%99%82%F0%9F%99%82"), ".search-page .search-form").await;
-    assert!(b.text(".search-page").await.contains("Type a word to search for"));
+    assert!(b.text(SEARCH_PAGE).await.contains("Type a word to search for"));
     b.open(&server.url("/search?q=advocat+zzqx"), ".search-page .search-form").await;
-    let text = b.text(".search-page").await;
+    let text = b.text(SEARCH_PAGE).await;
     assert!(text.contains("No results") && text.contains("Glossary terms near what you typed"), "{text}");
     assert!(
         b.eval(

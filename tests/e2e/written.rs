@@ -84,6 +84,14 @@ async fn written_pages_read_without_javascript_and_the_app_takes_them_over_uncha
         said.contains("This page needs JavaScript") && said.contains("start from the list of authorities"),
         "{said}"
     );
+    // The search page is written too: without script it says that search needs it, whatever was asked.
+    off.open_static(&server.url("/search?q=review"), "main h1").await;
+    let said =
+        off.eval("return document.querySelector('main').innerText").await.as_str().unwrap_or_default().to_owned();
+    assert!(
+        said.contains("Search runs in the browser, and needs JavaScript") && said.contains("start from the list"),
+        "{said}"
+    );
     off.quit().await;
 
     let Some(on) = Browser::start().await else { return };
@@ -104,12 +112,13 @@ async fn written_pages_read_without_javascript_and_the_app_takes_them_over_uncha
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_wizard_question_and_the_comparison_do_not_shift_as_they_load() {
+async fn a_wizard_question_the_comparison_and_a_results_page_do_not_shift_as_they_load() {
     let Some((server, b)) = support::setup().await else { return };
     let slug = &support::slugs()[0];
     for (path, ready) in [
         (format!("/wizard/{slug}"), ".wizard-question".to_owned()),
         ("/compare".to_owned(), ".matrix tbody tr[data-topic]".to_owned()),
+        ("/search?q=review".to_owned(), ".search-page .results li".to_owned()),
         (format!("/a/{slug}/{}", support::content()[0].1.sections[1].id), ".prose".to_owned()),
     ] {
         b.open(&server.url(&path), &ready).await;
