@@ -1,5 +1,5 @@
-//! Fault tests: the background worker's files missing, replaced by a web page, cut short or never arriving, and a
-//! data file that never arrives or lists no authority. Each time the page must say what failed, within a few
+//! Fault tests: the background worker's files missing, replaced by a web page, cut short or never arriving, a
+//! data file that never arrives or lists no authority, and the app's own WebAssembly missing under a results page. Each time the page must say what failed, within a few
 //! seconds, with a "Try again" that works once the fault is gone; never "Loading…" for ever.
 
 use std::time::{Duration, Instant};
@@ -110,6 +110,23 @@ async fn a_search_worker_script_that_is_a_web_page_is_reported_on_search() {
     assert!(took < AT_ONCE, "the failure took {took:?} to show");
     assert!(text.contains(&glue), "{text}");
     try_again(&b, &server, ".search-page .result-count").await;
+    b.quit().await;
+}
+
+/// The results `boot.js` shows before the app is fetched stay on screen, and readable, when the app cannot start.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_results_page_keeps_its_results_when_the_app_cannot_start() {
+    let Some((server, b)) = support::setup().await else { return };
+    let wasm = support::app_file("_bg.wasm");
+    server.answer(&format!("/{wasm}"), Override::Typed(404, "text/html; charset=utf-8".into(), web_page()));
+    b.client.goto(&server.url("/search?q=review")).await.unwrap();
+    b.wait_until("return !document.getElementById('boot').hidden").await;
+    assert!(b.text("#boot-title").await.contains("The site's tools could not start"));
+    assert!(b.text("#boot-advice").await.contains("This page can still be read"));
+    assert!(b.text("main .search-page .result-count").await.contains("for “review”"));
+    let links = "return document.querySelectorAll('main ol.results > li > a.result-link').length";
+    assert!(b.eval(links).await.as_u64().unwrap_or(0) > 3);
+    assert_eq!(b.eval("return getComputedStyle(document.querySelector('main')).visibility").await, "visible");
     b.quit().await;
 }
 

@@ -33,6 +33,11 @@ pub fn search_worker_file(suffix: &str) -> String {
     dist_file("search_worker-", suffix)
 }
 
+/// The name of one of the app's own files in `dist/`, as [`worker_file`] gives the background worker's.
+pub fn app_file(suffix: &str) -> String {
+    dist_file("cin-procedure-explorer-", suffix)
+}
+
 /// The one file in `dist/` whose name starts with `prefix` and ends with `suffix`.
 fn dist_file(prefix: &str, suffix: &str) -> String {
     let names: Vec<String> = std::fs::read_dir(built("dist"))
