@@ -25,16 +25,18 @@ total_raw=0; total_gz=0; total_br=0
 echo "| part | raw | gzip | brotli |"
 echo "| --- | ---: | ---: | ---: |"
 row "HTML (index.html)" "$dist/index.html"
-row "wasm" $(ls "$dist"/*_bg.wasm | grep -v '/worker')
-row "JavaScript glue" $(ls "$dist"/*.js | grep -v '/worker')
+row "wasm" $(ls "$dist"/*_bg.wasm | grep -v -e '/worker' -e '/search_worker')
+row "JavaScript glue" $(ls "$dist"/*.js | grep -v -e '/worker' -e '/search_worker' -e '/search_loader')
 row "CSS" "$dist"/*.css
 row "data (data/catalogue.json, data/site.json)" "$dist/data/catalogue.json" "$dist/data/site.json"
 printf '| **total** | **%s** | **%s** | **%s** |\n' "$(si "$total_raw")" "$(si "$total_gz")" "$(si "$total_br")"
 echo
 echo "Not in the first load: the background worker (compare, search and the other pages it makes), fetched once the"
-echo "page is idle after its first page is shown, or by the first page that needs it."
+echo "page is idle after its first page is shown, or by the first page that needs it; and the search worker, fetched"
+echo "only by a results page opened from its address."
 echo
 echo "| part | raw | gzip | brotli |"
 echo "| --- | ---: | ---: | ---: |"
 total_raw=0; total_gz=0; total_br=0
 row "worker wasm and JavaScript" "$dist"/worker-*_bg.wasm "$dist"/worker-*.js "$dist"/worker_loader-*.js
+row "search worker wasm and JavaScript" "$dist"/search_worker-*_bg.wasm "$dist"/search_worker-*.js "$dist"/search_loader-*.js
