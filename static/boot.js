@@ -195,7 +195,8 @@
     try {
       var early = { worker: new window.Worker(searcher.getAttribute("content")), ready: false, error: null };
       var base = document.baseURI;
-      var address = window.location.href.indexOf(base) === 0 ? window.location.href.slice(base.length) : "";
+      var here = window.location.href.split("#")[0];
+      var address = here.indexOf(base) === 0 ? here.slice(base.length) : "";
       waiting = address !== "";
       // Held no longer than this: the app starts and shows the page itself.
       window.setTimeout(settle, 4000);
