@@ -4,8 +4,8 @@
 //! made by the same page functions the app uses, inside the same frame the app draws. Each file is complete and
 //! styled with JavaScript off; when the app starts it takes the page over unchanged (`ui::prerendered`). A results
 //! page opened from its address is answered with the search page's file, and `static/boot.js` puts the results in
-//! it before the app starts (`crate::background::EARLY`). The start page is `index.html`; the page the build made first, which holds no page, stays
-//! as `404.html`, the one every other address is answered with.
+//! it before the app starts (`crate::background::EARLY`). The start page is `index.html`; the page the build made
+//! first, which holds no page, stays as `404.html`, the one every other address is answered with.
 
 use std::path::Path;
 

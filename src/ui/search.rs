@@ -3,12 +3,11 @@
 //! `/search?q=…&a=…` page. Results are HTML made in the background worker by [`crate::render::search`].
 
 use leptos::ev;
+use leptos::html::Div;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
-
-use leptos::html::Div;
 
 use super::actions::offer;
 use super::background::{ask_in, worker_html, Lane};
