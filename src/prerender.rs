@@ -16,7 +16,7 @@ use crate::html;
 use crate::html::Html;
 use crate::model::Catalogue;
 use crate::pages::route::Route;
-use crate::pages::worker::{search, search_scope, Answer, Clock, Held, Service, Want};
+use crate::pages::worker::{Answer, Clock, Held, Service, Want};
 use crate::pages::{side, Side};
 use crate::prefs::Prefs;
 use crate::render::frame::{footer_html, header_html, search_box_html};
@@ -91,12 +91,12 @@ pub fn page(
             let address = format!("{public_url}{}", route.href().trim_start_matches("./"));
             Some(crate::pages::main::from_library(route, library, catalogue, today, &address))
         }
-        Side::Worker if search_scope(route).is_some() => {
-            let index = crate::search::build::published(library).ok()?;
-            match search(&index, Want::Page, route)? {
-                Answer::Page(page) => Some(page),
-                _ => None,
-            }
+        Side::Worker if matches!(route, Route::Search { .. }) => {
+            // Only the search page with nothing typed is written: it needs the authorities' names, not the index.
+            let blank = Route::Search { q: String::new(), a: String::new() };
+            let authorities: Vec<(String, String)> =
+                library.books.iter().map(|b| (b.authority.slug.clone(), b.authority.short_name.clone())).collect();
+            (*route == blank).then(|| crate::pages::search::blank(&authorities))
         }
         Side::Worker => {
             let held = Held { base: public_url.to_owned(), ..Held::default() };
@@ -189,6 +189,9 @@ mod tests {
         assert!(!routes.iter().any(|r| matches!(r, Route::Wizard { .. } | Route::Deadlines { .. })));
         let searches: Vec<&Route> = routes.iter().filter(|r| matches!(r, Route::Search { .. })).collect();
         assert_eq!(searches, [&Route::Search { q: String::new(), a: String::new() }], "the search page, with no query");
+        let written = page(searches[0], &library, &library.catalogue(), &service, today, "/").unwrap();
+        let index = crate::search::build::published(&library).unwrap();
+        assert_eq!(written, crate::pages::search::page(&index, "", ""), "the page the worker makes for it");
         for route in &routes {
             let page = page(route, &library, &library.catalogue(), &service, today, "/cin/")
                 .unwrap_or_else(|| panic!("{route:?}"));

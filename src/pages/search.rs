@@ -78,6 +78,19 @@ pub fn page(index: &Index, query: &str, authority: &str) -> Page {
     })
 }
 
+/// The search page with nothing typed, for the authorities given (slug and short name, in the library's order):
+/// the page [`page`] makes for an empty query, without an index to search, as the publish step writes it.
+pub fn blank(authorities: &[(String, String)]) -> Page {
+    let results = Results {
+        query: String::new(),
+        items: Vec::new(),
+        searchable: false,
+        truncated: false,
+        suggestions: Vec::new(),
+    };
+    search_page(&SearchPage { authorities, asked: "", within: None, results })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -94,6 +107,13 @@ mod tests {
             serde_json::from_str(r#"[{"id":"advocate","term":"Advocate","definition":"Speaks for someone."}]"#)
                 .unwrap();
         crate::search::build::published(&library).unwrap()
+    }
+
+    #[test]
+    fn the_blank_search_page_is_the_page_for_an_empty_query() {
+        let index = index();
+        assert_eq!(blank(&index.authorities), page(&index, "", ""));
+        assert_ne!(blank(&index.authorities), page(&index, "review", ""), "a query finds something");
     }
 
     #[test]
